@@ -1,0 +1,75 @@
+import { authorizeUrl } from '../core/authorize.ts';
+import { discoveryRequest, readDiscovery } from '../core/discovery.ts';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
+import { performExchange } from '../core/http.ts';
+import { createPkce } from '../core/pkce.ts';
+import { profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import { randomToken } from '../core/random.ts';
+import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
+import { providerOrigins, type Requests } from '../messages.ts';
+import { hasOrigins } from '../platform/permissions.ts';
+import { extensionUrl } from '../platform/runtime.ts';
+import { showPageInBackground } from '../platform/tabs.ts';
+import type { WorkerDeps } from './deps.ts';
+import { discoveryNote } from './discover.ts';
+import { completeRun } from './complete-run.ts';
+import { own, saveRun } from './run-store.ts';
+
+type StartRunResponse = Requests['startRun']['response'];
+
+const refuse = (error: FlowErrorInfo, runId?: string): StartRunResponse => ({
+  ok: false,
+  error,
+  ...(runId ? { runId } : {}),
+});
+
+export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspector/index.html#run=${runId}`);
+
+/**
+ * Everything up to opening the login window. Problems found here are answered to the popup (which
+ * is still open); from the login window on, the run record carries them to the inspector.
+ */
+export async function startRun(profile: Profile, clientSecret: string, deps: WorkerDeps): Promise<StartRunResponse> {
+  const problems = profileProblems(profile);
+  if (problems.length) return refuse({ code: 'invalid_input', message: problems.join(' ') });
+  const origins = providerOrigins(profile);
+  if (!(await hasOrigins(origins))) {
+    return refuse({
+      code: 'permission_missing',
+      message: `The extension is not allowed to contact ${origins.map((o) => o.slice(0, -2)).join(', ')}. Press Authorize and allow access when the browser asks.`,
+    });
+  }
+
+  const runId = randomToken(deps.random, 12);
+  own(runId);
+  let run = newRun(runId, profile, deps.now(), clientSecret ? [clientSecret] : []);
+
+  const exchange = await performExchange(discoveryRequest(profile.issuer), deps.http);
+  const outcome = readDiscovery(exchange, profile.issuer);
+  const note = discoveryNote(exchange, outcome);
+  if (outcome.status === 'mismatch') {
+    const error: FlowErrorInfo = { code: 'discovery_issuer_mismatch', message: note, ...outcome };
+    run = appendStep(run, { kind: 'discovery', status: 'failed', at: deps.now(), exchange, note, error });
+    await saveRun(finishRun(run, deps.now(), error));
+    return refuse(error, runId);
+  }
+  run = appendStep(run, { kind: 'discovery', status: 'ok', at: deps.now(), exchange, note });
+
+  const state = randomToken(deps.random);
+  const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;
+  const pkce = profile.usePkce ? await createPkce(deps.random) : undefined;
+  const url = authorizeUrl(profile, { state, ...(nonce ? { nonce } : {}), ...(pkce ? { pkce } : {}) });
+  run = addSecrets(run, state, nonce, pkce?.verifier);
+  run = appendStep(run, {
+    kind: 'authorize',
+    status: 'ok',
+    at: deps.now(),
+    url,
+    params: [...new URL(url).searchParams.entries()],
+  });
+  // Persisted before the window opens: a worker stopped during the login still leaves the record.
+  await saveRun(run);
+  await showPageInBackground(inspectorUrl(runId));
+  void completeRun(run, { url, state, clientSecret, ...(pkce ? { verifier: pkce.verifier } : {}) }, deps);
+  return { ok: true, value: { runId } };
+}

@@ -1,0 +1,48 @@
+import type { Endpoints } from './profile.ts';
+import type { Exchange, HttpRequest } from './http.ts';
+
+/** OpenID Connect Discovery 1.0 §4: the issuer with `/.well-known/openid-configuration` appended. */
+export function discoveryRequest(issuer: string): HttpRequest {
+  return {
+    method: 'GET',
+    url: `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    headers: { accept: 'application/json' },
+  };
+}
+
+export type DiscoveryOutcome =
+  | { status: 'found'; metadata: Record<string, unknown>; endpoints: Endpoints }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'mismatch'; expected: string; actual: string };
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Reads a discovery exchange. A missing or unreadable document is not an error (BTG Id does not
+ * document one); a document for another issuer is (Discovery §4.3: `issuer` must be identical).
+ */
+export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutcome {
+  const res = exchange.response;
+  if (!res) return { status: 'unavailable', reason: exchange.failure?.message ?? 'no response' };
+  if (res.status < 200 || res.status > 299) return { status: 'unavailable', reason: `HTTP ${res.status}` };
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(res.body);
+  } catch (e) {
+    return { status: 'unavailable', reason: `the body is not JSON (${(e as Error).message})` };
+  }
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    return { status: 'unavailable', reason: 'the body is not a JSON object' };
+  }
+  const doc = metadata as Record<string, unknown>;
+  if (doc.issuer !== issuer) return { status: 'mismatch', expected: issuer, actual: JSON.stringify(doc.issuer) };
+  return {
+    status: 'found',
+    metadata: doc,
+    endpoints: {
+      authorization: str(doc.authorization_endpoint),
+      token: str(doc.token_endpoint),
+      jwks: str(doc.jwks_uri),
+    },
+  };
+}

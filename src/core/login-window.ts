@@ -1,0 +1,26 @@
+import { FlowError } from './flow-error.ts';
+
+/**
+ * Chromium rejects `identity.launchWebAuthFlow` with bare strings; this turns them into words a
+ * support person can act on. "did not approve access" is also what a closed window yields.
+ */
+export function loginWindowError(chromiumMessage: string): FlowError {
+  if (/did not approve access/i.test(chromiumMessage)) {
+    return new FlowError({
+      code: 'login_cancelled',
+      message: 'The login window was closed before the provider sent the browser back, so no code was received.',
+      actual: chromiumMessage,
+    });
+  }
+  const hint = /could not be loaded/i.test(chromiumMessage)
+    ? 'Check the Authorization endpoint and that the provider is reachable.'
+    : /right URL/i.test(chromiumMessage)
+      ? 'The provider redirected somewhere other than the Redirect URI; check that it is registered for this client.'
+      : undefined;
+  return new FlowError({
+    code: 'login_failed',
+    message: `The login window failed: ${chromiumMessage}`,
+    actual: chromiumMessage,
+    ...(hint ? { hint } : {}),
+  });
+}

@@ -1,0 +1,96 @@
+import type { Params } from './callback.ts';
+import type { FlowErrorInfo } from './flow-error.ts';
+import type { Exchange } from './http.ts';
+import type { DecodedToken } from './jwt.ts';
+import type { Profile } from './profile.ts';
+import type { TokenFields } from './token.ts';
+
+export const RUN_SCHEMA = 1;
+
+export type StepStatus = 'running' | 'ok' | 'failed';
+
+interface StepBase {
+  status: StepStatus;
+  at: number;
+  error?: FlowErrorInfo;
+}
+
+export type Step =
+  | (StepBase & { kind: 'discovery'; exchange: Exchange; note: string })
+  | (StepBase & { kind: 'authorize'; url: string; params: Params })
+  | (StepBase & { kind: 'callback'; url?: string; params: Params })
+  | (StepBase & {
+      kind: 'token';
+      exchange?: Exchange;
+      fields?: TokenFields;
+      idToken?: DecodedToken;
+      accessToken?: DecodedToken;
+    });
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+/**
+ * One attempt, everything it captured (design.md "The job, as data flowing through"). Steps only
+ * grow; a failure at step N leaves steps 1..N-1 as they were.
+ */
+export interface Run {
+  schema: typeof RUN_SCHEMA;
+  id: string;
+  createdAt: number;
+  finishedAt?: number;
+  status: RunStatus;
+  profile: Profile;
+  steps: Step[];
+  error?: FlowErrorInfo;
+  /** Every secret value captured so far, so redaction can find each wherever it recurs. */
+  secrets: string[];
+}
+
+/** The storage key of a run. */
+export const runKey = (id: string): string => `run:${id}`;
+
+export function newRun(id: string, profile: Profile, now: number, secrets: string[]): Run {
+  return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets };
+}
+
+export function addSecrets(run: Run, ...values: (string | undefined)[]): Run {
+  const fresh = values.filter((v): v is string => !!v && !run.secrets.includes(v));
+  return fresh.length ? { ...run, secrets: [...run.secrets, ...fresh] } : run;
+}
+
+export function appendStep(run: Run, step: Step): Run {
+  return { ...run, steps: [...run.steps, step] };
+}
+
+/** Replaces the newest step (a running step completing); earlier steps are never touched. */
+export function settleLastStep(run: Run, step: Step): Run {
+  return { ...run, steps: [...run.steps.slice(0, -1), step] };
+}
+
+export function finishRun(run: Run, now: number, error?: FlowErrorInfo): Run {
+  return { ...run, status: error ? 'failed' : 'done', finishedAt: now, ...(error ? { error } : {}) };
+}
+
+/**
+ * A run still `running` when a fresh worker starts lost its login window's answer with the old
+ * worker: say so instead of leaving it spinning.
+ */
+export function interruptRun(run: Run, now: number): Run {
+  if (run.status !== 'running') return run;
+  return {
+    ...run,
+    status: 'interrupted',
+    finishedAt: now,
+    error: {
+      code: 'interrupted',
+      message:
+        'The browser stopped the extension’s background worker while this login was in progress, so its answer was lost. Start again.',
+    },
+  };
+}
+
+export function isRun(value: unknown): value is Run {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Run>;
+  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
+}

@@ -1,0 +1,100 @@
+import { FlowError } from './flow-error.ts';
+import type { Exchange, HttpRequest } from './http.ts';
+
+/** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
+export function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/** RFC 6749 §2.3.1: client_id and secret are form-urlencoded, joined by ':', then base64-encoded. */
+export function basicAuthorization(clientId: string, secret: string): string {
+  return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(secret)}`)}`;
+}
+
+export interface CodeRedemption {
+  tokenEndpoint: string;
+  code: string;
+  redirectUri: string;
+  clientId: string;
+  clientSecret: string;
+  codeVerifier?: string;
+}
+
+/** RFC 6749 §4.1.3 with client_secret_basic; RFC 7636 §4.5 adds the verifier. */
+export function tokenRequest(r: CodeRedemption): HttpRequest {
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code: r.code, redirect_uri: r.redirectUri });
+  if (r.codeVerifier) body.set('code_verifier', r.codeVerifier);
+  if (r.clientSecret === '') body.set('client_id', r.clientId);
+  return {
+    method: 'POST',
+    url: r.tokenEndpoint,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...(r.clientSecret === '' ? {} : { authorization: basicAuthorization(r.clientId, r.clientSecret) }),
+    },
+    body: body.toString(),
+  };
+}
+
+export type TokenFields = Record<string, unknown>;
+
+/** A secret whose form-urlencoding differs from itself: some servers wrongly skip the decoding. */
+export function secretNeedsEncoding(secret: string): boolean {
+  return formEncode(secret) !== secret;
+}
+
+function parseObject(body: string): TokenFields {
+  const value: unknown = JSON.parse(body);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SyntaxError('the body is JSON but not an object');
+  }
+  return value as TokenFields;
+}
+
+/**
+ * Reads a token response (RFC 6749 §5.1 success, §5.2 error). Throws a FlowError that says what was
+ * wrong; the raw body stays in the exchange for the inspector to show.
+ */
+export function readTokenResponse(exchange: Exchange, clientSecret: string): TokenFields {
+  const res = exchange.response;
+  if (!res) throw new FlowError({ code: 'network', message: 'The token endpoint gave no response.' });
+  if (res.status < 200 || res.status > 299) {
+    let error = '';
+    let description = '';
+    try {
+      const body = parseObject(res.body);
+      error = typeof body.error === 'string' ? body.error : '';
+      description = typeof body.error_description === 'string' ? body.error_description : '';
+    } catch {
+      // A non-JSON error body is shown raw by the inspector; the status says enough here.
+    }
+    const hint =
+      error === 'invalid_client' && secretNeedsEncoding(clientSecret)
+        ? 'The secret holds characters that RFC 6749 §2.3.1 has us form-urlencode before base64; some servers expect the secret un-encoded.'
+        : undefined;
+    throw new FlowError({
+      code: 'token_http_error',
+      message: `The token endpoint answered HTTP ${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
+      actual: String(res.status),
+      ...(hint ? { hint } : {}),
+    });
+  }
+  let fields: TokenFields;
+  try {
+    fields = parseObject(res.body);
+  } catch (e) {
+    throw new FlowError({
+      code: 'token_not_json',
+      message: `The token response is not valid JSON: ${(e as Error).message}. The raw body is shown below.`,
+    });
+  }
+  if (typeof fields.access_token !== 'string' || fields.access_token === '') {
+    throw new FlowError({
+      code: 'token_invalid',
+      message: 'The token response has no access_token string (RFC 6749 §5.1 requires one).',
+      actual: JSON.stringify(fields.access_token) ?? '(missing)',
+    });
+  }
+  return fields;
+}

@@ -1,0 +1,74 @@
+import type { Exchange } from '../core/http.ts';
+import { CopyButton } from '../ui/copy-button.tsx';
+
+/** Credentials never appear on screen: the scheme stays, the rest is replaced. */
+const shownHeader = (name: string, value: string) =>
+  name.toLowerCase() === 'authorization' ? `${value.split(' ')[0] ?? ''} [redacted]` : value;
+
+function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
+  return (
+    <table>
+      <caption class="muted" style="text-align:left">
+        {caption}
+      </caption>
+      <tbody>
+        {Object.entries(headers).map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>
+              <code>{shownHeader(name, value)}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One HTTP exchange as sent and received: request line, headers, body; status, headers, body. */
+export function ExchangeView({ exchange, name }: { exchange: Exchange; name: string }) {
+  const { request, response, failure } = exchange;
+  return (
+    <div>
+      <pre>
+        {request.method} {request.url}
+      </pre>
+      <Headers headers={request.headers} caption={`${name} request headers`} />
+      {request.body !== undefined && <pre aria-label={`${name} request body`}>{request.body}</pre>}
+      {response && (
+        <>
+          <p>
+            <strong>
+              HTTP {response.status} {response.statusText}
+            </strong>{' '}
+            <span class="muted">in {exchange.durationMs} ms</span>
+          </p>
+          <Headers headers={response.headers} caption={`${name} response headers`} />
+          <pre aria-label={`${name} response body`}>{response.body || '(empty body)'}</pre>
+          <CopyButton text={response.body} what={`${name.toLowerCase()} response body`} />
+        </>
+      )}
+      {failure && <p class="status-failed">{failure.message}</p>}
+    </div>
+  );
+}
+
+export function ParamsTable({ params, caption }: { params: [string, string][]; caption: string }) {
+  return (
+    <table>
+      <caption class="muted" style="text-align:left">
+        {caption}
+      </caption>
+      <tbody>
+        {params.map(([name, value], i) => (
+          <tr key={`${name}-${i}`}>
+            <th scope="row">{name}</th>
+            <td>
+              <code>{value}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Run, Step } from '../core/run.ts';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { ExchangeView, ParamsTable } from './exchange-view.tsx';
+import { TokenResponse, TokenView } from './token-sections.tsx';
+import { useRun } from './use-run.ts';
+
+const STEP_TITLES: Record<Step['kind'], string> = {
+  discovery: 'Discovery',
+  authorize: 'Authorize request',
+  callback: 'Login and callback',
+  token: 'Token request',
+};
+
+const RUN_STATUS: Record<Run['status'], string> = {
+  running: 'In progress',
+  done: 'Tokens received',
+  failed: 'Failed',
+  interrupted: 'Interrupted',
+};
+
+function lastStep<K extends Step['kind']>(run: Run, kind: K): Extract<Step, { kind: K }> | undefined {
+  return run.steps.findLast((s): s is Extract<Step, { kind: K }> => s.kind === kind);
+}
+
+function RunPage({ run }: { run: Run }) {
+  const now = Date.now();
+  const discovery = lastStep(run, 'discovery');
+  const authorize = lastStep(run, 'authorize');
+  const callback = lastStep(run, 'callback');
+  const token = lastStep(run, 'token');
+  return (
+    <>
+      <p class="summary">
+        <span>
+          Issuer: <code>{run.profile.issuer}</code>
+        </span>
+        <span>
+          Client ID: <code>{run.profile.clientId}</code>
+        </span>
+        <span>Started {new Date(run.createdAt).toLocaleString()}</span>
+        <strong role="status" class={`status-${run.status === 'done' ? 'ok' : run.status}`}>
+          {RUN_STATUS[run.status]}
+        </strong>
+      </p>
+      {run.error && <ErrorAlert error={run.error} />}
+      <ol class="steps" aria-label="Steps">
+        {run.steps.map((s, i) => (
+          <li key={i} class={`status-${s.status}`}>
+            {STEP_TITLES[s.kind]}: {s.status === 'running' ? 'in progress' : s.status}
+          </li>
+        ))}
+      </ol>
+      <section>
+        <h2>Token response</h2>
+        <TokenResponse step={token} />
+      </section>
+      <section>
+        <h2>ID token</h2>
+        <TokenView decoded={token?.idToken} raw={token?.fields?.id_token} name="id_token" now={now} />
+      </section>
+      <section>
+        <h2>Access token</h2>
+        <TokenView decoded={token?.accessToken} raw={token?.fields?.access_token} name="access_token" now={now} />
+      </section>
+      <section>
+        <h2>Exchange</h2>
+        {discovery && (
+          <>
+            <h3>Discovery</h3>
+            <p>{discovery.note}</p>
+            <ExchangeView exchange={discovery.exchange} name="Discovery" />
+          </>
+        )}
+        {authorize && (
+          <>
+            <h3>Authorize request</h3>
+            <pre>{authorize.url}</pre>
+            <ParamsTable params={authorize.params} caption="Authorize request parameters" />
+          </>
+        )}
+        {callback && callback.status !== 'running' && (
+          <>
+            <h3>Callback</h3>
+            {callback.url ? <pre>{callback.url}</pre> : <p class="muted">No callback arrived.</p>}
+            <ParamsTable params={callback.params} caption="Callback parameters" />
+          </>
+        )}
+        {token?.exchange && (
+          <>
+            <h3>Token request and response</h3>
+            <ExchangeView exchange={token.exchange} name="Token" />
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function Inspector() {
+  const [runId, view] = useRun();
+  return (
+    <main>
+      <h1>Auth Code Inspector</h1>
+      {!runId && <p>No run selected. Start one from the toolbar button.</p>}
+      {runId && view.state === 'loading' && <p aria-busy="true">Loading…</p>}
+      {view.state === 'missing' && (
+        <ErrorAlert error="This run is no longer available: runs with their secrets are kept only until the browser closes." />
+      )}
+      {view.state === 'unreadable' && <ErrorAlert error="This run was saved by another version and cannot be shown." />}
+      {view.state === 'ready' && <RunPage run={view.run} />}
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import type { DecodedToken } from '../core/jwt.ts';
+import type { Step } from '../core/run.ts';
+import { ClaimsTable } from '../ui/claims-table.tsx';
+import { CopyButton } from '../ui/copy-button.tsx';
+
+type TokenStep = Extract<Step, { kind: 'token' }>;
+
+const fieldText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+export function TokenResponse({ step }: { step: TokenStep | undefined }) {
+  const body = step?.exchange?.response?.body;
+  if (!step) return <p class="muted">Not reached yet.</p>;
+  if (step.status === 'running') return <p class="muted">Waiting for the token endpoint…</p>;
+  return (
+    <>
+      {step.fields && (
+        <table>
+          <caption class="muted" style="text-align:left">
+            Token response fields
+          </caption>
+          <tbody>
+            {Object.entries(step.fields).map(([name, value]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>
+                  <code>{fieldText(value)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {body !== undefined && (
+        <>
+          <h3>Raw body</h3>
+          <pre aria-label="Raw token response body">{body || '(empty body)'}</pre>
+          <CopyButton text={body} what="raw body" />
+        </>
+      )}
+    </>
+  );
+}
+
+/** A decoded token: a JWT's header and claims, or what it is instead (encrypted, opaque, broken). */
+export function TokenView({
+  decoded,
+  raw,
+  name,
+  now,
+}: {
+  decoded: DecodedToken | undefined;
+  raw: unknown;
+  name: string;
+  now: number;
+}) {
+  if (!decoded || typeof raw !== 'string') return <p class="muted">The token response has no {name}.</p>;
+  return (
+    <>
+      {decoded.kind === 'jwt' && (
+        <>
+          <ClaimsTable values={decoded.header} now={now} caption={`${name} header`} />
+          <ClaimsTable values={decoded.claims} now={now} caption={`${name} claims`} />
+        </>
+      )}
+      {decoded.kind === 'jwe' && (
+        <>
+          <p>Encrypted (JWE): its claims cannot be read without the client's decryption key.</p>
+          <ClaimsTable values={decoded.header} now={now} caption={`${name} header`} />
+        </>
+      )}
+      {decoded.kind === 'opaque' && <p>Opaque: not a JWT, so there is nothing to decode.</p>}
+      {decoded.kind === 'malformed' && <p role="alert">Looks like a JWT but cannot be decoded: {decoded.error}</p>}
+      <pre aria-label={`Encoded ${name}`}>{raw}</pre>
+      <CopyButton text={raw} what={name} />
+    </>
+  );
+}

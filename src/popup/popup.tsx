@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
+import { PROMPTS, type Endpoints, type Profile, type Prompt } from '../core/profile.ts';
+import { providerOrigins, send } from '../messages.ts';
+import { requestOrigins } from '../platform/permissions.ts';
+import { CopyButton } from '../ui/copy-button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { TextField } from './text-field.tsx';
+import { useForm } from './use-form.ts';
+
+const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
+
+export function Popup() {
+  const [form, update] = useForm();
+  const [showSecret, setShowSecret] = useState(false);
+  const [error, setError] = useState<FlowErrorInfo | string>();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!form) return <main aria-busy="true" />;
+  const { profile, secret } = form;
+  const setProfile = (patch: Partial<Profile>) => update({ profile: patch });
+  const setEndpoint = (patch: Partial<Endpoints>) => setProfile({ endpoints: { ...profile.endpoints, ...patch } });
+
+  const discover = async (issuer: string) => {
+    setError(undefined);
+    const answer = await send('discover', { issuer });
+    if (!answer.ok) return setError(answer.error);
+    setNote(answer.value.note);
+    update({ profile: { endpoints: answer.value.endpoints } });
+  };
+
+  const authorize = async () => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      // Only a click may ask for host access, so it is asked here, before the worker needs it.
+      const origins = providerOrigins(profile);
+      if (origins.length && !(await requestOrigins(origins))) {
+        return setError(`Access to ${origins.join(', ')} was refused, so the flow cannot contact the provider.`);
+      }
+      const answer = await send('startRun', { profile, clientSecret: secret });
+      if (!answer.ok) return setError(answer.error);
+      setNote('The login window is open; the inspector tab shows each step as it completes.');
+    } catch (e) {
+      setError(`Could not start: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main>
+      <h1>Auth Code Inspector</h1>
+      <TextField
+        label="Issuer"
+        value={profile.issuer}
+        onInput={(issuer) => setProfile({ issuer })}
+        onChange={(issuer) => void discover(issuer)}
+      />
+      <TextField label="Client ID" value={profile.clientId} onInput={(clientId) => setProfile({ clientId })} />
+      <TextField
+        label="Client secret"
+        type={showSecret ? 'text' : 'password'}
+        value={secret}
+        onInput={(s) => update({ secret: s })}
+        autocomplete="off"
+      >
+        <button type="button" onClick={() => setShowSecret(!showSecret)} aria-pressed={showSecret}>
+          {showSecret ? 'Hide secret' : 'Show secret'}
+        </button>
+      </TextField>
+      <TextField
+        label="Redirect URI"
+        value={profile.redirectUri}
+        onInput={(redirectUri) => setProfile({ redirectUri })}
+        hint="This exact URL must be registered as a redirect URI for the app at the provider."
+      >
+        <CopyButton text={profile.redirectUri} what="redirect URI" />
+      </TextField>
+      <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => setProfile({ scopes })} />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={profile.usePkce}
+          onChange={(e) => setProfile({ usePkce: e.currentTarget.checked })}
+        />
+        Use PKCE
+      </label>
+      <div class="field">
+        <label for="prompt">Prompt</label>
+        <select
+          id="prompt"
+          value={profile.prompt}
+          onChange={(e) => setProfile({ prompt: e.currentTarget.value as Prompt })}
+        >
+          {PROMPTS.map((p) => (
+            <option value={p} key={p}>
+              {promptLabel(p)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <details>
+        <summary>Endpoints</summary>
+        {note && <p class="hint">{note}</p>}
+        <TextField
+          label="Authorization endpoint"
+          value={profile.endpoints.authorization}
+          onInput={(authorization) => setEndpoint({ authorization })}
+        />
+        <TextField label="Token endpoint" value={profile.endpoints.token} onInput={(token) => setEndpoint({ token })} />
+        <TextField label="JWKS URI" value={profile.endpoints.jwks} onInput={(jwks) => setEndpoint({ jwks })} />
+      </details>
+      {error && <ErrorAlert error={error} />}
+      <button type="button" class="primary" onClick={() => void authorize()} disabled={busy}>
+        Authorize
+      </button>
+    </main>
+  );
+}

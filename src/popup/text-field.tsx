@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+
+interface Props {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** Fires when the user commits the value (blur or Enter), e.g. to run discovery. */
+  onChange?: (value: string) => void;
+  type?: 'text' | 'password';
+  hint?: string;
+  autocomplete?: string;
+  children?: ComponentChildren;
+}
+
+/** A labelled text input; `children` sit beside it (e.g. a copy button). */
+export function TextField({ label, value, onInput, onChange, type = 'text', hint, autocomplete, children }: Props) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <div class="row">
+        <input
+          id={id}
+          type={type as 'text'}
+          value={value}
+          spellcheck={false}
+          autocomplete={autocomplete}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}
+        />
+        {children}
+      </div>
+      {hint && <p class="hint">{hint}</p>}
+    </div>
+  );
+}
