@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '..', 'dist');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-for-testing'];
+
+/** CHROME_PATH, else Chromium where found (branded Chrome 137+ ignores --load-extension). */
+export function findBrowser(): string | undefined {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) return fromEnv;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+export const INSTALL_HINT =
+  'Chromium is missing: install it with `sudo apt-get install -y chromium` (Debian/Ubuntu) or set CHROME_PATH to a Chromium binary.';
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+}
+
+/**
+ * Starts the browser with `dist/` loaded as an unpacked extension. The id follows the folder, so it
+ * is read from the service worker's URL rather than fixed with a manifest `key`.
+ */
+export async function launchWithExtension(options: { headless: boolean; profileDir?: string }): Promise<LaunchedExtension> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is not built: run `npm run build` first.');
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'aci-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: options.headless,
+    viewport: null,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, profileDir };
+}
+
+export const redirectUrlFor = (extensionId: string): string => `https://${extensionId}.chromiumapp.org/`;

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+
+/** A response rewrite for negative tests, keyed on oidc-provider's route name ('token', 'jwks'…). */
+export type Tamper = (ctx: KoaContextWithOIDC) => void;
+
+export interface ProviderOptions {
+  clients: ClientMetadata[];
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Consulted on every response, so a test can switch misbehaviour on and off between logins. */
+  tamper?: () => Tamper | undefined;
+}
+
+export interface RunningProvider {
+  issuer: string;
+  provider: Provider;
+  /** Milliseconds the provider spent handling each request, by route; for the bench's floors. */
+  handlingMs: { route: string; ms: number }[];
+  close: () => Promise<void>;
+}
+
+async function signingKey() {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  return { ...(await exportJWK(privateKey)), kid: `demo-${Date.now().toString(36)}`, use: 'sig', alg: 'RS256' };
+}
+
+/**
+ * oidc-provider, configured as strictly as a real provider: PKCE required, its default CORS policy
+ * (no browser Origin at the token endpoint), BTG Id's documented paths, RFC 9207 `iss` in callbacks.
+ * Its development login screens accept any username and password.
+ */
+export async function startProvider(options: ProviderOptions): Promise<RunningProvider> {
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const issuer = `http://${host}:${port}`;
+
+  const configuration: Configuration = {
+    clients: options.clients,
+    jwks: { keys: [await signingKey()] },
+    cookies: { keys: ['auth-code-inspector-demo-cookie-key'] },
+    pkce: { required: () => true },
+    routes: { authorization: '/oauth2/authorize', token: '/oauth2/token' },
+    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name'], email: ['email', 'email_verified'] },
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: () => ({ sub, name: `Demo ${sub}`, given_name: 'Demo', family_name: sub, email: `${sub}@example.test`, email_verified: true }),
+    }),
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+  };
+  const provider = new Provider(issuer, configuration);
+  const handlingMs: RunningProvider['handlingMs'] = [];
+  provider.use(async (ctx, next) => {
+    const started = performance.now();
+    await next();
+    const oidcCtx = ctx as KoaContextWithOIDC;
+    options.tamper?.()?.(oidcCtx);
+    handlingMs.push({ route: oidcCtx.oidc?.route ?? ctx.path, ms: performance.now() - started });
+  });
+  server.on('request', provider.callback());
+  return {
+    issuer,
+    provider,
+    handlingMs,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A confidential client of the kind BTG Id registers: code flow, client_secret_basic. */
+export function confidentialClient(clientId: string, secret: string, redirectUris: string[]): ClientMetadata {
+  return {
+    client_id: clientId,
+    client_secret: secret,
+    redirect_uris: redirectUris,
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+  };
+}
