@@ -51,6 +51,16 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       accountId: sub,
       claims: () => ({ sub, name: `Demo ${sub}`, given_name: 'Demo', family_name: sub, email: `${sub}@example.test`, email_verified: true }),
     }),
+    // Explicit lifetimes (BTG Id's defaults where documented) also keep oidc-provider's notices quiet.
+    ttl: {
+      AccessToken: 24 * 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      RefreshToken: 10 * 24 * 3600,
+      Interaction: 3600,
+      Session: 24 * 3600,
+      Grant: 10 * 24 * 3600,
+    },
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
   };
   const provider = new Provider(issuer, configuration);

@@ -42,7 +42,7 @@ async function authorize(clientId: string, secret: string): Promise<{ popup: Pag
 describe('the Authorization Code flow in real Chromium against oidc-provider', () => {
   test('happy path: tokens and the decoded id_token reach the inspector', async () => {
     const { inspector } = await authorize('inspector-app', SECRET);
-    await logIn(await waitForPage(ext.context, isLogin));
+    await logIn(await waitForPage(ext.context, isLogin), 'continue', 'ana');
     const page = await inspector();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Tokens received');
     await expect(page.getByRole('heading', { name: 'Token response' }).isVisible()).resolves.toBe(true);
@@ -52,5 +52,99 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
     const fields = page.getByRole('table', { name: 'Token response fields' });
     await expect(fields.getByRole('row', { name: /^token_type Bearer/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+});
+
+async function failedRun(expectedAlert: RegExp): Promise<Page> {
+  const page = await waitForPage(ext.context, isInspector);
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Failed/);
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(expectedAlert);
+  return page;
+}
+
+describe('failures: a specific alert, and what was captured stays visible', () => {
+  test('a secret with reserved characters is form-encoded and accepted (RFC 6749 §2.3.1)', async () => {
+    const { inspector } = await authorize('special-app', SPECIAL_SECRET);
+    await logIn(await waitForPage(ext.context, isLogin));
+    const page = await inspector();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Tokens received');
+  });
+
+  test('the user closes the login window', async () => {
+    await authorize('inspector-app', SECRET);
+    await (await waitForPage(ext.context, isLogin)).close();
+    const page = await failedRun(/login window was closed/);
+    await expect(page.getByRole('table', { name: 'Authorize request parameters' }).textContent()).resolves.toContain('code_challenge');
+  });
+
+  test('access denied at consent shows the provider error and the callback', async () => {
+    await authorize('inspector-app', SECRET);
+    await logIn(await waitForPage(ext.context, isLogin), 'cancel');
+    const page = await failedRun(/access_denied/);
+    const params = page.getByRole('table', { name: 'Callback parameters' });
+    await expect(params.getByRole('row', { name: /^error_description End-User aborted interaction/ }).count()).resolves.toBe(1);
+  });
+
+  test('a wrong secret: the token endpoint answers invalid_client, the exchange is kept', async () => {
+    await authorize('inspector-app', 'not-the-secret');
+    await logIn(await waitForPage(ext.context, isLogin));
+    const page = await failedRun(/HTTP 401: invalid_client/);
+    await expect(page.getByLabel('Token response body', { exact: true }).textContent()).resolves.toContain('invalid_client');
+    const sent = page.getByRole('table', { name: 'Token request headers' });
+    await expect(sent.getByRole('row', { name: /^authorization Basic \[redacted\]$/ }).count()).resolves.toBe(1);
+  });
+
+  test('a malformed JSON token response (as in BTG Id’s own sample) shows the parse error and the raw body', async () => {
+    const malformed = '{\n "access_token":"eyJhbGciOiJS",\n "id_token":"eyJhbGciOiJIUzI1NiJ9.eyJ"\n "token_type":"Bearer"\n}';
+    tamper = (ctx) => {
+      if (ctx.oidc?.route === 'token') {
+        ctx.status = 200;
+        ctx.type = 'application/json';
+        ctx.body = malformed;
+      }
+    };
+    try {
+      await authorize('inspector-app', SECRET);
+      await logIn(await waitForPage(ext.context, isLogin));
+      const page = await failedRun(/not valid JSON/);
+      await expect(page.getByLabel('Raw token response body').textContent()).resolves.toBe(malformed);
+    } finally {
+      tamper = undefined;
+    }
+  });
+
+  test('a callback whose iss names another issuer is refused before the code is redeemed (RFC 9207)', async () => {
+    tamper = (ctx) => {
+      const location = String(ctx.response.get('location') || '');
+      if (location.includes('chromiumapp.org') && location.includes('iss=')) {
+        ctx.redirect(location.replace(/iss=[^&]*/, `iss=${encodeURIComponent('https://attacker.example')}`));
+      }
+    };
+    const tokenCalls = () => idp.handlingMs.filter((h) => h.route === 'token').length;
+    const before = tokenCalls();
+    try {
+      await authorize('inspector-app', SECRET);
+      await logIn(await waitForPage(ext.context, isLogin));
+      await failedRun(/came from https:\/\/attacker\.example.*not redeemed/);
+      expect(tokenCalls()).toBe(before);
+    } finally {
+      tamper = undefined;
+    }
+  });
+
+  test('a discovery document for another issuer stops the run in the popup, before any login window', async () => {
+    tamper = (ctx) => {
+      if (ctx.oidc?.route === 'discovery') ctx.body = { ...(ctx.body as object), issuer: 'https://someone-else.example' };
+    };
+    try {
+      const popup = await ext.context.newPage();
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+      await popup.getByLabel('Issuer', { exact: true }).fill(idp.issuer);
+      await popup.getByRole('button', { name: 'Authorize' }).click();
+      await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/someone-else\.example/);
+      expect(ext.context.pages().some((p) => isLogin(p.url()))).toBe(false);
+    } finally {
+      tamper = undefined;
+    }
   });
 });

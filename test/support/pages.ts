@@ -33,9 +33,14 @@ export async function openPopup(context: BrowserContext, extensionId: string, va
   return popup;
 }
 
-/** At oidc-provider's development login: any user and password; then the consent screen. */
-export async function logIn(login: Page, consent: 'continue' | 'cancel' = 'continue'): Promise<void> {
-  await login.locator('input[name=login]').fill('ana');
+let users = 0;
+
+/**
+ * At oidc-provider's development login: any user and password, then its consent screen. A fresh user
+ * per login by default, so the consent screen always comes (a granted user skips it).
+ */
+export async function logIn(login: Page, consent: 'continue' | 'cancel' = 'continue', user = `user${++users}`): Promise<void> {
+  await login.locator('input[name=login]').fill(user);
   await login.locator('input[name=password]').fill('any password');
   await login.locator('button[type=submit]').click();
   const continueButton = login.getByRole('button', { name: 'Continue' });
