@@ -54,8 +54,8 @@ export function newRun(id: string, profile: Profile, now: number, secrets: strin
 }
 
 export function addSecrets(run: Run, ...values: (string | undefined)[]): Run {
-  const fresh = values.filter((v): v is string => !!v && !run.secrets.includes(v));
-  return fresh.length ? { ...run, secrets: [...run.secrets, ...fresh] } : run;
+  const secrets = [...new Set([...run.secrets, ...values.filter((v): v is string => !!v)])];
+  return secrets.length === run.secrets.length ? run : { ...run, secrets };
 }
 
 export function appendStep(run: Run, step: Step): Run {

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { discoveryRequest, readDiscovery } from '../../../src/core/discovery.ts';
+import type { Exchange } from '../../../src/core/http.ts';
+import { defaultProfile, fallbackEndpoints, profileProblems } from '../../../src/core/profile.ts';
+
+const ISSUER = 'https://id.btgpactual.com';
+const answered = (status: number, body: string): Exchange => ({
+  request: discoveryRequest(ISSUER),
+  response: { status, statusText: '', headers: {}, body },
+  startedAt: 0,
+  durationMs: 1,
+});
+
+describe('discovery (OIDC Discovery §4)', () => {
+  test('the well-known URL is appended to the issuer, trailing slash or not', () => {
+    expect(discoveryRequest(`${ISSUER}/`).url).toBe(`${ISSUER}/.well-known/openid-configuration`);
+  });
+
+  test('a matching document gives its endpoints', () => {
+    const doc = { issuer: ISSUER, authorization_endpoint: 'https://a', token_endpoint: 'https://t', jwks_uri: 'https://j' };
+    expect(readDiscovery(answered(200, JSON.stringify(doc)), ISSUER)).toMatchObject({
+      status: 'found',
+      endpoints: { authorization: 'https://a', token: 'https://t', jwks: 'https://j' },
+    });
+  });
+
+  test('a document for another issuer is a mismatch, even one differing only by a trailing slash', () => {
+    expect(readDiscovery(answered(200, JSON.stringify({ issuer: `${ISSUER}/` })), ISSUER)).toEqual({
+      status: 'mismatch',
+      expected: ISSUER,
+      actual: `"${ISSUER}/"`,
+    });
+  });
+
+  test.each([
+    [answered(404, 'not found'), 'HTTP 404'],
+    [answered(200, '{oops'), 'the body is not JSON'],
+    [answered(200, '"text"'), 'not a JSON object'],
+  ])('an unusable answer falls back (%#)', (exchange, reason) => {
+    const outcome = readDiscovery(exchange, ISSUER);
+    expect(outcome.status).toBe('unavailable');
+    expect(outcome.status === 'unavailable' && outcome.reason).toContain(reason);
+  });
+
+  test('the fallback is BTG Id’s documented paths', () => {
+    expect(fallbackEndpoints(`${ISSUER}/`)).toEqual({
+      authorization: `${ISSUER}/oauth2/authorize`,
+      token: `${ISSUER}/oauth2/token`,
+      jwks: '',
+    });
+  });
+});
+
+describe('form validation', () => {
+  const ok = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
+
+  test('a complete BTG Id form has no problem', () => {
+    expect(profileProblems(ok)).toEqual([]);
+  });
+
+  test('each bad field is named', () => {
+    const problems = profileProblems({
+      ...ok,
+      issuer: 'id.btgpactual.com',
+      clientId: ' ',
+      redirectUri: 'ftp://x/',
+      endpoints: { ...ok.endpoints, jwks: 'https://x/#frag' },
+    });
+    expect(problems).toEqual([
+      'Issuer "id.btgpactual.com" is not an absolute URL.',
+      'Client ID is empty.',
+      'Redirect URI must start with https:// (or http:// for a local provider), not ftp:.',
+      'JWKS URI must not contain a #fragment.',
+    ]);
+  });
+
+  test('an issuer with a query is refused (Discovery §4.1)', () => {
+    expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' })).toEqual(['Issuer must not contain a ?query.']);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import type { Exchange } from '../../../src/core/http.ts';
+import { FlowError } from '../../../src/core/flow-error.ts';
+import { basicAuthorization, readTokenResponse, tokenRequest } from '../../../src/core/token.ts';
+
+const exchange = (status: number, body: string): Exchange => ({
+  request: { method: 'POST', url: 'https://id.example/oauth2/token', headers: {} },
+  response: { status, statusText: '', headers: {}, body },
+  startedAt: 0,
+  durationMs: 1,
+});
+
+const flowError = (fn: () => unknown): FlowError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FlowError) return e;
+    throw e;
+  }
+  throw new Error('expected a FlowError');
+};
+
+describe('client authentication (RFC 6749 §2.3.1)', () => {
+  test('a secret with reserved characters is form-urlencoded before base64', () => {
+    const header = basicAuthorization('my client', 'p:ss%+&');
+    expect(atob(header.replace(/^Basic /, ''))).toBe('my+client:p%3Ass%25%2B%26');
+  });
+
+  test('every printable ASCII character survives the round trip', () => {
+    const secret = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    const [id, pass] = atob(basicAuthorization('c', secret).slice(6)).split(':');
+    expect(id).toBe('c');
+    expect(new URLSearchParams(`v=${pass}`).get('v')).toBe(secret);
+  });
+});
+
+describe('token request (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
+  const base = { tokenEndpoint: 'https://id.example/oauth2/token', code: 'c0de', redirectUri: 'https://x.chromiumapp.org/', clientId: 'app' };
+
+  test('a form body with the code, redirect_uri and verifier; credentials only in the header', () => {
+    const req = tokenRequest({ ...base, clientSecret: 's', codeVerifier: 'v3r' });
+    expect(req.method).toBe('POST');
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
+      grant_type: 'authorization_code',
+      code: 'c0de',
+      redirect_uri: 'https://x.chromiumapp.org/',
+      code_verifier: 'v3r',
+    });
+    expect(req.headers.authorization).toBe(basicAuthorization('app', 's'));
+    expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  });
+
+  test('a public client (no secret) sends client_id in the body and no Authorization header', () => {
+    const req = tokenRequest({ ...base, clientSecret: '' });
+    expect(new URLSearchParams(req.body).get('client_id')).toBe('app');
+    expect(req.headers.authorization).toBeUndefined();
+    expect(new URLSearchParams(req.body).has('code_verifier')).toBe(false);
+  });
+});
+
+describe('token response (RFC 6749 §5)', () => {
+  test('a JSON object with an access_token is returned whole', () => {
+    const fields = readTokenResponse(exchange(200, '{"access_token":"at","token_type":"Bearer","expires_in":86400}'), 's');
+    expect(fields).toEqual({ access_token: 'at', token_type: 'Bearer', expires_in: 86400 });
+  });
+
+  test("BTG Id's documented sample (a missing comma) is reported as malformed JSON", () => {
+    const sample = '{\n "scope":"openid",\n "id_token":"eyJ"\n "token_type":"Bearer"\n}';
+    const error = flowError(() => readTokenResponse(exchange(200, sample), 's'));
+    expect(error.info.code).toBe('token_not_json');
+    expect(error.info.message).toMatch(/not valid JSON: .+/);
+  });
+
+  test('a JSON array or a missing access_token is refused with what was there', () => {
+    expect(flowError(() => readTokenResponse(exchange(200, '[1]'), 's')).info.code).toBe('token_not_json');
+    const missing = flowError(() => readTokenResponse(exchange(200, '{"token_type":"Bearer"}'), 's'));
+    expect(missing.info).toMatchObject({ code: 'token_invalid', actual: '(missing)' });
+  });
+
+  test('an OAuth error body gives status, error and description', () => {
+    const body = '{"error":"invalid_grant","error_description":"code expired"}';
+    const error = flowError(() => readTokenResponse(exchange(400, body), 's'));
+    expect(error.info.code).toBe('token_http_error');
+    expect(error.info.message).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
+    expect(error.info.hint).toBeUndefined();
+  });
+
+  test('invalid_client with a secret holding reserved characters hints at un-encoded secrets', () => {
+    const body = '{"error":"invalid_client"}';
+    expect(flowError(() => readTokenResponse(exchange(401, body), 'a+b')).info.hint).toMatch(/un-encoded/);
+    expect(flowError(() => readTokenResponse(exchange(401, body), 'plain')).info.hint).toBeUndefined();
+  });
+
+  test('a non-JSON error page still reports the status', () => {
+    const error = flowError(() => readTokenResponse(exchange(502, '<html>Bad gateway</html>'), 's'));
+    expect(error.info.message).toBe('The token endpoint answered HTTP 502');
+  });
+});
