@@ -28,10 +28,14 @@ export interface LaunchedExtension {
  * Starts the browser with `dist/` loaded as an unpacked extension. The id follows the folder, so it
  * is read from the service worker's URL rather than fixed with a manifest `key`.
  */
-export async function launchWithExtension(options: { headless: boolean; profileDir?: string }): Promise<LaunchedExtension> {
+export async function launchWithExtension(options: {
+  headless: boolean;
+  profileDir?: string;
+}): Promise<LaunchedExtension> {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(INSTALL_HINT);
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is not built: run `npm run build` first.');
+  if (!existsSync(join(DIST, 'manifest.json')))
+    throw new Error('dist/ is not built: run `npm run build` first.');
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'aci-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
@@ -49,7 +53,8 @@ export async function launchWithExtension(options: { headless: boolean; profileD
       '--disable-quic',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, profileDir };
 }

@@ -25,7 +25,12 @@ export interface RunningProvider {
 
 async function signingKey() {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  return { ...(await exportJWK(privateKey)), kid: `demo-${Date.now().toString(36)}`, use: 'sig', alg: 'RS256' };
+  return {
+    ...(await exportJWK(privateKey)),
+    kid: `demo-${Date.now().toString(36)}`,
+    use: 'sig',
+    alg: 'RS256',
+  };
 }
 
 /**
@@ -46,10 +51,21 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
     cookies: { keys: ['auth-code-inspector-demo-cookie-key'] },
     pkce: { required: () => true },
     routes: { authorization: '/oauth2/authorize', token: '/oauth2/token' },
-    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name'], email: ['email', 'email_verified'] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'given_name', 'family_name'],
+      email: ['email', 'email_verified'],
+    },
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: () => ({ sub, name: `Demo ${sub}`, given_name: 'Demo', family_name: sub, email: `${sub}@example.test`, email_verified: true }),
+      claims: () => ({
+        sub,
+        name: `Demo ${sub}`,
+        given_name: 'Demo',
+        family_name: sub,
+        email: `${sub}@example.test`,
+        email_verified: true,
+      }),
     }),
     // Explicit lifetimes (BTG Id's defaults where documented) also keep oidc-provider's notices quiet.
     ttl: {
@@ -72,7 +88,8 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
     options.tamper?.()?.(oidcCtx);
     handlingMs.push({ route: oidcCtx.oidc?.route ?? ctx.path, ms: performance.now() - started });
   });
-  server.on('request', provider.callback());
+  const app = provider.callback();
+  server.on('request', (req, res) => void app(req, res));
   return {
     issuer,
     provider,

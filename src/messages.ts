@@ -61,7 +61,7 @@ const validators: { [K in RequestName]: (p: unknown) => p is Requests[K]['reques
 export function parseEnvelope(message: unknown): Envelope | undefined {
   if (!isObject(message) || !isString(message.type) || !(message.type in validators)) return undefined;
   const type = message.type as RequestName;
-  return validators[type](message.payload) ? ({ type, payload: message.payload } as Envelope) : undefined;
+  return validators[type](message.payload) ? { type, payload: message.payload } : undefined;
 }
 
 /** The origins the worker fetches from (the login window needs no host permission). */

@@ -35,7 +35,12 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   try {
     callbackUrl = await launchLogin(flight.url);
   } catch (e) {
-    return fail(loginWindowError((e as Error).message), { kind: 'callback', status: 'failed', at: deps.now(), params: [] });
+    return fail(loginWindowError((e as Error).message), {
+      kind: 'callback',
+      status: 'failed',
+      at: deps.now(),
+      params: [],
+    });
   }
   const params: Params = callbackParams(callbackUrl);
   const callbackStep = { kind: 'callback', status: 'ok', at: deps.now(), url: callbackUrl, params } as const;

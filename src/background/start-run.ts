@@ -29,7 +29,11 @@ export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspect
  * Everything up to opening the login window. Problems found here are answered to the popup (which
  * is still open); from the login window on, the run record carries them to the inspector.
  */
-export async function startRun(profile: Profile, clientSecret: string, deps: WorkerDeps): Promise<StartRunResponse> {
+export async function startRun(
+  profile: Profile,
+  clientSecret: string,
+  deps: WorkerDeps,
+): Promise<StartRunResponse> {
   const problems = profileProblems(profile);
   if (problems.length) return refuse({ code: 'invalid_input', message: problems.join(' ') });
   const origins = providerOrigins(profile);

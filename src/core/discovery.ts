@@ -35,7 +35,8 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
     return { status: 'unavailable', reason: 'the body is not a JSON object' };
   }
   const doc = metadata as Record<string, unknown>;
-  if (doc.issuer !== issuer) return { status: 'mismatch', expected: issuer, actual: JSON.stringify(doc.issuer) };
+  if (doc.issuer !== issuer)
+    return { status: 'mismatch', expected: issuer, actual: JSON.stringify(doc.issuer) };
   return {
     status: 'found',
     metadata: doc,

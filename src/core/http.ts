@@ -57,7 +57,9 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
     const err = e as Error;
     if (err.name === 'TimeoutError' || err.name === 'AbortError') {
       const seconds = Math.round(deps.timeoutMs / 1000);
-      return done({ failure: { code: 'timeout', message: `No response from ${request.url} within ${seconds} s.` } });
+      return done({
+        failure: { code: 'timeout', message: `No response from ${request.url} within ${seconds} s.` },
+      });
     }
     return done({
       failure: { code: 'network', message: `Could not reach ${request.url}: ${err.message}` },

@@ -13,7 +13,7 @@ export function decodeToken(token: string): DecodedToken {
   try {
     const header = decodeProtectedHeader(token) as Record<string, unknown>;
     if (parts === 5) return { kind: 'jwe', header };
-    return { kind: 'jwt', header, claims: decodeJwt(token) as Record<string, unknown> };
+    return { kind: 'jwt', header, claims: decodeJwt(token) };
   } catch (e) {
     return { kind: 'malformed', error: (e as Error).message };
   }

@@ -8,7 +8,8 @@ export function loginWindowError(chromiumMessage: string): FlowError {
   if (/did not approve access/i.test(chromiumMessage)) {
     return new FlowError({
       code: 'login_cancelled',
-      message: 'The login window was closed before the provider sent the browser back, so no code was received.',
+      message:
+        'The login window was closed before the provider sent the browser back, so no code was received.',
       actual: chromiumMessage,
     });
   }

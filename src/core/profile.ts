@@ -80,6 +80,7 @@ export function profileProblems(profile: Profile): string[] {
     httpUrlProblem('Token endpoint', profile.endpoints.token, true),
     httpUrlProblem('JWKS URI', profile.endpoints.jwks, false),
   ];
-  if (!(PROMPTS as readonly string[]).includes(profile.prompt)) problems.push(`Prompt "${profile.prompt}" is unknown.`);
+  if (!(PROMPTS as readonly string[]).includes(profile.prompt))
+    problems.push(`Prompt "${profile.prompt}" is unknown.`);
   return problems.filter((p): p is string => p !== undefined);
 }

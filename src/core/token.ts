@@ -22,7 +22,11 @@ export interface CodeRedemption {
 
 /** RFC 6749 §4.1.3 with client_secret_basic; RFC 7636 §4.5 adds the verifier. */
 export function tokenRequest(r: CodeRedemption): HttpRequest {
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code: r.code, redirect_uri: r.redirectUri });
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: r.code,
+    redirect_uri: r.redirectUri,
+  });
   if (r.codeVerifier) body.set('code_verifier', r.codeVerifier);
   if (r.clientSecret === '') body.set('client_id', r.clientId);
   return {

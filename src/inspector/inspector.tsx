@@ -60,7 +60,12 @@ function RunPage({ run }: { run: Run }) {
       </section>
       <section>
         <h2>Access token</h2>
-        <TokenView decoded={token?.accessToken} raw={token?.fields?.access_token} name="access_token" now={now} />
+        <TokenView
+          decoded={token?.accessToken}
+          raw={token?.fields?.access_token}
+          name="access_token"
+          now={now}
+        />
       </section>
       <section>
         <h2>Exchange</h2>
@@ -106,7 +111,9 @@ export function Inspector() {
       {view.state === 'missing' && (
         <ErrorAlert error="This run is no longer available: runs with their secrets are kept only until the browser closes." />
       )}
-      {view.state === 'unreadable' && <ErrorAlert error="This run was saved by another version and cannot be shown." />}
+      {view.state === 'unreadable' && (
+        <ErrorAlert error="This run was saved by another version and cannot be shown." />
+      )}
       {view.state === 'ready' && <RunPage run={view.run} />}
     </main>
   );

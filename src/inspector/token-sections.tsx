@@ -69,7 +69,9 @@ export function TokenView({
         </>
       )}
       {decoded.kind === 'opaque' && <p>Opaque: not a JWT, so there is nothing to decode.</p>}
-      {decoded.kind === 'malformed' && <p role="alert">Looks like a JWT but cannot be decoded: {decoded.error}</p>}
+      {decoded.kind === 'malformed' && (
+        <p role="alert">Looks like a JWT but cannot be decoded: {decoded.error}</p>
+      )}
       <pre aria-label={`Encoded ${name}`}>{raw}</pre>
       <CopyButton text={raw} what={name} />
     </>

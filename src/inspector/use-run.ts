@@ -5,10 +5,15 @@ import { readKey, watchKey } from '../platform/storage.ts';
 export const runIdFromHash = (hash: string): string | undefined =>
   new URLSearchParams(hash.replace(/^#/, '')).get('run') ?? undefined;
 
-export type RunView = { state: 'loading' } | { state: 'missing' } | { state: 'unreadable' } | { state: 'ready'; run: Run };
+export type RunView =
+  { state: 'loading' } | { state: 'missing' } | { state: 'unreadable' } | { state: 'ready'; run: Run };
 
 const view = (value: unknown): RunView =>
-  value === undefined ? { state: 'missing' } : isRun(value) ? { state: 'ready', run: value } : { state: 'unreadable' };
+  value === undefined
+    ? { state: 'missing' }
+    : isRun(value)
+      ? { state: 'ready', run: value }
+      : { state: 'unreadable' };
 
 /** The run named in the URL's `#run=`, live: the worker saves each step and this re-renders. */
 export function useRun(): [string | undefined, RunView] {

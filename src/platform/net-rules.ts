@@ -15,13 +15,11 @@ export async function stripOriginFromOwnRequests(extensionId: string): Promise<v
         priority: 1,
         condition: {
           initiatorDomains: [extensionId],
-          resourceTypes: ['xmlhttprequest' as chrome.declarativeNetRequest.ResourceType],
+          resourceTypes: ['xmlhttprequest'],
         },
         action: {
-          type: 'modifyHeaders' as chrome.declarativeNetRequest.RuleActionType,
-          requestHeaders: [
-            { header: 'origin', operation: 'remove' as chrome.declarativeNetRequest.HeaderOperation },
-          ],
+          type: 'modifyHeaders',
+          requestHeaders: [{ header: 'origin', operation: 'remove' }],
         },
       },
     ],

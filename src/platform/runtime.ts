@@ -8,7 +8,10 @@ export async function sendToWorker(message: unknown): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
 
-export type MessageListener = (message: unknown, senderId: string | undefined) => Promise<unknown> | undefined;
+export type MessageListener = (
+  message: unknown,
+  senderId: string | undefined,
+) => Promise<unknown> | undefined;
 
 export function onMessage(listener: MessageListener): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>

@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
  */
 export async function showPageInBackground(url: string): Promise<void> {
   const path = url.split('#')[0] ?? url;
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType] });
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB'] });
   const existing = contexts.find((c) => c.documentUrl?.split('#')[0] === path && c.tabId >= 0);
   if (existing) {
     await browser.tabs.update(existing.tabId, { url });

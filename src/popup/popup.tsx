@@ -19,7 +19,8 @@ export function Popup() {
   if (!form) return <main aria-busy="true" />;
   const { profile, secret } = form;
   const setProfile = (patch: Partial<Profile>) => update({ profile: patch });
-  const setEndpoint = (patch: Partial<Endpoints>) => setProfile({ endpoints: { ...profile.endpoints, ...patch } });
+  const setEndpoint = (patch: Partial<Endpoints>) =>
+    setProfile({ endpoints: { ...profile.endpoints, ...patch } });
 
   const discover = async (issuer: string) => {
     setError(undefined);
@@ -36,7 +37,9 @@ export function Popup() {
       // Only a click may ask for host access, so it is asked here, before the worker needs it.
       const origins = providerOrigins(profile);
       if (origins.length && !(await requestOrigins(origins))) {
-        return setError(`Access to ${origins.join(', ')} was refused, so the flow cannot contact the provider.`);
+        return setError(
+          `Access to ${origins.join(', ')} was refused, so the flow cannot contact the provider.`,
+        );
       }
       const answer = await send('startRun', { profile, clientSecret: secret });
       if (!answer.ok) return setError(answer.error);
@@ -57,7 +60,11 @@ export function Popup() {
         onInput={(issuer) => setProfile({ issuer })}
         onChange={(issuer) => void discover(issuer)}
       />
-      <TextField label="Client ID" value={profile.clientId} onInput={(clientId) => setProfile({ clientId })} />
+      <TextField
+        label="Client ID"
+        value={profile.clientId}
+        onInput={(clientId) => setProfile({ clientId })}
+      />
       <TextField
         label="Client secret"
         type={showSecret ? 'text' : 'password'}
@@ -108,8 +115,16 @@ export function Popup() {
           value={profile.endpoints.authorization}
           onInput={(authorization) => setEndpoint({ authorization })}
         />
-        <TextField label="Token endpoint" value={profile.endpoints.token} onInput={(token) => setEndpoint({ token })} />
-        <TextField label="JWKS URI" value={profile.endpoints.jwks} onInput={(jwks) => setEndpoint({ jwks })} />
+        <TextField
+          label="Token endpoint"
+          value={profile.endpoints.token}
+          onInput={(token) => setEndpoint({ token })}
+        />
+        <TextField
+          label="JWKS URI"
+          value={profile.endpoints.jwks}
+          onInput={(jwks) => setEndpoint({ jwks })}
+        />
       </details>
       {error && <ErrorAlert error={error} />}
       <button type="button" class="primary" onClick={() => void authorize()} disabled={busy}>

@@ -14,7 +14,16 @@ interface Props {
 }
 
 /** A labelled text input; `children` sit beside it (e.g. a copy button). */
-export function TextField({ label, value, onInput, onChange, type = 'text', hint, autocomplete, children }: Props) {
+export function TextField({
+  label,
+  value,
+  onInput,
+  onChange,
+  type = 'text',
+  hint,
+  autocomplete,
+  children,
+}: Props) {
   const id = useId();
   return (
     <div class="field">
@@ -22,6 +31,7 @@ export function TextField({ label, value, onInput, onChange, type = 'text', hint
       <div class="row">
         <input
           id={id}
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: preact 11 discriminates inputs on a literal `type`
           type={type as 'text'}
           value={value}
           spellcheck={false}

@@ -3,10 +3,8 @@ import { defaultProfile, type Profile } from '../core/profile.ts';
 import { isProfile } from '../messages.ts';
 import { extensionRedirectUrl } from '../platform/identity.ts';
 import { readKey, writeKeys } from '../platform/storage.ts';
+import { FORM_KEY, SECRET_KEY } from './form-keys.ts';
 
-/** Non-secret fields persist on disk; the secret only for the browser session (design.md). */
-const FORM_KEY = 'form';
-const SECRET_KEY = 'form.clientSecret';
 
 export interface FormState {
   profile: Profile;
@@ -33,7 +31,10 @@ export function useForm(): [FormState | undefined, (patch: FormPatch) => void] {
   const update = (patch: FormPatch) => {
     setForm((current) => {
       if (!current) return current;
-      const merged = { profile: { ...current.profile, ...patch.profile }, secret: patch.secret ?? current.secret };
+      const merged = {
+        profile: { ...current.profile, ...patch.profile },
+        secret: patch.secret ?? current.secret,
+      };
       if (patch.profile) void writeKeys('local', { [FORM_KEY]: merged.profile });
       if (patch.secret !== undefined) void writeKeys('session', { [SECRET_KEY]: merged.secret });
       return merged;

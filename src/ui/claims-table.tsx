@@ -3,7 +3,15 @@ import { TIME_CLAIMS, describeTime } from './time.ts';
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value, null, 1));
 
 /** A JWT header or claims set as a table; provider data is rendered as text only. */
-export function ClaimsTable({ values, now, caption }: { values: Record<string, unknown>; now: number; caption: string }) {
+export function ClaimsTable({
+  values,
+  now,
+  caption,
+}: {
+  values: Record<string, unknown>;
+  now: number;
+  caption: string;
+}) {
   return (
     <table>
       <caption class="muted" style="text-align:left">

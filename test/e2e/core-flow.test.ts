@@ -32,9 +32,17 @@ afterAll(async () => {
 const isLogin = (url: string) => url.startsWith(`${idp.issuer}/interaction/`);
 const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
 
-async function authorize(clientId: string, secret: string): Promise<{ popup: Page; inspector: () => Promise<Page> }> {
+async function authorize(
+  clientId: string,
+  secret: string,
+): Promise<{ popup: Page; inspector: () => Promise<Page> }> {
   for (const page of ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-  const popup = await openPopup(ext.context, ext.extensionId, { issuer: idp.issuer, clientId, secret, scopes: 'openid profile email' });
+  const popup = await openPopup(ext.context, ext.extensionId, {
+    issuer: idp.issuer,
+    clientId,
+    secret,
+    scopes: 'openid profile email',
+  });
   await popup.getByRole('button', { name: 'Authorize' }).click();
   return { popup, inspector: () => waitForPage(ext.context, isInspector) };
 }
@@ -74,7 +82,9 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     await authorize('inspector-app', SECRET);
     await (await waitForPage(ext.context, isLogin)).close();
     const page = await failedRun(/login window was closed/);
-    await expect(page.getByRole('table', { name: 'Authorize request parameters' }).textContent()).resolves.toContain('code_challenge');
+    await expect(
+      page.getByRole('table', { name: 'Authorize request parameters' }).textContent(),
+    ).resolves.toContain('code_challenge');
   });
 
   test('access denied at consent shows the provider error and the callback', async () => {
@@ -82,20 +92,27 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     await logIn(await waitForPage(ext.context, isLogin), 'cancel');
     const page = await failedRun(/access_denied/);
     const params = page.getByRole('table', { name: 'Callback parameters' });
-    await expect(params.getByRole('row', { name: /^error_description End-User aborted interaction/ }).count()).resolves.toBe(1);
+    await expect(
+      params.getByRole('row', { name: /^error_description End-User aborted interaction/ }).count(),
+    ).resolves.toBe(1);
   });
 
   test('a wrong secret: the token endpoint answers invalid_client, the exchange is kept', async () => {
     await authorize('inspector-app', 'not-the-secret');
     await logIn(await waitForPage(ext.context, isLogin));
     const page = await failedRun(/HTTP 401: invalid_client/);
-    await expect(page.getByLabel('Token response body', { exact: true }).textContent()).resolves.toContain('invalid_client');
+    await expect(page.getByLabel('Token response body', { exact: true }).textContent()).resolves.toContain(
+      'invalid_client',
+    );
     const sent = page.getByRole('table', { name: 'Token request headers' });
-    await expect(sent.getByRole('row', { name: /^authorization Basic \[redacted\]$/ }).count()).resolves.toBe(1);
+    await expect(sent.getByRole('row', { name: /^authorization Basic \[redacted\]$/ }).count()).resolves.toBe(
+      1,
+    );
   });
 
   test('a malformed JSON token response (as in BTG Id’s own sample) shows the parse error and the raw body', async () => {
-    const malformed = '{\n "access_token":"eyJhbGciOiJS",\n "id_token":"eyJhbGciOiJIUzI1NiJ9.eyJ"\n "token_type":"Bearer"\n}';
+    const malformed =
+      '{\n "access_token":"eyJhbGciOiJS",\n "id_token":"eyJhbGciOiJIUzI1NiJ9.eyJ"\n "token_type":"Bearer"\n}';
     tamper = (ctx) => {
       if (ctx.oidc?.route === 'token') {
         ctx.status = 200;
@@ -134,7 +151,8 @@ describe('failures: a specific alert, and what was captured stays visible', () =
 
   test('a discovery document for another issuer stops the run in the popup, before any login window', async () => {
     tamper = (ctx) => {
-      if (ctx.oidc?.route === 'discovery') ctx.body = { ...(ctx.body as object), issuer: 'https://someone-else.example' };
+      if (ctx.oidc?.route === 'discovery')
+        ctx.body = { ...(ctx.body as object), issuer: 'https://someone-else.example' };
     };
     try {
       const popup = await ext.context.newPage();

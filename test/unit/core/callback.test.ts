@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { callbackParams, readCallback } from '../../../src/core/callback.ts';
-import { FlowError, type FlowErrorCode } from '../../../src/core/flow-error.ts';
+import { FlowError } from '../../../src/core/flow-error.ts';
 
 const expected = { state: 'st4te', issuer: 'https://id.btgpactual.com' };
 const cb = (query: string) => callbackParams(`https://abc.chromiumapp.org/?${query}`);
 
-function codeOf(query: string): FlowErrorCode | string {
+/** The code on success, else the FlowError's code. */
+function codeOf(query: string): string {
   try {
     return readCallback(cb(query), expected);
   } catch (e) {
@@ -37,7 +38,12 @@ describe('authorization response checks (RFC 6749 §4.1.2, RFC 9207)', () => {
 
   test('a provider error carries its description and uri', () => {
     try {
-      readCallback(cb('error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe&state=st4te'), expected);
+      readCallback(
+        cb(
+          'error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe&state=st4te',
+        ),
+        expected,
+      );
       expect.unreachable();
     } catch (e) {
       expect((e as FlowError).info).toMatchObject({

@@ -17,7 +17,12 @@ describe('discovery (OIDC Discovery §4)', () => {
   });
 
   test('a matching document gives its endpoints', () => {
-    const doc = { issuer: ISSUER, authorization_endpoint: 'https://a', token_endpoint: 'https://t', jwks_uri: 'https://j' };
+    const doc = {
+      issuer: ISSUER,
+      authorization_endpoint: 'https://a',
+      token_endpoint: 'https://t',
+      jwks_uri: 'https://j',
+    };
     expect(readDiscovery(answered(200, JSON.stringify(doc)), ISSUER)).toMatchObject({
       status: 'found',
       endpoints: { authorization: 'https://a', token: 'https://t', jwks: 'https://j' },
@@ -75,6 +80,8 @@ describe('form validation', () => {
   });
 
   test('an issuer with a query is refused (Discovery §4.1)', () => {
-    expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' })).toEqual(['Issuer must not contain a ?query.']);
+    expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' })).toEqual([
+      'Issuer must not contain a ?query.',
+    ]);
   });
 });

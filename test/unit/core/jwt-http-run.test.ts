@@ -44,21 +44,27 @@ describe('HTTP exchanges are recorded, never thrown', () => {
   };
 
   test('a response is captured with status, headers, body and duration', async () => {
-    const fetch = async () => new Response('{"a":1}', { status: 201, headers: { 'x-id': '7' } });
-    const ex = await performExchange({ method: 'GET', url: 'http://op/x', headers: {} }, { fetch, now: clock(), timeoutMs: 1000 });
+    const fetch = () => Promise.resolve(new Response('{"a":1}', { status: 201, headers: { 'x-id': '7' } }));
+    const ex = await performExchange(
+      { method: 'GET', url: 'http://op/x', headers: {} },
+      { fetch, now: clock(), timeoutMs: 1000 },
+    );
     expect(ex.response).toMatchObject({ status: 201, body: '{"a":1}', headers: { 'x-id': '7' } });
     expect(ex.durationMs).toBe(5);
   });
 
   test('a network failure and a timeout each say what happened', async () => {
-    const refused = async () => {
-      throw new TypeError('Failed to fetch');
-    };
+    const refused = () => Promise.reject(new TypeError('Failed to fetch'));
     const hang = (_url: string, init: RequestInit) =>
-      new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      new Promise<Response>((_, reject) =>
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)),
+      );
     const req = { method: 'POST' as const, url: 'http://op/token', headers: {} };
     const a = await performExchange(req, { fetch: refused, now: clock(), timeoutMs: 1000 });
-    expect(a.failure).toEqual({ code: 'network', message: 'Could not reach http://op/token: Failed to fetch' });
+    expect(a.failure).toEqual({
+      code: 'network',
+      message: 'Could not reach http://op/token: Failed to fetch',
+    });
     const b = await performExchange(req, { fetch: hang, now: clock(), timeoutMs: 20 });
     expect(b.failure).toEqual({ code: 'timeout', message: 'No response from http://op/token within 0 s.' });
   });
@@ -72,9 +78,19 @@ describe('the Run record', () => {
   });
 
   test('a running run found by a fresh worker becomes interrupted, keeping its steps', () => {
-    const started = appendStep(run, { kind: 'authorize', status: 'ok', at: NOW, url: 'https://op/auth', params: [] });
+    const started = appendStep(run, {
+      kind: 'authorize',
+      status: 'ok',
+      at: NOW,
+      url: 'https://op/auth',
+      params: [],
+    });
     const interrupted = interruptRun(started, NOW + 1);
-    expect(interrupted).toMatchObject({ status: 'interrupted', finishedAt: NOW + 1, error: { code: 'interrupted' } });
+    expect(interrupted).toMatchObject({
+      status: 'interrupted',
+      finishedAt: NOW + 1,
+      error: { code: 'interrupted' },
+    });
     expect(interrupted.steps).toEqual(started.steps);
     const done = { ...started, status: 'done' as const };
     expect(interruptRun(done, NOW)).toBe(done);
@@ -85,6 +101,7 @@ describe('login window errors', () => {
   test('a closed window is a cancellation, other failures keep Chromium’s words and a hint', () => {
     expect(loginWindowError('The user did not approve access.').info.code).toBe('login_cancelled');
     const failed = loginWindowError('Authorization page could not be loaded.').info;
-    expect(failed).toMatchObject({ code: 'login_failed', hint: expect.stringMatching(/Authorization endpoint/) });
+    expect(failed.code).toBe('login_failed');
+    expect(failed.hint).toMatch(/Authorization endpoint/);
   });
 });

@@ -35,7 +35,12 @@ describe('client authentication (RFC 6749 §2.3.1)', () => {
 });
 
 describe('token request (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
-  const base = { tokenEndpoint: 'https://id.example/oauth2/token', code: 'c0de', redirectUri: 'https://x.chromiumapp.org/', clientId: 'app' };
+  const base = {
+    tokenEndpoint: 'https://id.example/oauth2/token',
+    code: 'c0de',
+    redirectUri: 'https://x.chromiumapp.org/',
+    clientId: 'app',
+  };
 
   test('a form body with the code, redirect_uri and verifier; credentials only in the header', () => {
     const req = tokenRequest({ ...base, clientSecret: 's', codeVerifier: 'v3r' });
@@ -60,7 +65,10 @@ describe('token request (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
 
 describe('token response (RFC 6749 §5)', () => {
   test('a JSON object with an access_token is returned whole', () => {
-    const fields = readTokenResponse(exchange(200, '{"access_token":"at","token_type":"Bearer","expires_in":86400}'), 's');
+    const fields = readTokenResponse(
+      exchange(200, '{"access_token":"at","token_type":"Bearer","expires_in":86400}'),
+      's',
+    );
     expect(fields).toEqual({ access_token: 'at', token_type: 'Bearer', expires_in: 86400 });
   });
 
