@@ -20,7 +20,10 @@ if (!findBrowser()) {
 // Without a display the browser runs headless just to learn the extension's id (it follows dist/'s path).
 const ext = await launchWithExtension({ headless: !hasDisplay });
 const redirectUri = redirectUrlFor(ext.extensionId);
-const idp = await startProvider({ port: PORT, clients: [confidentialClient(CLIENT_ID, SECRET, [redirectUri])] });
+const idp = await startProvider({
+  port: PORT,
+  clients: [confidentialClient(CLIENT_ID, SECRET, [redirectUri])],
+});
 
 const profile = {
   ...defaultProfile(redirectUri),

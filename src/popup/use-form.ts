@@ -5,7 +5,6 @@ import { extensionRedirectUrl } from '../platform/identity.ts';
 import { readKey, writeKeys } from '../platform/storage.ts';
 import { FORM_KEY, SECRET_KEY } from './form-keys.ts';
 
-
 export interface FormState {
   profile: Profile;
   secret: string;
