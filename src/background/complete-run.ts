@@ -6,8 +6,6 @@ import { loginWindowError } from '../core/login-window.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run } from '../core/run.ts';
 import { readTokenResponse, tokenRequest } from '../core/token.ts';
 import { launchLogin } from '../platform/identity.ts';
-import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
-import { extensionId } from '../platform/runtime.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
 
@@ -25,11 +23,17 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     run = next;
     await saveRun(run);
   };
+  // Progress saves are not awaited: storage applies writes in order, and the token request after
+  // the callback should not wait for the inspector's update.
+  const record = (next: Run) => {
+    run = next;
+    void saveRun(run);
+  };
   const fail = async (error: FlowError, step: Run['steps'][number]) => {
     const info = error.info;
     await save(finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info));
   };
-  await save(run);
+  record(run);
 
   let callbackUrl: string;
   try {
@@ -53,10 +57,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   }
   run = addSecrets(run, code);
   run = settleLastStep(run, callbackStep);
-  await save(appendStep(run, { kind: 'token', status: 'running', at: deps.now() }));
-
-  await stripOriginFromOwnRequests(extensionId());
-  const exchange: Exchange = await performExchange(
+  const sent = performExchange(
     tokenRequest({
       tokenEndpoint: run.profile.endpoints.token,
       code,
@@ -67,6 +68,9 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     }),
     deps.http,
   );
+  // Recorded once the request is on its way, so the inspector's update does not delay it.
+  record(appendStep(run, { kind: 'token', status: 'running', at: deps.now() }));
+  const exchange: Exchange = await sent;
   const tokenStep = { kind: 'token', status: 'ok', at: deps.now(), exchange } as const;
   try {
     const noResponse = failureError(exchange);

@@ -8,7 +8,8 @@ import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { providerOrigins, type Requests } from '../messages.ts';
 import { hasOrigins } from '../platform/permissions.ts';
-import { extensionUrl } from '../platform/runtime.ts';
+import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
+import { extensionId, extensionUrl } from '../platform/runtime.ts';
 import { showPageInBackground } from '../platform/tabs.ts';
 import type { WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
@@ -48,7 +49,11 @@ export async function startRun(
   own(runId);
   let run = newRun(runId, profile, deps.now(), clientSecret ? [clientSecret] : []);
 
-  const exchange = await performExchange(discoveryRequest(profile.issuer), deps.http);
+  // The Origin rule is set now, off the path between the callback and the token request.
+  const [exchange] = await Promise.all([
+    performExchange(discoveryRequest(profile.issuer), deps.http),
+    stripOriginFromOwnRequests(extensionId()),
+  ]);
   const outcome = readDiscovery(exchange, profile.issuer);
   const note = discoveryNote(exchange, outcome);
   if (outcome.status === 'mismatch') {

@@ -6,17 +6,16 @@ import { requestOrigins } from '../platform/permissions.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { TextField } from './text-field.tsx';
-import { useForm } from './use-form.ts';
+import { useForm, type FormState } from './use-form.ts';
 
 const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
 
-export function Popup() {
-  const [form, update] = useForm();
+export function Popup({ initial }: { initial: FormState }) {
+  const [form, update] = useForm(initial);
   const [showSecret, setShowSecret] = useState(false);
   const [error, setError] = useState<FlowErrorInfo | string>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  if (!form) return <main aria-busy="true" />;
   const { profile, secret } = form;
   const setProfile = (patch: Partial<Profile>) => update({ profile: patch });
   const setEndpoint = (patch: Partial<Endpoints>) =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { defaultProfile, type Profile } from '../core/profile.ts';
 import { isProfile } from '../messages.ts';
 import { extensionRedirectUrl } from '../platform/identity.ts';
@@ -10,26 +10,25 @@ export interface FormState {
   secret: string;
 }
 
-/** The popup's fields, restored when it opens and saved on every change. */
 export interface FormPatch {
   profile?: Partial<Profile>;
   secret?: string;
 }
 
-export function useForm(): [FormState | undefined, (patch: FormPatch) => void] {
-  const [form, setForm] = useState<FormState>();
-  useEffect(() => {
-    void (async () => {
-      const [saved, secret] = await Promise.all([readKey('local', FORM_KEY), readKey('session', SECRET_KEY)]);
-      setForm({
-        profile: isProfile(saved) ? saved : defaultProfile(extensionRedirectUrl()),
-        secret: typeof secret === 'string' ? secret : '',
-      });
-    })();
-  }, []);
+/** The saved fields (or BTG Id's defaults); read before the first render so the popup opens filled in. */
+export async function loadForm(): Promise<FormState> {
+  const [saved, secret] = await Promise.all([readKey('local', FORM_KEY), readKey('session', SECRET_KEY)]);
+  return {
+    profile: isProfile(saved) ? saved : defaultProfile(extensionRedirectUrl()),
+    secret: typeof secret === 'string' ? secret : '',
+  };
+}
+
+/** The popup's fields, saved on every change: non-secret ones on disk, the secret for the session. */
+export function useForm(initial: FormState): [FormState, (patch: FormPatch) => void] {
+  const [form, setForm] = useState(initial);
   const update = (patch: FormPatch) => {
     setForm((current) => {
-      if (!current) return current;
       const merged = {
         profile: { ...current.profile, ...patch.profile },
         secret: patch.secret ?? current.secret,

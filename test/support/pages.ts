@@ -1,5 +1,17 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+
+/** Polls `check` until it holds; throws naming `what` after `timeoutMs`. Usable outside vitest (the bench). */
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 /** The first page whose URL satisfies `match`, waiting for it to appear (new tabs and windows alike). */
 export async function waitForPage(
@@ -7,18 +19,9 @@ export async function waitForPage(
   match: (url: string) => boolean,
   timeoutMs = 15_000,
 ): Promise<Page> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const page = context.pages().find((p) => match(p.url()));
-    if (page) return page;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(
-    `no page matched within ${timeoutMs} ms; open: ${context
-      .pages()
-      .map((p) => p.url())
-      .join(', ')}`,
-  );
+  let page: Page | undefined;
+  await until(() => !!(page = context.pages().find((p) => match(p.url()))), 'a page to open', timeoutMs);
+  return page!;
 }
 
 export interface FormValues {
@@ -42,9 +45,11 @@ export async function openPopup(
   await popup.getByLabel('Client ID', { exact: true }).fill(values.clientId);
   await popup.getByLabel('Client secret', { exact: true }).fill(values.secret);
   if (values.scopes !== undefined) await popup.getByLabel('Scopes', { exact: true }).fill(values.scopes);
-  await expect
-    .poll(() => popup.getByLabel('Token endpoint').inputValue())
-    .toBe(`${values.issuer}/oauth2/token`);
+  const token = popup.getByLabel('Token endpoint');
+  await until(
+    async () => (await token.inputValue()) === `${values.issuer}/oauth2/token`,
+    'discovery to fill the endpoints',
+  );
   return popup;
 }
 
