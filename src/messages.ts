@@ -64,7 +64,19 @@ export function parseEnvelope(message: unknown): Envelope | undefined {
   return validators[type](message.payload) ? { type, payload: message.payload } : undefined;
 }
 
-/** The origins the worker fetches from (the login window needs no host permission). */
+/**
+ * The origins the extension needs host access to: those the worker fetches from, and an app's own
+ * redirect URI, which a network rule routes back to the extension. The login page itself needs none.
+ */
 export function providerOrigins(profile: Profile): string[] {
-  return originPatterns([profile.issuer, profile.endpoints.token, profile.endpoints.jwks]);
+  const routedRedirect = /\.chromiumapp\.org$/.test(hostOf(profile.redirectUri)) ? [] : [profile.redirectUri];
+  return originPatterns([profile.issuer, profile.endpoints.token, profile.endpoints.jwks, ...routedRedirect]);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }

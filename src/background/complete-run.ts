@@ -5,7 +5,8 @@ import { decodeToken } from '../core/jwt.ts';
 import { loginWindowError } from '../core/login-window.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run } from '../core/run.ts';
 import { readTokenResponse, tokenRequest } from '../core/token.ts';
-import { launchLogin } from '../platform/identity.ts';
+import { extensionRedirectUrl, launchLogin } from '../platform/identity.ts';
+import { routeRedirectToExtension, stopRoutingRedirect } from '../platform/net-rules.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
 
@@ -35,16 +36,21 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   };
   record(run);
 
+  const ownRedirect = extensionRedirectUrl();
+  const routed = run.profile.redirectUri !== ownRedirect;
+  if (routed) await routeRedirectToExtension(run.profile.redirectUri, ownRedirect);
   let callbackUrl: string;
   try {
     callbackUrl = await launchLogin(flight.url);
   } catch (e) {
-    return fail(loginWindowError((e as Error).message), {
+    return await fail(loginWindowError((e as Error).message), {
       kind: 'callback',
       status: 'failed',
       at: deps.now(),
       params: [],
     });
+  } finally {
+    if (routed) await stopRoutingRedirect();
   }
   const params: Params = callbackParams(callbackUrl);
   const callbackStep = { kind: 'callback', status: 'ok', at: deps.now(), url: callbackUrl, params } as const;

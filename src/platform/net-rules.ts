@@ -25,3 +25,33 @@ export async function stripOriginFromOwnRequests(extensionId: string): Promise<v
     ],
   });
 }
+
+const REDIRECT_RULE_ID = 2;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * launchWebAuthFlow only finishes at `https://<id>.chromiumapp.org/`. When the user keeps the app's
+ * own registered redirect URI instead, this session rule sends the login window's navigation to
+ * that URI on to the extension's, query and all, so the flow still completes.
+ */
+export async function routeRedirectToExtension(
+  redirectUri: string,
+  extensionRedirect: string,
+): Promise<void> {
+  await chrome.declarativeNetRequest.updateSessionRules({
+    removeRuleIds: [REDIRECT_RULE_ID],
+    addRules: [
+      {
+        id: REDIRECT_RULE_ID,
+        priority: 2,
+        condition: { regexFilter: `^${escapeRegex(redirectUri)}([?#].*)?$`, resourceTypes: ['main_frame'] },
+        action: { type: 'redirect', redirect: { regexSubstitution: `${extensionRedirect}\\1` } },
+      },
+    ],
+  });
+}
+
+export async function stopRoutingRedirect(): Promise<void> {
+  await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: [REDIRECT_RULE_ID] });
+}

@@ -8,6 +8,9 @@ const SECRET = 'plain-secret-0123456789abcdef0123456789';
 // Every reserved character RFC 6749 §2.3.1's form-encoding touches, and then some.
 const SPECIAL_SECRET = 'p:ss%word+&= with spaces/?#[]@!$\'()*,;~"<>^`{|}\\';
 
+// An app's own redirect URI; nothing listens there: the extension's network rule catches the navigation.
+const OWN_REDIRECT = 'http://127.0.0.1:9/app/callback';
+
 let ext: LaunchedExtension;
 let idp: RunningProvider;
 let tamper: Tamper | undefined;
@@ -19,6 +22,7 @@ beforeAll(async () => {
     clients: [
       confidentialClient('inspector-app', SECRET, [redirect]),
       confidentialClient('special-app', SPECIAL_SECRET, [redirect]),
+      confidentialClient('own-redirect-app', SECRET, [OWN_REDIRECT]),
     ],
     tamper: () => tamper,
   });
@@ -164,5 +168,22 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     } finally {
       tamper = undefined;
     }
+  });
+});
+
+describe('redirect URIs', () => {
+  test('the app’s own registered redirect URI works: the login window is routed back to the extension', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId, {
+      issuer: idp.issuer,
+      clientId: 'own-redirect-app',
+      secret: SECRET,
+    });
+    await popup.getByLabel('Redirect URI', { exact: true }).fill(OWN_REDIRECT);
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await waitForPage(ext.context, isLogin));
+    const page = await waitForPage(ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Tokens received');
+    const sent = page.getByRole('table', { name: 'Authorize request parameters' });
+    await expect(sent.getByRole('row', { name: `redirect_uri ${OWN_REDIRECT}` }).count()).resolves.toBe(1);
   });
 });
