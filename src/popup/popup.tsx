@@ -6,17 +6,27 @@ import { requestOrigins } from '../platform/permissions.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { TextField } from './text-field.tsx';
+import { useMissingAccess } from './use-access.ts';
 import { useForm, type FormState } from './use-form.ts';
+import { useRunError } from './use-run-error.ts';
 
 const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
+/** `https://op.example/*` → `https://op.example`, as people read it. */
+const originNames = (patterns: string[]) => patterns.map((p) => p.replace(/\/\*$/, '')).join(', ');
 
 export function Popup({ initial }: { initial: FormState }) {
   const [form, update] = useForm(initial);
   const [showSecret, setShowSecret] = useState(false);
   const [error, setError] = useState<FlowErrorInfo | string>();
   const [note, setNote] = useState('');
+  const [progress, setProgress] = useState('');
   const [busy, setBusy] = useState(false);
+  const [runId, setRunId] = useState<string>();
+  const runError = useRunError(runId);
   const { profile, secret } = form;
+  const origins = providerOrigins(profile);
+  const [missingAccess, recheckAccess] = useMissingAccess(origins);
+  const missingNames = originNames(missingAccess);
   const setProfile = (patch: Partial<Profile>) => update({ profile: patch });
   const setEndpoint = (patch: Partial<Endpoints>) =>
     setProfile({ endpoints: { ...profile.endpoints, ...patch } });
@@ -29,20 +39,29 @@ export function Popup({ initial }: { initial: FormState }) {
     update({ profile: { endpoints: answer.value.endpoints } });
   };
 
+  const allowAccess = async () => {
+    setError(undefined);
+    if (!(await requestOrigins(missingAccess)))
+      setError(`Access to ${missingAccess.join(', ')} was refused.`);
+    recheckAccess();
+  };
+
   const authorize = async () => {
     setError(undefined);
+    setRunId(undefined);
+    setProgress('');
     setBusy(true);
     try {
       // Only a click may ask for host access, so it is asked here, before the worker needs it.
-      const origins = providerOrigins(profile);
       if (origins.length && !(await requestOrigins(origins))) {
         return setError(
-          `Access to ${origins.join(', ')} was refused, so the flow cannot contact the provider.`,
+          `Access to ${originNames(origins)} was refused, so the flow cannot contact the provider.`,
         );
       }
       const answer = await send('startRun', { profile, clientSecret: secret });
       if (!answer.ok) return setError(answer.error);
-      setNote('The login window is open; the inspector tab shows each step as it completes.');
+      setRunId(answer.value.runId);
+      setProgress('The login window is open; the inspector tab shows each step as it completes.');
     } catch (e) {
       setError(`Could not start: ${(e as Error).message}`);
     } finally {
@@ -125,10 +144,23 @@ export function Popup({ initial }: { initial: FormState }) {
           onInput={(jwks) => setEndpoint({ jwks })}
         />
       </details>
-      {error && <ErrorAlert error={error} />}
+      {missingAccess.length > 0 && (
+        <p class="hint">
+          The browser will ask to let the extension contact {missingNames}.{' '}
+          <button type="button" onClick={() => void allowAccess()}>
+            Allow access to {missingNames}
+          </button>
+        </p>
+      )}
+      {(error ?? runError) && <ErrorAlert error={(error ?? runError)!} />}
       <button type="button" class="primary" onClick={() => void authorize()} disabled={busy}>
         Authorize
       </button>
+      {progress && !runError && (
+        <p class="hint" role="status">
+          {progress}
+        </p>
+      )}
     </main>
   );
 }

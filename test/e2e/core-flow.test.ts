@@ -82,13 +82,37 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Tokens received');
   });
 
-  test('the user closes the login window', async () => {
-    await authorize('inspector-app', SECRET);
+  test('the user closes the login window; the popup says so too, and Authorize works again', async () => {
+    const { popup } = await authorize('inspector-app', SECRET);
     await (await waitForPage(ext.context, isLogin)).close();
     const page = await failedRun(/login window was closed/);
     await expect(
       page.getByRole('table', { name: 'Authorize request parameters' }).textContent(),
     ).resolves.toContain('code_challenge');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/login window was closed/);
+
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await waitForPage(ext.context, isLogin));
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Tokens received');
+    await expect(popup.getByRole('alert').count()).resolves.toBe(0);
+  });
+
+  test('an unreachable token endpoint is a network failure, with the callback kept', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId, {
+      issuer: idp.issuer,
+      clientId: 'inspector-app',
+      secret: SECRET,
+    });
+    await popup.locator('summary', { hasText: 'Endpoints' }).click();
+    const tokenEndpoint = popup.getByLabel('Token endpoint');
+    await tokenEndpoint.fill('http://127.0.0.1:9/oauth2/token');
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await waitForPage(ext.context, isLogin));
+    await tokenEndpoint.fill(`${idp.issuer}/oauth2/token`); // the fields persist: leave them as found
+    const page = await failedRun(/Could not reach http:\/\/127\.0\.0\.1:9\/oauth2\/token/);
+    await expect(page.getByRole('table', { name: 'Callback parameters' }).textContent()).resolves.toContain(
+      'code',
+    );
   });
 
   test('access denied at consent shows the provider error and the callback', async () => {

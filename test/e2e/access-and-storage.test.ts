@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DIST, launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
+import { confidentialClient, startProvider, type RunningProvider } from '../../dev/provider.ts';
+import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+
+const SECRET = 'distinctive-secret-4d1c5e0f';
+
+let ext: LaunchedExtension;
+let idp: RunningProvider;
+/** On 127.0.0.2: loopback, but outside the manifest's host permissions, like any other issuer. */
+let foreign: RunningProvider;
+
+beforeAll(async () => {
+  ext = await launchWithExtension({ headless: true });
+  const clients = [confidentialClient('app', SECRET, [redirectUrlFor(ext.extensionId)])];
+  idp = await startProvider({ clients });
+  foreign = await startProvider({ clients, host: '127.0.0.2' });
+});
+
+afterAll(async () => {
+  await ext?.context.close();
+  await Promise.all([idp?.close(), foreign?.close()]);
+});
+
+describe('the shipped manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+  test('asks for exactly the documented permissions', () => {
+    expect(manifest.permissions).toEqual(['identity', 'storage', 'declarativeNetRequestWithHostAccess']);
+    expect(manifest.host_permissions).toEqual([
+      'https://id.btgpactual.com/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
+  });
+
+  test('has a strict extension-pages CSP and exposes nothing to web pages', () => {
+    const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/(^|;)\s*script-src 'self'\s*(;|$)/);
+    expect(csp).toMatch(/object-src 'none'/);
+    for (const key of ['web_accessible_resources', 'content_scripts', 'externally_connectable', 'key']) {
+      expect(manifest).not.toHaveProperty(key);
+    }
+  });
+});
+
+describe('host access for other issuers (optional_host_permissions)', () => {
+  // Headless Chromium shows the permission prompt where nothing can accept it, so these cover the
+  // offer in the popup and the worker's refusal; the grant itself is left to manual testing.
+  test('the popup offers "Allow access to …" for an issuer outside the granted hosts', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    await popup.getByLabel('Issuer', { exact: true }).fill(foreign.issuer);
+    await popup.getByLabel('Issuer', { exact: true }).press('Tab');
+    await expect
+      .poll(() => popup.getByRole('button', { name: `Allow access to ${foreign.issuer}` }).count())
+      .toBe(1);
+    await popup.getByLabel('Issuer', { exact: true }).fill(idp.issuer);
+    await popup.getByLabel('Issuer', { exact: true }).press('Tab');
+    await expect.poll(() => popup.getByRole('button', { name: /^Allow access/ }).count()).toBe(0);
+    await popup.close();
+  });
+
+  test('the worker refuses to start a run it may not complete, naming the origin', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const issuer = foreign.issuer;
+    const answer = await popup.evaluate<
+      { ok: boolean; error?: { code: string; message: string } },
+      readonly [string, string]
+    >(
+      async ([issuer, redirect]) =>
+        chrome.runtime.sendMessage({
+          type: 'startRun',
+          payload: {
+            clientSecret: 's',
+            profile: {
+              issuer,
+              clientId: 'app',
+              redirectUri: redirect,
+              scopes: 'openid',
+              usePkce: true,
+              prompt: 'login',
+              endpoints: {
+                authorization: `${issuer}/oauth2/authorize`,
+                token: `${issuer}/oauth2/token`,
+                jwks: '',
+              },
+            },
+          },
+        }),
+      [issuer, redirectUrlFor(ext.extensionId)] as const,
+    );
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.code).toBe('permission_missing');
+    expect(answer.error?.message).toContain(issuer);
+    expect(ext.context.pages().some((p) => p.url().startsWith(`${issuer}/`))).toBe(false);
+    await popup.close();
+  });
+
+  test('a malformed message is ignored by the worker', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const answer = await popup.evaluate<unknown>(() =>
+      chrome.runtime.sendMessage({ type: 'startRun', payload: { profile: { issuer: 42 } } }),
+    );
+    expect(answer).toBeUndefined(); // no response, no run
+    const runs = await ext.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+    expect(runs.filter((k) => k.startsWith('run:'))).toEqual([]);
+    await popup.close();
+  });
+});
+
+describe('where secrets live', () => {
+  test('after a run, the secret and tokens are in storage.session only', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId, {
+      issuer: idp.issuer,
+      clientId: 'app',
+      secret: SECRET,
+    });
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await waitForPage(ext.context, (u) => u.startsWith(`${idp.issuer}/interaction/`)));
+    const inspector = await waitForPage(ext.context, (u) => u.includes('/src/inspector/index.html#run='));
+    await expect.poll(() => inspector.getByRole('status').first().textContent()).toBe('Tokens received');
+
+    const areas = await ext.worker.evaluate(async () => ({
+      local: JSON.stringify(await chrome.storage.local.get(null)),
+      session: JSON.stringify(await chrome.storage.session.get(null)),
+      sync: JSON.stringify(await chrome.storage.sync.get(null)),
+    }));
+    const accessToken = await inspector.getByLabel('Encoded access_token').textContent();
+    expect(accessToken).toBeTruthy();
+    for (const secret of [SECRET, accessToken!]) {
+      expect(areas.session).toContain(secret);
+      expect(areas.local).not.toContain(secret);
+      expect(areas.sync).not.toContain(secret);
+    }
+    expect(areas.local).toContain(idp.issuer); // the non-secret fields are kept on disk
+  });
+});
