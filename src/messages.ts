@@ -10,6 +10,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: FlowErrorIn
 export interface Requests {
   /** Validates, runs discovery, opens the login window; answers before the login completes. */
   startRun: { request: { profile: Profile; clientSecret: string }; response: Result<{ runId: string }> };
+  /**
+   * Asked by the inspector while a run shows as running: a worker that did not start that run (the
+   * browser stopped the one that did) marks it interrupted. Asking also keeps the worker awake.
+   */
+  checkRun: { request: { runId: string }; response: void };
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */
   discover: {
     request: { issuer: string };
@@ -55,6 +60,7 @@ const validators: { [K in RequestName]: (p: unknown) => p is Requests[K]['reques
   startRun: (p): p is Requests['startRun']['request'] =>
     isObject(p) && isProfile(p.profile) && isString(p.clientSecret),
   discover: (p): p is Requests['discover']['request'] => isObject(p) && isString(p.issuer),
+  checkRun: (p): p is Requests['checkRun']['request'] => isObject(p) && isString(p.runId),
 };
 
 /** The envelope when `message` is a well-formed request, else undefined (the worker then ignores it). */

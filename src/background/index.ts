@@ -14,6 +14,8 @@ function handle(envelope: Envelope): Promise<unknown> {
     }
     case 'discover':
       return discover((envelope.payload as Envelope<'discover'>['payload']).issuer, workerDeps);
+    case 'checkRun':
+      return interruptOrphanedRuns(workerDeps.now());
   }
 }
 

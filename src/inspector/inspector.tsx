@@ -1,4 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import type { Run, Step } from '../core/run.ts';
+import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ExchangeView, ParamsTable } from './exchange-view.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
@@ -22,7 +24,20 @@ function lastStep<K extends Step['kind']>(run: Run, kind: K): Extract<Step, { ki
   return run.steps.findLast((s): s is Extract<Step, { kind: K }> => s.kind === kind);
 }
 
+/** While a run shows as running, ask the worker now and then whether it still owns it. */
+function useRunWatchdog(run: Run) {
+  const running = run.status === 'running';
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setInterval(() => void send('checkRun', { runId: run.id }), WATCHDOG_MS);
+    return () => clearInterval(timer);
+  }, [run.id, running]);
+}
+
+const WATCHDOG_MS = 3_000;
+
 function RunPage({ run }: { run: Run }) {
+  useRunWatchdog(run);
   const now = Date.now();
   const discovery = lastStep(run, 'discovery');
   const authorize = lastStep(run, 'authorize');

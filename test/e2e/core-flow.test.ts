@@ -108,7 +108,6 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     await tokenEndpoint.fill('http://127.0.0.1:9/oauth2/token');
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await logIn(await waitForPage(ext.context, isLogin));
-    await tokenEndpoint.fill(`${idp.issuer}/oauth2/token`); // the fields persist: leave them as found
     const page = await failedRun(/Could not reach http:\/\/127\.0\.0\.1:9\/oauth2\/token/);
     await expect(page.getByRole('table', { name: 'Callback parameters' }).textContent()).resolves.toContain(
       'code',
@@ -209,5 +208,24 @@ describe('redirect URIs', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Tokens received');
     const sent = page.getByRole('table', { name: 'Authorize request parameters' });
     await expect(sent.getByRole('row', { name: `redirect_uri ${OWN_REDIRECT}` }).count()).resolves.toBe(1);
+  });
+});
+
+describe('a login that outlives the worker', () => {
+  test('ends as interrupted in the inspector, never silently', async () => {
+    const { popup, inspector } = await authorize('inspector-app', SECRET);
+    const login = await waitForPage(ext.context, isLogin);
+    const page = await inspector();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('In progress');
+    // What the browser does to an idle extension worker, done on purpose.
+    const cdp = await ext.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Interrupted');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /stopped the extension’s background worker/,
+    );
+    await expect(page.getByRole('table', { name: 'Authorize request parameters' }).count()).resolves.toBe(1);
+    await login.close();
   });
 });

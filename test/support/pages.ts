@@ -31,7 +31,7 @@ export interface FormValues {
   scopes?: string;
 }
 
-/** Opens the toolbar popup's page in a tab and fills it the way a person would, by label. */
+/** Opens the toolbar popup's page in a tab, from the default fields, and fills it the way a person would, by label. */
 export async function openPopup(
   context: BrowserContext,
   extensionId: string,
@@ -39,6 +39,9 @@ export async function openPopup(
 ): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  // The fields persist between popups; each test starts from the defaults a new user sees.
+  await popup.evaluate(() => chrome.storage.local.clear());
+  await popup.reload();
   const issuer = popup.getByLabel('Issuer', { exact: true });
   await issuer.fill(values.issuer);
   await issuer.press('Tab'); // commits the value: discovery fills the Endpoints
