@@ -12,9 +12,7 @@ import { saveRun } from './run-store.ts';
 
 export interface InFlight {
   url: string;
-  state: string;
   clientSecret: string;
-  verifier?: string;
 }
 
 /** The login window, the callback checks and the token request; every outcome ends in the run. */
@@ -56,7 +54,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   const callbackStep = { kind: 'callback', status: 'ok', at: deps.now(), url: callbackUrl, params } as const;
   let code: string;
   try {
-    code = readCallback(params, { state: flight.state, issuer: run.profile.issuer });
+    code = readCallback(params, { state: run.flight?.state ?? '', issuer: run.profile.issuer });
   } catch (e) {
     if (e instanceof FlowError) return fail(e, callbackStep);
     throw e;
@@ -70,7 +68,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
       redirectUri: run.profile.redirectUri,
       clientId: run.profile.clientId,
       clientSecret: flight.clientSecret,
-      ...(flight.verifier ? { codeVerifier: flight.verifier } : {}),
+      ...(run.flight?.codeVerifier ? { codeVerifier: run.flight.codeVerifier } : {}),
     }),
     deps.http,
   );

@@ -69,6 +69,7 @@ export async function startRun(
   const pkce = profile.usePkce ? await createPkce(deps.random) : undefined;
   const url = authorizeUrl(profile, { state, ...(nonce ? { nonce } : {}), ...(pkce ? { pkce } : {}) });
   run = addSecrets(run, state, nonce, pkce?.verifier);
+  run = { ...run, flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) } };
   run = appendStep(run, {
     kind: 'authorize',
     status: 'ok',
@@ -79,6 +80,6 @@ export async function startRun(
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await saveRun(run);
   await showPageInBackground(inspectorUrl(runId));
-  void completeRun(run, { url, state, clientSecret, ...(pkce ? { verifier: pkce.verifier } : {}) }, deps);
+  void completeRun(run, { url, clientSecret }, deps);
   return { ok: true, value: { runId } };
 }

@@ -42,6 +42,8 @@ export interface Run {
   profile: Profile;
   steps: Step[];
   error?: FlowErrorInfo;
+  /** What this login sent and must see again (state, nonce) or prove (verifier); session storage only. */
+  flight?: { state: string; nonce?: string; codeVerifier?: string };
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */
   secrets: string[];
 }
