@@ -1,21 +1,25 @@
-import { callbackParams, readCallback, type Params } from '../core/callback.ts';
-import { FlowError } from '../core/flow-error.ts';
-import { failureError, performExchange, type Exchange } from '../core/http.ts';
+import { callbackParams, readCallback } from '../core/callback.ts';
+import { tokenResponseChecks } from '../core/checks/token-checks.ts';
+import type { FlowError } from '../core/flow-error.ts';
+import { performExchange } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
 import { loginWindowError } from '../core/login-window.ts';
-import { addSecrets, appendStep, finishRun, settleLastStep, type Run } from '../core/run.ts';
+import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
 import { readTokenResponse, tokenRequest } from '../core/token.ts';
 import { extensionRedirectUrl, launchLogin } from '../platform/identity.ts';
 import { routeRedirectToExtension, stopRoutingRedirect } from '../platform/net-rules.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
+import { validateTokens } from './validate-tokens.ts';
 
 export interface InFlight {
   url: string;
   clientSecret: string;
 }
 
-/** The login window, the callback checks and the token request; every outcome ends in the run. */
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** The login window, the callback checks, the token request and the token checks; every outcome ends in the run. */
 export async function completeRun(started: Run, flight: InFlight, deps: WorkerDeps): Promise<void> {
   let run = appendStep(started, { kind: 'callback', status: 'running', at: deps.now(), params: [] });
   const save = async (next: Run) => {
@@ -28,7 +32,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     run = next;
     void saveRun(run);
   };
-  const fail = async (error: FlowError, step: Run['steps'][number]) => {
+  const fail = async (error: FlowError, step: Step) => {
     const info = error.info;
     await save(finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info));
   };
@@ -50,17 +54,26 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   } finally {
     if (routed) await stopRoutingRedirect();
   }
-  const params: Params = callbackParams(callbackUrl);
-  const callbackStep = { kind: 'callback', status: 'ok', at: deps.now(), url: callbackUrl, params } as const;
-  let code: string;
-  try {
-    code = readCallback(params, { state: run.flight?.state ?? '', issuer: run.profile.issuer });
-  } catch (e) {
-    if (e instanceof FlowError) return fail(e, callbackStep);
-    throw e;
-  }
-  run = addSecrets(run, code);
-  run = settleLastStep(run, callbackStep);
+  const params = callbackParams(callbackUrl);
+  const metadata = run.steps.find((s) => s.kind === 'discovery')?.metadata;
+  const reading = readCallback(params, {
+    state: run.flight?.state ?? '',
+    issuer: run.profile.issuer,
+    issAdvertised: metadata?.authorization_response_iss_parameter_supported === true,
+  });
+  const callbackStep: Step = {
+    kind: 'callback',
+    status: 'ok',
+    at: deps.now(),
+    url: callbackUrl,
+    params,
+    checks: reading.checks,
+    checkedAt: deps.now(),
+  };
+  if (reading.code === undefined) return fail(reading.error!, callbackStep);
+  const code = reading.code;
+  run = settleLastStep(addSecrets(run, code), callbackStep);
+
   const sent = performExchange(
     tokenRequest({
       tokenEndpoint: run.profile.endpoints.token,
@@ -74,25 +87,29 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   );
   // Recorded once the request is on its way, so the inspector's update does not delay it.
   record(appendStep(run, { kind: 'token', status: 'running', at: deps.now() }));
-  const exchange: Exchange = await sent;
-  const tokenStep = { kind: 'token', status: 'ok', at: deps.now(), exchange } as const;
-  try {
-    const noResponse = failureError(exchange);
-    if (noResponse) throw noResponse;
-    const fields = readTokenResponse(exchange, flight.clientSecret);
-    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const idToken = str(fields.id_token);
-    const accessToken = str(fields.access_token);
-    run = addSecrets(run, accessToken, idToken, str(fields.refresh_token));
-    run = settleLastStep(run, {
-      ...tokenStep,
-      fields,
-      ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
-      ...(idToken ? { idToken: decodeToken(idToken) } : {}),
-    });
-    await save(finishRun(run, deps.now()));
-  } catch (e) {
-    if (e instanceof FlowError) return fail(e, tokenStep);
-    throw e;
-  }
+  const exchange = await sent;
+  const { fields, error } = readTokenResponse(exchange, flight.clientSecret);
+  const idToken = str(fields?.id_token);
+  const accessToken = str(fields?.access_token);
+  run = addSecrets(run, accessToken, idToken, str(fields?.refresh_token));
+  const tokenStep: Step = {
+    kind: 'token',
+    status: 'ok',
+    at: deps.now(),
+    exchange,
+    ...(fields ? { fields } : {}),
+    ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
+    ...(idToken ? { idToken: decodeToken(idToken) } : {}),
+    checks: tokenResponseChecks(exchange, fields, run.profile.scopes),
+    checkedAt: deps.now(),
+  };
+  if (error) return fail(error, tokenStep);
+  // Tokens first: they show while the signature and claims are being checked.
+  record(settleLastStep(run, tokenStep));
+  run = await validateTokens(
+    run,
+    { idToken, accessToken, clientSecret: flight.clientSecret, metadata },
+    deps,
+  );
+  await save(finishRun(run, deps.now()));
 }

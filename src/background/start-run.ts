@@ -1,5 +1,6 @@
 import { authorizeUrl } from '../core/authorize.ts';
-import { discoveryRequest, readDiscovery } from '../core/discovery.ts';
+import { discoveryChecks } from '../core/checks/discovery-checks.ts';
+import { discoveryRequest, parsedObject, readDiscovery } from '../core/discovery.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
 import { createPkce } from '../core/pkce.ts';
@@ -56,20 +57,35 @@ export async function startRun(
   ]);
   const outcome = readDiscovery(exchange, profile.issuer);
   const note = discoveryNote(exchange, outcome);
-  if (outcome.status === 'mismatch') {
-    const error: FlowErrorInfo = { code: 'discovery_issuer_mismatch', message: note, ...outcome };
-    run = appendStep(run, { kind: 'discovery', status: 'failed', at: deps.now(), exchange, note, error });
+  const metadata = outcome.status === 'found' ? outcome.metadata : undefined;
+  const mismatch = outcome.status === 'mismatch' ? outcome : undefined;
+  const checks = discoveryChecks(mismatch ? parsedObject(exchange.response?.body) : metadata, profile.issuer);
+  const discoveryStep = {
+    kind: 'discovery',
+    at: deps.now(),
+    exchange,
+    note,
+    ...(metadata ? { metadata } : {}),
+    checks,
+    checkedAt: deps.now(),
+  } as const;
+  if (mismatch) {
+    const error: FlowErrorInfo = { code: 'discovery_issuer_mismatch', message: note, ...mismatch };
+    run = appendStep(run, { ...discoveryStep, status: 'failed', error });
     await saveRun(finishRun(run, deps.now(), error));
     return refuse(error, runId);
   }
-  run = appendStep(run, { kind: 'discovery', status: 'ok', at: deps.now(), exchange, note });
+  run = appendStep(run, { ...discoveryStep, status: 'ok' });
 
   const state = randomToken(deps.random);
   const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;
   const pkce = profile.usePkce ? await createPkce(deps.random) : undefined;
   const url = authorizeUrl(profile, { state, ...(nonce ? { nonce } : {}), ...(pkce ? { pkce } : {}) });
   run = addSecrets(run, state, nonce, pkce?.verifier);
-  run = { ...run, flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) } };
+  run = {
+    ...run,
+    flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) },
+  };
   run = appendStep(run, {
     kind: 'authorize',
     status: 'ok',

@@ -1,4 +1,6 @@
-import { FlowError } from './flow-error.ts';
+import type { Check } from './check.ts';
+import { callbackChecks, type CallbackExpectations } from './checks/callback-checks.ts';
+import { FlowError, type FlowErrorCode } from './flow-error.ts';
 
 export type Params = [name: string, value: string][];
 
@@ -7,61 +9,74 @@ export function callbackParams(callbackUrl: string): Params {
   return [...new URL(callbackUrl).searchParams.entries()];
 }
 
-export interface CallbackExpectations {
-  state: string;
-  issuer: string;
+const STOP_CODES: Record<string, FlowErrorCode> = {
+  'callback.duplicates': 'duplicate_parameter',
+  'callback.state': 'state_mismatch',
+  'callback.iss': 'iss_mismatch',
+  'callback.no_tokens': 'tokens_in_callback',
+};
+
+const STOP_MESSAGES: Record<string, (c: Check) => string> = {
+  'callback.duplicates': (c) =>
+    `The callback ${c.actual.replace('repeated', 'repeats')}; RFC 6749 §3.1 forbids repeated parameters, so the code was not redeemed.`,
+  'callback.state': (c) =>
+    c.actual === '(missing)'
+      ? 'The callback has no state parameter, so it cannot be tied to this login; the code was not redeemed.'
+      : 'The callback carries a different state than this login sent (a forged or stale callback); the code was not redeemed.',
+  'callback.iss': (c) =>
+    c.actual.startsWith('(missing')
+      ? `The callback has no iss parameter although the provider advertises it (RFC 9207 mix-up defence); the code was not redeemed.`
+      : `The callback says it came from ${c.actual}, not from ${c.expected} (RFC 9207 mix-up defence); the code was not redeemed.`,
+  'callback.no_tokens': (c) =>
+    `The callback ${c.actual}: tokens must not travel in the redirect of a code flow, so the code was not redeemed.`,
+};
+
+export interface CallbackReading {
+  checks: Check[];
+  /** Set when the callback may be redeemed. */
+  code?: string;
+  error?: FlowError;
 }
 
 /**
- * Validates an authorization response (RFC 6749 §4.1.2, §10.12; RFC 9207 §2.4) and returns the code.
- * Throws before anything could redeem a code from a forged, replayed or mixed-up callback.
+ * Checks an authorization response and returns its code, or the error that stops the run before
+ * anything could redeem a code from a forged, replayed or mixed-up callback.
  */
-export function readCallback(params: Params, expected: CallbackExpectations): string {
-  const names = params.map(([n]) => n);
-  const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  if (duplicated.length > 0) {
-    throw new FlowError({
-      code: 'duplicate_parameter',
-      message: `The callback repeats ${duplicated.join(', ')}; RFC 6749 §3.1 forbids repeated parameters, so the code was not redeemed.`,
-      actual: duplicated.join(', '),
-    });
-  }
+export function readCallback(params: Params, expected: CallbackExpectations): CallbackReading {
+  const checks = callbackChecks(params, expected);
   const get = (name: string) => params.find(([n]) => n === name)?.[1];
-  const error = get('error');
-  if (error !== undefined) {
+  // A provider's refusal is the news even when the callback fails a check: nothing gets redeemed.
+  const providerError = get('error');
+  if (providerError !== undefined) {
     const description = get('error_description');
     const uri = get('error_uri');
-    throw new FlowError({
+    const error = new FlowError({
       code: 'provider_error',
-      message: `The provider refused the login: ${error}${description ? ` — ${description}` : ''}`,
-      actual: error,
+      message: `The provider refused the login: ${providerError}${description ? ` — ${description}` : ''}`,
+      actual: providerError,
       ...(uri ? { hint: `More about it: ${uri}` } : {}),
     });
+    return { checks, error };
   }
-  const state = get('state');
-  if (state !== expected.state) {
-    throw new FlowError({
-      code: 'state_mismatch',
-      message:
-        state === undefined
-          ? 'The callback has no state parameter, so it cannot be tied to this login; the code was not redeemed.'
-          : 'The callback carries a different state than this login sent (a forged or stale callback); the code was not redeemed.',
-      expected: expected.state,
-      actual: state ?? '(missing)',
+  const failed = checks.find((c) => c.status === 'fail');
+  if (failed) {
+    const error = new FlowError({
+      code: STOP_CODES[failed.id] ?? 'state_mismatch',
+      message: STOP_MESSAGES[failed.id]?.(failed) ?? failed.title,
+      expected: failed.expected,
+      actual: failed.actual,
     });
-  }
-  const iss = get('iss');
-  if (iss !== undefined && iss !== expected.issuer) {
-    throw new FlowError({
-      code: 'iss_mismatch',
-      message: `The callback says it came from ${iss}, not from ${expected.issuer} (RFC 9207 mix-up defence); the code was not redeemed.`,
-      expected: expected.issuer,
-      actual: iss,
-    });
+    return { checks, error };
   }
   const code = get('code');
   if (!code) {
-    throw new FlowError({ code: 'missing_code', message: 'The callback has neither a code nor an error.' });
+    return {
+      checks,
+      error: new FlowError({
+        code: 'missing_code',
+        message: 'The callback has neither a code nor an error.',
+      }),
+    };
   }
-  return code;
+  return { checks, code };
 }

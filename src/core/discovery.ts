@@ -17,6 +17,18 @@ export type DiscoveryOutcome =
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** The body as a JSON object, or undefined. */
+export function parsedObject(body: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body ?? '');
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads a discovery exchange. A missing or unreadable document is not an error (BTG Id does not
  * document one); a document for another issuer is (Discovery §4.3: `issuer` must be identical).
@@ -25,16 +37,8 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
   const res = exchange.response;
   if (!res) return { status: 'unavailable', reason: exchange.failure?.message ?? 'no response' };
   if (res.status < 200 || res.status > 299) return { status: 'unavailable', reason: `HTTP ${res.status}` };
-  let metadata: unknown;
-  try {
-    metadata = JSON.parse(res.body);
-  } catch (e) {
-    return { status: 'unavailable', reason: `the body is not JSON (${(e as Error).message})` };
-  }
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    return { status: 'unavailable', reason: 'the body is not a JSON object' };
-  }
-  const doc = metadata as Record<string, unknown>;
+  const doc = parsedObject(res.body);
+  if (!doc) return { status: 'unavailable', reason: 'the body is not a JSON object' };
   if (doc.issuer !== issuer)
     return { status: 'mismatch', expected: issuer, actual: JSON.stringify(doc.issuer) };
   return {

@@ -10,6 +10,7 @@ export type FlowErrorCode =
   | 'state_mismatch'
   | 'iss_mismatch'
   | 'missing_code'
+  | 'tokens_in_callback'
   | 'token_http_error'
   | 'token_not_json'
   | 'token_invalid'

@@ -1,5 +1,3 @@
-import { FlowError } from './flow-error.ts';
-
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -65,10 +63,4 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
       failure: { code: 'network', message: `Could not reach ${request.url}: ${err.message}` },
     });
   }
-}
-
-/** Turns an exchange without a response into the FlowError that stops the run. */
-export function failureError(exchange: Exchange): FlowError | undefined {
-  if (exchange.response || !exchange.failure) return undefined;
-  return new FlowError({ code: exchange.failure.code, message: exchange.failure.message });
 }

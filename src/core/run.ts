@@ -1,4 +1,5 @@
 import type { Params } from './callback.ts';
+import type { Check } from './check.ts';
 import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange } from './http.ts';
 import type { DecodedToken } from './jwt.ts';
@@ -13,10 +14,13 @@ interface StepBase {
   status: StepStatus;
   at: number;
   error?: FlowErrorInfo;
+  /** Evaluated once, when the step completed, at `checkedAt`: a reopened run keeps its verdict. */
+  checks?: Check[];
+  checkedAt?: number;
 }
 
 export type Step =
-  | (StepBase & { kind: 'discovery'; exchange: Exchange; note: string })
+  | (StepBase & { kind: 'discovery'; exchange: Exchange; note: string; metadata?: Record<string, unknown> })
   | (StepBase & { kind: 'authorize'; url: string; params: Params })
   | (StepBase & { kind: 'callback'; url?: string; params: Params })
   | (StepBase & {
@@ -25,7 +29,8 @@ export type Step =
       fields?: TokenFields;
       idToken?: DecodedToken;
       accessToken?: DecodedToken;
-    });
+    })
+  | (StepBase & { kind: 'validation'; exchanges: Exchange[] });
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -96,3 +101,6 @@ export function isRun(value: unknown): value is Run {
   const v = value as Partial<Run>;
   return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
 }
+
+/** Every check of the run, in step order. */
+export const runChecks = (run: Run): Check[] => run.steps.flatMap((s) => s.checks ?? []);

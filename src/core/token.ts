@@ -56,13 +56,25 @@ function parseObject(body: string): TokenFields {
   return value as TokenFields;
 }
 
+export interface TokenReading {
+  /** The body, whenever it is a JSON object from a 2xx answer (kept even when it is unusable). */
+  fields?: TokenFields;
+  error?: FlowError;
+}
+
 /**
- * Reads a token response (RFC 6749 §5.1 success, §5.2 error). Throws a FlowError that says what was
- * wrong; the raw body stays in the exchange for the inspector to show.
+ * Reads a token response (RFC 6749 §5.1 success, §5.2 error) and says what was wrong with it; the
+ * raw body stays in the exchange for the inspector to show.
  */
-export function readTokenResponse(exchange: Exchange, clientSecret: string): TokenFields {
+export function readTokenResponse(exchange: Exchange, clientSecret: string): TokenReading {
   const res = exchange.response;
-  if (!res) throw new FlowError({ code: 'network', message: 'The token endpoint gave no response.' });
+  if (!res) {
+    const failure = exchange.failure ?? {
+      code: 'network' as const,
+      message: 'The token endpoint gave no response.',
+    };
+    return { error: new FlowError({ code: failure.code, message: failure.message }) };
+  }
   if (res.status < 200 || res.status > 299) {
     let error = '';
     let description = '';
@@ -77,28 +89,35 @@ export function readTokenResponse(exchange: Exchange, clientSecret: string): Tok
       error === 'invalid_client' && secretNeedsEncoding(clientSecret)
         ? 'The secret holds characters that RFC 6749 §2.3.1 has us form-urlencode before base64; some servers expect the secret un-encoded.'
         : undefined;
-    throw new FlowError({
-      code: 'token_http_error',
-      message: `The token endpoint answered HTTP ${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
-      actual: String(res.status),
-      ...(hint ? { hint } : {}),
-    });
+    return {
+      error: new FlowError({
+        code: 'token_http_error',
+        message: `The token endpoint answered HTTP ${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
+        actual: String(res.status),
+        ...(hint ? { hint } : {}),
+      }),
+    };
   }
   let fields: TokenFields;
   try {
     fields = parseObject(res.body);
   } catch (e) {
-    throw new FlowError({
-      code: 'token_not_json',
-      message: `The token response is not valid JSON: ${(e as Error).message}. The raw body is shown below.`,
-    });
+    return {
+      error: new FlowError({
+        code: 'token_not_json',
+        message: `The token response is not valid JSON: ${(e as Error).message}. The raw body is shown below.`,
+      }),
+    };
   }
   if (typeof fields.access_token !== 'string' || fields.access_token === '') {
-    throw new FlowError({
-      code: 'token_invalid',
-      message: 'The token response has no access_token string (RFC 6749 §5.1 requires one).',
-      actual: JSON.stringify(fields.access_token) ?? '(missing)',
-    });
+    return {
+      fields,
+      error: new FlowError({
+        code: 'token_invalid',
+        message: 'The token response has no access_token string (RFC 6749 §5.1 requires one).',
+        actual: JSON.stringify(fields.access_token) ?? '(missing)',
+      }),
+    };
   }
-  return fields;
+  return { fields };
 }

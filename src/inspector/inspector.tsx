@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import type { Run, Step } from '../core/run.ts';
+import { verdict, verdictText } from '../core/check.ts';
+import { runChecks, type Run, type Step } from '../core/run.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { ChecksSection } from './checks-section.tsx';
 import { ExchangeView, ParamsTable } from './exchange-view.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
 import { useRun } from './use-run.ts';
@@ -11,6 +13,7 @@ const STEP_TITLES: Record<Step['kind'], string> = {
   authorize: 'Authorize request',
   callback: 'Login and callback',
   token: 'Token request',
+  validation: 'Token validation',
 };
 
 const RUN_STATUS: Record<Run['status'], string> = {
@@ -22,6 +25,22 @@ const RUN_STATUS: Record<Run['status'], string> = {
 
 function lastStep<K extends Step['kind']>(run: Run, kind: K): Extract<Step, { kind: K }> | undefined {
   return run.steps.findLast((s): s is Extract<Step, { kind: K }> => s.kind === kind);
+}
+
+/**
+ * The banner above everything: where the run stands and the verdict of its stored checks.
+ * `role="status"`; errors that stopped the run have their own `role="alert"` below it.
+ */
+function Verdict({ run }: { run: Run }) {
+  const v = verdict(runChecks(run));
+  const tone =
+    run.status === 'running' ? 'running' : v.failed.length || run.status !== 'done' ? 'fail' : 'pass';
+  return (
+    <div role="status" class={`verdict ${tone}`}>
+      <strong>{RUN_STATUS[run.status]}</strong>
+      {run.status !== 'running' && v.ran > 0 && <span> · {verdictText(v)}</span>}
+    </div>
+  );
 }
 
 /** While a run shows as running, ask the worker now and then whether it still owns it. */
@@ -43,6 +62,7 @@ function RunPage({ run }: { run: Run }) {
   const authorize = lastStep(run, 'authorize');
   const callback = lastStep(run, 'callback');
   const token = lastStep(run, 'token');
+  const validation = lastStep(run, 'validation');
   return (
     <>
       <p class="summary">
@@ -53,10 +73,8 @@ function RunPage({ run }: { run: Run }) {
           Client ID: <code>{run.profile.clientId}</code>
         </span>
         <span>Started {new Date(run.createdAt).toLocaleString()}</span>
-        <strong role="status" class={`status-${run.status === 'done' ? 'ok' : run.status}`}>
-          {RUN_STATUS[run.status]}
-        </strong>
       </p>
+      <Verdict run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <ol class="steps" aria-label="Steps">
         {run.steps.map((s, i) => (
@@ -80,6 +98,13 @@ function RunPage({ run }: { run: Run }) {
           raw={token?.fields?.access_token}
           name="access_token"
           now={now}
+        />
+      </section>
+      <section>
+        <h2>Checks</h2>
+        <ChecksSection
+          checks={runChecks(run)}
+          checkedAt={run.steps.findLast((s) => s.checkedAt)?.checkedAt}
         />
       </section>
       <section>
@@ -111,6 +136,12 @@ function RunPage({ run }: { run: Run }) {
             <ExchangeView exchange={token.exchange} name="Token" />
           </>
         )}
+        {validation?.exchanges.map((exchange, i) => (
+          <div key={i}>
+            <h3>JWKS{i > 0 ? ' (fetched again)' : ''}</h3>
+            <ExchangeView exchange={exchange} name={i > 0 ? 'JWKS again' : 'JWKS'} />
+          </div>
+        ))}
       </section>
     </>
   );

@@ -123,7 +123,7 @@ describe('where secrets live', () => {
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await logIn(await waitForPage(ext.context, (u) => u.startsWith(`${idp.issuer}/interaction/`)));
     const inspector = await waitForPage(ext.context, (u) => u.includes('/src/inspector/index.html#run='));
-    await expect.poll(() => inspector.getByRole('status').first().textContent()).toBe('Tokens received');
+    await expect.poll(() => inspector.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
 
     const areas = await ext.worker.evaluate(async () => ({
       local: JSON.stringify(await chrome.storage.local.get(null)),

@@ -39,7 +39,7 @@ describe('discovery (OIDC Discovery §4)', () => {
 
   test.each([
     [answered(404, 'not found'), 'HTTP 404'],
-    [answered(200, '{oops'), 'the body is not JSON'],
+    [answered(200, '{oops'), 'not a JSON object'],
     [answered(200, '"text"'), 'not a JSON object'],
   ])('an unusable answer falls back (%#)', (exchange, reason) => {
     const outcome = readDiscovery(exchange, ISSUER);

@@ -1,0 +1,62 @@
+import { outcome, passIf, rfc, oidcCore, type Check } from '../check.ts';
+import type { Params } from '../callback.ts';
+
+export interface CallbackExpectations {
+  state: string;
+  issuer: string;
+  /** The provider's discovery says `authorization_response_iss_parameter_supported: true`. */
+  issAdvertised: boolean;
+}
+
+const get = (params: Params, name: string) => params.find(([n]) => n === name)?.[1];
+
+/**
+ * The authorization response, checked before the code may be redeemed (RFC 6749 §4.1.2 and §10.12,
+ * RFC 9207 §2.4). Any failure here stops the run: redeeming a forged or mixed-up code is the attack.
+ */
+export function callbackChecks(params: Params, expected: CallbackExpectations): Check[] {
+  const names = params.map(([n]) => n);
+  const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  const state = get(params, 'state');
+  const iss = get(params, 'iss');
+  const leaked = ['access_token', 'id_token'].filter((n) => names.includes(n));
+  const issRule = {
+    id: 'callback.iss',
+    title: 'Callback came from the expected provider',
+    ...rfc(9207, '2.4'),
+  };
+  return [
+    passIf(
+      { id: 'callback.duplicates', title: 'No parameter is repeated', ...rfc(6749, '3.1') },
+      duplicated.length === 0,
+      'each parameter once',
+      duplicated.length ? `repeated: ${duplicated.join(', ')}` : 'each parameter once',
+    ),
+    passIf(
+      { id: 'callback.state', title: 'State matches the one sent', ...rfc(6749, '10.12') },
+      state === expected.state,
+      expected.state,
+      state ?? '(missing)',
+    ),
+    iss !== undefined
+      ? passIf(issRule, iss === expected.issuer, expected.issuer, iss)
+      : outcome(
+          issRule,
+          expected.issAdvertised ? 'fail' : 'skip',
+          expected.issuer,
+          expected.issAdvertised
+            ? '(missing, though the provider advertises it)'
+            : '(provider does not send iss)',
+        ),
+    passIf(
+      {
+        id: 'callback.no_tokens',
+        title: 'No tokens in the front channel',
+        ...oidcCore('3.1.2.5', 'AuthResponse'),
+      },
+      leaked.length === 0,
+      'only code, state and iss',
+      leaked.length ? `carries ${leaked.join(', ')}` : 'no tokens',
+    ),
+  ];
+}

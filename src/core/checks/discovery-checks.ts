@@ -1,0 +1,50 @@
+import { oidcDiscovery, outcome, passIf, rfc, shown, type Check } from '../check.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const ENDPOINT_FIELDS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'jwks_uri',
+  'userinfo_endpoint',
+] as const;
+
+/** Discovery document checks; `metadata` is undefined when the provider publishes none. */
+export function discoveryChecks(metadata: Record<string, unknown> | undefined, issuer: string): Check[] {
+  const issuerRule = {
+    id: 'discovery.issuer',
+    title: 'Discovery document is for this issuer',
+    ...oidcDiscovery('4.3', 'ProviderConfigurationValidation'),
+  };
+  const httpsRule = { id: 'discovery.https', title: 'Endpoints use HTTPS', ...rfc(6749, '3.1') };
+  const pkceRule = { id: 'discovery.pkce', title: 'Provider supports PKCE S256', ...rfc(7636, '4.2') };
+  if (!metadata) {
+    const none = 'no discovery document';
+    return [
+      outcome(issuerRule, 'skip', issuer, none),
+      outcome(httpsRule, 'skip', 'https URLs', none),
+      outcome(pkceRule, 'skip', 'S256', none),
+    ];
+  }
+  const urls = ENDPOINT_FIELDS.map((f) => metadata[f]).filter((u): u is string => typeof u === 'string');
+  const insecure = urls.filter((u) => !u.startsWith('https://'));
+  const remote = insecure.filter((u) => {
+    try {
+      return !LOOPBACK.has(new URL(u).hostname);
+    } catch {
+      return true;
+    }
+  });
+  const methods = metadata.code_challenge_methods_supported;
+  return [
+    passIf(issuerRule, metadata.issuer === issuer, issuer, shown(metadata.issuer)),
+    remote.length
+      ? outcome(httpsRule, 'fail', 'https URLs', remote.join(', '))
+      : insecure.length
+        ? outcome(httpsRule, 'warn', 'https URLs (http is tolerated on loopback only)', insecure.join(', '))
+        : outcome(httpsRule, 'pass', 'https URLs', `${urls.length} endpoints on https`),
+    Array.isArray(methods)
+      ? outcome(pkceRule, methods.includes('S256') ? 'pass' : 'warn', 'S256 listed', shown(methods))
+      : outcome(pkceRule, 'skip', 'S256 listed', 'code_challenge_methods_supported not published'),
+  ];
+}

@@ -1,0 +1,163 @@
+import { base64url } from 'jose';
+import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
+import { decodeToken } from '../jwt.ts';
+import { verifySignature, type JwksSource } from './signature.ts';
+
+export interface IdTokenContext {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The nonce sent in the authorize request, when one was. */
+  nonce?: string;
+  accessToken?: string;
+  /** `id_token_signing_alg_values_supported` from discovery, when published. */
+  algsSupported?: string[];
+  /** Undefined when there is no JWKS URI. */
+  jwks?: JwksSource;
+  nowSeconds: number;
+}
+
+/** Clock skew tolerated on exp and iat, shown with those checks. */
+export const CLOCK_TOLERANCE_S = 60;
+
+const VALIDATION = oidcCore('3.1.3.7', 'IDTokenValidation');
+const rule = (id: string, title: string, spec = VALIDATION): Rule => ({
+  id: `id_token.${id}`,
+  title,
+  ...spec,
+});
+const RULES = {
+  format: rule('format', 'ID token is a signed JWT'),
+  signature: rule('signature', 'ID token signature is valid'),
+  alg: rule('alg', 'Signing algorithm is allowed'),
+  iss: rule('iss', 'Issuer (iss) is the provider'),
+  aud: rule('aud', 'Audience (aud) is this client'),
+  azp: rule('azp', 'Authorized party (azp) is this client'),
+  exp: rule('exp', 'Not expired (exp)'),
+  iat: rule('iat', 'Issued at (iat) is present and not in the future'),
+  nonce: rule('nonce', 'Nonce matches the one sent', oidcCore('3.1.3.7', 'IDTokenValidation')),
+  atHash: rule('at_hash', 'at_hash matches the access token', oidcCore('3.2.2.9', 'ImplicitTokenValidation')),
+  sub: rule('sub', 'Subject (sub) is present', oidcCore('2', 'IDToken')),
+};
+
+const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$/;
+const HMAC = /^HS(256|384|512)$/;
+
+/** OIDC Core §3.2.2.9: the left half of the hash (the alg's own size) of the access token, base64url. */
+export async function atHash(accessToken: string, alg: string): Promise<string | undefined> {
+  const size = /^Ed/.test(alg) ? '512' : /(256|384|512)K?$/.exec(alg)?.[1];
+  if (!size) return undefined;
+  const digest = new Uint8Array(
+    await crypto.subtle.digest(`SHA-${size}`, new TextEncoder().encode(accessToken)),
+  );
+  return base64url.encode(digest.slice(0, digest.length / 2));
+}
+
+const skipAll = (reason: string, except: string[] = []) =>
+  Object.values(RULES)
+    .filter((r) => !except.includes(r.id))
+    .map((r) => outcome(r, 'skip', '', reason));
+
+function timeChecks(claims: Record<string, unknown>, now: number): Check[] {
+  const { exp, iat } = claims;
+  const tolerance = `(clock tolerance ${CLOCK_TOLERANCE_S} s)`;
+  const at = (t: unknown) =>
+    typeof t === 'number'
+      ? `${t} (${t - now >= 0 ? 'in' : ''} ${Math.abs(t - now)} s${t - now < 0 ? ' ago' : ''})`
+      : shown(t);
+  return [
+    passIf(
+      RULES.exp,
+      typeof exp === 'number' && exp + CLOCK_TOLERANCE_S > now,
+      `after now ${tolerance}`,
+      at(exp),
+    ),
+    passIf(
+      RULES.iat,
+      typeof iat === 'number' && iat - CLOCK_TOLERANCE_S <= now,
+      `present, not after now ${tolerance}`,
+      at(iat),
+    ),
+  ];
+}
+
+function audienceChecks(claims: Record<string, unknown>, clientId: string): Check[] {
+  const aud = claims.aud;
+  const audiences = Array.isArray(aud) ? aud : typeof aud === 'string' ? [aud] : [];
+  const extra = audiences.filter((a) => a !== clientId);
+  const audCheck = !audiences.includes(clientId)
+    ? outcome(RULES.aud, 'fail', `contains ${clientId}`, shown(aud))
+    : extra.length
+      ? outcome(
+          RULES.aud,
+          'warn',
+          `contains ${clientId}`,
+          `${shown(aud)} (extra audiences: ${extra.join(', ')})`,
+        )
+      : outcome(RULES.aud, 'pass', `contains ${clientId}`, shown(aud));
+  const azp = claims.azp;
+  const azpCheck =
+    extra.length || azp !== undefined
+      ? passIf(RULES.azp, azp === clientId, clientId, shown(azp))
+      : outcome(RULES.azp, 'skip', clientId, 'single audience, no azp');
+  return [audCheck, azpCheck];
+}
+
+/** Every check of OIDC Core §3.1.3.7 on one ID token, reported one by one rather than stopping. */
+export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise<Check[]> {
+  const decoded = decodeToken(token);
+  if (decoded.kind === 'jwe') {
+    const note = `encrypted (JWE, ${shown(decoded.header.alg)}/${shown(decoded.header.enc)}): needs the client's private key`;
+    return [
+      outcome(RULES.format, 'warn', 'a signed JWT (JWS)', note),
+      ...skipAll('the ID token is encrypted', ['id_token.format']),
+    ];
+  }
+  if (decoded.kind !== 'jwt') {
+    const actual = decoded.kind === 'malformed' ? `malformed: ${decoded.error}` : 'not a JWT';
+    return [
+      outcome(RULES.format, 'fail', 'a signed JWT (JWS)', actual),
+      ...skipAll('the ID token cannot be decoded', ['id_token.format']),
+    ];
+  }
+  const { header, claims } = decoded;
+  const alg = shown(header.alg);
+  const signature = await verifySignature(token, header, ctx.clientSecret, ctx.jwks);
+  const algAllowed = ctx.algsSupported
+    ? ctx.algsSupported.includes(alg) && alg !== 'none'
+    : ASYMMETRIC.test(alg) || HMAC.test(alg);
+  const expectedHash =
+    typeof claims.at_hash === 'string' && ctx.accessToken ? await atHash(ctx.accessToken, alg) : undefined;
+  return [
+    outcome(RULES.format, 'pass', 'a signed JWT (JWS)', `JWS, alg ${alg}`),
+    outcome(RULES.signature, signature.status, 'a valid signature', signature.actual),
+    passIf(
+      RULES.alg,
+      algAllowed,
+      ctx.algsSupported
+        ? `one of ${ctx.algsSupported.join(', ')} (discovery)`
+        : 'an asymmetric algorithm or HS*, never none',
+      alg,
+    ),
+    passIf(RULES.iss, claims.iss === ctx.issuer, ctx.issuer, shown(claims.iss)),
+    ...audienceChecks(claims, ctx.clientId),
+    ...timeChecks(claims, ctx.nowSeconds),
+    ctx.nonce !== undefined
+      ? passIf(RULES.nonce, claims.nonce === ctx.nonce, ctx.nonce, shown(claims.nonce))
+      : outcome(RULES.nonce, 'skip', '(no nonce sent)', shown(claims.nonce)),
+    claims.at_hash === undefined
+      ? outcome(RULES.atHash, 'skip', 'optional in the token response', '(not present)')
+      : passIf(
+          RULES.atHash,
+          expectedHash !== undefined && claims.at_hash === expectedHash,
+          expectedHash ?? '(no access token)',
+          shown(claims.at_hash),
+        ),
+    passIf(
+      RULES.sub,
+      typeof claims.sub === 'string' && claims.sub !== '',
+      'a non-empty string',
+      shown(claims.sub),
+    ),
+  ];
+}

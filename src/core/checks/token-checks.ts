@@ -1,0 +1,87 @@
+import { oidcCore, outcome, passIf, rfc, shown, type Check } from '../check.ts';
+import type { Exchange } from '../http.ts';
+import { scopeList } from '../profile.ts';
+import type { TokenFields } from '../token.ts';
+
+/**
+ * The token response as RFC 6749 §5.1 and OIDC Core §3.1.3.3 describe it. `fields` is undefined when
+ * the body could not be read as a JSON object; the remaining checks are then skipped.
+ */
+export function tokenResponseChecks(
+  exchange: Exchange,
+  fields: TokenFields | undefined,
+  requestedScopes: string,
+): Check[] {
+  const status = exchange.response?.status;
+  const http = passIf(
+    { id: 'token.http', title: 'Token endpoint answered 200 with JSON', ...rfc(6749, '5.1') },
+    status === 200 && fields !== undefined,
+    'HTTP 200, a JSON object',
+    status === undefined
+      ? 'no response'
+      : `HTTP ${status}${fields ? ', a JSON object' : ', not a JSON object'}`,
+  );
+  const rules = {
+    access: { id: 'token.access_token', title: 'An access token was issued', ...rfc(6749, '5.1') },
+    type: { id: 'token.token_type', title: 'Token type is Bearer', ...rfc(6750, '4') },
+    expires: {
+      id: 'token.expires_in',
+      title: 'Lifetime is a positive number of seconds',
+      ...rfc(6749, '5.1'),
+    },
+    idToken: {
+      id: 'token.id_token',
+      title: 'An ID token was issued for the openid scope',
+      ...oidcCore('3.1.3.3', 'TokenResponse'),
+    },
+    scope: { id: 'token.scope', title: 'Granted scopes are the ones requested', ...rfc(6749, '3.3') },
+  };
+  if (!fields)
+    return [http, ...Object.values(rules).map((r) => outcome(r, 'skip', '', 'no token response to read'))];
+
+  const requested = scopeList(requestedScopes);
+  const granted = typeof fields.scope === 'string' ? scopeList(fields.scope) : undefined;
+  const dropped = granted ? requested.filter((s) => !granted.includes(s)) : [];
+  const expires = fields.expires_in;
+  return [
+    http,
+    passIf(
+      rules.access,
+      typeof fields.access_token === 'string' && fields.access_token !== '',
+      'a non-empty string',
+      typeof fields.access_token === 'string' ? 'a string' : shown(fields.access_token),
+    ),
+    passIf(
+      rules.type,
+      typeof fields.token_type === 'string' && fields.token_type.toLowerCase() === 'bearer',
+      'Bearer (any case)',
+      shown(fields.token_type),
+    ),
+    expires === undefined
+      ? outcome(rules.expires, 'warn', 'a positive number (RECOMMENDED)', '(missing)')
+      : passIf(
+          rules.expires,
+          typeof expires === 'number' && expires > 0,
+          'a positive number',
+          shown(expires),
+        ),
+    requested.includes('openid')
+      ? passIf(
+          rules.idToken,
+          typeof fields.id_token === 'string',
+          'present',
+          typeof fields.id_token === 'string' ? 'present' : shown(fields.id_token),
+        )
+      : outcome(rules.idToken, 'skip', 'present when openid is requested', 'openid not requested'),
+    granted === undefined
+      ? outcome(rules.scope, 'pass', requested.join(' '), '(omitted: the requested scopes were granted)')
+      : dropped.length
+        ? outcome(
+            rules.scope,
+            'warn',
+            requested.join(' '),
+            `${granted.join(' ')} (dropped: ${dropped.join(' ')})`,
+          )
+        : outcome(rules.scope, 'pass', requested.join(' '), granted.join(' ')),
+  ];
+}
