@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
 /** A response rewrite for negative tests, keyed on oidc-provider's route name ('token', 'jwks'…). */
-export type Tamper = (ctx: KoaContextWithOIDC) => void;
+export type Tamper = (ctx: KoaContextWithOIDC) => void | Promise<void>;
 
 export interface ProviderOptions {
   clients: ClientMetadata[];
@@ -18,12 +18,14 @@ export interface ProviderOptions {
 export interface RunningProvider {
   issuer: string;
   provider: Provider;
+  /** The private signing key (RS256), so negative tests can re-sign what the provider issued. */
+  signingKey: JWK;
   /** Milliseconds the provider spent handling each request, by route; for the bench's floors. */
   handlingMs: { route: string; ms: number }[];
   close: () => Promise<void>;
 }
 
-async function signingKey() {
+async function signingKey(): Promise<JWK> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   return {
     ...(await exportJWK(privateKey)),
@@ -45,9 +47,10 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${host}:${port}`;
 
+  const key = await signingKey();
   const configuration: Configuration = {
     clients: options.clients,
-    jwks: { keys: [await signingKey()] },
+    jwks: { keys: [key] },
     cookies: { keys: ['auth-code-inspector-demo-cookie-key'] },
     pkce: { required: () => true },
     routes: { authorization: '/oauth2/authorize', token: '/oauth2/token' },
@@ -85,7 +88,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
     const started = performance.now();
     await next();
     const oidcCtx = ctx as KoaContextWithOIDC;
-    options.tamper?.()?.(oidcCtx);
+    await options.tamper?.()?.(oidcCtx);
     handlingMs.push({ route: oidcCtx.oidc?.route ?? ctx.path, ms: performance.now() - started });
   });
   const app = provider.callback();
@@ -93,6 +96,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
   return {
     issuer,
     provider,
+    signingKey: key,
     handlingMs,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

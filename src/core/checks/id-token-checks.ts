@@ -96,8 +96,9 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
         )
       : outcome(RULES.aud, 'pass', `contains ${clientId}`, shown(aud));
   const azp = claims.azp;
+  // OIDC Core §3.1.3.7 steps 4–5: with other audiences beside us, azp must name us.
   const azpCheck =
-    extra.length || azp !== undefined
+    (audiences.includes(clientId) && extra.length > 0) || azp !== undefined
       ? passIf(RULES.azp, azp === clientId, clientId, shown(azp))
       : outcome(RULES.azp, 'skip', clientId, 'single audience, no azp');
   return [audCheck, azpCheck];

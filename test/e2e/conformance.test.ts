@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { JWK } from 'jose';
+import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
+import { confidentialClient, startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
+import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+import {
+  all,
+  badSignature,
+  freshRsaKey,
+  resignWith,
+  rewriteCallback,
+  rewriteDiscovery,
+  rewriteIdToken,
+  rewriteJwks,
+  unsigned,
+} from '../support/tamper.ts';
+
+/**
+ * The OpenID Foundation's relying-party tests, as rows: a misbehaviour of the test provider and the
+ * verdict the inspector must show for it, driven through the real UI in Chromium.
+ */
+const CLIENT = 'conformance-app';
+const SECRET = 'conformance-secret-long-enough-for-hs256';
+
+let ext: LaunchedExtension;
+let idp: RunningProvider;
+let tamper: Tamper | undefined;
+let rotated: { privateJwk: JWK; publicJwk: JWK };
+let extra: { privateJwk: JWK; publicJwk: JWK };
+
+beforeAll(async () => {
+  ext = await launchWithExtension({ headless: true });
+  idp = await startProvider({
+    clients: [confidentialClient(CLIENT, SECRET, [redirectUrlFor(ext.extensionId)])],
+    tamper: () => tamper,
+  });
+  [rotated, extra] = await Promise.all([freshRsaKey('rotated-key'), freshRsaKey('extra-key')]);
+});
+
+afterAll(async () => {
+  await ext?.context.close();
+  await idp?.close();
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+const without = (name: string) => (c: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(c).filter(([k]) => k !== name));
+const noKid = ({ kid: _kid, ...header }: Record<string, unknown>) => header;
+const stripKid = ({ kid: _kid, ...jwk }: JWK) => jwk;
+const hs256 = (h: Record<string, unknown>) => ({ alg: 'HS256', ...(h.typ ? { typ: h.typ } : {}) });
+/** oidc-provider lists only the algorithms of its own keys; HS256 rows need it advertised. */
+const advertiseHs256 = rewriteDiscovery((doc) => ({
+  ...doc,
+  id_token_signing_alg_values_supported: [
+    ...(doc.id_token_signing_alg_values_supported as string[]),
+    'HS256',
+  ],
+}));
+
+type Expected = [table: string, check: string, status: 'pass' | 'fail' | 'warn'][];
+interface Row {
+  name: string;
+  tamper: () => Tamper;
+  banner: RegExp;
+  checks: Expected;
+  /** The callback rows must stop before the code reaches the token endpoint. */
+  redeemed?: false;
+}
+
+const ALL_PASSED = /^Tokens received · All \d+ checks passed/;
+const failed = (title: string) =>
+  new RegExp(`^Tokens received · 1 check failed: ${title.replace(/[()]/g, '\\$&')}`);
+const SIG = ['ID token checks', 'ID token signature is valid'] as const;
+
+const rows: Row[] = [
+  {
+    name: 'rp-id_token-sig-rs256 (as issued)',
+    tamper: () => () => undefined,
+    banner: ALL_PASSED,
+    checks: [[...SIG, 'pass']],
+  },
+  {
+    name: 'rp-id_token-issuer-mismatch',
+    tamper: () =>
+      rewriteIdToken(
+        resignWith(idp.signingKey, { claims: (c) => ({ ...c, iss: 'https://issuer.example' }) }),
+      ),
+    banner: failed('Issuer (iss) is the provider'),
+    checks: [
+      [...SIG, 'pass'],
+      ['ID token checks', 'Issuer (iss) is the provider', 'fail'],
+    ],
+  },
+  {
+    name: 'rp-id_token-sub (missing)',
+    tamper: () => rewriteIdToken(resignWith(idp.signingKey, { claims: without('sub') })),
+    banner: failed('Subject (sub) is present'),
+    checks: [['ID token checks', 'Subject (sub) is present', 'fail']],
+  },
+  {
+    name: 'rp-id_token-aud',
+    tamper: () =>
+      rewriteIdToken(resignWith(idp.signingKey, { claims: (c) => ({ ...c, aud: 'another-client' }) })),
+    banner: failed('Audience (aud) is this client'),
+    checks: [['ID token checks', 'Audience (aud) is this client', 'fail']],
+  },
+  {
+    name: 'rp-id_token-iat (missing)',
+    tamper: () => rewriteIdToken(resignWith(idp.signingKey, { claims: without('iat') })),
+    banner: failed('Issued at (iat) is present and not in the future'),
+    checks: [['ID token checks', 'Issued at (iat) is present and not in the future', 'fail']],
+  },
+  {
+    name: 'rp-id_token-kid-absent-single-jwks',
+    tamper: () => rewriteIdToken(resignWith(idp.signingKey, { header: noKid })),
+    banner: ALL_PASSED,
+    checks: [[...SIG, 'pass']],
+  },
+  {
+    name: 'rp-id_token-kid-absent-multiple-jwks (each key tried)',
+    tamper: () =>
+      all(
+        rewriteIdToken(resignWith(idp.signingKey, { header: noKid })),
+        rewriteJwks((keys) => [stripKid(extra.publicJwk), ...keys.map(stripKid)]),
+      ),
+    banner: ALL_PASSED,
+    checks: [[...SIG, 'pass']],
+  },
+  {
+    name: 'rp-id_token-bad-sig-rs256',
+    tamper: () => rewriteIdToken(badSignature),
+    banner: failed('ID token signature is valid'),
+    checks: [[...SIG, 'fail']],
+  },
+  {
+    name: 'rp-id_token-sig-hs256 (keyed with the client secret)',
+    tamper: () =>
+      all(advertiseHs256, rewriteIdToken(resignWith(new TextEncoder().encode(SECRET), { header: hs256 }))),
+    banner: ALL_PASSED,
+    checks: [[...SIG, 'pass']],
+  },
+  {
+    name: 'rp-id_token-bad-sig-hs256',
+    tamper: () =>
+      all(
+        advertiseHs256,
+        rewriteIdToken(
+          resignWith(new TextEncoder().encode('not the client secret, but as long'), { header: hs256 }),
+        ),
+      ),
+    banner: failed('ID token signature is valid'),
+    checks: [
+      [...SIG, 'fail'],
+      ['ID token checks', 'Signing algorithm is allowed', 'pass'],
+    ],
+  },
+  {
+    name: 'rp-id_token-sig-none',
+    tamper: () => rewriteIdToken(unsigned),
+    banner: /^Tokens received · 2 checks failed: ID token signature is valid/,
+    checks: [
+      [...SIG, 'fail'],
+      ['ID token checks', 'Signing algorithm is allowed', 'fail'],
+    ],
+  },
+  {
+    name: 'rp-nonce-invalid',
+    tamper: () =>
+      rewriteIdToken(resignWith(idp.signingKey, { claims: (c) => ({ ...c, nonce: 'not-the-nonce-sent' }) })),
+    banner: failed('Nonce matches the one sent'),
+    checks: [['ID token checks', 'Nonce matches the one sent', 'fail']],
+  },
+  {
+    name: 'rp-key-rotation-op-sign-key (passes after one JWKS refetch)',
+    tamper: () =>
+      all(
+        rewriteIdToken(resignWith(rotated.privateJwk, { header: (h) => ({ ...h, kid: 'rotated-key' }) })),
+        rewriteJwks((keys, n) => (n === 1 ? keys : [...keys, rotated.publicJwk])),
+      ),
+    banner: ALL_PASSED,
+    checks: [[...SIG, 'pass']],
+  },
+  {
+    name: 'a bad at_hash',
+    tamper: () =>
+      rewriteIdToken(
+        resignWith(idp.signingKey, { claims: (c) => ({ ...c, at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }) }),
+      ),
+    banner: failed('at_hash matches the access token'),
+    checks: [['ID token checks', 'at_hash matches the access token', 'fail']],
+  },
+  {
+    name: 'an expired ID token',
+    tamper: () =>
+      rewriteIdToken(resignWith(idp.signingKey, { claims: (c) => ({ ...c, exp: now() - 3600 }) })),
+    banner: failed('Not expired (exp)'),
+    checks: [['ID token checks', 'Not expired (exp)', 'fail']],
+  },
+  {
+    name: 'a callback without iss, though discovery advertises it',
+    tamper: () => rewriteCallback((p) => p.delete('iss')),
+    banner: /^Failed · 1 check failed: Callback came from the expected provider/,
+    checks: [['Callback checks', 'Callback came from the expected provider', 'fail']],
+    redeemed: false,
+  },
+  {
+    name: 'a callback with another issuer’s iss (mix-up)',
+    tamper: () => rewriteCallback((p) => p.set('iss', 'https://attacker.example')),
+    banner: /^Failed · 1 check failed: Callback came from the expected provider/,
+    checks: [['Callback checks', 'Callback came from the expected provider', 'fail']],
+    redeemed: false,
+  },
+];
+
+describe('relying-party conformance, end to end', () => {
+  test.each(rows)('$name', async (row) => {
+    tamper = row.tamper();
+    try {
+      for (const page of ext.context.pages().filter((p) => p.url().includes('/src/inspector/')))
+        await page.close();
+      const tokenCalls = () => idp.handlingMs.filter((h) => h.route === 'token').length;
+      const before = tokenCalls();
+      const popup = await openPopup(ext.context, ext.extensionId, {
+        issuer: idp.issuer,
+        clientId: CLIENT,
+        secret: SECRET,
+      });
+      await popup.getByRole('button', { name: 'Authorize' }).click();
+      await logIn(await waitForPage(ext.context, (u) => u.startsWith(`${idp.issuer}/interaction/`)));
+      const page = await waitForPage(ext.context, (u) => u.includes('/src/inspector/index.html#run='));
+      const banner = page.getByRole('status');
+      await expect.poll(() => banner.textContent()).not.toMatch(/^In progress/);
+      expect(await banner.textContent()).toMatch(row.banner);
+      for (const [table, check, status] of row.checks) {
+        const cell = page
+          .getByRole('table', { name: table })
+          .getByRole('row', { name: check })
+          .getByRole('cell')
+          .first();
+        expect(await cell.textContent(), `${table} › ${check}`).toContain(status);
+      }
+      if (row.redeemed === false) expect(tokenCalls()).toBe(before);
+      await popup.close();
+    } finally {
+      tamper = undefined;
+    }
+  });
+
+  test('rp-discovery-issuer-not-matching-config stops before any login window', async () => {
+    tamper = rewriteDiscovery((doc) => ({ ...doc, issuer: 'https://not-this-issuer.example' }));
+    try {
+      const popup = await ext.context.newPage();
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+      await popup.getByLabel('Issuer', { exact: true }).fill(idp.issuer);
+      await popup.getByRole('button', { name: 'Authorize' }).click();
+      await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/not-this-issuer\.example/);
+      expect(ext.context.pages().some((p) => p.url().startsWith(`${idp.issuer}/interaction/`))).toBe(false);
+      await popup.close();
+    } finally {
+      tamper = undefined;
+    }
+  });
+});
