@@ -72,7 +72,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   };
   if (reading.code === undefined) return fail(reading.error!, callbackStep);
   const code = reading.code;
-  run = settleLastStep(addSecrets(run, code), callbackStep);
+  run = settleLastStep(addSecrets(run, { code }), callbackStep);
 
   const sent = performExchange(
     tokenRequest({
@@ -91,7 +91,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   const { fields, error } = readTokenResponse(exchange, flight.clientSecret);
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
-  run = addSecrets(run, accessToken, idToken, str(fields?.refresh_token));
+  run = addSecrets(run, { access_token: accessToken, id_token: idToken, refresh_token: str(fields?.refresh_token) });
   const tokenStep: Step = {
     kind: 'token',
     status: 'ok',

@@ -48,7 +48,7 @@ export async function startRun(
 
   const runId = randomToken(deps.random, 12);
   own(runId);
-  let run = newRun(runId, profile, deps.now(), clientSecret ? [clientSecret] : []);
+  let run = addSecrets(newRun(runId, profile, deps.now()), { client_secret: clientSecret });
 
   // The Origin rule is set now, off the path between the callback and the token request.
   const [exchange] = await Promise.all([
@@ -81,7 +81,7 @@ export async function startRun(
   const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;
   const pkce = profile.usePkce ? await createPkce(deps.random) : undefined;
   const url = authorizeUrl(profile, { state, ...(nonce ? { nonce } : {}), ...(pkce ? { pkce } : {}) });
-  run = addSecrets(run, state, nonce, pkce?.verifier);
+  run = addSecrets(run, { state, nonce, code_verifier: pkce?.verifier });
   run = {
     ...run,
     flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) },

@@ -49,20 +49,44 @@ export interface Run {
   error?: FlowErrorInfo;
   /** What this login sent and must see again (state, nonce) or prove (verifier); session storage only. */
   flight?: { state: string; nonce?: string; codeVerifier?: string };
+  /** A copy with secrets and signatures removed (history on disk, reports); shown read-only. */
+  redacted?: boolean;
+  /** The profile's name when the run started, for the history list. */
+  profileName?: string;
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */
-  secrets: string[];
+  secrets: Secret[];
+}
+
+/** What a secret value is: it names the shell variable in curl output and decides what history keeps. */
+export type SecretKind =
+  | 'client_secret'
+  | 'code'
+  | 'code_verifier'
+  | 'access_token'
+  | 'refresh_token'
+  | 'id_token'
+  | 'state'
+  | 'nonce';
+
+export interface Secret {
+  kind: SecretKind;
+  value: string;
 }
 
 /** The storage key of a run. */
 export const runKey = (id: string): string => `run:${id}`;
 
-export function newRun(id: string, profile: Profile, now: number, secrets: string[]): Run {
-  return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets };
+export function newRun(id: string, profile: Profile, now: number): Run {
+  return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets: [] };
 }
 
-export function addSecrets(run: Run, ...values: (string | undefined)[]): Run {
-  const secrets = [...new Set([...run.secrets, ...values.filter((v): v is string => !!v)])];
-  return secrets.length === run.secrets.length ? run : { ...run, secrets };
+/** Records secret values as they are captured; empty ones and repeats are skipped. */
+export function addSecrets(run: Run, found: Partial<Record<SecretKind, string>>): Run {
+  const fresh = (Object.entries(found) as [SecretKind, string | undefined][])
+    .filter((e): e is [SecretKind, string] => !!e[1])
+    .filter(([kind, value]) => !run.secrets.some((s) => s.kind === kind && s.value === value))
+    .map(([kind, value]) => ({ kind, value }));
+  return fresh.length ? { ...run, secrets: [...run.secrets, ...fresh] } : run;
 }
 
 export function appendStep(run: Run, step: Step): Run {

@@ -71,10 +71,19 @@ describe('HTTP exchanges are recorded, never thrown', () => {
 });
 
 describe('the Run record', () => {
-  const run = newRun('r1', defaultProfile('https://x.chromiumapp.org/'), NOW, ['secret']);
+  const run = addSecrets(newRun('r1', defaultProfile('https://x.chromiumapp.org/'), NOW), {
+    client_secret: 'secret',
+  });
 
-  test('secrets are collected once each, empty values skipped', () => {
-    expect(addSecrets(run, 'code', undefined, 'secret', 'code', '').secrets).toEqual(['secret', 'code']);
+  test('secrets are collected once each with their kind, empty values skipped', () => {
+    const more = addSecrets(addSecrets(run, { code: 'c0de', state: '' }), {
+      code: 'c0de',
+      client_secret: 'secret',
+    });
+    expect(more.secrets).toEqual([
+      { kind: 'client_secret', value: 'secret' },
+      { kind: 'code', value: 'c0de' },
+    ]);
   });
 
   test('a running run found by a fresh worker becomes interrupted, keeping its steps', () => {
