@@ -1,5 +1,5 @@
 import { defaultProfile } from '../src/core/profile.ts';
-import { FORM_KEY, SECRET_KEY } from '../src/popup/form-keys.ts';
+import { addProfile, defaultBook, PROFILES_KEY, secretKey } from '../src/core/profiles.ts';
 import { DIST, findBrowser, INSTALL_HINT, launchWithExtension, redirectUrlFor } from './browser.ts';
 import { confidentialClient, startProvider } from './provider.ts';
 
@@ -25,8 +25,12 @@ const idp = await startProvider({
   clients: [confidentialClient(CLIENT_ID, SECRET, [redirectUri])],
 });
 
-const profile = {
+// The first-run "BTG Id" profile, plus a "Local demo" one for this provider, selected.
+const demo = {
   ...defaultProfile(redirectUri),
+  id: 'local-demo',
+  name: 'Local demo',
+  rememberSecret: false,
   issuer: idp.issuer,
   clientId: CLIENT_ID,
   scopes: 'openid profile email',
@@ -36,12 +40,13 @@ const profile = {
     jwks: `${idp.issuer}/jwks`,
   },
 };
+const book = addProfile(defaultBook(redirectUri), demo);
 await ext.worker.evaluate(
-  async ([form, secret, formKey, secretKey]) => {
-    await chrome.storage.local.set({ [formKey]: form });
-    await chrome.storage.session.set({ [secretKey]: secret });
+  async ([book, secret, booksKey, secretsKey]) => {
+    await chrome.storage.local.set({ [booksKey]: book });
+    await chrome.storage.session.set({ [secretsKey]: secret });
   },
-  [profile, SECRET, FORM_KEY, SECRET_KEY] as const,
+  [book, SECRET, PROFILES_KEY, secretKey(demo.id)] as const,
 );
 
 console.log(`

@@ -91,7 +91,11 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   const { fields, error } = readTokenResponse(exchange, flight.clientSecret);
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
-  run = addSecrets(run, { access_token: accessToken, id_token: idToken, refresh_token: str(fields?.refresh_token) });
+  run = addSecrets(run, {
+    access_token: accessToken,
+    id_token: idToken,
+    refresh_token: str(fields?.refresh_token),
+  });
   const tokenStep: Step = {
     kind: 'token',
     status: 'ok',

@@ -33,6 +33,7 @@ export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspect
  */
 export async function startRun(
   profile: Profile,
+  profileName: string,
   clientSecret: string,
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
@@ -48,7 +49,13 @@ export async function startRun(
 
   const runId = randomToken(deps.random, 12);
   own(runId);
-  let run = addSecrets(newRun(runId, profile, deps.now()), { client_secret: clientSecret });
+  // The snapshot keeps only the fields of a Profile: no id, no device settings.
+  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints } = profile;
+  const snapshot = { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints };
+  let run = addSecrets(
+    { ...newRun(runId, snapshot, deps.now()), profileName },
+    { client_secret: clientSecret },
+  );
 
   // The Origin rule is set now, off the path between the callback and the token request.
   const [exchange] = await Promise.all([

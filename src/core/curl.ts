@@ -18,14 +18,18 @@ type Segment = { text: string } | { variable: string };
 /** Splits `text` around every recorded secret (raw or encoded), longest first. */
 function segments(text: string, secrets: Secret[]): Segment[] {
   const finds = secrets
-    .flatMap((s) => [s.value, encodeURIComponent(s.value), formEncode(s.value)].map((f) => ({ f, v: VARIABLE[s.kind] })))
+    .flatMap((s) =>
+      [s.value, encodeURIComponent(s.value), formEncode(s.value)].map((f) => ({ f, v: VARIABLE[s.kind] })),
+    )
     .filter(({ f }) => f)
     .sort((a, b) => b.f.length - a.f.length);
   let parts: Segment[] = [{ text }];
   for (const { f, v } of finds) {
     parts = parts.flatMap((p) =>
       'text' in p && p.text.includes(f)
-        ? p.text.split(f).flatMap((t, i): Segment[] => (i === 0 ? [{ text: t }] : [{ variable: v }, { text: t }]))
+        ? p.text
+            .split(f)
+            .flatMap((t, i): Segment[] => (i === 0 ? [{ text: t }] : [{ variable: v }, { text: t }]))
         : [p],
     );
   }
@@ -41,7 +45,9 @@ function quoted(text: string, secrets: Secret[]): string {
 }
 
 const variablesIn = (texts: string[], secrets: Secret[]) => [
-  ...new Set(texts.flatMap((t) => segments(t, secrets).flatMap((p) => ('variable' in p ? [p.variable] : [])))),
+  ...new Set(
+    texts.flatMap((t) => segments(t, secrets).flatMap((p) => ('variable' in p ? [p.variable] : []))),
+  ),
 ];
 
 /**
@@ -64,7 +70,10 @@ export function curlCommand(exchange: Exchange, secrets: Secret[], clientId: str
   const fields = request.body !== undefined ? [...new URLSearchParams(request.body)] : [];
   for (const [name, value] of fields) words.push(`--data-urlencode ${quoted(`${name}=${value}`, secrets)}`);
 
-  const used = variablesIn([request.url, ...Object.values(request.headers), ...fields.map(([, v]) => v)], secrets);
+  const used = variablesIn(
+    [request.url, ...Object.values(request.headers), ...fields.map(([, v]) => v)],
+    secrets,
+  );
   if (basic && !used.includes('CLIENT_SECRET')) used.unshift('CLIENT_SECRET');
   if (used.length) lines.push(`# Set first: ${used.map((v) => `${v}='…'`).join(' ')}`);
   if (basic) {

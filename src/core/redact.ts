@@ -17,7 +17,10 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
 
 /** A JWT keeps its header and claims and loses its signature; anything else goes whole. */
 function replacementFor(secret: Secret): string {
-  if ((secret.kind === 'access_token' || secret.kind === 'id_token') && decodeToken(secret.value).kind === 'jwt') {
+  if (
+    (secret.kind === 'access_token' || secret.kind === 'id_token') &&
+    decodeToken(secret.value).kind === 'jwt'
+  ) {
     return `${secret.value.slice(0, secret.value.lastIndexOf('.'))}.${SIGNATURE_REDACTED}`;
   }
   return REDACTED;

@@ -45,10 +45,19 @@ const cell = (text: string) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|'
 
 function exchangeMarkdown(title: string, ex: Exchange): string[] {
   const { request, response, failure } = ex;
-  const head = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`)];
-  const out = [`### ${title}`, fenced([...head, ...(request.body !== undefined ? ['', request.body] : [])].join('\n'), 'http')];
+  const head = [
+    `${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  const out = [
+    `### ${title}`,
+    fenced([...head, ...(request.body !== undefined ? ['', request.body] : [])].join('\n'), 'http'),
+  ];
   if (response) {
-    const lines = [`HTTP ${response.status} ${response.statusText}`, ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `HTTP ${response.status} ${response.statusText}`,
+      ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     out.push(`Answered in ${ex.durationMs} ms:`, fenced([...lines, '', response.body].join('\n'), 'http'));
   }
   if (failure) out.push(`No response: ${failure.message}`);
@@ -86,17 +95,24 @@ export function reportMarkdown(report: Report): string {
     if (step.kind === 'validation') step.exchanges.forEach((ex) => md.push(...exchangeMarkdown('JWKS', ex)));
   }
   const token = run.steps.findLast((s) => s.kind === 'token');
-  for (const [title, decoded] of [['ID token', token?.idToken], ['Access token', token?.accessToken]] as const) {
+  for (const [title, decoded] of [
+    ['ID token', token?.idToken],
+    ['Access token', token?.accessToken],
+  ] as const) {
     if (!decoded) continue;
     md.push(`## ${title}`);
-    if (decoded.kind === 'jwt' || decoded.kind === 'jwe') md.push(fenced(JSON.stringify(decoded.header, null, 2), 'json'));
+    if (decoded.kind === 'jwt' || decoded.kind === 'jwe')
+      md.push(fenced(JSON.stringify(decoded.header, null, 2), 'json'));
     if (decoded.kind === 'jwt') md.push(fenced(JSON.stringify(decoded.claims, null, 2), 'json'));
     if (decoded.kind === 'opaque') md.push('Opaque (not a JWT).');
   }
   const checks = runChecks(run);
   if (checks.length) {
     md.push('## Checks', '', '| Status | Check | Expected | Actual | Rule |', '|---|---|---|---|---|');
-    for (const c of checks) md.push(`| ${c.status} | ${c.title} | ${cell(c.expected)} | ${cell(c.actual)} | [${c.spec}](${c.specUrl}) |`);
+    for (const c of checks)
+      md.push(
+        `| ${c.status} | ${c.title} | ${cell(c.expected)} | ${cell(c.actual)} | [${c.spec}](${c.specUrl}) |`,
+      );
   }
   return md.join('\n') + '\n';
 }

@@ -73,8 +73,12 @@ export interface Secret {
   value: string;
 }
 
-/** The storage key of a run. */
+/** The storage key of a run: the full record in storage.session. */
 export const runKey = (id: string): string => `run:${id}`;
+/** The storage key of a run's redacted copy in storage.local (history that survives a restart). */
+export const historyKey = (id: string): string => `history:${id}`;
+/** How many runs history keeps. */
+export const HISTORY_LIMIT = 50;
 
 export function newRun(id: string, profile: Profile, now: number): Run {
   return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets: [] };

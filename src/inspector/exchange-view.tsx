@@ -26,13 +26,23 @@ function Headers({ headers, caption }: { headers: Record<string, string>; captio
 }
 
 /** One HTTP exchange as sent and received: request line, headers, body; status, headers, body. */
-export function ExchangeView({ exchange, name }: { exchange: Exchange; name: string }) {
+export function ExchangeView({
+  exchange,
+  name,
+  curl,
+}: {
+  exchange: Exchange;
+  name: string;
+  /** Asks the worker for the command: secrets become shell variables there. */
+  curl: () => Promise<string | undefined>;
+}) {
   const { request, response, failure } = exchange;
   return (
     <div>
       <pre>
         {request.method} {request.url}
       </pre>
+      <CopyButton text={curl} what={`${name.toLowerCase()} request as curl`} />
       <Headers headers={request.headers} caption={`${name} request headers`} />
       {request.body !== undefined && <pre aria-label={`${name} request body`}>{request.body}</pre>}
       {response && (

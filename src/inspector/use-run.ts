@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isRun, runKey, type Run } from '../core/run.ts';
+import { historyKey, isRun, runKey, type Run } from '../core/run.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';
 
 export const runIdFromHash = (hash: string): string | undefined =>
@@ -16,8 +16,12 @@ export function useRun(): [string | undefined, RunView] {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const stored = useStoredValue('session', runId && runKey(runId));
-  if (!stored.loaded) return [runId, { state: 'loading' }];
-  if (stored.value === undefined) return [runId, { state: 'missing' }];
-  return [runId, isRun(stored.value) ? { state: 'ready', run: stored.value } : { state: 'unreadable' }];
+  const full = useStoredValue('session', runId && runKey(runId));
+  // After a browser restart only the redacted copy on disk is left.
+  const copy = useStoredValue('local', runId && historyKey(runId));
+  const stored = full.loaded && full.value !== undefined ? full : copy;
+  if (!full.loaded || !copy.loaded) return [runId, { state: 'loading' }];
+  if (stored.loaded && stored.value === undefined) return [runId, { state: 'missing' }];
+  const value = stored.loaded ? stored.value : undefined;
+  return [runId, isRun(value) ? { state: 'ready', run: value } : { state: 'unreadable' }];
 }

@@ -28,3 +28,17 @@ export function watchKey(area: Area, key: string, listener: (value: unknown) => 
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
+
+export async function removeKeys(area: Area, keys: string[]): Promise<void> {
+  if (keys.length) await browser.storage[area].remove(keys);
+}
+
+/** Calls `listener` whenever a key starting with one of `prefixes` changes in `area`. */
+export function watchPrefixes(area: Area, prefixes: string[], listener: () => void): () => void {
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
+    if (changedArea === area && Object.keys(changes).some((k) => prefixes.some((p) => k.startsWith(p))))
+      listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

@@ -14,3 +14,8 @@ export async function showPageInBackground(url: string): Promise<void> {
   }
   await browser.tabs.create({ url, active: false });
 }
+
+/** Opens one of our pages in a new, active tab (from a click in the popup). */
+export async function openExtensionPage(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}

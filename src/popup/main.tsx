@@ -2,10 +2,10 @@ import { render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
 import { Popup } from './popup.tsx';
-import { loadForm } from './use-form.ts';
+import { loadState } from './use-profiles.ts';
 
 // Storage is read before the first render: one render, already filled in.
-void loadForm().then((form) => {
-  render(<Popup initial={form} />, document.getElementById('app')!);
+void loadState().then((state) => {
+  render(<Popup initial={state} />, document.getElementById('app')!);
   performance.mark('popup-ready'); // read by `npm run bench`
 });

@@ -1,33 +1,37 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { PROMPTS, type Endpoints, type Profile, type Prompt } from '../core/profile.ts';
+import { PROMPTS, type Endpoints, type Prompt } from '../core/profile.ts';
+import type { StoredProfile } from '../core/profiles.ts';
 import { providerOrigins, send } from '../messages.ts';
 import { requestOrigins } from '../platform/permissions.ts';
+import { openExtensionPage } from '../platform/tabs.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { TextField } from './text-field.tsx';
 import { useMissingAccess } from './use-access.ts';
-import { useForm, type FormState } from './use-form.ts';
+import { ProfileBar } from './profile-bar.tsx';
+import { useProfiles, type PopupState } from './use-profiles.ts';
 import { useRunError } from './use-run-error.ts';
 
 const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
 /** `https://op.example/*` → `https://op.example`, as people read it. */
 const originNames = (patterns: string[]) => patterns.map((p) => p.replace(/\/\*$/, '')).join(', ');
 
-export function Popup({ initial }: { initial: FormState }) {
-  const [form, update] = useForm(initial);
-  const [showSecret, setShowSecret] = useState(false);
+export function Popup({ initial }: { initial: PopupState }) {
   const [error, setError] = useState<FlowErrorInfo | string>();
+  const profiles = useProfiles(initial, setError);
+  const [showSecret, setShowSecret] = useState(false);
+  const [forgotten, setForgotten] = useState(false);
   const [note, setNote] = useState('');
   const [progress, setProgress] = useState('');
   const [busy, setBusy] = useState(false);
   const [runId, setRunId] = useState<string>();
   const runError = useRunError(runId);
-  const { profile, secret } = form;
+  const { profile, secret, setSecret } = profiles;
   const origins = providerOrigins(profile);
   const [missingAccess, recheckAccess] = useMissingAccess(origins);
   const missingNames = originNames(missingAccess);
-  const setProfile = (patch: Partial<Profile>) => update({ profile: patch });
+  const setProfile = (patch: Partial<StoredProfile>) => profiles.change(patch);
   const setEndpoint = (patch: Partial<Endpoints>) =>
     setProfile({ endpoints: { ...profile.endpoints, ...patch } });
 
@@ -36,15 +40,22 @@ export function Popup({ initial }: { initial: FormState }) {
     const answer = await send('discover', { issuer });
     if (!answer.ok) return setError(answer.error);
     setNote(answer.value.note);
-    update({ profile: { endpoints: answer.value.endpoints } });
+    setProfile({ issuer, endpoints: answer.value.endpoints });
   };
 
   const allowAccess = async () => {
     setError(undefined);
-    if (!(await requestOrigins(missingAccess)))
-      setError(`Access to ${missingAccess.join(', ')} was refused.`);
+    if (!(await requestOrigins(missingAccess))) setError(`Access to ${missingNames} was refused.`);
     recheckAccess();
   };
+
+  const forget = async () => {
+    await send('forgetSecrets', {});
+    setSecret('');
+    setForgotten(true);
+  };
+
+  const openInspector = () => openExtensionPage('src/inspector/index.html');
 
   const authorize = async () => {
     setError(undefined);
@@ -58,7 +69,8 @@ export function Popup({ initial }: { initial: FormState }) {
           `Access to ${originNames(origins)} was refused, so the flow cannot contact the provider.`,
         );
       }
-      const answer = await send('startRun', { profile, clientSecret: secret });
+      const { id: _id, name, rememberSecret: _remember, ...snapshot } = profile;
+      const answer = await send('startRun', { profile: snapshot, profileName: name, clientSecret: secret });
       if (!answer.ok) return setError(answer.error);
       setRunId(answer.value.runId);
       setProgress('The login window is open; the inspector tab shows each step as it completes.');
@@ -72,6 +84,7 @@ export function Popup({ initial }: { initial: FormState }) {
   return (
     <main>
       <h1>Auth Code Inspector</h1>
+      <ProfileBar profiles={profiles} onError={setError} />
       <TextField
         label="Issuer"
         value={profile.issuer}
@@ -87,13 +100,27 @@ export function Popup({ initial }: { initial: FormState }) {
         label="Client secret"
         type={showSecret ? 'text' : 'password'}
         value={secret}
-        onInput={(s) => update({ secret: s })}
+        onInput={(s) => {
+          setForgotten(false);
+          setSecret(s);
+        }}
         autocomplete="off"
       >
         <button type="button" onClick={() => setShowSecret(!showSecret)} aria-pressed={showSecret}>
           {showSecret ? 'Hide secret' : 'Show secret'}
         </button>
       </TextField>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={profile.rememberSecret}
+          onChange={(e) => setProfile({ rememberSecret: e.currentTarget.checked })}
+        />
+        Remember secret on this device
+      </label>
+      {profile.rememberSecret && (
+        <p class="hint warning">This profile's secret is stored unencrypted on this computer's disk.</p>
+      )}
       <TextField
         label="Redirect URI"
         value={profile.redirectUri}
@@ -159,6 +186,19 @@ export function Popup({ initial }: { initial: FormState }) {
       {progress && !runError && (
         <p class="hint" role="status">
           {progress}
+        </p>
+      )}
+      <div class="footer">
+        <button type="button" onClick={() => void openInspector()}>
+          Open history
+        </button>
+        <button type="button" onClick={() => void forget()}>
+          Forget secrets and tokens
+        </button>
+      </div>
+      {forgotten && (
+        <p class="hint" role="status">
+          Every client secret and the tokens of finished runs are forgotten.
         </p>
       )}
     </main>

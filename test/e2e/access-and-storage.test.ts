@@ -76,6 +76,7 @@ describe('host access for other issuers (optional_host_permissions)', () => {
           type: 'startRun',
           payload: {
             clientSecret: 's',
+            profileName: 'Elsewhere',
             profile: {
               issuer,
               clientId: 'app',

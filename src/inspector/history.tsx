@@ -1,0 +1,37 @@
+import type { Run } from '../core/run.ts';
+import { send } from '../messages.ts';
+import { durationText, outcomeText } from './labels.ts';
+import { ProfilesFile } from './profiles-file.tsx';
+import { useHistory } from './use-history.ts';
+
+/** The run list: select one to see it whole. */
+export function History({ currentId }: { currentId: string | undefined }) {
+  const runs = useHistory();
+  return (
+    <aside class="history" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      {runs.length === 0 && <p class="muted">No runs yet.</p>}
+      <ol>
+        {runs.map((run: Run) => (
+          <li key={run.id} class={run.id === currentId ? 'current' : ''}>
+            <a href={`#run=${run.id}`} aria-current={run.id === currentId ? 'page' : undefined}>
+              <span class="when">{new Date(run.createdAt).toLocaleString()}</span>
+              <span>
+                {run.profileName ?? 'Profile'} · <code>{run.profile.clientId}</code>
+              </span>
+              <span class="muted">{run.profile.issuer}</span>
+              <span class={`outcome-${run.status}`}>{outcomeText(run)}</span>
+              {durationText(run) && <span class="muted">{durationText(run)}</span>}
+            </a>
+          </li>
+        ))}
+      </ol>
+      {runs.length > 0 && (
+        <button type="button" onClick={() => void send('clearHistory', {})}>
+          Clear history
+        </button>
+      )}
+      <ProfilesFile />
+    </aside>
+  );
+}

@@ -1,0 +1,38 @@
+import { verdict, verdictText } from '../core/check.ts';
+import { runChecks, type Run, type Step } from '../core/run.ts';
+
+export const STEP_TITLES: Record<Step['kind'], string> = {
+  discovery: 'Discovery',
+  authorize: 'Authorize request',
+  callback: 'Login and callback',
+  token: 'Token request',
+  validation: 'Token validation',
+};
+
+export const RUN_STATUS: Record<Run['status'], string> = {
+  running: 'In progress',
+  done: 'Tokens received',
+  failed: 'Failed',
+  interrupted: 'Interrupted',
+};
+
+/** One line for the history list: the outcome, which step failed, the checks' verdict. */
+export function outcomeText(run: Run): string {
+  const failedStep = run.steps.find((s) => s.status === 'failed');
+  const head =
+    run.status === 'failed' && failedStep
+      ? `Failed at ${STEP_TITLES[failedStep.kind]}`
+      : RUN_STATUS[run.status];
+  const v = verdict(runChecks(run));
+  return run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v)}`;
+}
+
+export function durationText(run: Run): string {
+  if (run.finishedAt === undefined) return '';
+  const ms = run.finishedAt - run.createdAt;
+  return ms < 1000
+    ? `${ms} ms`
+    : ms < 120_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : `${Math.round(ms / 60_000)} min`;
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import { send } from '../messages.ts';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { download } from '../ui/download.ts';
+
+/** Profiles to and from a JSON file (never with secrets); a bad file changes nothing and says why. */
+export function ProfilesFile() {
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState('');
+  const exportFile = async () => {
+    const { text } = await send('exportProfiles', {});
+    download(text, 'auth-code-inspector-profiles.json', 'application/json');
+  };
+  const importFile = async (file: File | undefined) => {
+    setError(undefined);
+    setDone('');
+    if (!file) return;
+    const answer = await send('importProfiles', { text: await file.text() });
+    if (answer.ok) setDone(`Imported ${answer.value.added} profile${answer.value.added === 1 ? '' : 's'}.`);
+    else setError(`${file.name}: ${answer.error.message}`);
+  };
+  return (
+    <section aria-labelledby="profiles-heading">
+      <h2 id="profiles-heading">Profiles</h2>
+      <button type="button" onClick={() => void exportFile()}>
+        Export profiles
+      </button>
+      <label class="file">
+        Import profiles
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void importFile(e.currentTarget.files?.[0])}
+        />
+      </label>
+      {done && <p role="status">{done}</p>}
+      {error && <ErrorAlert error={error} />}
+    </section>
+  );
+}
