@@ -39,8 +39,8 @@ export async function openPopup(
 ): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-  // The fields persist between popups; each test starts from the defaults a new user sees.
-  await popup.evaluate(() => chrome.storage.local.clear());
+  // Profiles persist between popups; each test starts from the first-run profile a new user sees.
+  await popup.evaluate(() => chrome.storage.local.remove('profiles'));
   await popup.reload();
   const issuer = popup.getByLabel('Issuer', { exact: true });
   await issuer.fill(values.issuer);

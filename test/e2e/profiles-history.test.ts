@@ -1,0 +1,235 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
+import { confidentialClient, startProvider, type RunningProvider } from '../../dev/provider.ts';
+import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+
+/** Distinctive, so a leak anywhere is found by a plain search. */
+const SECRET = 'LEAKCHECK-secret-9f8e7d6c5b4a';
+const profileDir = mkdtempSync(join(tmpdir(), 'aci-restart-'));
+
+let ext: LaunchedExtension;
+let idp: RunningProvider;
+
+beforeAll(async () => {
+  ext = await launchWithExtension({ headless: true, profileDir });
+  idp = await startProvider({
+    clients: [confidentialClient('leak-app', SECRET, [redirectUrlFor(ext.extensionId)])],
+  });
+});
+
+afterAll(async () => {
+  await ext?.context.close();
+  await idp?.close();
+});
+
+const isInspector = (u: string) => u.includes('/src/inspector/index.html');
+
+async function storageAreas(e: LaunchedExtension) {
+  return e.worker.evaluate(async () => ({
+    local: JSON.stringify(await chrome.storage.local.get(null)),
+    session: JSON.stringify(await chrome.storage.session.get(null)),
+    sync: JSON.stringify(await chrome.storage.sync.get(null)),
+  }));
+}
+
+/** A full login with the leak-app client; returns the inspector and the tokens it shows. */
+async function loginRun(): Promise<{ popup: Page; inspector: Page; tokens: string[] }> {
+  for (const page of ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+  const popup = await openPopup(ext.context, ext.extensionId, {
+    issuer: idp.issuer,
+    clientId: 'leak-app',
+    secret: SECRET,
+  });
+  await popup.getByRole('button', { name: 'Authorize' }).click();
+  await logIn(await waitForPage(ext.context, (u) => u.startsWith(`${idp.issuer}/interaction/`)));
+  const inspector = await waitForPage(ext.context, (u) => u.includes('#run='));
+  await expect.poll(() => inspector.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
+  const fields = inspector.getByRole('table', { name: 'Token response fields' });
+  const tokens = await Promise.all(
+    ['access_token', 'refresh_token'].map(
+      async (name) =>
+        (await fields
+          .getByRole('row', { name: new RegExp(`^${name} `) })
+          .locator('td')
+          .textContent())!,
+    ),
+  );
+  const idToken = (await fields
+    .getByRole('row', { name: /^id_token / })
+    .locator('td')
+    .textContent())!;
+  return { popup, inspector, tokens: [...tokens, idToken.split('.')[2]!] };
+}
+
+describe('profiles in the popup', () => {
+  test('first run has "BTG Id"; new, rename, duplicate and delete work by their visible names', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId, {
+      issuer: idp.issuer,
+      clientId: 'leak-app',
+      secret: SECRET,
+    });
+    const selector = popup.getByLabel('Profile', { exact: true });
+    const selected = () => selector.locator('option:checked').textContent();
+    expect(await selected()).toBe('BTG Id');
+
+    await popup.getByRole('button', { name: 'New profile' }).click();
+    await expect.poll(selected).toBe('New profile');
+    expect(await popup.getByLabel('Issuer', { exact: true }).inputValue()).toBe('https://id.btgpactual.com');
+
+    await popup.getByRole('button', { name: 'Rename profile' }).click();
+    await popup.getByLabel('New name').fill('Staging');
+    await popup.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(selected).toBe('Staging');
+
+    await popup.getByRole('button', { name: 'Rename profile' }).click();
+    await popup.getByLabel('New name').fill('BTG Id');
+    await popup.getByRole('button', { name: 'Save name' }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').textContent())
+      .toMatch(/already a profile named "BTG Id"/);
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+
+    await popup.getByRole('button', { name: 'Duplicate profile' }).click();
+    await expect.poll(selected).toBe('Staging (copy)');
+    await popup.getByRole('button', { name: 'Delete profile' }).click();
+    await popup.getByRole('button', { name: 'Confirm delete' }).click();
+    await expect.poll(() => selector.locator('option').allTextContents()).toEqual(['BTG Id', 'Staging']);
+
+    await selector.selectOption({ label: 'BTG Id' });
+    await popup.reload();
+    expect(await popup.getByLabel('Profile', { exact: true }).locator('option:checked').textContent()).toBe(
+      'BTG Id',
+    );
+    expect(await popup.getByLabel('Issuer', { exact: true }).inputValue()).toBe(idp.issuer);
+    await popup.close();
+  });
+});
+
+describe('secrets stay in the session, history survives a restart without them', () => {
+  test('after a run, the secret and tokens are in storage.session only; the opt-in moves the secret to disk', async () => {
+    const { popup, tokens } = await loginRun();
+    let areas = await storageAreas(ext);
+    for (const value of [SECRET, ...tokens]) {
+      expect(areas.session).toContain(value);
+      expect(areas.local).not.toContain(value);
+      expect(areas.sync).not.toContain(value);
+    }
+    expect(areas.local).toContain('history:'); // the redacted copy is there
+
+    await popup.getByLabel('Remember secret on this device').check();
+    await expect.poll(async () => (await storageAreas(ext)).local).toContain(SECRET);
+    areas = await storageAreas(ext);
+    for (const token of tokens) expect(areas.local).not.toContain(token);
+    await popup.getByLabel('Remember secret on this device').uncheck();
+    await expect.poll(async () => (await storageAreas(ext)).local).not.toContain(SECRET);
+    await popup.close();
+  });
+
+  test('the report and curl hold no secret; the inspector still shows the user their own tokens', async () => {
+    const { inspector, tokens } = await loginRun();
+    const [download] = await Promise.all([
+      inspector.waitForEvent('download'),
+      inspector.getByRole('button', { name: 'Download report' }).click(),
+    ]);
+    const report = readFileSync(await download.path(), 'utf8');
+    for (const value of [SECRET, ...tokens]) expect(report).not.toContain(value);
+    expect(JSON.parse(report)).toMatchObject({
+      format: 'auth-code-inspector/report',
+      extensionVersion: '0.1.0',
+    });
+    expect(await inspector.getByLabel('Raw token response body').textContent()).toContain(tokens[0]);
+
+    const runId = new URL(inspector.url()).hash.replace('#run=', '');
+    const curl = await inspector.evaluate<unknown, string>(
+      (id) =>
+        chrome.runtime.sendMessage({ type: 'curl', payload: { runId: id, exchange: { step: 'token' } } }),
+      runId,
+    );
+    const text = (curl as { value: { text: string } }).value.text;
+    expect(text).toContain('${CODE_VERIFIER}');
+    expect(text).not.toContain(SECRET);
+    await expect(inspector.getByRole('button', { name: 'Copy token request as curl' }).count()).resolves.toBe(
+      1,
+    );
+  });
+
+  test('"Forget secrets and tokens" leaves none in any storage area', async () => {
+    const { popup, tokens } = await loginRun();
+    await popup.getByRole('button', { name: 'Forget secrets and tokens' }).click();
+    await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).inputValue()).toBe('');
+    await expect.poll(async () => (await storageAreas(ext)).session).not.toContain(SECRET);
+    const areas = await storageAreas(ext);
+    for (const value of [SECRET, ...tokens])
+      for (const area of Object.values(areas)) expect(area).not.toContain(value);
+    await popup.close();
+  });
+
+  test('after a browser restart, history is there, redacted, and holds no secret', async () => {
+    const { tokens, inspector } = await loginRun();
+    const runId = new URL(inspector.url()).hash.replace('#run=', '');
+    await ext.context.close();
+    ext = await launchWithExtension({ headless: true, profileDir });
+    const areas = await storageAreas(ext);
+    for (const value of [SECRET, ...tokens])
+      for (const area of Object.values(areas)) expect(area).not.toContain(value);
+
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html`);
+    const history = page.getByRole('complementary', { name: 'History' });
+    await history.getByRole('link').first().waitFor();
+    expect(await history.getByRole('link').count()).toBeGreaterThanOrEqual(4);
+    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html#run=${runId}`);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
+    expect(await page.getByRole('note').textContent()).toMatch(/removed when the run ended/);
+    expect(await page.getByRole('table', { name: 'id_token claims' }).textContent()).toContain('leak-app');
+    expect(await page.content()).not.toContain(SECRET);
+
+    await page.getByRole('button', { name: 'Delete run' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no longer stored/);
+    await history.getByRole('button', { name: 'Clear history' }).click();
+    await expect.poll(() => history.getByRole('link').count()).toBe(0);
+  });
+});
+
+describe('profiles as files', () => {
+  test('a malformed or foreign file is refused with the reason and changes nothing; a good one adds', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html`);
+    const before = await ext.worker.evaluate(async () =>
+      JSON.stringify((await chrome.storage.local.get('profiles')).profiles),
+    );
+    const importFile = (name: string, text: string) =>
+      page
+        .getByLabel('Import profiles')
+        .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+    await importFile('broken.json', '{"format": "auth-code-inspector/profiles", ');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^broken\.json: The file is not JSON/);
+    await importFile('other.json', JSON.stringify({ format: 'postman_collection', profiles: [] }));
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/not an Auth Code Inspector profiles file/);
+    expect(
+      await ext.worker.evaluate(async () =>
+        JSON.stringify((await chrome.storage.local.get('profiles')).profiles),
+      ),
+    ).toBe(before);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export profiles' }).click(),
+    ]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported).not.toMatch(/secret/i);
+    await importFile('mine.json', exported);
+    await expect
+      .poll(() => page.getByRole('status').last().textContent())
+      .toMatch(/^Imported \d+ profiles?\./);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import {
+  addProfile,
+  defaultBook,
+  deleteProfile,
+  exportProfiles,
+  importProfiles,
+  MAX_IMPORT_BYTES,
+  renameProfile,
+  type ProfileBook,
+} from '../../../src/core/profiles.ts';
+
+const REDIRECT = 'https://abc.chromiumapp.org/';
+let ids = 0;
+const newId = () => `id-${++ids}`;
+const book = (): ProfileBook =>
+  addProfile(defaultBook(REDIRECT), {
+    ...defaultBook(REDIRECT).profiles[0]!,
+    id: 'staging',
+    name: 'Staging',
+    clientId: 'app',
+  });
+
+const file = (profiles: unknown, patch: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles, ...patch });
+const good = (JSON.parse(exportProfiles(book())) as { profiles: Record<string, unknown>[] }).profiles;
+
+describe('profile import: a bad file gets a clear error and changes nothing', () => {
+  test.each([
+    ['malformed JSON', '{"format": "auth-code-inspector/profiles",', /^The file is not JSON: /],
+    ['a JSON array', '[]', /not an Auth Code Inspector profiles file \(it has no "format" field\)/],
+    ['a foreign file', JSON.stringify({ info: { _postman_id: 'x' } }), /it has no "format" field/],
+    ['another format', file(good, { format: 'insomnia' }), /its format is "insomnia"/],
+    ['a newer version', file(good, { version: 2 }), /version 2; this extension reads version 1/],
+    ['no profiles', file([]), /holds no profiles/],
+    ['profiles not a list', file({ a: 1 }), /holds no profiles/],
+    ['a profile that is not an object', file([good[0], 'x']), /^Profile 2 is not an object\./],
+    [
+      'a missing issuer',
+      file([{ ...good[0], issuer: undefined }]),
+      /^Profile 1 \("BTG Id"\): "issuer" is missing or not text\./,
+    ],
+    ['a number for a flag', file([{ ...good[0], usePkce: 'yes' }]), /"usePkce" must be true or false/],
+    ['an unknown prompt', file([{ ...good[0], prompt: 'always' }]), /"prompt" must be one of/],
+    [
+      'endpoints missing',
+      file([{ ...good[0], endpoints: null }]),
+      /"endpoints" needs authorization, token and jwks/,
+    ],
+    ['an empty name', file([{ ...good[0], name: '  ' }]), /"name" is empty/],
+  ])('%s', (_name, text, message) => {
+    const before = book();
+    const result = importProfiles(before, text, newId);
+    expect('error' in result && result.error).toMatch(message);
+    expect(before).toEqual(book());
+  });
+
+  test('an oversized file is refused before it is parsed', () => {
+    const huge = file(good, { padding: 'x'.repeat(MAX_IMPORT_BYTES) });
+    const result = importProfiles(book(), huge, newId);
+    expect('error' in result && result.error).toMatch(
+      /^The file is 25\d KB; a profiles file is at most 256 KB\.$/,
+    );
+  });
+
+  test('too many profiles are refused', () => {
+    const many = file(Array.from({ length: 100 }, () => good[0]));
+    expect(importProfiles(book(), many, newId)).toEqual({ error: 'That would make more than 100 profiles.' });
+  });
+});
+
+describe('profile import and export', () => {
+  test('export holds no id, no device setting and no secret; import gives fresh ids and unique names', () => {
+    const text = exportProfiles(book());
+    expect(text).not.toMatch(/"id"|rememberSecret|secret/i);
+    const result = importProfiles(book(), text, newId);
+    if ('error' in result) throw new Error(result.error);
+    expect(result.added).toBe(2);
+    expect(result.book.profiles.map((p) => p.name)).toEqual([
+      'BTG Id',
+      'Staging',
+      'BTG Id (2)',
+      'Staging (2)',
+    ]);
+    expect(result.book.activeId).toBe(book().activeId);
+    expect(result.book.profiles.every((p) => !p.rememberSecret)).toBe(true);
+  });
+
+  test('fields a file should not carry (a secret) are left behind', () => {
+    const result = importProfiles(book(), file([{ ...good[0], clientSecret: 'leaked', name: 'X' }]), newId);
+    if ('error' in result) throw new Error(result.error);
+    expect(JSON.stringify(result.book)).not.toContain('leaked');
+  });
+});
+
+describe('profile book edits', () => {
+  test('names stay unique and non-empty; the last profile stays', () => {
+    expect(renameProfile(book(), 'staging', 'BTG Id')).toEqual({
+      error: 'There is already a profile named "BTG Id".',
+    });
+    expect(renameProfile(book(), 'staging', ' ')).toEqual({ error: 'A profile needs a name.' });
+    expect(deleteProfile(defaultBook(REDIRECT), 'btg-id')).toEqual({
+      error: 'The last profile cannot be deleted.',
+    });
+    const after = deleteProfile(book(), 'staging');
+    expect('error' in after ? after : after.activeId).toBe('btg-id');
+  });
+});
