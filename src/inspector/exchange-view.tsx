@@ -1,5 +1,6 @@
 import type { Exchange } from '../core/http.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
+import { KeyValueTable } from '../ui/key-value-table.tsx';
 
 /** Credentials never appear on screen: the scheme stays, the rest is replaced. */
 const shownHeader = (name: string, value: string) =>
@@ -7,21 +8,7 @@ const shownHeader = (name: string, value: string) =>
 
 function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
   return (
-    <table>
-      <caption class="muted" style="text-align:left">
-        {caption}
-      </caption>
-      <tbody>
-        {Object.entries(headers).map(([name, value]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td>
-              <code>{shownHeader(name, value)}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <KeyValueTable caption={caption} rows={Object.entries(headers).map(([n, v]) => [n, shownHeader(n, v)])} />
   );
 }
 
@@ -64,21 +51,5 @@ export function ExchangeView({
 }
 
 export function ParamsTable({ params, caption }: { params: [string, string][]; caption: string }) {
-  return (
-    <table>
-      <caption class="muted" style="text-align:left">
-        {caption}
-      </caption>
-      <tbody>
-        {params.map(([name, value], i) => (
-          <tr key={`${name}-${i}`}>
-            <th scope="row">{name}</th>
-            <td>
-              <code>{value}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <KeyValueTable caption={caption} rows={params} />;
 }

@@ -2,6 +2,7 @@ import type { DecodedToken } from '../core/jwt.ts';
 import type { Step } from '../core/run.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
+import { KeyValueTable } from '../ui/key-value-table.tsx';
 
 type TokenStep = Extract<Step, { kind: 'token' }>;
 
@@ -14,21 +15,10 @@ export function TokenResponse({ step }: { step: TokenStep | undefined }) {
   return (
     <>
       {step.fields && (
-        <table>
-          <caption class="muted" style="text-align:left">
-            Token response fields
-          </caption>
-          <tbody>
-            {Object.entries(step.fields).map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td>
-                  <code>{fieldText(value)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KeyValueTable
+          caption="Token response fields"
+          rows={Object.entries(step.fields).map(([name, value]) => [name, fieldText(value)])}
+        />
       )}
       {body !== undefined && (
         <>
