@@ -7,8 +7,15 @@ export interface WorkerDeps {
   random: RandomBytes;
 }
 
-/** RFC-free but user-facing: a token endpoint that has not answered in 30 s is not going to. */
+/** A token endpoint that has not answered in 30 s is not going to. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Discovery is optional (BTG Id documents none), so a silent provider should not hold the popup long. */
+export const DISCOVERY_TIMEOUT_MS = 10_000;
+
+export const discoveryHttp = (deps: WorkerDeps): WorkerDeps['http'] => ({
+  ...deps.http,
+  timeoutMs: DISCOVERY_TIMEOUT_MS,
+});
 
 export const workerDeps: WorkerDeps = {
   http: { fetch: (url, init) => fetch(url, init), now: () => Date.now(), timeoutMs: REQUEST_TIMEOUT_MS },

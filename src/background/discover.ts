@@ -3,7 +3,7 @@ import type { Exchange } from '../core/http.ts';
 import { performExchange } from '../core/http.ts';
 import { fallbackEndpoints, issuerProblem } from '../core/profile.ts';
 import type { Requests } from '../messages.ts';
-import type { WorkerDeps } from './deps.ts';
+import { discoveryHttp, type WorkerDeps } from './deps.ts';
 
 type DiscoverResponse = Requests['discover']['response'];
 
@@ -22,7 +22,7 @@ export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof rea
 export async function discover(issuer: string, deps: WorkerDeps): Promise<DiscoverResponse> {
   const problem = issuerProblem(issuer);
   if (problem) return { ok: false, error: { code: 'invalid_input', message: problem } };
-  const exchange = await performExchange(discoveryRequest(issuer), deps.http);
+  const exchange = await performExchange(discoveryRequest(issuer), discoveryHttp(deps));
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);
   if (outcome.status === 'mismatch') {

@@ -12,7 +12,7 @@ import { hasOrigins } from '../platform/permissions.ts';
 import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
 import { extensionId, extensionUrl } from '../platform/runtime.ts';
 import { showPageInBackground } from '../platform/tabs.ts';
-import type { WorkerDeps } from './deps.ts';
+import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
 import { completeRun } from './complete-run.ts';
 import { own, saveRun } from './run-store.ts';
@@ -59,7 +59,7 @@ export async function startRun(
 
   // The Origin rule is set now, off the path between the callback and the token request.
   const [exchange] = await Promise.all([
-    performExchange(discoveryRequest(profile.issuer), deps.http),
+    performExchange(discoveryRequest(profile.issuer), discoveryHttp(deps)),
     stripOriginFromOwnRequests(extensionId()),
   ]);
   const outcome = readDiscovery(exchange, profile.issuer);

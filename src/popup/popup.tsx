@@ -37,8 +37,12 @@ export function Popup({ initial }: { initial: PopupState }) {
 
   const discover = async (issuer: string) => {
     setError(undefined);
+    setNote(`Reading ${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration…`);
     const answer = await send('discover', { issuer });
-    if (!answer.ok) return setError(answer.error);
+    if (!answer.ok) {
+      setNote('');
+      return setError(answer.error);
+    }
     setNote(answer.value.note);
     setProfile({ issuer, endpoints: answer.value.endpoints });
   };
@@ -57,28 +61,31 @@ export function Popup({ initial }: { initial: PopupState }) {
 
   const openInspector = () => openExtensionPage('src/inspector/index.html');
 
+  const start = async (): Promise<string | FlowErrorInfo> => {
+    // Only a click may ask for host access, so it is asked here, before the worker needs it.
+    if (origins.length && !(await requestOrigins(origins))) {
+      return `Access to ${originNames(origins)} was refused, so the flow cannot contact the provider.`;
+    }
+    const { id: _id, name, rememberSecret: _remember, ...snapshot } = profile;
+    const answer = await send('startRun', { profile: snapshot, profileName: name, clientSecret: secret });
+    if (!answer.ok) return answer.error;
+    setRunId(answer.value.runId);
+    return 'started';
+  };
+
   const authorize = async () => {
     setError(undefined);
     setRunId(undefined);
-    setProgress('');
+    setProgress('Starting: reading the discovery document, then opening the login window…');
     setBusy(true);
-    try {
-      // Only a click may ask for host access, so it is asked here, before the worker needs it.
-      if (origins.length && !(await requestOrigins(origins))) {
-        return setError(
-          `Access to ${originNames(origins)} was refused, so the flow cannot contact the provider.`,
-        );
-      }
-      const { id: _id, name, rememberSecret: _remember, ...snapshot } = profile;
-      const answer = await send('startRun', { profile: snapshot, profileName: name, clientSecret: secret });
-      if (!answer.ok) return setError(answer.error);
-      setRunId(answer.value.runId);
-      setProgress('The login window is open; the inspector tab shows each step as it completes.');
-    } catch (e) {
-      setError(`Could not start: ${(e as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await start().catch((e: Error) => `Could not start: ${e.message}`);
+    setBusy(false);
+    setProgress(
+      outcome === 'started'
+        ? 'The login window is open; the inspector tab shows each step as it completes.'
+        : '',
+    );
+    if (outcome !== 'started') setError(outcome);
   };
 
   return (
