@@ -125,9 +125,9 @@ export function Popup({ initial }: { initial: PopupState }) {
         />
         Remember secret on this device
       </label>
-      {profile.rememberSecret && (
-        <p class="hint warning">This profile's secret is stored unencrypted on this computer's disk.</p>
-      )}
+      <p class={profile.rememberSecret ? 'hint warning' : 'hint'}>
+        When ticked, this profile's secret is stored unencrypted on this computer's disk.
+      </p>
       <TextField
         label="Redirect URI"
         value={profile.redirectUri}
@@ -162,6 +162,9 @@ export function Popup({ initial }: { initial: PopupState }) {
       <details>
         <summary>Endpoints</summary>
         {note && <p class="hint">{note}</p>}
+        <button type="button" onClick={() => void discover(profile.issuer)}>
+          Read discovery document again
+        </button>
         <TextField
           label="Authorization endpoint"
           value={profile.endpoints.authorization}
