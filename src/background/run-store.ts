@@ -1,5 +1,5 @@
 import { redactRun } from '../core/redact.ts';
-import { HISTORY_LIMIT, historyKey, interruptRun, isRun, runKey, type Run } from '../core/run.ts';
+import { finishRun, HISTORY_LIMIT, historyKey, interruptRun, isRun, runKey, type Run } from '../core/run.ts';
 import { readAll, readKey, removeKeys, writeKeys } from '../platform/storage.ts';
 
 /** Runs started by this worker instance; any other run still `running` lost its worker. */
@@ -17,8 +17,37 @@ export async function saveRun(run: Run): Promise<void> {
   await writeKeys('session', { [runKey(run.id)]: run });
   if (run.status === 'running') return;
   owned.delete(run.id);
-  await writeKeys('local', { [historyKey(run.id)]: redactRun(run) });
-  await pruneHistory();
+  try {
+    await writeKeys('local', { [historyKey(run.id)]: redactRun(run) });
+    await pruneHistory();
+  } catch {
+    // History is a convenience: a full disk must not cost the user the run they are looking at.
+  }
+}
+
+/**
+ * The safety net under the flow: an unexpected error ends the run as failed, saying so, instead of
+ * leaving it "in progress" forever. Bodies are dropped if the run is too large to save whole.
+ */
+export async function failUnexpectedly(runId: string, error: unknown, now: number): Promise<void> {
+  const run = await loadRun(runId);
+  if (!run || run.status !== 'running') return;
+  const info = {
+    code: 'internal' as const,
+    message: `Something went wrong inside the extension: ${(error as Error)?.message ?? String(error)}`,
+  };
+  const failed = finishRun(run, now, info);
+  try {
+    await saveRun(failed);
+  } catch {
+    await saveRun({
+      ...failed,
+      steps: failed.steps.map((s) => ({
+        ...s,
+        ...('exchange' in s ? { exchange: undefined } : {}),
+      })),
+    });
+  }
 }
 
 /** Keeps the newest HISTORY_LIMIT runs in both areas. */

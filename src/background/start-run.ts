@@ -15,7 +15,7 @@ import { showPageInBackground } from '../platform/tabs.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
 import { completeRun } from './complete-run.ts';
-import { own, saveRun } from './run-store.ts';
+import { failUnexpectedly, own, saveRun } from './run-store.ts';
 
 type StartRunResponse = Requests['startRun']['response'];
 
@@ -103,6 +103,8 @@ export async function startRun(
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await saveRun(run);
   await showPageInBackground(inspectorUrl(runId));
-  void completeRun(run, { url, clientSecret }, deps);
+  void completeRun(run, { url, clientSecret }, deps).catch((e: unknown) =>
+    failUnexpectedly(runId, e, deps.now()),
+  );
   return { ok: true, value: { runId } };
 }

@@ -60,11 +60,17 @@ export function readCallback(params: Params, expected: CallbackExpectations): Ca
   }
   const failed = checks.find((c) => c.status === 'fail');
   if (failed) {
+    const slashOnly =
+      failed.id === 'callback.iss' &&
+      failed.actual.replace(/\/+$/, '') === failed.expected.replace(/\/+$/, '');
     const error = new FlowError({
       code: STOP_CODES[failed.id] ?? 'state_mismatch',
       message: STOP_MESSAGES[failed.id]?.(failed) ?? failed.title,
       expected: failed.expected,
       actual: failed.actual,
+      ...(slashOnly
+        ? { hint: 'They differ only by a trailing slash: the Issuer field must match the provider exactly.' }
+        : {}),
     });
     return { checks, error };
   }

@@ -16,7 +16,8 @@ export type FlowErrorCode =
   | 'token_invalid'
   | 'network'
   | 'timeout'
-  | 'interrupted';
+  | 'interrupted'
+  | 'internal';
 
 /** A plain record (it is stored in the Run), not an Error: storage keeps only plain data. */
 export interface FlowErrorInfo {

@@ -10,7 +10,12 @@ export interface HttpResponse {
   statusText: string;
   headers: Record<string, string>;
   body: string;
+  /** Set when the body was longer than MAX_BODY_CHARS and only its start was kept. */
+  bodyTruncated?: true;
 }
+
+/** Far beyond any real OAuth response; keeps a hostile one from filling the session storage. */
+export const MAX_BODY_CHARS = 1_000_000;
 
 /** One HTTP exchange exactly as the extension sent and received it. */
 export interface Exchange {
@@ -48,9 +53,13 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
       cache: 'no-store',
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
-    const body = await res.text();
+    const text = await res.text();
     const headers = Object.fromEntries(res.headers.entries());
-    return done({ response: { status: res.status, statusText: res.statusText, headers, body } });
+    const body = text.slice(0, MAX_BODY_CHARS);
+    const truncated = text.length > MAX_BODY_CHARS ? { bodyTruncated: true as const } : {};
+    return done({
+      response: { status: res.status, statusText: res.statusText, headers, body, ...truncated },
+    });
   } catch (e) {
     const err = e as Error;
     if (err.name === 'TimeoutError' || err.name === 'AbortError') {

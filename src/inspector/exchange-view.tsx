@@ -42,6 +42,9 @@ export function ExchangeView({
           </p>
           <Headers headers={response.headers} caption={`${name} response headers`} />
           <pre aria-label={`${name} response body`}>{response.body || '(empty body)'}</pre>
+          {response.bodyTruncated && (
+            <p class="muted">Only the first million characters of the body were kept.</p>
+          )}
           <CopyButton text={response.body} what={`${name.toLowerCase()} response body`} />
         </>
       )}

@@ -63,6 +63,14 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     expect(r.checks.find((c) => c.id === 'callback.state')?.status).toBe('fail');
   });
 
+  test('an iss differing only by a trailing slash says so', () => {
+    const r = readCallback(cb('code=abc&state=st4te&iss=https%3A%2F%2Fid.btgpactual.com'), {
+      ...expected,
+      issuer: 'https://id.btgpactual.com/',
+    });
+    expect(r.error?.info.hint).toMatch(/only by a trailing slash/);
+  });
+
   test('a mismatched state reports both values', () => {
     expect(read('code=abc&state=forged').error?.info).toMatchObject({ expected: 'st4te', actual: 'forged' });
   });

@@ -1,6 +1,6 @@
 import { CompactEncrypt, SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
-import { performExchange } from '../../../src/core/http.ts';
+import { MAX_BODY_CHARS, performExchange } from '../../../src/core/http.ts';
 import { decodeToken } from '../../../src/core/jwt.ts';
 import { loginWindowError } from '../../../src/core/login-window.ts';
 import { defaultProfile } from '../../../src/core/profile.ts';
@@ -51,6 +51,16 @@ describe('HTTP exchanges are recorded, never thrown', () => {
     );
     expect(ex.response).toMatchObject({ status: 201, body: '{"a":1}', headers: { 'x-id': '7' } });
     expect(ex.durationMs).toBe(5);
+  });
+
+  test('a huge body is cut at MAX_BODY_CHARS and says so', async () => {
+    const fetch = () => Promise.resolve(new Response('x'.repeat(MAX_BODY_CHARS + 10)));
+    const ex = await performExchange(
+      { method: 'GET', url: 'http://op/x', headers: {} },
+      { fetch, now: clock(), timeoutMs: 1000 },
+    );
+    expect(ex.response?.body.length).toBe(MAX_BODY_CHARS);
+    expect(ex.response?.bodyTruncated).toBe(true);
   });
 
   test('a network failure and a timeout each say what happened', async () => {
