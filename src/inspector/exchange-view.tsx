@@ -29,7 +29,7 @@ export function ExchangeView({
       <pre>
         {request.method} {request.url}
       </pre>
-      <CopyButton text={curl} what={`${name.toLowerCase()} request as curl`} />
+      <CopyButton text={curl} what={`as curl: ${name.toLowerCase()} request`} />
       <Headers headers={request.headers} caption={`${name} request headers`} />
       {request.body !== undefined && <pre aria-label={`${name} request body`}>{request.body}</pre>}
       {response && (

@@ -152,9 +152,9 @@ describe('secrets stay in the session, history survives a restart without them',
     const text = (curl as { value: { text: string } }).value.text;
     expect(text).toContain('${CODE_VERIFIER}');
     expect(text).not.toContain(SECRET);
-    await expect(inspector.getByRole('button', { name: 'Copy token request as curl' }).count()).resolves.toBe(
-      1,
-    );
+    await expect(
+      inspector.getByRole('button', { name: 'Copy as curl: token request' }).count(),
+    ).resolves.toBe(1);
   });
 
   test('"Forget secrets and tokens" leaves none in any storage area', async () => {
