@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
 import { confidentialClient, startProvider, type RunningProvider } from '../../dev/provider.ts';
-import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+import { logIn, openPopup, pasted, waitForPage } from '../support/pages.ts';
 
 /** Distinctive, so a leak anywhere is found by a plain search. */
 const SECRET = 'LEAKCHECK-secret-9f8e7d6c5b4a';
@@ -143,18 +143,24 @@ describe('secrets stay in the session, history survives a restart without them',
     });
     expect(await inspector.getByLabel('Raw token response body').textContent()).toContain(tokens[0]);
 
-    const runId = new URL(inspector.url()).hash.replace('#run=', '');
-    const curl = await inspector.evaluate<unknown, string>(
-      (id) =>
-        chrome.runtime.sendMessage({ type: 'curl', payload: { runId: id, exchange: { step: 'token' } } }),
-      runId,
-    );
-    const text = (curl as { value: { text: string } }).value.text;
-    expect(text).toContain('${CODE_VERIFIER}');
-    expect(text).not.toContain(SECRET);
-    await expect(
-      inspector.getByRole('button', { name: 'Copy as curl: token request' }).count(),
-    ).resolves.toBe(1);
+    await inspector.bringToFront();
+    await inspector.getByRole('button', { name: 'Copy report' }).click();
+    await expect
+      .poll(() => inspector.getByRole('button', { name: 'Copy report' }).textContent())
+      .toBe('Copied');
+    const markdown = await pasted(ext.context);
+    expect(markdown).toMatch(/^# Auth Code Inspector report\n/);
+    expect(markdown).toMatch(/Tokens received|done/);
+    for (const value of [SECRET, ...tokens]) expect(markdown).not.toContain(value);
+
+    await inspector.bringToFront();
+    await inspector.getByRole('button', { name: 'Copy as curl: token request' }).click();
+    await expect
+      .poll(() => inspector.getByRole('button', { name: 'Copy as curl: token request' }).textContent())
+      .toBe('Copied');
+    const curl = await pasted(ext.context);
+    expect(curl).toContain('--data-urlencode "code_verifier=${CODE_VERIFIER}"');
+    for (const value of [SECRET, ...tokens]) expect(curl).not.toContain(value);
   });
 
   test('"Forget secrets and tokens" leaves none in any storage area', async () => {

@@ -75,3 +75,15 @@ export async function logIn(
   if (consent === 'cancel') await login.getByRole('link', { name: '[ Cancel ]' }).click();
   else await continueButton.click();
 }
+
+/** What a person gets by pasting: Ctrl+V into a scratch text area (headless Chromium keeps its own clipboard). */
+export async function pasted(context: BrowserContext): Promise<string> {
+  const pad = await context.newPage();
+  await pad.setContent('<textarea aria-label="Scratch pad"></textarea>');
+  const area = pad.getByLabel('Scratch pad');
+  await area.focus();
+  await pad.keyboard.press('Control+V');
+  const text = await area.inputValue();
+  await pad.close();
+  return text;
+}
