@@ -6,11 +6,17 @@ import { useHistory } from './use-history.ts';
 
 /** The run list: select one to see it whole. */
 export function History({ currentId }: { currentId: string | undefined }) {
-  const runs = useHistory();
+  const { runs, unreadable } = useHistory();
   return (
     <aside class="history" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
       {runs.length === 0 && <p class="muted">No runs yet.</p>}
+      {unreadable > 0 && (
+        <p class="muted">
+          {unreadable} run{unreadable === 1 ? ' was' : 's were'} saved by another version of the extension and
+          cannot be shown.
+        </p>
+      )}
       <ol>
         {runs.map((run: Run) => (
           <li key={run.id} class={run.id === currentId ? 'current' : ''}>

@@ -3,20 +3,24 @@ import { HISTORY_LIMIT, isRun, type Run } from '../core/run.ts';
 import { readAll, watchPrefixes } from '../platform/storage.ts';
 
 /**
- * Every stored run, newest first: the full copies of this browser session, and the redacted copies
+ * Every stored run, newest first (records of another schema version are counted, not shown): the full copies of this browser session, and the redacted copies
  * on disk for the runs before it. Live, as runs start, finish or are deleted.
  */
-export function useHistory(): Run[] {
-  const [runs, setRuns] = useState<Run[]>([]);
+export function useHistory(): { runs: Run[]; unreadable: number } {
+  const [history, setHistory] = useState<{ runs: Run[]; unreadable: number }>({ runs: [], unreadable: 0 });
   useEffect(() => {
     let current = true;
     const load = async () => {
       const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
+      const stored = (area: Record<string, unknown>, prefix: string) =>
+        Object.entries(area)
+          .filter(([k]) => k.startsWith(prefix))
+          .map(([, v]) => v);
+      const records = [...stored(local, 'history:'), ...stored(session, 'run:')];
       const byId = new Map<string, Run>();
-      for (const run of Object.values(local).filter(isRun)) byId.set(run.id, run);
-      for (const run of Object.values(session).filter(isRun)) byId.set(run.id, run); // the full copy wins
-      if (current)
-        setRuns([...byId.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, HISTORY_LIMIT));
+      for (const run of records.filter(isRun)) byId.set(run.id, run); // session last: the full copy wins
+      const runs = [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, HISTORY_LIMIT);
+      if (current) setHistory({ runs, unreadable: records.filter((r) => !isRun(r)).length });
     };
     void load();
     const stops = [
@@ -28,5 +32,5 @@ export function useHistory(): Run[] {
       stops.forEach((stop) => stop());
     };
   }, []);
-  return runs;
+  return history;
 }
