@@ -112,3 +112,18 @@ describe('host access for other issuers (optional_host_permissions)', () => {
     await popup.close();
   });
 });
+
+describe('stored records of another version', () => {
+  test('are named in the history and shown read-only as unreadable, never a crash', async () => {
+    await ext.worker.evaluate(() =>
+      chrome.storage.local.set({ 'history:future': { schema: 99, id: 'future', steps: 'a new shape' } }),
+    );
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html#run=future`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/saved by another version/);
+    const history = page.getByRole('complementary', { name: 'History' });
+    await expect.poll(() => history.textContent()).toMatch(/1 run was saved by another version/);
+    await ext.worker.evaluate(() => chrome.storage.local.remove('history:future'));
+    await page.close();
+  });
+});
