@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../ui/theme.css';
 import './inspector.css';
 import { Inspector } from './inspector.tsx';
 

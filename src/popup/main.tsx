@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../ui/theme.css';
 import './popup.css';
 import { Popup } from './popup.tsx';
 import { loadState } from './use-profiles.ts';
