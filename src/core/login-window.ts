@@ -11,6 +11,7 @@ export function loginWindowError(chromiumMessage: string): FlowError {
       message:
         'The login window was closed before the provider sent the browser back, so no code was received.',
       actual: chromiumMessage,
+      hint: 'If the provider showed an error page instead of a login, check that the Client ID exists and that the Redirect URI is registered for it.',
     });
   }
   const hint = /could not be loaded/i.test(chromiumMessage)
