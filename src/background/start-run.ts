@@ -4,7 +4,7 @@ import { discoveryRequest, parsedObject, readDiscovery } from '../core/discovery
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
 import { createPkce } from '../core/pkce.ts';
-import { profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import { fallbackEndpoints, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { providerOrigins, type Requests } from '../messages.ts';
@@ -25,6 +25,9 @@ const refuse = (error: FlowErrorInfo, runId?: string): StartRunResponse => ({
   ...(runId ? { runId } : {}),
 });
 
+const accessMessage = (origins: string[]) =>
+  `The extension is not allowed to contact ${origins.map((o) => o.replace(/\/\*$/, '')).join(', ')}. Press Authorize and allow access when the browser asks.`;
+
 export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspector/index.html#run=${runId}`);
 
 /**
@@ -32,20 +35,17 @@ export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspect
  * is still open); from the login window on, the run record carries them to the inspector.
  */
 export async function startRun(
-  profile: Profile,
+  requested: Profile,
   profileName: string,
   clientSecret: string,
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
+  let profile = requested;
   const problems = profileProblems(profile);
   if (problems.length) return refuse({ code: 'invalid_input', message: problems.join(' ') });
   const origins = providerOrigins(profile);
-  if (!(await hasOrigins(origins))) {
-    return refuse({
-      code: 'permission_missing',
-      message: `The extension is not allowed to contact ${origins.map((o) => o.slice(0, -2)).join(', ')}. Press Authorize and allow access when the browser asks.`,
-    });
-  }
+  if (!(await hasOrigins(origins)))
+    return refuse({ code: 'permission_missing', message: accessMessage(origins) });
 
   const runId = randomToken(deps.random, 12);
   own(runId);
@@ -83,6 +83,26 @@ export async function startRun(
     return refuse(error, runId);
   }
   run = appendStep(run, { ...discoveryStep, status: 'ok' });
+
+  // Endpoints left at BTG Id's documented paths give way to what the provider publishes.
+  const untouched = JSON.stringify(profile.endpoints) === JSON.stringify(fallbackEndpoints(profile.issuer));
+  if (untouched && outcome.status === 'found') {
+    const published = outcome.endpoints;
+    const fallback = fallbackEndpoints(profile.issuer);
+    const endpoints = {
+      authorization: published.authorization || fallback.authorization,
+      token: published.token || fallback.token,
+      jwks: published.jwks,
+    };
+    profile = { ...profile, endpoints };
+    run = { ...run, profile: { ...run.profile, endpoints } };
+    const more = providerOrigins(profile);
+    if (!(await hasOrigins(more))) {
+      const error: FlowErrorInfo = { code: 'permission_missing', message: accessMessage(more) };
+      await saveRun(finishRun(run, deps.now(), error));
+      return refuse(error, runId);
+    }
+  }
 
   const state = randomToken(deps.random);
   const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;

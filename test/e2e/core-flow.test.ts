@@ -34,6 +34,24 @@ afterAll(async () => {
 });
 
 const isLogin = (url: string) => url.startsWith(`${idp.issuer}/interaction/`);
+/** The provider's login window; when it does not come, the runs' states say why. */
+async function loginPage(): Promise<Page> {
+  try {
+    return await waitForPage(ext.context, isLogin);
+  } catch (e) {
+    const runs = await ext.worker
+      .evaluate(async () =>
+        Object.values(await chrome.storage.session.get(null)).map((v) => {
+          const r = v as { status?: string; steps?: { kind: string; status: string; url?: string }[]; error?: unknown };
+          return { status: r.status, steps: r.steps?.map((s) => `${s.kind}:${s.status}`), error: r.error };
+        }),
+      )
+      .catch((err: Error) => err.message);
+    console.error('no login window; runs:', JSON.stringify(runs), 'pages:', ext.context.pages().map((p) => p.url()));
+    throw e;
+  }
+}
+
 const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
 
 async function authorize(
@@ -54,7 +72,7 @@ async function authorize(
 describe('the Authorization Code flow in real Chromium against oidc-provider', () => {
   test('happy path: tokens and the decoded id_token reach the inspector', async () => {
     const { inspector } = await authorize('inspector-app', SECRET);
-    await logIn(await waitForPage(ext.context, isLogin), 'continue', 'ana');
+    await logIn(await loginPage(), 'continue', 'ana');
     const page = await inspector();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
     await expect(page.getByRole('heading', { name: 'Token response' }).isVisible()).resolves.toBe(true);
@@ -77,14 +95,14 @@ async function failedRun(expectedAlert: RegExp): Promise<Page> {
 describe('failures: a specific alert, and what was captured stays visible', () => {
   test('a secret with reserved characters is form-encoded and accepted (RFC 6749 §2.3.1)', async () => {
     const { inspector } = await authorize('special-app', SPECIAL_SECRET);
-    await logIn(await waitForPage(ext.context, isLogin));
+    await logIn(await loginPage());
     const page = await inspector();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
   });
 
   test('the user closes the login window; the popup says so too, and Authorize works again', async () => {
     const { popup } = await authorize('inspector-app', SECRET);
-    await (await waitForPage(ext.context, isLogin)).close();
+    await (await loginPage()).close();
     const page = await failedRun(/login window was closed/);
     await expect(
       page.getByRole('table', { name: 'Authorize request parameters' }).textContent(),
@@ -92,7 +110,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/login window was closed/);
 
     await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await waitForPage(ext.context, isLogin));
+    await logIn(await loginPage());
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
     await expect(popup.getByRole('alert').count()).resolves.toBe(0);
   });
@@ -107,7 +125,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     const tokenEndpoint = popup.getByLabel('Token endpoint');
     await tokenEndpoint.fill('http://127.0.0.1:9/oauth2/token');
     await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await waitForPage(ext.context, isLogin));
+    await logIn(await loginPage());
     const page = await failedRun(/Could not reach http:\/\/127\.0\.0\.1:9\/oauth2\/token/);
     await expect(page.getByRole('table', { name: 'Callback parameters' }).textContent()).resolves.toContain(
       'code',
@@ -116,7 +134,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
 
   test('access denied at consent shows the provider error and the callback', async () => {
     await authorize('inspector-app', SECRET);
-    await logIn(await waitForPage(ext.context, isLogin), 'cancel');
+    await logIn(await loginPage(), 'cancel');
     const page = await failedRun(/access_denied/);
     const params = page.getByRole('table', { name: 'Callback parameters' });
     await expect(
@@ -126,7 +144,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
 
   test('a wrong secret: the token endpoint answers invalid_client, the exchange is kept', async () => {
     await authorize('inspector-app', 'not-the-secret');
-    await logIn(await waitForPage(ext.context, isLogin));
+    await logIn(await loginPage());
     const page = await failedRun(/HTTP 401: invalid_client/);
     await expect(page.getByLabel('Token response body', { exact: true }).textContent()).resolves.toContain(
       'invalid_client',
@@ -149,7 +167,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     };
     try {
       await authorize('inspector-app', SECRET);
-      await logIn(await waitForPage(ext.context, isLogin));
+      await logIn(await loginPage());
       const page = await failedRun(/not valid JSON/);
       await expect(page.getByLabel('Raw token response body').textContent()).resolves.toBe(malformed);
     } finally {
@@ -168,7 +186,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     const before = tokenCalls();
     try {
       await authorize('inspector-app', SECRET);
-      await logIn(await waitForPage(ext.context, isLogin));
+      await logIn(await loginPage());
       await failedRun(/came from https:\/\/attacker\.example.*not redeemed/);
       expect(tokenCalls()).toBe(before);
     } finally {
@@ -203,7 +221,7 @@ describe('redirect URIs', () => {
     });
     await popup.getByLabel('Redirect URI', { exact: true }).fill(OWN_REDIRECT);
     await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await waitForPage(ext.context, isLogin));
+    await logIn(await loginPage());
     const page = await waitForPage(ext.context, isInspector);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
     const sent = page.getByRole('table', { name: 'Authorize request parameters' });
@@ -214,7 +232,7 @@ describe('redirect URIs', () => {
 describe('a login that outlives the worker', () => {
   test('ends as interrupted in the inspector, never silently', async () => {
     const { popup, inspector } = await authorize('inspector-app', SECRET);
-    const login = await waitForPage(ext.context, isLogin);
+    const login = await loginPage();
     const page = await inspector();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^In progress/);
     // What the browser does to an idle extension worker, done on purpose.
@@ -227,5 +245,25 @@ describe('a login that outlives the worker', () => {
     );
     await expect(page.getByRole('table', { name: 'Authorize request parameters' }).count()).resolves.toBe(1);
     await login.close();
+  });
+});
+
+describe('endpoints', () => {
+  test('endpoints left at BTG Id’s documented paths give way to the discovery document (JWKS URI included)', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId, {
+      issuer: idp.issuer,
+      clientId: 'inspector-app',
+      secret: SECRET,
+    });
+    await popup.locator('summary', { hasText: 'Endpoints' }).click();
+    await popup.getByLabel('JWKS URI').fill(''); // the fields now hold exactly the documented fallback
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage());
+    const page = await waitForPage(ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    const signature = page
+      .getByRole('table', { name: 'ID token checks' })
+      .getByRole('row', { name: 'ID token signature is valid' });
+    expect(await signature.textContent()).toContain('pass');
   });
 });
