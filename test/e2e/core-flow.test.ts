@@ -42,12 +42,21 @@ async function loginPage(): Promise<Page> {
     const runs = await ext.worker
       .evaluate(async () =>
         Object.values(await chrome.storage.session.get(null)).map((v) => {
-          const r = v as { status?: string; steps?: { kind: string; status: string; url?: string }[]; error?: unknown };
+          const r = v as {
+            status?: string;
+            steps?: { kind: string; status: string; url?: string }[];
+            error?: unknown;
+          };
           return { status: r.status, steps: r.steps?.map((s) => `${s.kind}:${s.status}`), error: r.error };
         }),
       )
       .catch((err: Error) => err.message);
-    console.error('no login window; runs:', JSON.stringify(runs), 'pages:', ext.context.pages().map((p) => p.url()));
+    console.error(
+      'no login window; runs:',
+      JSON.stringify(runs),
+      'pages:',
+      ext.context.pages().map((p) => p.url()),
+    );
     throw e;
   }
 }
