@@ -33,7 +33,7 @@ export function Popup({ initial }: { initial: PopupState }) {
   const missingNames = originNames(missingAccess);
   const setProfile = (patch: Partial<StoredProfile>) => profiles.change(patch);
   const setEndpoint = (patch: Partial<Endpoints>) =>
-    setProfile({ endpoints: { ...profile.endpoints, ...patch } });
+    profiles.change((p) => ({ endpoints: { ...p.endpoints, ...patch } }));
 
   const discover = async (issuer: string) => {
     setError(undefined);
@@ -44,7 +44,8 @@ export function Popup({ initial }: { initial: PopupState }) {
       return setError(answer.error);
     }
     setNote(answer.value.note);
-    setProfile({ issuer, endpoints: answer.value.endpoints });
+    // Only if the Issuer is still the one asked about: the user may have typed on meanwhile.
+    profiles.change((p) => (p.issuer === issuer ? { endpoints: answer.value.endpoints } : {}));
   };
 
   const allowAccess = async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import {
   activeProfile,
@@ -37,8 +37,8 @@ export interface Profiles {
   book: ProfileBook;
   profile: StoredProfile;
   secret: string;
-  /** Field edits show at once; the worker saves them. */
-  change: (patch: Partial<StoredProfile>) => void;
+  /** Field edits show at once; the worker saves them. A function patch sees the latest profile. */
+  change: (patch: Partial<StoredProfile> | ((p: StoredProfile) => Partial<StoredProfile>)) => void;
   setSecret: (secret: string) => void;
   /** new / duplicate / rename / delete / select; resolves with the error, if any. */
   edit: (edit: ProfileEdit) => Promise<FlowErrorInfo | undefined>;
@@ -46,25 +46,31 @@ export interface Profiles {
 
 export function useProfiles(initial: PopupState, onError: (e: FlowErrorInfo) => void): Profiles {
   const [state, setState] = useState(initial);
+  // Answers arrive while the user types (discovery, say): every change builds on the latest state,
+  // never on the render it was created in, so a late answer cannot undo a keystroke.
+  const latest = useRef(state);
+  const commit = (next: PopupState) => {
+    latest.current = next;
+    setState(next);
+  };
   const profile = activeProfile(state.book);
-  const change = (patch: Partial<StoredProfile>) => {
-    const next = { ...profile, ...patch };
-    setState((s) => ({
-      ...s,
-      book: { ...s.book, profiles: s.book.profiles.map((p) => (p.id === next.id ? next : p)) },
-    }));
+  const change = (patch: Partial<StoredProfile> | ((p: StoredProfile) => Partial<StoredProfile>)) => {
+    const current = activeProfile(latest.current.book);
+    const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
+    const profiles = latest.current.book.profiles.map((p) => (p.id === next.id ? next : p));
+    commit({ ...latest.current, book: { ...latest.current.book, profiles } });
     void send('editProfiles', { edit: { action: 'update', profile: next } }).then(
       (a) => a.ok || onError(a.error),
     );
   };
   const setSecret = (secret: string) => {
-    setState((s) => ({ ...s, secret }));
-    void send('setSecret', { profileId: profile.id, secret });
+    commit({ ...latest.current, secret });
+    void send('setSecret', { profileId: activeProfile(latest.current.book).id, secret });
   };
   const edit = async (e: ProfileEdit) => {
     const answer = await send('editProfiles', { edit: e });
     if (!answer.ok) return answer.error;
-    setState(answer.value);
+    commit(answer.value);
     return undefined;
   };
   return { book: state.book, profile, secret: state.secret, change, setSecret, edit };

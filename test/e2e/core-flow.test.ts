@@ -51,6 +51,13 @@ async function loginPage(): Promise<Page> {
         }),
       )
       .catch((err: Error) => err.message);
+    const popups = await Promise.all(
+      ext.context
+        .pages()
+        .filter((p) => p.url().includes('/src/popup/'))
+        .map((p) => p.locator('[role=alert], [role=status]').allTextContents()),
+    );
+    console.error('no login window; popups say:', JSON.stringify(popups));
     console.error(
       'no login window; runs:',
       JSON.stringify(runs),
@@ -274,5 +281,35 @@ describe('endpoints', () => {
       .getByRole('table', { name: 'ID token checks' })
       .getByRole('row', { name: 'ID token signature is valid' });
     expect(await signature.textContent()).toContain('pass');
+  });
+});
+
+describe('typing while the provider answers', () => {
+  test('a slow discovery answer fills the endpoints without undoing what was typed meanwhile', async () => {
+    tamper = async (ctx) => {
+      if (ctx.oidc?.route === 'discovery') await new Promise((r) => setTimeout(r, 600));
+    };
+    try {
+      const popup = await ext.context.newPage();
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+      await popup.evaluate(() => chrome.storage.local.remove('profiles'));
+      await popup.reload();
+      await popup.getByLabel('Issuer', { exact: true }).fill(idp.issuer);
+      await popup.getByLabel('Issuer', { exact: true }).press('Tab');
+      await popup.getByLabel('Client ID', { exact: true }).fill('typed-during-discovery');
+      await expect
+        .poll(() => popup.getByLabel('Token endpoint').inputValue())
+        .toBe(`${idp.issuer}/oauth2/token`);
+      expect(await popup.getByLabel('Client ID', { exact: true }).inputValue()).toBe(
+        'typed-during-discovery',
+      );
+      await popup.reload(); // and it was saved that way
+      expect(await popup.getByLabel('Client ID', { exact: true }).inputValue()).toBe(
+        'typed-during-discovery',
+      );
+      await popup.close();
+    } finally {
+      tamper = undefined;
+    }
   });
 });
