@@ -10,6 +10,7 @@ import {
   forgetSecrets,
   importProfiles,
   loadProfiles,
+  serial,
   setSecret,
 } from './profiles.ts';
 import { clearHistory, deleteRun, interruptOrphanedRuns } from './run-store.ts';
@@ -22,15 +23,19 @@ function handle(envelope: Envelope): Promise<unknown> {
       return startRun(profile, profileName, clientSecret, workerDeps);
     }
     case 'loadProfiles':
-      return loadProfiles();
+      return serial(loadProfiles);
     case 'editProfiles':
-      return editProfiles((envelope.payload as Envelope<'editProfiles'>['payload']).edit, workerDeps);
+      return serial(() =>
+        editProfiles((envelope.payload as Envelope<'editProfiles'>['payload']).edit, workerDeps),
+      );
     case 'setSecret': {
       const { profileId, secret } = envelope.payload as Envelope<'setSecret'>['payload'];
-      return setSecret(profileId, secret);
+      return serial(() => setSecret(profileId, secret));
     }
     case 'importProfiles':
-      return importProfiles((envelope.payload as Envelope<'importProfiles'>['payload']).text, workerDeps);
+      return serial(() =>
+        importProfiles((envelope.payload as Envelope<'importProfiles'>['payload']).text, workerDeps),
+      );
     case 'exportProfiles':
       return exportProfiles();
     case 'discover':
@@ -42,7 +47,7 @@ function handle(envelope: Envelope): Promise<unknown> {
     case 'clearHistory':
       return clearHistory();
     case 'forgetSecrets':
-      return forgetSecrets();
+      return serial(forgetSecrets);
     case 'report':
       return report(envelope.payload as Envelope<'report'>['payload'], workerDeps.now());
     case 'curl':

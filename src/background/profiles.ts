@@ -21,6 +21,18 @@ import { readAll, readKey, removeKeys, writeKeys } from '../platform/storage.ts'
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets } from './run-store.ts';
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Every change to the book is a read-modify-write: run them one at a time, in the order they came,
+ * or a keystroke saved just before "New profile" could be lost between the read and the write.
+ */
+export function serial<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task, task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 /** The book on disk, or the first-run one ("BTG Id") when there is none yet. */
 async function loadBook(): Promise<ProfileBook> {
   const stored = await readKey('local', PROFILES_KEY);
