@@ -45,7 +45,8 @@ export function RunPage({ run }: { run: Run }) {
   useRunWatchdog(run);
   const curl = (ref: ExchangeRef) => async () => {
     const answer = await send('curl', { runId: run.id, exchange: ref });
-    return answer.ok ? answer.value.text : undefined;
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value.text;
   };
   const now = Date.now();
   const discovery = lastStep(run, 'discovery');

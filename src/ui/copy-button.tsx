@@ -11,21 +11,33 @@ export function CopyButton({
   text: string | (() => Promise<string | undefined>);
   what: string;
 }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState('');
   const copy = async () => {
+    setError('');
     try {
       const value = typeof text === 'string' ? text : await text();
-      if (value === undefined) return;
+      if (value === undefined) throw new Error('there was nothing to copy');
       await navigator.clipboard.writeText(value);
-      setState('copied');
-    } catch {
-      setState('failed');
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch (e) {
+      setError(
+        `Could not copy ${what.replace(/^as curl: /, 'the curl command for the ')}: ${(e as Error).message}`,
+      );
     }
-    setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" onClick={() => void copy()} aria-label={`Copy ${what}`}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : `Copy ${what}`}
-    </button>
+    <>
+      <button type="button" onClick={() => void copy()} aria-label={`Copy ${what}`}>
+        {copied ? 'Copied' : `Copy ${what}`}
+      </button>
+      {error && (
+        <span role="alert" class="status-failed">
+          {' '}
+          {error}
+        </span>
+      )}
+    </>
   );
 }
