@@ -8,7 +8,7 @@ import { fallbackEndpoints, profileProblems, requestsOpenId, type Profile } from
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { providerOrigins, type Requests } from '../messages.ts';
-import { hasOrigins } from '../platform/permissions.ts';
+import { hasOrigins, originNames } from '../platform/permissions.ts';
 import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
 import { extensionId, extensionUrl } from '../platform/runtime.ts';
 import { showPageInBackground } from '../platform/tabs.ts';
@@ -26,7 +26,7 @@ const refuse = (error: FlowErrorInfo, runId?: string): StartRunResponse => ({
 });
 
 const accessMessage = (origins: string[]) =>
-  `The extension is not allowed to contact ${origins.map((o) => o.replace(/\/\*$/, '')).join(', ')}. Press Authorize and allow access when the browser asks.`;
+  `The extension is not allowed to contact ${originNames(origins)}. Press Authorize and allow access when the browser asks.`;
 
 export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspector/index.html#run=${runId}`);
 

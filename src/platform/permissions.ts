@@ -20,3 +20,7 @@ export function originPatterns(urls: string[]): string[] {
   });
   return [...new Set(origins)];
 }
+
+/** `https://op.example/*` → `https://op.example`, as people read it. */
+export const originNames = (patterns: string[]): string =>
+  patterns.map((p) => p.replace(/\/\*$/, '')).join(', ');

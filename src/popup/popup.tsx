@@ -3,7 +3,7 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { PROMPTS, type Endpoints, type Prompt } from '../core/profile.ts';
 import type { StoredProfile } from '../core/profiles.ts';
 import { providerOrigins, send } from '../messages.ts';
-import { requestOrigins } from '../platform/permissions.ts';
+import { originNames, requestOrigins } from '../platform/permissions.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -14,8 +14,6 @@ import { useProfiles, type PopupState } from './use-profiles.ts';
 import { useRunError } from './use-run-error.ts';
 
 const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
-/** `https://op.example/*` → `https://op.example`, as people read it. */
-const originNames = (patterns: string[]) => patterns.map((p) => p.replace(/\/\*$/, '')).join(', ');
 
 export function Popup({ initial }: { initial: PopupState }) {
   const [error, setError] = useState<FlowErrorInfo | string>();
