@@ -1,6 +1,24 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const POLYFILL = { name: 'webextension-polyfill', message: 'Only src/platform/ calls browser APIs.' };
+
+/** One `no-restricted-imports` setting per room; a file in two rooms gets the later one. */
+const rooms = (list) =>
+  list.map(({ files, forbid, allowPolyfill }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: allowPolyfill ? [] : [POLYFILL], patterns: forbid },
+      ],
+      ...(allowPolyfill
+        ? {}
+        : { 'no-restricted-globals': ['error', { name: 'chrome', message: POLYFILL.message }] }),
+    },
+  }));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/'] },
   js.configs.recommended,
@@ -26,18 +44,56 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Rooms and their doors (design.md): only platform/ touches browser APIs; core/ stays pure.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/platform/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'webextension-polyfill', message: 'Use src/platform/.' }] },
+  // Rooms and their doors (design.md), as import rules: a forbidden import fails `npm run lint`.
+  ...rooms([
+    {
+      // core is pure: it imports nothing of ours but core.
+      files: ['src/core/**'],
+      forbid: [
+        { regex: '(^|/)(background|platform|popup|inspector|trace|ui)/', message: 'core imports only core.' },
+        { regex: '(^|/)messages\\.ts$', message: 'core imports only core.' },
       ],
-      'no-restricted-globals': ['error', { name: 'chrome', message: 'Use src/platform/.' }],
     },
-  },
+    {
+      // platform wraps browser APIs and imports nothing of ours.
+      files: ['src/platform/**'],
+      forbid: [{ regex: '^\\.\\./', message: 'platform imports nothing of ours.' }],
+      allowPolyfill: true,
+    },
+    {
+      files: ['src/background/**'],
+      forbid: [{ regex: '(^|/)(popup|inspector|trace|ui)/', message: 'The worker does not import pages.' }],
+    },
+    {
+      // Pages and their shared parts: the worker's doors are messages, storage is read-only here, and
+      // of core only the view helpers are values (the rest is `import type`).
+      files: ['src/popup/**', 'src/inspector/**', 'src/trace/**', 'src/ui/**', 'src/messages.ts'],
+      forbid: [
+        { regex: '(^|/)background/', message: 'Pages talk to the worker through messages.ts.' },
+        { regex: '(^|/)platform/storage-write', message: 'Only the worker writes storage.' },
+        {
+          regex: '(^|/)core/(?!view/)',
+          allowTypeImports: true,
+          message: 'Pages use core/view/ helpers; anything else from core is `import type`.',
+        },
+      ],
+    },
+    {
+      files: ['src/ui/**'],
+      forbid: [
+        {
+          regex: '(^|/)(background|popup|inspector|trace)/',
+          message: 'ui/ is shared by the pages, never one page.',
+        },
+        { regex: '(^|/)platform/storage-write', message: 'Hooks in ui/ read and subscribe, never write.' },
+        {
+          regex: '(^|/)core/(?!view/)',
+          allowTypeImports: true,
+          message: 'Pages use core/view/ helpers; anything else from core is `import type`.',
+        },
+      ],
+    },
+  ]),
   {
     files: ['src/core/**'],
     rules: {

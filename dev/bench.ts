@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { logIn, openPopup, waitForPage } from '../test/support/pages.ts';
+import { logIn, openPopup, waitForPage } from './pages.ts';
 import { DIST, launchWithExtension, redirectUrlFor } from './browser.ts';
 import { confidentialClient, startProvider } from './provider.ts';
 

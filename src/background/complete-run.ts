@@ -1,4 +1,5 @@
-import { callbackParams, readCallback } from '../core/callback.ts';
+import { readCallback } from '../core/callback.ts';
+import { callbackParams } from '../core/params.ts';
 import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import type { FlowError } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';

@@ -2,10 +2,10 @@ import { discoveryRequest, readDiscovery } from '../core/discovery.ts';
 import type { Exchange } from '../core/http.ts';
 import { performExchange } from '../core/http.ts';
 import { fallbackEndpoints, issuerProblem } from '../core/profile.ts';
-import type { Requests } from '../messages.ts';
+import type { Res } from '../messages.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 
-type DiscoverResponse = Requests['discover']['response'];
+type DiscoverResponse = Res<'discover'>;
 
 /** Describes a discovery outcome in one line for the popup and the run's discovery step. */
 export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof readDiscovery>): string {

@@ -1,27 +1,34 @@
+import { invalid, ok, type Result } from '../core/flow-error.ts';
 import { defaultProfile } from '../core/profile.ts';
 import {
-  activeProfile,
   addProfile,
   defaultBook,
   deleteProfile,
-  exportProfiles as exportBook,
-  importProfiles as importIntoBook,
-  isProfileBook,
-  PROFILES_KEY,
   renameProfile,
-  secretKey,
   updateProfile,
   type ProfileBook,
   type StoredProfile,
-} from '../core/profiles.ts';
+} from '../core/profile-book.ts';
+import { exportProfiles as exportBook, importProfiles as importIntoBook } from '../core/profile-file.ts';
 import { randomToken } from '../core/random.ts';
-import type { ProfileEdit, Requests } from '../messages.ts';
+import {
+  activeProfile,
+  isProfileBook,
+  pickSecret,
+  PROFILES_KEY,
+  secretKey,
+  secretKeys,
+} from '../core/view/stored-records.ts';
+import type { ProfileEdit, Res } from '../messages.ts';
 import { extensionRedirectUrl } from '../platform/identity.ts';
-import { readAll, readKey, removeKeys, writeKeys } from '../platform/storage.ts';
+import { readAll, readKey } from '../platform/storage-read.ts';
+import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets } from './run-store.ts';
 
 let queue: Promise<unknown> = Promise.resolve();
+
+const gone = invalid('That profile no longer exists.');
 
 /**
  * Every change to the book is a read-modify-write: run them one at a time, in the order they came,
@@ -42,13 +49,10 @@ async function loadBook(): Promise<ProfileBook> {
   return book;
 }
 
-/** The session copy first; the disk copy exists only for a profile that opted in. */
 async function readSecret(profile: StoredProfile): Promise<string> {
   const key = secretKey(profile.id);
-  const inSession = await readKey('session', key);
-  if (typeof inSession === 'string') return inSession;
-  const onDisk = profile.rememberSecret ? await readKey('local', key) : undefined;
-  return typeof onDisk === 'string' ? onDisk : '';
+  const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
+  return pickSecret(profile, inSession, onDisk);
 }
 
 export async function setSecret(profileId: string, secret: string): Promise<void> {
@@ -59,7 +63,7 @@ export async function setSecret(profileId: string, secret: string): Promise<void
   else await removeKeys('local', [secretKey(profileId)]);
 }
 
-export async function loadProfiles(): Promise<Requests['loadProfiles']['response']> {
+export async function loadProfiles(): Promise<Res<'loadProfiles'>> {
   const book = await loadBook();
   return { book, secret: await readSecret(activeProfile(book)) };
 }
@@ -68,29 +72,31 @@ async function applyEdit(
   book: ProfileBook,
   edit: ProfileEdit,
   deps: WorkerDeps,
-): Promise<ProfileBook | { error: string }> {
+): Promise<Result<ProfileBook>> {
   const newId = () => randomToken(deps.random, 9);
   switch (edit.action) {
     case 'new':
-      return addProfile(book, {
-        ...defaultProfile(extensionRedirectUrl()),
-        id: newId(),
-        name: 'New profile',
-        rememberSecret: false,
-      });
+      return ok(
+        addProfile(book, {
+          ...defaultProfile(extensionRedirectUrl()),
+          id: newId(),
+          name: 'New profile',
+          rememberSecret: false,
+        }),
+      );
     case 'duplicate': {
       const source = book.profiles.find((p) => p.id === edit.id);
-      if (!source) return { error: 'That profile no longer exists.' };
+      if (!source) return gone;
       const copy = { ...source, id: newId(), name: `${source.name} (copy)`, rememberSecret: false };
       // The copy gets the secret for this session only: remembering is asked per profile.
       await writeKeys('session', { [secretKey(copy.id)]: await readSecret(source) });
-      return addProfile(book, copy);
+      return ok(addProfile(book, copy));
     }
     case 'rename':
       return renameProfile(book, edit.id, edit.name);
     case 'delete': {
       const next = deleteProfile(book, edit.id);
-      if (!('error' in next))
+      if (next.ok)
         await Promise.all([
           removeKeys('session', [secretKey(edit.id)]),
           removeKeys('local', [secretKey(edit.id)]),
@@ -98,54 +104,45 @@ async function applyEdit(
       return next;
     }
     case 'select':
-      return book.profiles.some((p) => p.id === edit.id)
-        ? { ...book, activeId: edit.id }
-        : { error: 'That profile no longer exists.' };
+      return book.profiles.some((p) => p.id === edit.id) ? ok({ ...book, activeId: edit.id }) : gone;
     case 'update': {
       const before = book.profiles.find((p) => p.id === edit.profile.id);
-      if (!before) return { error: 'That profile no longer exists.' };
+      if (!before) return gone;
       const next = updateProfile(book, { ...edit.profile, name: before.name });
       if (before.rememberSecret !== edit.profile.rememberSecret) {
         const secret = await readSecret(before);
         if (edit.profile.rememberSecret) await writeKeys('local', { [secretKey(before.id)]: secret });
         else await removeKeys('local', [secretKey(before.id)]);
       }
-      return next;
+      return ok(next);
     }
   }
 }
 
-export async function editProfiles(
-  edit: ProfileEdit,
-  deps: WorkerDeps,
-): Promise<Requests['editProfiles']['response']> {
+export async function editProfiles(edit: ProfileEdit, deps: WorkerDeps): Promise<Res<'editProfiles'>> {
   const next = await applyEdit(await loadBook(), edit, deps);
-  if ('error' in next) return { ok: false, error: { code: 'invalid_input', message: next.error } };
-  await writeKeys('local', { [PROFILES_KEY]: next });
-  return { ok: true, value: { book: next, secret: await readSecret(activeProfile(next)) } };
+  if (!next.ok) return next;
+  await writeKeys('local', { [PROFILES_KEY]: next.value });
+  return ok({ book: next.value, secret: await readSecret(activeProfile(next.value)) });
 }
 
-export async function importProfiles(
-  text: string,
-  deps: WorkerDeps,
-): Promise<Requests['importProfiles']['response']> {
+export async function importProfiles(text: string, deps: WorkerDeps): Promise<Res<'importProfiles'>> {
   const result = importIntoBook(await loadBook(), text, () => randomToken(deps.random, 9));
-  if ('error' in result) return { ok: false, error: { code: 'invalid_input', message: result.error } };
-  await writeKeys('local', { [PROFILES_KEY]: result.book });
-  return { ok: true, value: { added: result.added } };
+  if (!result.ok) return result;
+  await writeKeys('local', { [PROFILES_KEY]: result.value.book });
+  return ok({ added: result.value.added });
 }
 
-export async function exportProfiles(): Promise<Requests['exportProfiles']['response']> {
+export async function exportProfiles(): Promise<Res<'exportProfiles'>> {
   return { text: exportBook(await loadBook()) };
 }
 
 /** "Forget secrets and tokens": every client secret, remembered or not, and finished runs' tokens. */
 export async function forgetSecrets(): Promise<void> {
   const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
-  const secrets = (area: Record<string, unknown>) => Object.keys(area).filter((k) => k.startsWith('secret:'));
   await Promise.all([
-    removeKeys('session', secrets(session)),
-    removeKeys('local', secrets(local)),
+    removeKeys('session', secretKeys(session)),
+    removeKeys('local', secretKeys(local)),
     forgetRunSecrets(),
   ]);
 }

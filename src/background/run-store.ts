@@ -1,6 +1,18 @@
+import { invalid } from '../core/flow-error.ts';
 import { redactRun } from '../core/redact.ts';
-import { finishRun, HISTORY_LIMIT, historyKey, interruptRun, isRun, runKey, type Run } from '../core/run.ts';
-import { readAll, readKey, removeKeys, writeKeys } from '../platform/storage.ts';
+import { finishRun, interruptRun, type Run } from '../core/run.ts';
+import {
+  allRunRecords,
+  finishedRuns,
+  HISTORY_LIMIT,
+  historyKey,
+  historyKeys,
+  isRun,
+  pickRun,
+  runKey,
+} from '../core/view/stored-records.ts';
+import { readAll, readKey } from '../platform/storage-read.ts';
+import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 
 /** Runs started by this worker instance; any other run still `running` lost its worker. */
 const owned = new Set<string>();
@@ -53,7 +65,7 @@ export async function failUnexpectedly(runId: string, error: unknown, now: numbe
 /** Keeps the newest HISTORY_LIMIT runs in both areas. */
 async function pruneHistory(): Promise<void> {
   const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
-  const runs = [...Object.values(session), ...Object.values(local)].filter(isRun);
+  const runs = allRunRecords(session, local);
   const keep = new Set(
     [...new Map(runs.map((r) => [r.id, r.createdAt]))]
       .sort(([, a], [, b]) => b - a)
@@ -66,11 +78,15 @@ async function pruneHistory(): Promise<void> {
 
 /** The full run while the browser session lasts, else its redacted copy. */
 export async function loadRun(runId: string): Promise<Run | undefined> {
-  const full = await readKey('session', runKey(runId));
-  if (isRun(full)) return full;
-  const copy = await readKey('local', historyKey(runId));
-  return isRun(copy) ? copy : undefined;
+  const [full, copy] = await Promise.all([
+    readKey('session', runKey(runId)),
+    readKey('local', historyKey(runId)),
+  ]);
+  const stored = pickRun(full, copy);
+  return isRun(stored) ? stored : undefined;
 }
+
+export const missingRun = (runId: string) => invalid(`Run ${runId} is no longer stored.`);
 
 export async function deleteRun(runId: string): Promise<void> {
   await Promise.all([removeKeys('session', [runKey(runId)]), removeKeys('local', [historyKey(runId)])]);
@@ -79,31 +95,20 @@ export async function deleteRun(runId: string): Promise<void> {
 /** Every finished run, both copies; a run in flight stays. */
 export async function clearHistory(): Promise<void> {
   const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
-  const done = (v: unknown) => isRun(v) && v.status !== 'running';
-  await Promise.all([
-    removeKeys(
-      'session',
-      Object.keys(session).filter((k) => k.startsWith('run:') && done(session[k])),
-    ),
-    removeKeys(
-      'local',
-      Object.keys(local).filter((k) => k.startsWith('history:')),
-    ),
-  ]);
+  const keys = historyKeys(session, local);
+  await Promise.all([removeKeys('session', keys.session), removeKeys('local', keys.local)]);
 }
 
 /** Replaces every finished run's full copy by its redacted one: its tokens and code are gone. */
 export async function forgetRunSecrets(): Promise<void> {
-  const session = await readAll('session');
-  const finished = Object.values(session).filter((v): v is Run => isRun(v) && v.status !== 'running');
+  const finished = finishedRuns(await readAll('session'));
   if (finished.length)
     await writeKeys('session', Object.fromEntries(finished.map((r) => [runKey(r.id), redactRun(r)])));
 }
 
 export async function interruptOrphanedRuns(now: number): Promise<void> {
-  const all = await readAll('session');
-  const orphans = Object.values(all).filter(
-    (v): v is Run => isRun(v) && v.status === 'running' && !owned.has(v.id),
+  const orphans = allRunRecords(await readAll('session'), {}).filter(
+    (run) => run.status === 'running' && !owned.has(run.id),
   );
   await Promise.all(orphans.map((run) => saveRun(interruptRun(run, now))));
 }

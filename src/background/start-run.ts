@@ -7,8 +7,10 @@ import { createPkce } from '../core/pkce.ts';
 import { fallbackEndpoints, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
-import { providerOrigins, type Requests } from '../messages.ts';
-import { hasOrigins, originNames } from '../platform/permissions.ts';
+import { originNames, providerOrigins } from '../core/view/origins.ts';
+import { profileSnapshot } from '../core/view/profile-snapshot.ts';
+import type { Res } from '../messages.ts';
+import { hasOrigins } from '../platform/permissions.ts';
 import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
 import { extensionId, extensionUrl } from '../platform/runtime.ts';
 import { showPageInBackground } from '../platform/tabs.ts';
@@ -17,13 +19,9 @@ import { discoveryNote } from './discover.ts';
 import { completeRun } from './complete-run.ts';
 import { failUnexpectedly, own, saveRun } from './run-store.ts';
 
-type StartRunResponse = Requests['startRun']['response'];
+type StartRunResponse = Res<'startRun'>;
 
-const refuse = (error: FlowErrorInfo, runId?: string): StartRunResponse => ({
-  ok: false,
-  error,
-  ...(runId ? { runId } : {}),
-});
+const refuse = (error: FlowErrorInfo): StartRunResponse => ({ ok: false, error });
 
 const accessMessage = (origins: string[]) =>
   `The extension is not allowed to contact ${originNames(origins)}. Press Authorize and allow access when the browser asks.`;
@@ -49,11 +47,8 @@ export async function startRun(
 
   const runId = randomToken(deps.random, 12);
   own(runId);
-  // The snapshot keeps only the fields of a Profile: no id, no device settings.
-  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints } = profile;
-  const snapshot = { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints };
   let run = addSecrets(
-    { ...newRun(runId, snapshot, deps.now()), profileName },
+    { ...newRun(runId, profileSnapshot(profile), deps.now()), profileName },
     { client_secret: clientSecret },
   );
 
@@ -80,7 +75,7 @@ export async function startRun(
     const error: FlowErrorInfo = { code: 'discovery_issuer_mismatch', message: note, ...mismatch };
     run = appendStep(run, { ...discoveryStep, status: 'failed', error });
     await saveRun(finishRun(run, deps.now(), error));
-    return refuse(error, runId);
+    return refuse(error);
   }
   run = appendStep(run, { ...discoveryStep, status: 'ok' });
 
@@ -100,7 +95,7 @@ export async function startRun(
     if (!(await hasOrigins(more))) {
       const error: FlowErrorInfo = { code: 'permission_missing', message: accessMessage(more) };
       await saveRun(finishRun(run, deps.now(), error));
-      return refuse(error, runId);
+      return refuse(error);
     }
   }
 

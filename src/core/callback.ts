@@ -1,13 +1,7 @@
 import type { Check } from './check.ts';
 import { callbackChecks, type CallbackExpectations } from './checks/callback-checks.ts';
 import { FlowError, type FlowErrorCode } from './flow-error.ts';
-
-export type Params = [name: string, value: string][];
-
-/** The redirect's parameters in order, duplicates kept (they are themselves a finding). */
-export function callbackParams(callbackUrl: string): Params {
-  return [...new URL(callbackUrl).searchParams.entries()];
-}
+import type { Params } from './params.ts';
 
 const STOP_CODES: Record<string, FlowErrorCode> = {
   'callback.duplicates': 'duplicate_parameter',

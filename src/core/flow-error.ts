@@ -2,6 +2,9 @@
 export type FlowErrorCode =
   | 'invalid_input'
   | 'permission_missing'
+  | 'permission_refused'
+  | 'run_missing'
+  | 'run_unreadable'
   | 'discovery_issuer_mismatch'
   | 'login_cancelled'
   | 'login_failed'
@@ -36,3 +39,14 @@ export class FlowError extends Error {
     this.info = info;
   }
 }
+
+/** What a fallible step or request answers: its value, or the one error value (design.md). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: FlowErrorInfo };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** A refusal of what the user typed or chose: `invalid_input` with the message a person reads. */
+export const invalid = (message: string): { ok: false; error: FlowErrorInfo } => ({
+  ok: false,
+  error: { code: 'invalid_input', message },
+});

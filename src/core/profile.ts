@@ -1,3 +1,5 @@
+import { PROMPTS, type Prompt } from './view/prompts.ts';
+
 /** What the popup collects for one flow; the client secret travels beside it, never inside. */
 export interface Profile {
   issuer: string;
@@ -17,8 +19,7 @@ export interface Endpoints {
   jwks: string;
 }
 
-export const PROMPTS = ['login', 'none', 'consent', 'select_account', ''] as const;
-export type Prompt = (typeof PROMPTS)[number];
+export { PROMPTS, type Prompt };
 
 export const BTG_ID_ISSUER = 'https://id.btgpactual.com';
 

@@ -1,8 +1,8 @@
 import { decodeToken } from './jwt.ts';
 import type { Run, Secret, SecretKind } from './run.ts';
 import { formEncode } from './token.ts';
+import { maskCredentials, REDACTED } from './view/mask.ts';
 
-export const REDACTED = '[redacted]';
 export const SIGNATURE_REDACTED = '[signature redacted]';
 
 /** State and nonce guard a login only while it is in flight; afterwards they may be kept. */
@@ -51,7 +51,7 @@ const scrubText = (text: string, pairs: Replacements) =>
 export function scrub<T>(value: T, pairs: Replacements): T {
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') {
-      if (key?.toLowerCase() === 'authorization') return `${v.split(' ')[0] ?? ''} ${REDACTED}`;
+      if (key?.toLowerCase() === 'authorization') return maskCredentials(v);
       return scrubText(v, pairs);
     }
     if (Array.isArray(v)) return v.map((item) => walk(item));

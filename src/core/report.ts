@@ -1,7 +1,7 @@
-import { verdict, verdictText } from './check.ts';
 import type { Exchange } from './http.ts';
 import { redactRun } from './redact.ts';
-import { runChecks, type Run } from './run.ts';
+import type { Run } from './run.ts';
+import { runChecks, verdict, verdictText } from './view/verdict.ts';
 
 export interface ReportContext {
   extensionVersion: string;

@@ -1,4 +1,4 @@
-import type { Params } from './callback.ts';
+import type { Params } from './params.ts';
 import type { Check } from './check.ts';
 import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange } from './http.ts';
@@ -31,6 +31,8 @@ export type Step =
       accessToken?: DecodedToken;
     })
   | (StepBase & { kind: 'validation'; exchanges: Exchange[] });
+
+export type StepKind = Step['kind'];
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -72,13 +74,6 @@ export interface Secret {
   kind: SecretKind;
   value: string;
 }
-
-/** The storage key of a run: the full record in storage.session. */
-export const runKey = (id: string): string => `run:${id}`;
-/** The storage key of a run's redacted copy in storage.local (history that survives a restart). */
-export const historyKey = (id: string): string => `history:${id}`;
-/** How many runs history keeps. */
-export const HISTORY_LIMIT = 50;
 
 export function newRun(id: string, profile: Profile, now: number): Run {
   return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets: [] };
@@ -123,12 +118,3 @@ export function interruptRun(run: Run, now: number): Run {
     },
   };
 }
-
-export function isRun(value: unknown): value is Run {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Run>;
-  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
-}
-
-/** Every check of the run, in step order. */
-export const runChecks = (run: Run): Check[] => run.steps.flatMap((s) => s.checks ?? []);

@@ -1,10 +1,8 @@
+import type { Result } from '../core/flow-error.ts';
 import type { Exchange } from '../core/http.ts';
+import { shownHeader } from '../core/view/mask.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
-
-/** Credentials never appear on screen: the scheme stays, the rest is replaced. */
-const shownHeader = (name: string, value: string) =>
-  name.toLowerCase() === 'authorization' ? `${value.split(' ')[0] ?? ''} [redacted]` : value;
 
 function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
   return (
@@ -21,7 +19,7 @@ export function ExchangeView({
   exchange: Exchange;
   name: string;
   /** Asks the worker for the command: secrets become shell variables there. */
-  curl: () => Promise<string | undefined>;
+  curl: () => Promise<Result<string>>;
 }) {
   const { request, response, failure } = exchange;
   return (
@@ -51,8 +49,4 @@ export function ExchangeView({
       {failure && <p class="status-failed">{failure.message}</p>}
     </div>
   );
-}
-
-export function ParamsTable({ params, caption }: { params: [string, string][]; caption: string }) {
-  return <KeyValueTable caption={caption} rows={params} />;
 }

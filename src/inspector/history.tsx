@@ -1,6 +1,6 @@
 import type { Run } from '../core/run.ts';
 import { send } from '../messages.ts';
-import { durationText, outcomeText } from './labels.ts';
+import { durationText, outcomeText } from './run-text.ts';
 import { ProfilesFile } from './profiles-file.tsx';
 import { useHistory } from './use-history.ts';
 

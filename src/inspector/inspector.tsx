@@ -12,10 +12,20 @@ export function Inspector() {
         {!runId && <p>No run selected: pick one from the history, or start one from the toolbar button.</p>}
         {runId && view.state === 'loading' && <p aria-busy="true">Loading…</p>}
         {view.state === 'missing' && (
-          <ErrorAlert error="This run is no longer stored: it was deleted, or dropped from the history." />
+          <ErrorAlert
+            error={{
+              code: 'run_missing',
+              message: 'This run is no longer stored: it was deleted, or dropped from the history.',
+            }}
+          />
         )}
         {view.state === 'unreadable' && (
-          <ErrorAlert error="This run was saved by another version and cannot be shown." />
+          <ErrorAlert
+            error={{
+              code: 'run_unreadable',
+              message: 'This run was saved by another version and cannot be shown.',
+            }}
+          />
         )}
         {view.state === 'ready' && <RunPage run={view.run} />}
       </main>

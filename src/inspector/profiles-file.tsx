@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { download } from '../ui/download.ts';
 
 /** Profiles to and from a JSON file (never with secrets); a bad file changes nothing and says why. */
 export function ProfilesFile() {
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<FlowErrorInfo>();
   const [done, setDone] = useState('');
   const exportFile = async () => {
     const { text } = await send('exportProfiles', {});
@@ -17,7 +18,7 @@ export function ProfilesFile() {
     if (!file) return;
     const answer = await send('importProfiles', { text: await file.text() });
     if (answer.ok) setDone(`Imported ${answer.value.added} profile${answer.value.added === 1 ? '' : 's'}.`);
-    else setError(`${file.name}: ${answer.error.message}`);
+    else setError({ ...answer.error, message: `${file.name}: ${answer.error.message}` });
   };
   return (
     <section aria-labelledby="profiles-heading">

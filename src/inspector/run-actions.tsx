@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Run } from '../core/run.ts';
 import { send } from '../messages.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
@@ -11,25 +12,23 @@ const browserName = () =>
 
 /** Report and delete: what a support person does with a run. Reports are redacted by the worker. */
 export function RunActions({ run }: { run: Run }) {
-  const [error, setError] = useState<string>();
-  const report = async (format: 'markdown' | 'json') => {
-    const answer = await send('report', { runId: run.id, format, browser: browserName() });
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.value;
+  const [error, setError] = useState<FlowErrorInfo>();
+  const report = (format: 'markdown' | 'json') =>
+    send('report', { runId: run.id, format, browser: browserName() });
+  const copyReport = async () => {
+    const answer = await report('markdown');
+    return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
   };
   const downloadReport = async () => {
     setError(undefined);
-    try {
-      const { text, fileName } = await report('json');
-      download(text, fileName, 'application/json');
-    } catch (e) {
-      setError(`Could not build the report: ${(e as Error).message}`);
-    }
+    const answer = await report('json');
+    if (answer.ok) download(answer.value.text, answer.value.fileName, 'application/json');
+    else setError({ ...answer.error, message: `Could not build the report: ${answer.error.message}` });
   };
   return (
     <>
       <div class="actions">
-        <CopyButton text={async () => (await report('markdown')).text} what="report" />
+        <CopyButton text={copyReport} what="report" />
         <button type="button" onClick={() => void downloadReport()}>
           Download report
         </button>

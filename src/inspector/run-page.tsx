@@ -1,17 +1,14 @@
 import { useEffect } from 'preact/hooks';
-import { verdict, verdictText } from '../core/check.ts';
-import { runChecks, type Run, type Step } from '../core/run.ts';
-import { send, type ExchangeRef } from '../messages.ts';
+import type { Run } from '../core/run.ts';
+import { currentTokens } from '../core/view/steps.ts';
+import { runChecks, verdict, verdictText } from '../core/view/verdict.ts';
+import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ChecksSection } from './checks-section.tsx';
-import { ExchangeView, ParamsTable } from './exchange-view.tsx';
-import { RUN_STATUS, STEP_TITLES } from './labels.ts';
 import { RunActions } from './run-actions.tsx';
+import { RUN_STATUS, STEP_TITLES } from './run-text.ts';
+import { StepView } from './steps/step-view.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
-
-function lastStep<K extends Step['kind']>(run: Run, kind: K): Extract<Step, { kind: K }> | undefined {
-  return run.steps.findLast((s): s is Extract<Step, { kind: K }> => s.kind === kind);
-}
 
 /**
  * The banner above everything: where the run stands and the verdict of its stored checks.
@@ -29,31 +26,26 @@ function Verdict({ run }: { run: Run }) {
   );
 }
 
+const WATCHDOG_MS = 3_000;
+
 /** While a run shows as running, ask the worker now and then whether it still owns it. */
 function useRunWatchdog(run: Run) {
   const running = run.status === 'running';
   useEffect(() => {
     if (!running) return undefined;
-    const timer = setInterval(() => void send('checkRun', { runId: run.id }), WATCHDOG_MS);
+    const timer = setInterval(() => void send('checkRuns', {}), WATCHDOG_MS);
     return () => clearInterval(timer);
   }, [run.id, running]);
 }
 
-const WATCHDOG_MS = 3_000;
-
 export function RunPage({ run }: { run: Run }) {
   useRunWatchdog(run);
-  const curl = (ref: ExchangeRef) => async () => {
-    const answer = await send('curl', { runId: run.id, exchange: ref });
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.value.text;
+  const curl = (step: number) => (exchange: number) => async () => {
+    const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
+    return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
   };
   const now = Date.now();
-  const discovery = lastStep(run, 'discovery');
-  const authorize = lastStep(run, 'authorize');
-  const callback = lastStep(run, 'callback');
-  const token = lastStep(run, 'token');
-  const validation = lastStep(run, 'validation');
+  const tokens = currentTokens(run);
   return (
     <>
       <p class="summary">
@@ -83,17 +75,17 @@ export function RunPage({ run }: { run: Run }) {
       </ol>
       <section>
         <h2>Token response</h2>
-        <TokenResponse step={token} />
+        <TokenResponse step={tokens} />
       </section>
       <section>
         <h2>ID token</h2>
-        <TokenView decoded={token?.idToken} raw={token?.fields?.id_token} name="id_token" now={now} />
+        <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" now={now} />
       </section>
       <section>
         <h2>Access token</h2>
         <TokenView
-          decoded={token?.accessToken}
-          raw={token?.fields?.access_token}
+          decoded={tokens?.accessToken}
+          raw={tokens?.fields?.access_token}
           name="access_token"
           now={now}
         />
@@ -107,42 +99,8 @@ export function RunPage({ run }: { run: Run }) {
       </section>
       <section>
         <h2>Exchange</h2>
-        {discovery && (
-          <>
-            <h3>Discovery</h3>
-            <p>{discovery.note}</p>
-            <ExchangeView exchange={discovery.exchange} name="Discovery" curl={curl({ step: 'discovery' })} />
-          </>
-        )}
-        {authorize && (
-          <>
-            <h3>Authorize request</h3>
-            <pre>{authorize.url}</pre>
-            <ParamsTable params={authorize.params} caption="Authorize request parameters" />
-          </>
-        )}
-        {callback && callback.status !== 'running' && (
-          <>
-            <h3>Callback</h3>
-            {callback.url ? <pre>{callback.url}</pre> : <p class="muted">No callback arrived.</p>}
-            <ParamsTable params={callback.params} caption="Callback parameters" />
-          </>
-        )}
-        {token?.exchange && (
-          <>
-            <h3>Token request and response</h3>
-            <ExchangeView exchange={token.exchange} name="Token" curl={curl({ step: 'token' })} />
-          </>
-        )}
-        {validation?.exchanges.map((exchange, i) => (
-          <div key={i}>
-            <h3>JWKS{i > 0 ? ' (fetched again)' : ''}</h3>
-            <ExchangeView
-              exchange={exchange}
-              name={i > 0 ? 'JWKS again' : 'JWKS'}
-              curl={curl({ step: 'jwks', index: i })}
-            />
-          </div>
+        {run.steps.map((step, i) => (
+          <StepView key={i} step={step} curl={curl(i)} />
         ))}
       </section>
     </>

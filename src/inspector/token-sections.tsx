@@ -1,10 +1,10 @@
 import type { DecodedToken } from '../core/jwt.ts';
-import type { Step } from '../core/run.ts';
+import type { StepOf } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 
-type TokenStep = Extract<Step, { kind: 'token' }>;
+type TokenStep = StepOf<'token'>;
 
 const fieldText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 

@@ -1,32 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import { HISTORY_LIMIT, isRun, type Run } from '../core/run.ts';
-import { readAll, watchPrefixes } from '../platform/storage.ts';
+import { isRunRecordKey, listRuns, type RunList } from '../core/view/stored-records.ts';
+import { readAll, watchKeys } from '../platform/storage-read.ts';
 
 /**
- * Every stored run, newest first (records of another schema version are counted, not shown): the full copies of this browser session, and the redacted copies
- * on disk for the runs before it. Live, as runs start, finish or are deleted.
+ * Every stored run, newest first: the full copies of this browser session, and the redacted copies
+ * on disk for the runs before it (records of another schema version are counted, not shown). Live,
+ * as runs start, finish or are deleted.
  */
-export function useHistory(): { runs: Run[]; unreadable: number } {
-  const [history, setHistory] = useState<{ runs: Run[]; unreadable: number }>({ runs: [], unreadable: 0 });
+export function useHistory(): RunList {
+  const [history, setHistory] = useState<RunList>({ runs: [], unreadable: 0 });
   useEffect(() => {
     let current = true;
     const load = async () => {
       const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
-      const stored = (area: Record<string, unknown>, prefix: string) =>
-        Object.entries(area)
-          .filter(([k]) => k.startsWith(prefix))
-          .map(([, v]) => v);
-      const records = [...stored(local, 'history:'), ...stored(session, 'run:')];
-      const byId = new Map<string, Run>();
-      for (const run of records.filter(isRun)) byId.set(run.id, run); // session last: the full copy wins
-      const runs = [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, HISTORY_LIMIT);
-      if (current) setHistory({ runs, unreadable: records.filter((r) => !isRun(r)).length });
+      if (current) setHistory(listRuns(session, local));
     };
     void load();
-    const stops = [
-      watchPrefixes('session', ['run:'], () => void load()),
-      watchPrefixes('local', ['history:'], () => void load()),
-    ];
+    const stops = (['session', 'local'] as const).map((area) =>
+      watchKeys(
+        area,
+        (key) => isRunRecordKey(area, key),
+        () => void load(),
+      ),
+    );
     return () => {
       current = false;
       stops.forEach((stop) => stop());

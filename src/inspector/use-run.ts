@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { historyKey, isRun, runKey, type Run } from '../core/run.ts';
+import type { Run } from '../core/run.ts';
+import { historyKey, isRun, pickRun, runKey } from '../core/view/stored-records.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';
 
 export const runIdFromHash = (hash: string): string | undefined =>
@@ -19,9 +20,8 @@ export function useRun(): [string | undefined, RunView] {
   const full = useStoredValue('session', runId && runKey(runId));
   // After a browser restart only the redacted copy on disk is left.
   const copy = useStoredValue('local', runId && historyKey(runId));
-  const stored = full.loaded && full.value !== undefined ? full : copy;
   if (!full.loaded || !copy.loaded) return [runId, { state: 'loading' }];
-  if (stored.loaded && stored.value === undefined) return [runId, { state: 'missing' }];
-  const value = stored.loaded ? stored.value : undefined;
+  const value = pickRun(full.value, copy.value);
+  if (value === undefined) return [runId, { state: 'missing' }];
   return [runId, isRun(value) ? { state: 'ready', run: value } : { state: 'unreadable' }];
 }

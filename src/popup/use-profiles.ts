@@ -1,20 +1,18 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
+import type { ProfileBook, StoredProfile } from '../core/profile-book.ts';
 import {
   activeProfile,
   isProfileBook,
+  pickSecret,
   PROFILES_KEY,
   secretKey,
-  type ProfileBook,
-  type StoredProfile,
-} from '../core/profiles.ts';
-import { send, type ProfileEdit } from '../messages.ts';
-import { readKey } from '../platform/storage.ts';
+} from '../core/view/stored-records.ts';
+import { send, type ProfileEdit, type ProfileState } from '../messages.ts';
+import { readKey } from '../platform/storage-read.ts';
+import type { ReportError } from './use-alert.ts';
 
-export interface PopupState {
-  book: ProfileBook;
-  secret: string;
-}
+export type PopupState = ProfileState;
 
 /**
  * Read straight from storage so the popup opens filled in without waking the worker; only the very
@@ -25,12 +23,8 @@ export async function loadState(): Promise<PopupState> {
   if (!isProfileBook(book)) return send('loadProfiles', {});
   const profile = activeProfile(book);
   const key = secretKey(profile.id);
-  const [inSession, onDisk] = await Promise.all([
-    readKey('session', key),
-    profile.rememberSecret ? readKey('local', key) : undefined,
-  ]);
-  const secret = typeof inSession === 'string' ? inSession : typeof onDisk === 'string' ? onDisk : '';
-  return { book, secret };
+  const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
+  return { book, secret: pickSecret(profile, inSession, onDisk) };
 }
 
 export interface Profiles {
@@ -44,7 +38,7 @@ export interface Profiles {
   edit: (edit: ProfileEdit) => Promise<FlowErrorInfo | undefined>;
 }
 
-export function useProfiles(initial: PopupState, onError: (e: FlowErrorInfo) => void): Profiles {
+export function useProfiles(initial: PopupState, report: ReportError): Profiles {
   const [state, setState] = useState(initial);
   // Answers arrive while the user types (discovery, say): every change builds on the latest state,
   // never on the render it was created in, so a late answer cannot undo a keystroke.
@@ -59,8 +53,8 @@ export function useProfiles(initial: PopupState, onError: (e: FlowErrorInfo) => 
     const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
     const profiles = latest.current.book.profiles.map((p) => (p.id === next.id ? next : p));
     commit({ ...latest.current, book: { ...latest.current.book, profiles } });
-    void send('editProfiles', { edit: { action: 'update', profile: next } }).then(
-      (a) => a.ok || onError(a.error),
+    void send('editProfiles', { edit: { action: 'update', profile: next } }).then((a) =>
+      report(a.ok ? undefined : a.error),
     );
   };
   const setSecret = (secret: string) => {

@@ -1,30 +1,25 @@
 import { useState } from 'preact/hooks';
+import type { Result } from '../core/flow-error.ts';
 
 /**
  * A button named for what it copies ("Copy raw body"), so its name is never a field's label.
  * `text` may be produced on demand (a report, a curl command asked of the worker).
  */
-export function CopyButton({
-  text,
-  what,
-}: {
-  text: string | (() => Promise<string | undefined>);
-  what: string;
-}) {
+export function CopyButton({ text, what }: { text: string | (() => Promise<Result<string>>); what: string }) {
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState('');
   const copy = async () => {
     setError('');
+    const failed = (reason: string) =>
+      setError(`Could not copy ${what.replace(/^as curl: /, 'the curl command for the ')}: ${reason}`);
     try {
-      const value = typeof text === 'string' ? text : await text();
-      if (value === undefined) throw new Error('there was nothing to copy');
-      await navigator.clipboard.writeText(value);
+      const answer = typeof text === 'string' ? { ok: true as const, value: text } : await text();
+      if (!answer.ok) return failed(answer.error.message);
+      await navigator.clipboard.writeText(answer.value);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch (e) {
-      setError(
-        `Could not copy ${what.replace(/^as curl: /, 'the curl command for the ')}: ${(e as Error).message}`,
-      );
+      failed((e as Error).message);
     }
   };
   return (

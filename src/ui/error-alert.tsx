@@ -1,24 +1,23 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 
 /** Every error the user sees goes through here: one element with role="alert". */
-export function ErrorAlert({ error }: { error: FlowErrorInfo | string }) {
-  const info = typeof error === 'string' ? { message: error } : error;
+export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
   return (
-    <div class="alert" role="alert">
+    <div class="alert" role="alert" data-code={error.code}>
       <p>
-        <strong>{info.message}</strong>
+        <strong>{error.message}</strong>
       </p>
-      {'expected' in info && info.expected !== undefined && (
+      {error.expected !== undefined && (
         <p>
-          Expected: <code>{info.expected}</code>
+          Expected: <code>{error.expected}</code>
         </p>
       )}
-      {'actual' in info && info.actual !== undefined && (
+      {error.actual !== undefined && (
         <p>
-          Actual: <code>{info.actual}</code>
+          Actual: <code>{error.actual}</code>
         </p>
       )}
-      {'hint' in info && info.hint && <p>{info.hint}</p>}
+      {error.hint && <p>{error.hint}</p>}
     </div>
   );
 }

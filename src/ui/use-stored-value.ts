@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readKey, watchKey, type Area } from '../platform/storage.ts';
+import { readKey, watchKey, type Area } from '../platform/storage-read.ts';
 
 export type Stored = { loaded: false } | { loaded: true; value: unknown };
 

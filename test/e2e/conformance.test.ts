@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { JWK } from 'jose';
 import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
 import { confidentialClient, startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
-import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 import {
   all,
   badSignature,

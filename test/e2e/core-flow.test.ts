@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
-import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 
 const SECRET = 'plain-secret-0123456789abcdef0123456789';
 // Every reserved character RFC 6749 §2.3.1's form-encoding touches, and then some.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
-import { logIn, openPopup, waitForPage } from '../support/pages.ts';
+import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 
 /** The flow's edges: another redirect URI, a worker stopped mid-login, endpoints, typing while waiting. */
 const SECRET = 'plain-secret-0123456789abcdef0123456789';

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
 import { confidentialClient, startProvider, type RunningProvider } from '../../dev/provider.ts';
-import { logIn, openPopup, pasted, waitForPage } from '../support/pages.ts';
+import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
 
 /** Distinctive, so a leak anywhere is found by a plain search. */
 const SECRET = 'LEAKCHECK-secret-9f8e7d6c5b4a';

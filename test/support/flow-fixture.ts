@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
 import { startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
-import { openPopup, waitForPage } from './pages.ts';
+import { openPopup, waitForPage } from '../../dev/pages.ts';
 
 /** One browser with the built extension and one provider for a test file; `tamper` makes it misbehave. */
 export interface FlowFixture {

@@ -1,5 +1,5 @@
 import { outcome, passIf, rfc, oidcCore, type Check } from '../check.ts';
-import type { Params } from '../callback.ts';
+import type { Params } from '../params.ts';
 
 export interface CallbackExpectations {
   state: string;

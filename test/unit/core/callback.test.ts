@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { callbackParams, readCallback } from '../../../src/core/callback.ts';
+import { readCallback } from '../../../src/core/callback.ts';
+import { callbackParams } from '../../../src/core/params.ts';
 
 const expected = { state: 'st4te', issuer: 'https://id.btgpactual.com', issAdvertised: false };
 const cb = (query: string) => callbackParams(`https://abc.chromiumapp.org/?${query}`);

@@ -1,27 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { authorizeUrl } from '../../../src/core/authorize.ts';
-import { createPkce, s256Challenge } from '../../../src/core/pkce.ts';
 import { defaultProfile } from '../../../src/core/profile.ts';
-import { randomToken, webRandom } from '../../../src/core/random.ts';
-
-describe('PKCE (RFC 7636)', () => {
-  test('the S256 challenge matches the RFC’s Appendix B example', async () => {
-    await expect(s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).resolves.toBe(
-      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    );
-  });
-
-  test('a verifier is 43 unreserved characters and differs every time', async () => {
-    const [a, b] = [await createPkce(webRandom), await createPkce(webRandom)];
-    expect(a.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(a.verifier).not.toBe(b.verifier);
-    expect(a.challenge).toBe(await s256Challenge(a.verifier));
-  });
-
-  test('state tokens carry at least 128 bits', () => {
-    expect(randomToken(webRandom).length).toBeGreaterThanOrEqual(22);
-  });
-});
 
 describe('authorize request (RFC 6749 §4.1.1, OIDC Core §3.1.2.1)', () => {
   const profile = {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { discoveryRequest, readDiscovery } from '../../../src/core/discovery.ts';
 import type { Exchange } from '../../../src/core/http.ts';
-import { defaultProfile, fallbackEndpoints, profileProblems } from '../../../src/core/profile.ts';
+import { fallbackEndpoints } from '../../../src/core/profile.ts';
 
 const ISSUER = 'https://id.btgpactual.com';
 const answered = (status: number, body: string): Exchange => ({
@@ -53,35 +53,5 @@ describe('discovery (OIDC Discovery §4)', () => {
       token: `${ISSUER}/oauth2/token`,
       jwks: '',
     });
-  });
-});
-
-describe('form validation', () => {
-  const ok = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
-
-  test('a complete BTG Id form has no problem', () => {
-    expect(profileProblems(ok)).toEqual([]);
-  });
-
-  test('each bad field is named', () => {
-    const problems = profileProblems({
-      ...ok,
-      issuer: 'id.btgpactual.com',
-      clientId: ' ',
-      redirectUri: 'ftp://x/',
-      endpoints: { ...ok.endpoints, jwks: 'https://x/#frag' },
-    });
-    expect(problems).toEqual([
-      'Issuer "id.btgpactual.com" is not an absolute URL.',
-      'Client ID is empty.',
-      'Redirect URI must start with https:// (or http:// for a local provider), not ftp:.',
-      'JWKS URI must not contain a #fragment.',
-    ]);
-  });
-
-  test('an issuer with a query is refused (Discovery §4.1)', () => {
-    expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' })).toEqual([
-      'Issuer must not contain a ?query.',
-    ]);
   });
 });

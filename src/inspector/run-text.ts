@@ -1,7 +1,7 @@
-import { verdict, verdictText } from '../core/check.ts';
-import { runChecks, type Run, type Step } from '../core/run.ts';
+import type { Run, StepKind } from '../core/run.ts';
+import { runChecks, verdict, verdictText } from '../core/view/verdict.ts';
 
-export const STEP_TITLES: Record<Step['kind'], string> = {
+export const STEP_TITLES: Record<StepKind, string> = {
   discovery: 'Discovery',
   authorize: 'Authorize request',
   callback: 'Login and callback',

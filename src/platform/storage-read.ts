@@ -1,22 +1,18 @@
 import browser from 'webextension-polyfill';
 
 /**
- * The two storage areas we use. `session` lives in memory for the browser session (secrets, runs);
- * `local` is on disk (non-secret form values). `sync` is never used: design.md security rules.
+ * Reading storage, for the pages and the worker: `session` lives in memory for the browser session
+ * (secrets, runs), `local` is on disk. Writes are the worker's alone (`storage-write.ts`).
  */
 export type Area = 'session' | 'local';
 
-export async function readKey<T = unknown>(area: Area, key: string): Promise<T | undefined> {
+export async function readKey(area: Area, key: string): Promise<unknown> {
   const got = await browser.storage[area].get(key);
-  return got[key] as T | undefined;
+  return got[key];
 }
 
 export async function readAll(area: Area): Promise<Record<string, unknown>> {
   return browser.storage[area].get(null);
-}
-
-export async function writeKeys(area: Area, values: Record<string, unknown>): Promise<void> {
-  await browser.storage[area].set(values);
 }
 
 /** Calls `listener` with the new value each time `key` changes in `area`; returns the unsubscribe. */
@@ -29,15 +25,10 @@ export function watchKey(area: Area, key: string, listener: (value: unknown) => 
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
-export async function removeKeys(area: Area, keys: string[]): Promise<void> {
-  if (keys.length) await browser.storage[area].remove(keys);
-}
-
-/** Calls `listener` whenever a key starting with one of `prefixes` changes in `area`. */
-export function watchPrefixes(area: Area, prefixes: string[], listener: () => void): () => void {
+/** Calls `listener` whenever a key for which `matches` holds changes in `area`. */
+export function watchKeys(area: Area, matches: (key: string) => boolean, listener: () => void): () => void {
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
-    if (changedArea === area && Object.keys(changes).some((k) => prefixes.some((p) => k.startsWith(p))))
-      listener();
+    if (changedArea === area && Object.keys(changes).some(matches)) listener();
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

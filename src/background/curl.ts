@@ -1,0 +1,15 @@
+import { curlCommand } from '../core/curl.ts';
+import { invalid } from '../core/flow-error.ts';
+import { stepExchanges } from '../core/view/steps.ts';
+import type { Req, Res } from '../messages.ts';
+import { loadRun, missingRun } from './run-store.ts';
+
+/** A command repeating one recorded exchange, with every secret as a shell variable. */
+export async function curl(request: Req<'curl'>): Promise<Res<'curl'>> {
+  const run = await loadRun(request.runId);
+  if (!run) return missingRun(request.runId);
+  const step = run.steps[request.exchange.step];
+  const exchange = step && stepExchanges(step)[request.exchange.exchange];
+  if (!exchange) return invalid('That exchange is not in the run.');
+  return { ok: true, value: { text: curlCommand(exchange, run.secrets, run.profile.clientId) } };
+}

@@ -1,0 +1,33 @@
+import type { Handlers } from './receive.ts';
+import { workerDeps } from './deps.ts';
+import { discover } from './discover.ts';
+import { curl } from './curl.ts';
+import { report } from './report.ts';
+import {
+  editProfiles,
+  exportProfiles,
+  forgetSecrets,
+  importProfiles,
+  loadProfiles,
+  serial,
+  setSecret,
+} from './profiles.ts';
+import { clearHistory, deleteRun, interruptOrphanedRuns } from './run-store.ts';
+import { startRun } from './start-run.ts';
+
+/** What the worker does for each message; writes to the profile book and secrets run one at a time. */
+export const handlers: Handlers = {
+  startRun: (r) => startRun(r.profile, r.profileName, r.clientSecret, workerDeps),
+  checkRuns: () => interruptOrphanedRuns(workerDeps.now()),
+  loadProfiles: () => serial(loadProfiles),
+  editProfiles: (r) => serial(() => editProfiles(r.edit, workerDeps)),
+  setSecret: (r) => serial(() => setSecret(r.profileId, r.secret)),
+  importProfiles: (r) => serial(() => importProfiles(r.text, workerDeps)),
+  exportProfiles: () => exportProfiles(),
+  deleteRun: (r) => deleteRun(r.runId),
+  clearHistory: () => clearHistory(),
+  forgetSecrets: () => serial(forgetSecrets),
+  report: (r) => report(r, workerDeps.now()),
+  curl: (r) => curl(r),
+  discover: (r) => discover(r.issuer, workerDeps),
+};

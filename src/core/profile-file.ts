@@ -1,0 +1,102 @@
+import { invalid, ok, type Result } from './flow-error.ts';
+import { PROMPTS, type Profile } from './profile.ts';
+import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
+
+export const FILE_FORMAT = 'auth-code-inspector/profiles';
+export const MAX_IMPORT_BYTES = 256 * 1024;
+
+type FileProfile = Omit<StoredProfile, 'id' | 'rememberSecret'>;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Profiles as a shareable file: never a secret, never a device setting. */
+export function exportProfiles(book: ProfileBook): string {
+  const profiles = book.profiles.map(({ id: _id, rememberSecret: _remember, ...p }) => p);
+  return JSON.stringify({ format: FILE_FORMAT, version: 1, profiles }, null, 2);
+}
+
+function readProfile(value: unknown, index: number): FileProfile | string {
+  const where = `Profile ${index + 1}`;
+  if (!isObject(value)) return `${where} is not an object.`;
+  const label = typeof value.name === 'string' && value.name.trim() ? `${where} ("${value.name}")` : where;
+  for (const field of ['name', 'issuer', 'clientId', 'redirectUri', 'scopes'] as const) {
+    if (typeof value[field] !== 'string') return `${label}: "${field}" is missing or not text.`;
+  }
+  if (!(value.name as string).trim()) return `${label}: "name" is empty.`;
+  if (typeof value.usePkce !== 'boolean') return `${label}: "usePkce" must be true or false.`;
+  if (!(PROMPTS as readonly unknown[]).includes(value.prompt))
+    return `${label}: "prompt" must be one of login, none, consent, select_account or "".`;
+  const ep = value.endpoints;
+  if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string')) {
+    return `${label}: "endpoints" needs authorization, token and jwks as text.`;
+  }
+  // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
+  return {
+    name: (value.name as string).trim(),
+    issuer: value.issuer as string,
+    clientId: value.clientId as string,
+    redirectUri: value.redirectUri as string,
+    scopes: value.scopes as string,
+    usePkce: value.usePkce,
+    prompt: value.prompt as Profile['prompt'],
+    endpoints: {
+      authorization: ep.authorization as string,
+      token: ep.token as string,
+      jwks: ep.jwks as string,
+    },
+  };
+}
+
+/** Why `data` is not a version-1 profiles file with profiles in it, or undefined when it is one. */
+function fileProblem(data: unknown): string | undefined {
+  if (!isObject(data) || data.format !== FILE_FORMAT) {
+    const found =
+      isObject(data) && 'format' in data
+        ? `its format is ${JSON.stringify(data.format)}`
+        : 'it has no "format" field';
+    return `This is not an Auth Code Inspector profiles file (${found}).`;
+  }
+  if (data.version !== 1)
+    return `This profiles file has version ${JSON.stringify(data.version)}; this extension reads version 1.`;
+  if (!Array.isArray(data.profiles) || data.profiles.length === 0) return 'The file holds no profiles.';
+  return undefined;
+}
+
+/**
+ * Adds the profiles of an exported file. A malformed, oversized or foreign file gets one message
+ * naming the problem, and the book is left exactly as it was.
+ */
+export function importProfiles(
+  book: ProfileBook,
+  text: string,
+  newId: () => string,
+): Result<{ book: ProfileBook; added: number }> {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES)
+    return invalid(
+      `The file is ${Math.ceil(bytes / 1024)} KB; a profiles file is at most ${MAX_IMPORT_BYTES / 1024} KB.`,
+    );
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return invalid(`The file is not JSON: ${(e as Error).message}`);
+  }
+  const problem = fileProblem(data);
+  if (problem) return invalid(problem);
+  const listed = (data as { profiles: unknown[] }).profiles;
+  if (book.profiles.length + listed.length > MAX_PROFILES)
+    return invalid(`That would make more than ${MAX_PROFILES} profiles.`);
+  const read = listed.map(readProfile);
+  const bad = read.find((r): r is string => typeof r === 'string');
+  if (bad) return invalid(bad);
+  let next = book;
+  for (const profile of read as FileProfile[]) {
+    next = {
+      ...addProfile(next, { ...profile, id: newId(), rememberSecret: false }),
+      activeId: book.activeId,
+    };
+  }
+  return ok({ book: next, added: read.length });
+}

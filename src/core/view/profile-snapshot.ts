@@ -1,0 +1,8 @@
+import type { Profile } from '../profile.ts';
+import type { StoredProfile } from '../profile-book.ts';
+
+/** The fields of a Profile only, as a run records them: no id, no name, no device setting. */
+export function profileSnapshot(p: Profile | StoredProfile): Profile {
+  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints } = p;
+  return { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints: { ...endpoints } };
+}

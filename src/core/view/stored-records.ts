@@ -1,0 +1,103 @@
+import type { ProfileBook, StoredProfile } from '../profile-book.ts';
+import { RUN_SCHEMA, type Run } from '../run.ts';
+
+/**
+ * The storage layout, in one place (design.md "The storage layout has one home"): which key holds
+ * what, in which area, and which copy wins. Nothing else spells a key.
+ *
+ * - `storage.local` (disk): the profile book, a run's redacted copy (`history:`), a remembered secret.
+ * - `storage.session` (memory): a run's full record (`run:`), every profile's secret (`secret:`).
+ */
+export type AreaName = 'session' | 'local';
+/** One storage area's contents, as `storage.get(null)` answers. */
+export type AreaRecords = Record<string, unknown>;
+
+export const PROFILES_KEY = 'profiles';
+const RUN_PREFIX = 'run:';
+const HISTORY_PREFIX = 'history:';
+const SECRET_PREFIX = 'secret:';
+
+/** A run's full record, in storage.session. */
+export const runKey = (id: string): string => `${RUN_PREFIX}${id}`;
+/** A run's redacted copy in storage.local: history that survives a restart. */
+export const historyKey = (id: string): string => `${HISTORY_PREFIX}${id}`;
+/** A profile's secret: in storage.session, and also in storage.local when remembered. */
+export const secretKey = (profileId: string): string => `${SECRET_PREFIX}${profileId}`;
+
+/** How many runs history keeps. */
+export const HISTORY_LIMIT = 50;
+
+/** Whether `key` in `area` holds a run (full or redacted): what a history list listens to. */
+export const isRunRecordKey = (area: AreaName, key: string): boolean =>
+  key.startsWith(area === 'session' ? RUN_PREFIX : HISTORY_PREFIX);
+
+const keysWith = (records: AreaRecords, prefix: string) =>
+  Object.keys(records).filter((k) => k.startsWith(prefix));
+
+export function isRun(value: unknown): value is Run {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Run>;
+  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
+}
+
+export function isProfileBook(value: unknown): value is ProfileBook {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Partial<ProfileBook>;
+  return (
+    v.schema === 1 && typeof v.activeId === 'string' && Array.isArray(v.profiles) && v.profiles.length > 0
+  );
+}
+
+export const activeProfile = (book: ProfileBook): StoredProfile =>
+  book.profiles.find((p) => p.id === book.activeId) ?? book.profiles[0]!;
+
+/** The full session copy wins over the redacted copy on disk; `undefined` when neither exists. */
+export const pickRun = (full: unknown, copy: unknown): unknown => (full !== undefined ? full : copy);
+
+export interface RunList {
+  /** Newest first, at most HISTORY_LIMIT, one per id (the full copy where there is one). */
+  runs: Run[];
+  /** Records of another schema version: counted, not shown. */
+  unreadable: number;
+}
+
+export function listRuns(session: AreaRecords, local: AreaRecords): RunList {
+  const records = [
+    ...keysWith(local, HISTORY_PREFIX).map((k) => local[k]),
+    ...keysWith(session, RUN_PREFIX).map((k) => session[k]),
+  ];
+  const byId = new Map<string, Run>();
+  for (const run of records.filter(isRun)) byId.set(run.id, run); // session last: the full copy wins
+  return {
+    runs: [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, HISTORY_LIMIT),
+    unreadable: records.filter((r) => !isRun(r)).length,
+  };
+}
+
+/** Every run record in both areas, full and redacted copies alike (for pruning). */
+export const allRunRecords = (session: AreaRecords, local: AreaRecords): Run[] =>
+  [
+    ...keysWith(session, RUN_PREFIX).map((k) => session[k]),
+    ...keysWith(local, HISTORY_PREFIX).map((k) => local[k]),
+  ].filter(isRun);
+
+/** The full copies in storage.session of runs that have ended. */
+export const finishedRuns = (session: AreaRecords): Run[] =>
+  keysWith(session, RUN_PREFIX)
+    .map((k) => session[k])
+    .filter((v): v is Run => isRun(v) && v.status !== 'running');
+
+/** The keys "Clear history" removes: finished full copies and every redacted copy. */
+export const historyKeys = (session: AreaRecords, local: AreaRecords): Record<AreaName, string[]> => ({
+  session: finishedRuns(session).map((r) => runKey(r.id)),
+  local: keysWith(local, HISTORY_PREFIX),
+});
+
+/** Every stored client secret, remembered or not. */
+export const secretKeys = (records: AreaRecords): string[] => keysWith(records, SECRET_PREFIX);
+
+/** The secret lookup order: the session copy, then the disk copy when the profile remembers it. */
+export function pickSecret(profile: StoredProfile, inSession: unknown, onDisk: unknown): string {
+  if (typeof inSession === 'string') return inSession;
+  return profile.rememberSecret && typeof onDisk === 'string' ? onDisk : '';
+}

@@ -1,0 +1,12 @@
+import { KeyValueTable } from '../../ui/key-value-table.tsx';
+import type { StepProps } from './step-props.ts';
+
+export function AuthorizeStep({ step }: StepProps<'authorize'>) {
+  return (
+    <>
+      <h3>Authorize request</h3>
+      <pre>{step.url}</pre>
+      <KeyValueTable rows={step.params} caption="Authorize request parameters" />
+    </>
+  );
+}

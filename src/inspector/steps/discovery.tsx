@@ -1,0 +1,12 @@
+import { ExchangeView } from '../exchange-view.tsx';
+import type { StepProps } from './step-props.ts';
+
+export function DiscoveryStep({ step, curl }: StepProps<'discovery'>) {
+  return (
+    <>
+      <h3>Discovery</h3>
+      <p>{step.note}</p>
+      <ExchangeView exchange={step.exchange} name="Discovery" curl={curl(0)} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { FunctionComponent } from 'preact';
+import type { Step, StepKind } from '../../core/run.ts';
+import type { StepOf } from '../../core/view/steps.ts';
+import { AuthorizeStep } from './authorize.tsx';
+import { CallbackStep } from './callback.tsx';
+import { DiscoveryStep } from './discovery.tsx';
+import type { StepProps } from './step-props.ts';
+import { TokenStep } from './token.tsx';
+import { ValidationStep } from './validation.tsx';
+
+/** Each step kind's view in the Exchange section: a new kind adds one file and one line here. */
+const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
+  discovery: DiscoveryStep,
+  authorize: AuthorizeStep,
+  callback: CallbackStep,
+  token: TokenStep,
+  validation: ValidationStep,
+};
+
+function renderStep<K extends StepKind>(kind: K, step: StepOf<K>, curl: StepProps<K>['curl']) {
+  const View: FunctionComponent<StepProps<K>> = VIEWS[kind];
+  return <View step={step} curl={curl} />;
+}
+
+export function StepView({ step, curl }: { step: Step; curl: StepProps<StepKind>['curl'] }) {
+  return renderStep(step.kind, step, curl);
+}

@@ -1,0 +1,16 @@
+import { ExchangeView } from '../exchange-view.tsx';
+import type { StepProps } from './step-props.ts';
+
+/** The JWKS fetches made to verify the tokens (a second one when a `kid` was unknown). */
+export function ValidationStep({ step, curl }: StepProps<'validation'>) {
+  return (
+    <>
+      {step.exchanges.map((exchange, i) => (
+        <div key={i}>
+          <h3>JWKS{i > 0 ? ' (fetched again)' : ''}</h3>
+          <ExchangeView exchange={exchange} name={i > 0 ? 'JWKS again' : 'JWKS'} curl={curl(i)} />
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { useState } from 'preact/hooks';
+import { TextField } from './text-field.tsx';
+import type { Profiles } from './use-profiles.ts';
+
+/** The client secret: shown or hidden, remembered on disk only when ticked, with the warning beside it. */
+export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput: () => void }) {
+  const [showSecret, setShowSecret] = useState(false);
+  const { profile, secret, setSecret, change } = profiles;
+  return (
+    <>
+      <TextField
+        label="Client secret"
+        type={showSecret ? 'text' : 'password'}
+        value={secret}
+        onInput={(s) => {
+          onInput();
+          setSecret(s);
+        }}
+        autocomplete="off"
+      >
+        <button type="button" onClick={() => setShowSecret(!showSecret)} aria-pressed={showSecret}>
+          {showSecret ? 'Hide secret' : 'Show secret'}
+        </button>
+      </TextField>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={profile.rememberSecret}
+          onChange={(e) => change({ rememberSecret: e.currentTarget.checked })}
+        />
+        Remember secret on this device
+      </label>
+      <p class={profile.rememberSecret ? 'hint warning' : 'hint'}>
+        When ticked, this profile's secret is stored unencrypted on this computer's disk.
+      </p>
+    </>
+  );
+}

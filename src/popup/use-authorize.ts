@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Result } from '../core/flow-error.ts';
+import type { StoredProfile } from '../core/profile-book.ts';
+import { originNames } from '../core/view/origins.ts';
+import { profileSnapshot } from '../core/view/profile-snapshot.ts';
+import { isRun, runKey } from '../core/view/stored-records.ts';
+import { send } from '../messages.ts';
+import { requestOrigins } from '../platform/permissions.ts';
+import { useStoredValue } from '../ui/use-stored-value.ts';
+import type { ReportError } from './use-alert.ts';
+
+export interface Authorizing {
+  busy: boolean;
+  /** What is happening, for the status line; empty once the run has failed. */
+  progress: string;
+  authorize: () => Promise<void>;
+}
+
+/**
+ * Authorize: asks for host access inside the click (only a click may), then has the worker start the
+ * run. Its outcome, and the error of the run it started, go to `report`.
+ */
+export function useAuthorize(
+  profile: StoredProfile,
+  secret: string,
+  origins: string[],
+  report: ReportError,
+): Authorizing {
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState('');
+  const [runId, setRunId] = useState<string>();
+  const stored = useStoredValue('session', runId && runKey(runId));
+  const runError = stored.loaded && isRun(stored.value) ? stored.value.error : undefined;
+  useEffect(() => {
+    if (runError) report(runError);
+  }, [runError?.code, runError?.message]);
+
+  const start = async (): Promise<Result<{ runId: string }>> => {
+    if (origins.length && !(await requestOrigins(origins))) {
+      const message = `Access to ${originNames(origins)} was refused, so the flow cannot contact the provider.`;
+      return { ok: false, error: { code: 'permission_refused', message } };
+    }
+    return send('startRun', {
+      profile: profileSnapshot(profile),
+      profileName: profile.name,
+      clientSecret: secret,
+    });
+  };
+
+  const authorize = async () => {
+    report(undefined);
+    setRunId(undefined);
+    setProgress('Starting: reading the discovery document, then opening the login window…');
+    setBusy(true);
+    const outcome = await start().catch((e: Error): Result<never> => ({
+      ok: false,
+      error: { code: 'internal', message: `Could not start: ${e.message}` },
+    }));
+    setBusy(false);
+    if (outcome.ok) {
+      setRunId(outcome.value.runId);
+      setProgress('The login window is open; the inspector tab shows each step as it completes.');
+    } else {
+      setProgress('');
+      report(outcome.error);
+    }
+  };
+  return { busy, progress: runError ? '' : progress, authorize };
+}

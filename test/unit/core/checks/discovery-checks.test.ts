@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import type { Check } from '../../../../src/core/check.ts';
+import { discoveryChecks } from '../../../../src/core/checks/discovery-checks.ts';
+
+const ISSUER = 'https://id.btgpactual.com';
+const byId = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+describe('discovery checks', () => {
+  const doc = (patch: Record<string, unknown> = {}) => ({
+    issuer: ISSUER,
+    authorization_endpoint: `${ISSUER}/oauth2/authorize`,
+    token_endpoint: `${ISSUER}/oauth2/token`,
+    jwks_uri: `${ISSUER}/jwks`,
+    code_challenge_methods_supported: ['S256'],
+    ...patch,
+  });
+
+  test('a proper document passes', () => {
+    expect(byId(discoveryChecks(doc(), ISSUER))).toEqual({
+      'discovery.issuer': 'pass',
+      'discovery.https': 'pass',
+      'discovery.pkce': 'pass',
+    });
+  });
+
+  test('another issuer fails; http fails off loopback and warns on it; no S256 warns', () => {
+    expect(byId(discoveryChecks(doc({ issuer: 'https://x' }), ISSUER))['discovery.issuer']).toBe('fail');
+    expect(
+      byId(discoveryChecks(doc({ token_endpoint: 'http://op.example/t' }), ISSUER))['discovery.https'],
+    ).toBe('fail');
+    expect(
+      byId(discoveryChecks(doc({ token_endpoint: 'http://127.0.0.1:4010/t' }), ISSUER))['discovery.https'],
+    ).toBe('warn');
+    expect(
+      byId(discoveryChecks(doc({ code_challenge_methods_supported: ['plain'] }), ISSUER))['discovery.pkce'],
+    ).toBe('warn');
+    expect(
+      byId(discoveryChecks(doc({ code_challenge_methods_supported: undefined }), ISSUER))['discovery.pkce'],
+    ).toBe('skip');
+  });
+
+  test('no document: every discovery check is skipped with the reason', () => {
+    const checks = discoveryChecks(undefined, ISSUER);
+    expect(checks.every((c) => c.status === 'skip' && c.actual === 'no discovery document')).toBe(true);
+  });
+});

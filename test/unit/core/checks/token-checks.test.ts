@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import type { Check } from '../../../../src/core/check.ts';
+import { tokenResponseChecks } from '../../../../src/core/checks/token-checks.ts';
+import type { Exchange } from '../../../../src/core/http.ts';
+import { readTokenResponse } from '../../../../src/core/token.ts';
+
+const ISSUER = 'https://id.btgpactual.com';
+const byId = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+describe('token response checks (RFC 6749 §5.1)', () => {
+  const answered = (status: number, body: unknown): Exchange => ({
+    request: { method: 'POST', url: `${ISSUER}/oauth2/token`, headers: {} },
+    response: {
+      status,
+      statusText: '',
+      headers: {},
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    },
+    startedAt: 0,
+    durationMs: 1,
+  });
+  const good = {
+    access_token: 'at',
+    token_type: 'Bearer',
+    expires_in: 86400,
+    id_token: 'x.y.z',
+    scope: 'openid profile',
+  };
+  const run = (body: unknown, scopes = 'openid profile', status = 200) => {
+    const exchange = answered(status, body);
+    return tokenResponseChecks(exchange, readTokenResponse(exchange, 's').fields, scopes);
+  };
+
+  test('BTG Id’s documented fields pass', () => {
+    expect(Object.values(byId(run(good))).every((s) => s === 'pass')).toBe(true);
+  });
+
+  test.each([
+    ['token_type in lower case', { token_type: 'bearer' }, 'token.token_type', 'pass'],
+    ['another token type', { token_type: 'mac' }, 'token.token_type', 'fail'],
+    ['no expires_in', { expires_in: undefined }, 'token.expires_in', 'warn'],
+    ['a negative lifetime', { expires_in: -5 }, 'token.expires_in', 'fail'],
+    ['a lifetime as a string', { expires_in: '3600' }, 'token.expires_in', 'fail'],
+    ['no id_token for openid', { id_token: undefined }, 'token.id_token', 'fail'],
+    ['narrowed scopes', { scope: 'openid' }, 'token.scope', 'warn'],
+    ['scope omitted', { scope: undefined }, 'token.scope', 'pass'],
+    ['no access token', { access_token: undefined }, 'token.access_token', 'fail'],
+  ])('%s', (_name, patch, id, status) => {
+    expect(byId(run({ ...good, ...patch }))[id]).toBe(status);
+  });
+
+  test('narrowed scopes list what was dropped', () => {
+    expect(run({ ...good, scope: 'openid' }).find((c) => c.id === 'token.scope')?.actual).toBe(
+      'openid (dropped: profile)',
+    );
+  });
+
+  test('without openid, a missing id_token is not a finding', () => {
+    expect(byId(run({ ...good, id_token: undefined }, 'profile'))['token.id_token']).toBe('skip');
+  });
+
+  test('a malformed body fails the HTTP check and skips the rest', () => {
+    const checks = run('{"access_token":"at" "token_type":"Bearer"}');
+    expect(checks[0]).toMatchObject({
+      id: 'token.http',
+      status: 'fail',
+      actual: 'HTTP 200, not a JSON object',
+    });
+    expect(checks.slice(1).every((c) => c.status === 'skip')).toBe(true);
+  });
+});
