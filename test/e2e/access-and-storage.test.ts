@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIST, launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
-import { confidentialClient, startProvider, type RunningProvider } from '../../dev/provider.ts';
+import { describe, expect, test } from 'vitest';
+import { DIST, redirectUrlFor } from '../../dev/browser.ts';
+import { confidentialClient } from '../../dev/provider.ts';
+import { flowFixture } from '../support/flow-fixture.ts';
 
 const SECRET = 'access-test-secret';
 
-let ext: LaunchedExtension;
-let idp: RunningProvider;
-/** On 127.0.0.2: loopback, but outside the manifest's host permissions, like any other issuer. */
-let foreign: RunningProvider;
-
-beforeAll(async () => {
-  ext = await launchWithExtension({ headless: true });
-  const clients = [confidentialClient('app', SECRET, [redirectUrlFor(ext.extensionId)])];
-  idp = await startProvider({ clients });
-  foreign = await startProvider({ clients, host: '127.0.0.2' });
-});
-
-afterAll(async () => {
-  await ext?.context.close();
-  await Promise.all([idp?.close(), foreign?.close()]);
+/** A second provider on 127.0.0.2: loopback, but outside the manifest's host permissions, like any other issuer. */
+const f = flowFixture((redirect) => [confidentialClient('app', SECRET, [redirect])], {
+  otherHosts: ['127.0.0.2'],
 });
 
 describe('the shipped manifest', () => {
@@ -49,23 +38,23 @@ describe('host access for other issuers (optional_host_permissions)', () => {
   // Headless Chromium shows the permission prompt where nothing can accept it, so these cover the
   // offer in the popup and the worker's refusal; the grant itself is left to manual testing.
   test('the popup offers "Allow access to …" for an issuer outside the granted hosts', async () => {
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-    await popup.getByLabel('Issuer', { exact: true }).fill(foreign.issuer);
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await popup.getByLabel('Issuer', { exact: true }).fill(f.others[0]!.issuer);
     await popup.getByLabel('Issuer', { exact: true }).press('Tab');
     await expect
-      .poll(() => popup.getByRole('button', { name: `Allow access to ${foreign.issuer}` }).count())
+      .poll(() => popup.getByRole('button', { name: `Allow access to ${f.others[0]!.issuer}` }).count())
       .toBe(1);
-    await popup.getByLabel('Issuer', { exact: true }).fill(idp.issuer);
+    await popup.getByLabel('Issuer', { exact: true }).fill(f.idp.issuer);
     await popup.getByLabel('Issuer', { exact: true }).press('Tab');
     await expect.poll(() => popup.getByRole('button', { name: /^Allow access/ }).count()).toBe(0);
     await popup.close();
   });
 
   test('the worker refuses to start a run it may not complete, naming the origin', async () => {
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-    const issuer = foreign.issuer;
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    const issuer = f.others[0]!.issuer;
     const answer = await popup.evaluate<
       { ok: boolean; error?: { code: string; message: string } },
       readonly [string, string]
@@ -91,23 +80,23 @@ describe('host access for other issuers (optional_host_permissions)', () => {
             },
           },
         }),
-      [issuer, redirectUrlFor(ext.extensionId)] as const,
+      [issuer, redirectUrlFor(f.ext.extensionId)] as const,
     );
     expect(answer.ok).toBe(false);
     expect(answer.error?.code).toBe('permission_missing');
     expect(answer.error?.message).toContain(issuer);
-    expect(ext.context.pages().some((p) => p.url().startsWith(`${issuer}/`))).toBe(false);
+    expect(f.ext.context.pages().some((p) => p.url().startsWith(`${issuer}/`))).toBe(false);
     await popup.close();
   });
 
   test('a malformed message is ignored by the worker', async () => {
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
     const answer = await popup.evaluate<unknown>(() =>
       chrome.runtime.sendMessage({ type: 'startRun', payload: { profile: { issuer: 42 } } }),
     );
     expect(answer).toBeUndefined(); // no response, no run
-    const runs = await ext.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+    const runs = await f.ext.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
     expect(runs.filter((k) => k.startsWith('run:'))).toEqual([]);
     await popup.close();
   });
@@ -115,15 +104,15 @@ describe('host access for other issuers (optional_host_permissions)', () => {
 
 describe('stored records of another version', () => {
   test('are named in the history and shown read-only as unreadable, never a crash', async () => {
-    await ext.worker.evaluate(() =>
+    await f.ext.worker.evaluate(() =>
       chrome.storage.local.set({ 'history:future': { schema: 99, id: 'future', steps: 'a new shape' } }),
     );
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html#run=future`);
+    const page = await f.ext.context.newPage();
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html#run=future`);
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/saved by another version/);
     const history = page.getByRole('complementary', { name: 'History' });
     await expect.poll(() => history.textContent()).toMatch(/1 run was saved by another version/);
-    await ext.worker.evaluate(() => chrome.storage.local.remove('history:future'));
+    await f.ext.worker.evaluate(() => chrome.storage.local.remove('history:future'));
     await page.close();
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { JWK } from 'jose';
-import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
-import { confidentialClient, startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
+import { confidentialClient, type Tamper } from '../../dev/provider.ts';
 import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 import {
   all,
@@ -14,6 +13,7 @@ import {
   rewriteJwks,
   unsigned,
 } from '../support/tamper.ts';
+import { flowFixture } from '../support/flow-fixture.ts';
 
 /**
  * The OpenID Foundation's relying-party tests, as rows: a misbehaviour of the test provider and the
@@ -22,24 +22,12 @@ import {
 const CLIENT = 'conformance-app';
 const SECRET = 'conformance-secret-long-enough-for-hs256';
 
-let ext: LaunchedExtension;
-let idp: RunningProvider;
-let tamper: Tamper | undefined;
+const f = flowFixture((redirect) => [confidentialClient(CLIENT, SECRET, [redirect])]);
 let rotated: { privateJwk: JWK; publicJwk: JWK };
 let extra: { privateJwk: JWK; publicJwk: JWK };
 
 beforeAll(async () => {
-  ext = await launchWithExtension({ headless: true });
-  idp = await startProvider({
-    clients: [confidentialClient(CLIENT, SECRET, [redirectUrlFor(ext.extensionId)])],
-    tamper: () => tamper,
-  });
   [rotated, extra] = await Promise.all([freshRsaKey('rotated-key'), freshRsaKey('extra-key')]);
-});
-
-afterAll(async () => {
-  await ext?.context.close();
-  await idp?.close();
 });
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -83,7 +71,7 @@ const rows: Row[] = [
     name: 'rp-id_token-issuer-mismatch',
     tamper: () =>
       rewriteIdToken(
-        resignWith(idp.signingKey, { claims: (c) => ({ ...c, iss: 'https://issuer.example' }) }),
+        resignWith(f.idp.signingKey, { claims: (c) => ({ ...c, iss: 'https://issuer.example' }) }),
       ),
     banner: failed('Issuer (iss) is the provider'),
     checks: [
@@ -93,26 +81,26 @@ const rows: Row[] = [
   },
   {
     name: 'rp-id_token-sub (missing)',
-    tamper: () => rewriteIdToken(resignWith(idp.signingKey, { claims: without('sub') })),
+    tamper: () => rewriteIdToken(resignWith(f.idp.signingKey, { claims: without('sub') })),
     banner: failed('Subject (sub) is present'),
     checks: [['ID token checks', 'Subject (sub) is present', 'fail']],
   },
   {
     name: 'rp-id_token-aud',
     tamper: () =>
-      rewriteIdToken(resignWith(idp.signingKey, { claims: (c) => ({ ...c, aud: 'another-client' }) })),
+      rewriteIdToken(resignWith(f.idp.signingKey, { claims: (c) => ({ ...c, aud: 'another-client' }) })),
     banner: failed('Audience (aud) is this client'),
     checks: [['ID token checks', 'Audience (aud) is this client', 'fail']],
   },
   {
     name: 'rp-id_token-iat (missing)',
-    tamper: () => rewriteIdToken(resignWith(idp.signingKey, { claims: without('iat') })),
+    tamper: () => rewriteIdToken(resignWith(f.idp.signingKey, { claims: without('iat') })),
     banner: failed('Issued at (iat) is present and not in the future'),
     checks: [['ID token checks', 'Issued at (iat) is present and not in the future', 'fail']],
   },
   {
     name: 'rp-id_token-kid-absent-single-jwks',
-    tamper: () => rewriteIdToken(resignWith(idp.signingKey, { header: noKid })),
+    tamper: () => rewriteIdToken(resignWith(f.idp.signingKey, { header: noKid })),
     banner: ALL_PASSED,
     checks: [[...SIG, 'pass']],
   },
@@ -120,7 +108,7 @@ const rows: Row[] = [
     name: 'rp-id_token-kid-absent-multiple-jwks (each key tried)',
     tamper: () =>
       all(
-        rewriteIdToken(resignWith(idp.signingKey, { header: noKid })),
+        rewriteIdToken(resignWith(f.idp.signingKey, { header: noKid })),
         rewriteJwks((keys) => [stripKid(extra.publicJwk), ...keys.map(stripKid)]),
       ),
     banner: ALL_PASSED,
@@ -166,7 +154,9 @@ const rows: Row[] = [
   {
     name: 'rp-nonce-invalid',
     tamper: () =>
-      rewriteIdToken(resignWith(idp.signingKey, { claims: (c) => ({ ...c, nonce: 'not-the-nonce-sent' }) })),
+      rewriteIdToken(
+        resignWith(f.idp.signingKey, { claims: (c) => ({ ...c, nonce: 'not-the-nonce-sent' }) }),
+      ),
     banner: failed('Nonce matches the one sent'),
     checks: [['ID token checks', 'Nonce matches the one sent', 'fail']],
   },
@@ -184,7 +174,7 @@ const rows: Row[] = [
     name: 'a bad at_hash',
     tamper: () =>
       rewriteIdToken(
-        resignWith(idp.signingKey, { claims: (c) => ({ ...c, at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }) }),
+        resignWith(f.idp.signingKey, { claims: (c) => ({ ...c, at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }) }),
       ),
     banner: failed('at_hash matches the access token'),
     checks: [['ID token checks', 'at_hash matches the access token', 'fail']],
@@ -192,7 +182,7 @@ const rows: Row[] = [
   {
     name: 'an expired ID token',
     tamper: () =>
-      rewriteIdToken(resignWith(idp.signingKey, { claims: (c) => ({ ...c, exp: now() - 3600 }) })),
+      rewriteIdToken(resignWith(f.idp.signingKey, { claims: (c) => ({ ...c, exp: now() - 3600 }) })),
     banner: failed('Not expired (exp)'),
     checks: [['ID token checks', 'Not expired (exp)', 'fail']],
   },
@@ -214,20 +204,20 @@ const rows: Row[] = [
 
 describe('relying-party conformance, end to end', () => {
   test.each(rows)('$name', async (row) => {
-    tamper = row.tamper();
+    f.tamper = row.tamper();
     try {
-      for (const page of ext.context.pages().filter((p) => p.url().includes('/src/inspector/')))
+      for (const page of f.ext.context.pages().filter((p) => p.url().includes('/src/inspector/')))
         await page.close();
-      const tokenCalls = () => idp.handlingMs.filter((h) => h.route === 'token').length;
+      const tokenCalls = () => f.idp.handlingMs.filter((h) => h.route === 'token').length;
       const before = tokenCalls();
-      const popup = await openPopup(ext.context, ext.extensionId, {
-        issuer: idp.issuer,
+      const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+        issuer: f.idp.issuer,
         clientId: CLIENT,
         secret: SECRET,
       });
       await popup.getByRole('button', { name: 'Authorize' }).click();
-      await logIn(await waitForPage(ext.context, (u) => u.startsWith(`${idp.issuer}/interaction/`)));
-      const page = await waitForPage(ext.context, (u) => u.includes('/src/inspector/index.html#run='));
+      await logIn(await waitForPage(f.ext.context, (u) => u.startsWith(`${f.idp.issuer}/interaction/`)));
+      const page = await waitForPage(f.ext.context, (u) => u.includes('/src/inspector/index.html#run='));
       const banner = page.getByRole('status');
       await expect.poll(() => banner.textContent()).not.toMatch(/^In progress/);
       expect(await banner.textContent()).toMatch(row.banner);
@@ -242,22 +232,24 @@ describe('relying-party conformance, end to end', () => {
       if (row.redeemed === false) expect(tokenCalls()).toBe(before);
       await popup.close();
     } finally {
-      tamper = undefined;
+      f.tamper = undefined;
     }
   });
 
   test('rp-discovery-issuer-not-matching-config stops before any login window', async () => {
-    tamper = rewriteDiscovery((doc) => ({ ...doc, issuer: 'https://not-this-issuer.example' }));
+    f.tamper = rewriteDiscovery((doc) => ({ ...doc, issuer: 'https://not-this-issuer.example' }));
     try {
-      const popup = await ext.context.newPage();
-      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-      await popup.getByLabel('Issuer', { exact: true }).fill(idp.issuer);
+      const popup = await f.ext.context.newPage();
+      await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+      await popup.getByLabel('Issuer', { exact: true }).fill(f.idp.issuer);
       await popup.getByRole('button', { name: 'Authorize' }).click();
       await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/not-this-issuer\.example/);
-      expect(ext.context.pages().some((p) => p.url().startsWith(`${idp.issuer}/interaction/`))).toBe(false);
+      expect(f.ext.context.pages().some((p) => p.url().startsWith(`${f.idp.issuer}/interaction/`))).toBe(
+        false,
+      );
       await popup.close();
     } finally {
-      tamper = undefined;
+      f.tamper = undefined;
     }
   });
 });

@@ -2,28 +2,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
-import { confidentialClient, startProvider, type RunningProvider } from '../../dev/provider.ts';
+import { describe, expect, test } from 'vitest';
+import type { LaunchedExtension } from '../../dev/browser.ts';
+import { confidentialClient } from '../../dev/provider.ts';
 import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
+import { flowFixture } from '../support/flow-fixture.ts';
 
 /** Distinctive, so a leak anywhere is found by a plain search. */
 const SECRET = 'LEAKCHECK-secret-9f8e7d6c5b4a';
-const profileDir = mkdtempSync(join(tmpdir(), 'aci-restart-'));
 
-let ext: LaunchedExtension;
-let idp: RunningProvider;
-
-beforeAll(async () => {
-  ext = await launchWithExtension({ headless: true, profileDir });
-  idp = await startProvider({
-    clients: [confidentialClient('leak-app', SECRET, [redirectUrlFor(ext.extensionId)])],
-  });
-});
-
-afterAll(async () => {
-  await ext?.context.close();
-  await idp?.close();
+const f = flowFixture((redirect) => [confidentialClient('leak-app', SECRET, [redirect])], {
+  profileDir: mkdtempSync(join(tmpdir(), 'aci-restart-')),
 });
 
 const isInspector = (u: string) => u.includes('/src/inspector/index.html');
@@ -38,15 +27,15 @@ async function storageAreas(e: LaunchedExtension) {
 
 /** A full login with the leak-app client; returns the inspector and the tokens it shows. */
 async function loginRun(): Promise<{ popup: Page; inspector: Page; tokens: string[] }> {
-  for (const page of ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-  const popup = await openPopup(ext.context, ext.extensionId, {
-    issuer: idp.issuer,
+  for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+  const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+    issuer: f.idp.issuer,
     clientId: 'leak-app',
     secret: SECRET,
   });
   await popup.getByRole('button', { name: 'Authorize' }).click();
-  await logIn(await waitForPage(ext.context, (u) => u.startsWith(`${idp.issuer}/interaction/`)));
-  const inspector = await waitForPage(ext.context, (u) => u.includes('#run='));
+  await logIn(await waitForPage(f.ext.context, (u) => u.startsWith(`${f.idp.issuer}/interaction/`)));
+  const inspector = await waitForPage(f.ext.context, (u) => u.includes('#run='));
   await expect.poll(() => inspector.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
   const fields = inspector.getByRole('table', { name: 'Token response fields' });
   const tokens = await Promise.all(
@@ -67,8 +56,8 @@ async function loginRun(): Promise<{ popup: Page; inspector: Page; tokens: strin
 
 describe('profiles in the popup', () => {
   test('first run has "BTG Id"; new, rename, duplicate and delete work by their visible names', async () => {
-    const popup = await openPopup(ext.context, ext.extensionId, {
-      issuer: idp.issuer,
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
       clientId: 'leak-app',
       secret: SECRET,
     });
@@ -104,7 +93,7 @@ describe('profiles in the popup', () => {
     expect(await popup.getByLabel('Profile', { exact: true }).locator('option:checked').textContent()).toBe(
       'BTG Id',
     );
-    expect(await popup.getByLabel('Issuer', { exact: true }).inputValue()).toBe(idp.issuer);
+    expect(await popup.getByLabel('Issuer', { exact: true }).inputValue()).toBe(f.idp.issuer);
     await popup.close();
   });
 });
@@ -112,7 +101,7 @@ describe('profiles in the popup', () => {
 describe('secrets stay in the session, history survives a restart without them', () => {
   test('after a run, the secret and tokens are in storage.session only; the opt-in moves the secret to disk', async () => {
     const { popup, tokens } = await loginRun();
-    let areas = await storageAreas(ext);
+    let areas = await storageAreas(f.ext);
     for (const value of [SECRET, ...tokens]) {
       expect(areas.session).toContain(value);
       expect(areas.local).not.toContain(value);
@@ -121,11 +110,11 @@ describe('secrets stay in the session, history survives a restart without them',
     expect(areas.local).toContain('history:'); // the redacted copy is there
 
     await popup.getByLabel('Remember secret on this device').check();
-    await expect.poll(async () => (await storageAreas(ext)).local).toContain(SECRET);
-    areas = await storageAreas(ext);
+    await expect.poll(async () => (await storageAreas(f.ext)).local).toContain(SECRET);
+    areas = await storageAreas(f.ext);
     for (const token of tokens) expect(areas.local).not.toContain(token);
     await popup.getByLabel('Remember secret on this device').uncheck();
-    await expect.poll(async () => (await storageAreas(ext)).local).not.toContain(SECRET);
+    await expect.poll(async () => (await storageAreas(f.ext)).local).not.toContain(SECRET);
     await popup.close();
   });
 
@@ -148,7 +137,7 @@ describe('secrets stay in the session, history survives a restart without them',
     await expect
       .poll(() => inspector.getByRole('button', { name: 'Copy report' }).textContent())
       .toBe('Copied');
-    const markdown = await pasted(ext.context);
+    const markdown = await pasted(f.ext.context);
     expect(markdown).toMatch(/^# Auth Code Inspector report\n/);
     expect(markdown).toMatch(/Tokens received|done/);
     for (const value of [SECRET, ...tokens]) expect(markdown).not.toContain(value);
@@ -158,7 +147,7 @@ describe('secrets stay in the session, history survives a restart without them',
     await expect
       .poll(() => inspector.getByRole('button', { name: 'Copy as curl: token request' }).textContent())
       .toBe('Copied');
-    const curl = await pasted(ext.context);
+    const curl = await pasted(f.ext.context);
     expect(curl).toContain('--data-urlencode "code_verifier=${CODE_VERIFIER}"');
     for (const value of [SECRET, ...tokens]) expect(curl).not.toContain(value);
   });
@@ -167,8 +156,8 @@ describe('secrets stay in the session, history survives a restart without them',
     const { popup, tokens } = await loginRun();
     await popup.getByRole('button', { name: 'Forget secrets and tokens' }).click();
     await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).inputValue()).toBe('');
-    await expect.poll(async () => (await storageAreas(ext)).session).not.toContain(SECRET);
-    const areas = await storageAreas(ext);
+    await expect.poll(async () => (await storageAreas(f.ext)).session).not.toContain(SECRET);
+    const areas = await storageAreas(f.ext);
     for (const value of [SECRET, ...tokens])
       for (const area of Object.values(areas)) expect(area).not.toContain(value);
     await popup.close();
@@ -177,18 +166,17 @@ describe('secrets stay in the session, history survives a restart without them',
   test('after a browser restart, history is there, redacted, and holds no secret', async () => {
     const { tokens, inspector } = await loginRun();
     const runId = new URL(inspector.url()).hash.replace('#run=', '');
-    await ext.context.close();
-    ext = await launchWithExtension({ headless: true, profileDir });
-    const areas = await storageAreas(ext);
+    await f.restart();
+    const areas = await storageAreas(f.ext);
     for (const value of [SECRET, ...tokens])
       for (const area of Object.values(areas)) expect(area).not.toContain(value);
 
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html`);
+    const page = await f.ext.context.newPage();
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html`);
     const history = page.getByRole('complementary', { name: 'History' });
     await history.getByRole('link').first().waitFor();
     expect(await history.getByRole('link').count()).toBeGreaterThanOrEqual(4);
-    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html#run=${runId}`);
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html#run=${runId}`);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
     expect(await page.getByRole('note').textContent()).toMatch(/removed when the run ended/);
     expect(await page.getByRole('table', { name: 'id_token claims' }).textContent()).toContain('leak-app');
@@ -203,9 +191,9 @@ describe('secrets stay in the session, history survives a restart without them',
 
 describe('profiles as files', () => {
   test('a malformed or foreign file is refused with the reason and changes nothing; a good one adds', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/src/inspector/index.html`);
-    const before = await ext.worker.evaluate(async () =>
+    const page = await f.ext.context.newPage();
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html`);
+    const before = await f.ext.worker.evaluate(async () =>
       JSON.stringify((await chrome.storage.local.get('profiles')).profiles),
     );
     const importFile = (name: string, text: string) =>
@@ -222,7 +210,7 @@ describe('profiles as files', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/not an Auth Code Inspector profiles file/);
     expect(
-      await ext.worker.evaluate(async () =>
+      await f.ext.worker.evaluate(async () =>
         JSON.stringify((await chrome.storage.local.get('profiles')).profiles),
       ),
     ).toBe(before);

@@ -5,25 +5,55 @@ import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../
 import { startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
 import { openPopup, waitForPage } from '../../dev/pages.ts';
 
-/** One browser with the built extension and one provider for a test file; `tamper` makes it misbehave. */
+/**
+ * One browser with the built extension and one provider for a test file (each file its own browser);
+ * `tamper` makes the provider misbehave.
+ */
 export interface FlowFixture {
   ext: LaunchedExtension;
   idp: RunningProvider;
+  /** The providers on `otherHosts`, in that order, with the same clients. */
+  others: RunningProvider[];
   tamper: Tamper | undefined;
+  /** Closes the browser and starts it again on the same profile directory (a browser restart). */
+  restart: () => Promise<void>;
 }
 
-export function flowFixture(clients: (redirectUri: string) => ClientMetadata[]): FlowFixture {
-  const f = { tamper: undefined } as FlowFixture;
-  beforeAll(async () => {
-    f.ext = await launchWithExtension({ headless: true });
-    f.idp = await startProvider({
-      clients: clients(redirectUrlFor(f.ext.extensionId)),
-      tamper: () => f.tamper,
+export interface FixtureOptions {
+  /** Loopback hosts for more providers, e.g. 127.0.0.2 (outside the granted host permissions). */
+  otherHosts?: string[];
+  /** A profile directory that outlives the browser, for restarts. */
+  profileDir?: string;
+}
+
+export function flowFixture(
+  clients: (redirectUri: string) => ClientMetadata[],
+  options: FixtureOptions = {},
+): FlowFixture {
+  const launch = () =>
+    launchWithExtension({
+      headless: true,
+      ...(options.profileDir ? { profileDir: options.profileDir } : {}),
     });
+  const f = {
+    tamper: undefined,
+    others: [],
+    restart: async () => {
+      await f.ext.context.close();
+      f.ext = await launch();
+    },
+  } as unknown as FlowFixture;
+  beforeAll(async () => {
+    f.ext = await launch();
+    const registered = clients(redirectUrlFor(f.ext.extensionId));
+    f.idp = await startProvider({ clients: registered, tamper: () => f.tamper });
+    f.others = await Promise.all(
+      (options.otherHosts ?? []).map((host) => startProvider({ clients: registered, host })),
+    );
   });
   afterAll(async () => {
     await f.ext?.context.close();
-    await f.idp?.close();
+    await Promise.all([f.idp, ...f.others].map((p) => p?.close()));
   });
   return f;
 }
