@@ -1,21 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import {
-  addProfile,
-  defaultBook,
-  deleteProfile,
-  renameProfile,
-  type ProfileBook,
-} from '../../../src/core/profile-book.ts';
+import { defaultBook, deleteProfile, renameProfile } from '../../../src/core/profile-book.ts';
+import { REDIRECT, twoProfiles } from '../../support/books.ts';
 
-const REDIRECT = 'https://abc.chromiumapp.org/';
 const refused = (message: string) => ({ ok: false, error: { code: 'invalid_input', message } });
-const book = (): ProfileBook =>
-  addProfile(defaultBook(REDIRECT), {
-    ...defaultBook(REDIRECT).profiles[0]!,
-    id: 'staging',
-    name: 'Staging',
-    clientId: 'app',
-  });
+const book = twoProfiles;
 
 describe('profile book edits', () => {
   test('names stay unique and non-empty; the last profile stays', () => {

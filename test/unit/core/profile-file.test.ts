@@ -1,17 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { addProfile, defaultBook, type ProfileBook } from '../../../src/core/profile-book.ts';
 import { exportProfiles, importProfiles, MAX_IMPORT_BYTES } from '../../../src/core/profile-file.ts';
+import { twoProfiles } from '../../support/books.ts';
 
-const REDIRECT = 'https://abc.chromiumapp.org/';
 let ids = 0;
 const newId = () => `id-${++ids}`;
-const book = (): ProfileBook =>
-  addProfile(defaultBook(REDIRECT), {
-    ...defaultBook(REDIRECT).profiles[0]!,
-    id: 'staging',
-    name: 'Staging',
-    clientId: 'app',
-  });
+const book = twoProfiles;
 
 const file = (profiles: unknown, patch: Record<string, unknown> = {}) =>
   JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles, ...patch });
