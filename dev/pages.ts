@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { PROFILES_KEY } from '../src/core/view/stored-records.ts';
 
 /** Polls `check` until it holds; throws naming `what` after `timeoutMs`. Usable outside vitest (the bench). */
 export async function until(
@@ -40,7 +41,7 @@ export async function openPopup(
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   // Profiles persist between popups; each test starts from the first-run profile a new user sees.
-  await popup.evaluate(() => chrome.storage.local.remove('profiles'));
+  await popup.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
   await popup.reload();
   const issuer = popup.getByLabel('Issuer', { exact: true });
   await issuer.fill(values.issuer);

@@ -1,7 +1,7 @@
 import { readCallback } from '../core/callback.ts';
 import { callbackParams } from '../core/params.ts';
 import { tokenResponseChecks } from '../core/checks/token-checks.ts';
-import type { FlowError } from '../core/flow-error.ts';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
 import { loginWindowError } from '../core/login-window.ts';
@@ -33,8 +33,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     run = next;
     void saveRun(run);
   };
-  const fail = async (error: FlowError, step: Step) => {
-    const info = error.info;
+  const fail = async (info: FlowErrorInfo, step: Step) => {
     await save(finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info));
   };
   record(run);

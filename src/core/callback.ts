@@ -1,6 +1,6 @@
 import type { Check } from './check.ts';
 import { callbackChecks, type CallbackExpectations } from './checks/callback-checks.ts';
-import { FlowError, type FlowErrorCode } from './flow-error.ts';
+import type { FlowErrorCode, FlowErrorInfo } from './flow-error.ts';
 import type { Params } from './params.ts';
 
 const STOP_CODES: Record<string, FlowErrorCode> = {
@@ -29,7 +29,7 @@ export interface CallbackReading {
   checks: Check[];
   /** Set when the callback may be redeemed. */
   code?: string;
-  error?: FlowError;
+  error?: FlowErrorInfo;
 }
 
 /**
@@ -44,12 +44,12 @@ export function readCallback(params: Params, expected: CallbackExpectations): Ca
   if (providerError !== undefined) {
     const description = get('error_description');
     const uri = get('error_uri');
-    const error = new FlowError({
+    const error: FlowErrorInfo = {
       code: 'provider_error',
       message: `The provider refused the login: ${providerError}${description ? ` — ${description}` : ''}`,
       actual: providerError,
       ...(uri ? { hint: `More about it: ${uri}` } : {}),
-    });
+    };
     return { checks, error };
   }
   const failed = checks.find((c) => c.status === 'fail');
@@ -57,7 +57,7 @@ export function readCallback(params: Params, expected: CallbackExpectations): Ca
     const slashOnly =
       failed.id === 'callback.iss' &&
       failed.actual.replace(/\/+$/, '') === failed.expected.replace(/\/+$/, '');
-    const error = new FlowError({
+    const error: FlowErrorInfo = {
       code: STOP_CODES[failed.id] ?? 'state_mismatch',
       message: STOP_MESSAGES[failed.id]?.(failed) ?? failed.title,
       expected: failed.expected,
@@ -65,17 +65,17 @@ export function readCallback(params: Params, expected: CallbackExpectations): Ca
       ...(slashOnly
         ? { hint: 'They differ only by a trailing slash: the Issuer field must match the provider exactly.' }
         : {}),
-    });
+    };
     return { checks, error };
   }
   const code = get('code');
   if (!code) {
     return {
       checks,
-      error: new FlowError({
+      error: {
         code: 'missing_code',
         message: 'The callback has neither a code nor an error.',
-      }),
+      },
     };
   }
   return { checks, code };

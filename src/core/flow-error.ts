@@ -31,15 +31,6 @@ export interface FlowErrorInfo {
   hint?: string;
 }
 
-export class FlowError extends Error {
-  readonly info: FlowErrorInfo;
-  constructor(info: FlowErrorInfo) {
-    super(info.message);
-    this.name = 'FlowError';
-    this.info = info;
-  }
-}
-
 /** What a fallible step or request answers: its value, or the one error value (design.md). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: FlowErrorInfo };
 

@@ -1,4 +1,4 @@
-import { FlowError } from './flow-error.ts';
+import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
@@ -59,7 +59,7 @@ function parseObject(body: string): TokenFields {
 export interface TokenReading {
   /** The body, whenever it is a JSON object from a 2xx answer (kept even when it is unusable). */
   fields?: TokenFields;
-  error?: FlowError;
+  error?: FlowErrorInfo;
 }
 
 /**
@@ -73,7 +73,7 @@ export function readTokenResponse(exchange: Exchange, clientSecret: string): Tok
       code: 'network' as const,
       message: 'The token endpoint gave no response.',
     };
-    return { error: new FlowError({ code: failure.code, message: failure.message }) };
+    return { error: { code: failure.code, message: failure.message } };
   }
   if (res.status < 200 || res.status > 299) {
     let error = '';
@@ -90,12 +90,12 @@ export function readTokenResponse(exchange: Exchange, clientSecret: string): Tok
         ? 'The secret holds characters that RFC 6749 §2.3.1 has us form-urlencode before base64; some servers expect the secret un-encoded.'
         : undefined;
     return {
-      error: new FlowError({
+      error: {
         code: 'token_http_error',
         message: `The token endpoint answered HTTP ${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
         actual: String(res.status),
         ...(hint ? { hint } : {}),
-      }),
+      },
     };
   }
   let fields: TokenFields;
@@ -103,20 +103,20 @@ export function readTokenResponse(exchange: Exchange, clientSecret: string): Tok
     fields = parseObject(res.body);
   } catch (e) {
     return {
-      error: new FlowError({
+      error: {
         code: 'token_not_json',
         message: `The token response is not valid JSON: ${(e as Error).message}. The raw body is shown below.`,
-      }),
+      },
     };
   }
   if (typeof fields.access_token !== 'string' || fields.access_token === '') {
     return {
       fields,
-      error: new FlowError({
+      error: {
         code: 'token_invalid',
         message: 'The token response has no access_token string (RFC 6749 §5.1 requires one).',
         actual: JSON.stringify(fields.access_token) ?? '(missing)',
-      }),
+      },
     };
   }
   return { fields };

@@ -9,7 +9,7 @@ const read = (query: string, issAdvertised = false) =>
 /** The code on success, else the error's code. */
 const outcomeOf = (query: string, issAdvertised = false) => {
   const r = read(query, issAdvertised);
-  return r.code ?? r.error?.info.code;
+  return r.code ?? r.error?.code;
 };
 const statusOf = (query: string, id: string, issAdvertised = false) =>
   read(query, issAdvertised).checks.find((c) => c.id === id)?.status;
@@ -44,7 +44,7 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
   ])('%s stops with %s before the code is redeemed', (query, code, check) => {
     const r = read(query);
     expect(r.code).toBeUndefined();
-    expect(r.error?.info.code).toBe(code);
+    expect(r.error?.code).toBe(code);
     expect(r.checks.find((c) => c.id === check)?.status).toBe('fail');
   });
 
@@ -56,7 +56,7 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     const r = read(
       'error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe',
     );
-    expect(r.error?.info).toMatchObject({
+    expect(r.error).toMatchObject({
       code: 'provider_error',
       message: 'The provider refused the login: access_denied — User said no',
       hint: 'More about it: https://docs.example/e',
@@ -69,10 +69,10 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
       ...expected,
       issuer: 'https://id.btgpactual.com/',
     });
-    expect(r.error?.info.hint).toMatch(/only by a trailing slash/);
+    expect(r.error?.hint).toMatch(/only by a trailing slash/);
   });
 
   test('a mismatched state reports both values', () => {
-    expect(read('code=abc&state=forged').error?.info).toMatchObject({ expected: 'st4te', actual: 'forged' });
+    expect(read('code=abc&state=forged').error).toMatchObject({ expected: 'st4te', actual: 'forged' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../../src/core/http.ts';
-import { FlowError } from '../../../src/core/flow-error.ts';
+import type { FlowErrorInfo } from '../../../src/core/flow-error.ts';
 import { basicAuthorization, readTokenResponse, tokenRequest } from '../../../src/core/token.ts';
 
 const exchange = (status: number, body: string): Exchange => ({
@@ -10,8 +10,8 @@ const exchange = (status: number, body: string): Exchange => ({
   durationMs: 1,
 });
 
-const flowError = (reading: { error?: FlowError }): FlowError => {
-  if (!reading.error) throw new Error('expected a FlowError');
+const flowError = (reading: { error?: FlowErrorInfo }): FlowErrorInfo => {
+  if (!reading.error) throw new Error('expected an error');
   return reading.error;
 };
 
@@ -70,32 +70,32 @@ describe('token response (RFC 6749 §5)', () => {
   test("BTG Id's documented sample (a missing comma) is reported as malformed JSON", () => {
     const sample = '{\n "scope":"openid",\n "id_token":"eyJ"\n "token_type":"Bearer"\n}';
     const error = flowError(readTokenResponse(exchange(200, sample), 's'));
-    expect(error.info.code).toBe('token_not_json');
-    expect(error.info.message).toMatch(/not valid JSON: .+/);
+    expect(error.code).toBe('token_not_json');
+    expect(error.message).toMatch(/not valid JSON: .+/);
   });
 
   test('a JSON array or a missing access_token is refused with what was there', () => {
-    expect(flowError(readTokenResponse(exchange(200, '[1]'), 's')).info.code).toBe('token_not_json');
+    expect(flowError(readTokenResponse(exchange(200, '[1]'), 's')).code).toBe('token_not_json');
     const missing = flowError(readTokenResponse(exchange(200, '{"token_type":"Bearer"}'), 's'));
-    expect(missing.info).toMatchObject({ code: 'token_invalid', actual: '(missing)' });
+    expect(missing).toMatchObject({ code: 'token_invalid', actual: '(missing)' });
   });
 
   test('an OAuth error body gives status, error and description', () => {
     const body = '{"error":"invalid_grant","error_description":"code expired"}';
     const error = flowError(readTokenResponse(exchange(400, body), 's'));
-    expect(error.info.code).toBe('token_http_error');
-    expect(error.info.message).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
-    expect(error.info.hint).toBeUndefined();
+    expect(error.code).toBe('token_http_error');
+    expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
+    expect(error.hint).toBeUndefined();
   });
 
   test('invalid_client with a secret holding reserved characters hints at un-encoded secrets', () => {
     const body = '{"error":"invalid_client"}';
-    expect(flowError(readTokenResponse(exchange(401, body), 'a+b')).info.hint).toMatch(/un-encoded/);
-    expect(flowError(readTokenResponse(exchange(401, body), 'plain')).info.hint).toBeUndefined();
+    expect(flowError(readTokenResponse(exchange(401, body), 'a+b')).hint).toMatch(/un-encoded/);
+    expect(flowError(readTokenResponse(exchange(401, body), 'plain')).hint).toBeUndefined();
   });
 
   test('a non-JSON error page still reports the status', () => {
     const error = flowError(readTokenResponse(exchange(502, '<html>Bad gateway</html>'), 's'));
-    expect(error.info.message).toBe('The token endpoint answered HTTP 502');
+    expect(error.message).toBe('The token endpoint answered HTTP 502');
   });
 });
