@@ -51,7 +51,7 @@ export function Popup({ initial }: { initial: PopupState }) {
         onInput={(redirectUri) => set({ redirectUri })}
         hint="This exact URL must be registered as a redirect URI for the app at the provider."
       >
-        <CopyButton text={profile.redirectUri} what="redirect URI" />
+        <CopyButton text={profile.redirectUri} what="redirect URI" onError={reporter('copy')} />
       </TextField>
       <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
       <label class="check">

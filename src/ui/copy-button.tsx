@@ -1,17 +1,30 @@
 import { useState } from 'preact/hooks';
-import type { Result } from '../core/flow-error.ts';
+import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
 
 /**
  * A button named for what it copies ("Copy raw body"), so its name is never a field's label.
  * `text` may be produced on demand (a report, a curl command asked of the worker).
  */
-export function CopyButton({ text, what }: { text: string | (() => Promise<Result<string>>); what: string }) {
+export function CopyButton({
+  text,
+  what,
+  onError,
+}: {
+  text: string | (() => Promise<Result<string>>);
+  what: string;
+  /** Where a failure goes when the page keeps one alert for all its areas; else it shows beside the button. */
+  onError?: (error: FlowErrorInfo | undefined) => void;
+}) {
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState('');
   const copy = async () => {
     setError('');
-    const failed = (reason: string) =>
-      setError(`Could not copy ${what.replace(/^as curl: /, 'the curl command for the ')}: ${reason}`);
+    onError?.(undefined);
+    const failed = (reason: string) => {
+      const message = `Could not copy ${what.replace(/^as curl: /, 'the curl command for the ')}: ${reason}`;
+      if (onError) onError({ code: 'internal', message });
+      else setError(message);
+    };
     try {
       const answer = typeof text === 'string' ? { ok: true as const, value: text } : await text();
       if (!answer.ok) return failed(answer.error.message);
