@@ -13,73 +13,99 @@ const VARIABLE: Record<SecretKind, string> = {
   nonce: 'NONCE',
 };
 
-type Segment = { text: string } | { variable: string };
+/** How a secret was spelled where it stands: as is, encodeURIComponent'd, or form-urlencoded. */
+type Spelling = 'raw' | 'uri' | 'form';
+type Segment = { text: string } | { variable: string; spelling: Spelling };
 
-/** Splits `text` around every recorded secret (raw or encoded), longest first. */
+/**
+ * Shell functions that spell a value the way the extension did, so the command sends the same bytes:
+ * `form` is WHATWG URLSearchParams' encoding (`*` kept, `~` encoded, space as `+`), `uri` is
+ * encodeURIComponent's. Python's quote_plus differs from URLSearchParams for `*` and `~`, hence the fixes.
+ */
+const FORM_PY = `u.quote_plus(s, safe="*").replace("~", "%7E")`;
+const HELPERS: Record<Exclude<Spelling, 'raw'>, string> = {
+  form: `form() { python3 -c 'import sys, urllib.parse as u; s = sys.argv[1]; print(${FORM_PY}, end="")' "$1"; }`,
+  uri: `uri() { python3 -c 'import sys, urllib.parse as u; print(u.quote(sys.argv[1], safe="!~*()'"'"'"), end="")' "$1"; }`,
+};
+
+/** Splits `text` around every recorded secret in each spelling it may have, longest first. */
 function segments(text: string, secrets: Secret[]): Segment[] {
   const finds = secrets
-    .flatMap((s) =>
-      [s.value, encodeURIComponent(s.value), formEncode(s.value)].map((f) => ({ f, v: VARIABLE[s.kind] })),
-    )
+    .flatMap((s) => {
+      // Where two spellings coincide the first is used: the plainest helper that gives those bytes.
+      const spellings = new Map<string, Spelling>();
+      for (const [f, spelling] of [
+        [s.value, 'raw'],
+        [formEncode(s.value), 'form'],
+        [encodeURIComponent(s.value), 'uri'],
+      ] as const)
+        if (!spellings.has(f)) spellings.set(f, spelling);
+      return [...spellings].map(([f, spelling]) => ({ f, variable: VARIABLE[s.kind], spelling }));
+    })
     .filter(({ f }) => f)
     .sort((a, b) => b.f.length - a.f.length);
   let parts: Segment[] = [{ text }];
-  for (const { f, v } of finds) {
+  for (const { f, variable, spelling } of finds) {
     parts = parts.flatMap((p) =>
       'text' in p && p.text.includes(f)
         ? p.text
             .split(f)
-            .flatMap((t, i): Segment[] => (i === 0 ? [{ text: t }] : [{ variable: v }, { text: t }]))
+            .flatMap((t, i): Segment[] => (i === 0 ? [{ text: t }] : [{ variable, spelling }, { text: t }]))
         : [p],
     );
   }
   return parts.filter((p) => !('text' in p) || p.text !== '');
 }
 
-/** One shell word in double quotes: literals escaped, secrets as "${VARIABLE}". */
-function quoted(text: string, secrets: Secret[]): string {
-  const inner = segments(text, secrets)
-    .map((p) => ('variable' in p ? `\${${p.variable}}` : p.text.replace(/[\\"$`]/g, '\\$&')))
+/** A literal as one single-quoted shell word: nothing inside expands, not even `!` in bash or zsh. */
+export const singleQuoted = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** One shell word: literals single-quoted, each secret a `"${VARIABLE}"` piece joined to them. */
+function word(text: string, secrets: Secret[]): string {
+  const parts = segments(text, secrets);
+  if (parts.length === 0) return "''";
+  return parts
+    .map((p) => {
+      if ('text' in p) return singleQuoted(p.text);
+      return p.spelling === 'raw' ? `"\${${p.variable}}"` : `"$(${p.spelling} "\${${p.variable}}")"`;
+    })
     .join('');
-  return `"${inner}"`;
 }
 
-const variablesIn = (texts: string[], secrets: Secret[]) => [
-  ...new Set(
-    texts.flatMap((t) => segments(t, secrets).flatMap((p) => ('variable' in p ? [p.variable] : []))),
-  ),
-];
-
 /**
- * A curl command that repeats `exchange`, with every secret as a shell variable the user sets, so
- * the command itself can be shared. The form body goes through `--data-urlencode`, one field each.
+ * A curl command for bash or zsh that repeats `exchange` byte for byte, with every secret as a shell
+ * variable the user sets, so the command itself can be shared. Every literal is single-quoted, URLs
+ * are not curl globs (`--globoff`), the body goes as recorded (`--data-raw`).
  */
 export function curlCommand(exchange: Exchange, secrets: Secret[], clientId: string): string {
   const { request } = exchange;
-  const lines: string[] = [];
-  const words: string[] = [`curl -X ${request.method} ${quoted(request.url, secrets)}`];
+  const words: string[] = [`curl --globoff -X ${request.method} ${word(request.url, secrets)}`];
+  const texts = [request.url, ...(request.body !== undefined ? [request.body] : [])];
   let basic = false;
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.toLowerCase() === 'authorization' && value.startsWith('Basic ')) {
       basic = true;
-      words.push(`-H "${name}: Basic \${BASIC_AUTH}"`);
+      words.push(`-H ${singleQuoted(`${name}: Basic `)}"\${BASIC_AUTH}"`);
     } else {
-      words.push(`-H ${quoted(`${name}: ${value}`, secrets)}`);
+      words.push(`-H ${word(`${name}: ${value}`, secrets)}`);
+      texts.push(value);
     }
   }
-  const fields = request.body !== undefined ? [...new URLSearchParams(request.body)] : [];
-  for (const [name, value] of fields) words.push(`--data-urlencode ${quoted(`${name}=${value}`, secrets)}`);
+  if (request.body !== undefined) words.push(`--data-raw ${word(request.body, secrets)}`);
 
-  const used = variablesIn(
-    [request.url, ...Object.values(request.headers), ...fields.map(([, v]) => v)],
-    secrets,
-  );
+  const found = texts.flatMap((t) => segments(t, secrets)).filter((p) => 'variable' in p);
+  const used = [...new Set(found.map((p) => p.variable))];
   if (basic && !used.includes('CLIENT_SECRET')) used.unshift('CLIENT_SECRET');
+  const helpers = [...new Set(found.map((p) => p.spelling))].filter((s) => s !== 'raw');
+  const lines = [
+    '# For bash or zsh; python3 spells the Basic credential and encoded values as the extension did.',
+  ];
   if (used.length) lines.push(`# Set first: ${used.map((v) => `${v}='…'`).join(' ')}`);
+  for (const helper of helpers) lines.push(HELPERS[helper]);
   if (basic) {
     lines.push(
       '# RFC 6749 §2.3.1: client ID and secret are form-urlencoded, joined by ":", then base64-encoded.',
-      `BASIC_AUTH=$(python3 -c 'import sys, base64, urllib.parse as u; print(base64.b64encode((u.quote_plus(sys.argv[1]) + ":" + u.quote_plus(sys.argv[2])).encode()).decode())' ${quoted(clientId, [])} "\${CLIENT_SECRET}")`,
+      `BASIC_AUTH=$(python3 -c 'import sys, base64, urllib.parse as u; f = lambda s: ${FORM_PY}; print(base64.b64encode((f(sys.argv[1]) + ":" + f(sys.argv[2])).encode()).decode())' ${singleQuoted(clientId)} "\${CLIENT_SECRET}")`,
     );
   }
   lines.push(words.join(' \\\n  '));

@@ -18,6 +18,7 @@ export type FlowErrorCode =
   | 'token_not_json'
   | 'token_invalid'
   | 'network'
+  | 'redirect'
   | 'timeout'
   | 'interrupted'
   | 'internal';

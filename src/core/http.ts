@@ -3,6 +3,8 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** A request carrying credentials never follows a redirect (its 3xx ends the exchange instead). */
+  noRedirects?: true;
 }
 
 export interface HttpResponse {
@@ -10,8 +12,10 @@ export interface HttpResponse {
   statusText: string;
   headers: Record<string, string>;
   body: string;
-  /** Set when the body was longer than MAX_BODY_CHARS and only its start was kept. */
+  /** Set when the body was longer than MAX_BODY_CHARS: reading stopped there, and only its start was kept. */
   bodyTruncated?: true;
+  /** Where the answer came from, when the request was redirected on the way. */
+  finalUrl?: string;
 }
 
 /** Far beyond any real OAuth response; keeps a hostile one from filling the session storage. */
@@ -21,8 +25,8 @@ export const MAX_BODY_CHARS = 1_000_000;
 export interface Exchange {
   request: HttpRequest;
   response?: HttpResponse;
-  /** Set when no response arrived (network failure or timeout). */
-  failure?: { code: 'network' | 'timeout'; message: string };
+  /** Set when no usable response arrived: a network failure, a timeout, or a redirect not followed. */
+  failure?: { code: 'network' | 'timeout' | 'redirect'; message: string };
   startedAt: number;
   durationMs: number;
 }
@@ -33,6 +37,23 @@ export interface HttpDeps {
   fetch: FetchLike;
   now: () => number;
   timeoutMs: number;
+}
+
+/** Reads the body as text, and stops reading (cancels the stream) once it passes MAX_BODY_CHARS. */
+async function readCapped(res: Response): Promise<{ text: string; truncated: boolean }> {
+  if (!res.body) return { text: '', truncated: false };
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    text += decoder.decode(value, { stream: true });
+    if (text.length > MAX_BODY_CHARS) {
+      void reader.cancel();
+      return { text: text.slice(0, MAX_BODY_CHARS), truncated: true };
+    }
+  }
 }
 
 /** Sends `request` and records the exchange; never throws: a failure is part of the record. */
@@ -51,14 +72,29 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
       body: request.body,
       credentials: 'omit',
       cache: 'no-store',
+      redirect: request.noRedirects ? 'manual' : 'follow',
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
-    const text = await res.text();
-    const headers = Object.fromEntries(res.headers.entries());
-    const body = text.slice(0, MAX_BODY_CHARS);
-    const truncated = text.length > MAX_BODY_CHARS ? { bodyTruncated: true as const } : {};
+    // A browser answers a manual redirect with an opaque response (status 0); Node with the 3xx itself.
+    if (request.noRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400))) {
+      void res.body?.cancel();
+      return done({
+        failure: {
+          code: 'redirect',
+          message: `${request.url} answered with a redirect, which was not followed: nothing was sent to its target.`,
+        },
+      });
+    }
+    const { text, truncated } = await readCapped(res);
     return done({
-      response: { status: res.status, statusText: res.statusText, headers, body, ...truncated },
+      response: {
+        status: res.status,
+        statusText: res.statusText,
+        headers: Object.fromEntries(res.headers.entries()),
+        body: text,
+        ...(truncated ? { bodyTruncated: true as const } : {}),
+        ...(res.redirected && res.url ? { finalUrl: res.url } : {}),
+      },
     });
   } catch (e) {
     const err = e as Error;

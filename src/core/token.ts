@@ -32,6 +32,7 @@ export function tokenRequest(r: CodeRedemption): HttpRequest {
   return {
     method: 'POST',
     url: r.tokenEndpoint,
+    noRedirects: true,
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
@@ -73,7 +74,11 @@ export function readTokenResponse(exchange: Exchange, clientSecret: string): Tok
       code: 'network' as const,
       message: 'The token endpoint gave no response.',
     };
-    return { error: { code: failure.code, message: failure.message } };
+    const message =
+      failure.code === 'redirect'
+        ? 'The token endpoint answered with a redirect, which was not followed: the code and the client credentials were not sent to its target.'
+        : failure.message;
+    return { error: { code: failure.code, message } };
   }
   if (res.status < 200 || res.status > 299) {
     let error = '';
