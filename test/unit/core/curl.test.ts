@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { curlCommand } from '../../../src/core/curl.ts';
-import type { Exchange } from '../../../src/core/http.ts';
 import type { Secret } from '../../../src/core/run.ts';
 import { basicAuthorization, tokenRequest } from '../../../src/core/token.ts';
 import { lastStep } from '../../../src/core/view/steps.ts';
