@@ -28,6 +28,10 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
   if (outcome.status === 'mismatch') {
     return { ok: false, error: { code: 'discovery_issuer_mismatch', message: note, ...outcome } };
   }
+  if (outcome.status === 'found' && outcome.problems.length) {
+    const message = `The discovery document cannot be used: ${outcome.problems.join(' ')}`;
+    return { ok: false, error: { code: 'discovery_invalid', message } };
+  }
   return outcome.status === 'found'
     ? { ok: true, value: { endpoints: outcome.endpoints, source: 'discovery', note } }
     : { ok: true, value: { endpoints: fallbackEndpoints(issuer), source: 'fallback', note } };

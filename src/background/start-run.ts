@@ -1,30 +1,29 @@
 import { authorizeUrl } from '../core/authorize.ts';
-import { discoveryChecks } from '../core/checks/discovery-checks.ts';
-import { discoveryRequest, parsedObject, readDiscovery } from '../core/discovery.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { performExchange } from '../core/http.ts';
 import { createPkce } from '../core/pkce.ts';
-import { fallbackEndpoints, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import { profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { Res } from '../messages.ts';
-import { hasOrigins } from '../platform/permissions.ts';
-import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
-import { extensionId, extensionUrl } from '../platform/runtime.ts';
+import { missingOrigins } from '../platform/permissions.ts';
+import { extensionUrl } from '../platform/runtime.ts';
 import { showPageInBackground } from '../platform/tabs.ts';
-import { discoveryHttp, type WorkerDeps } from './deps.ts';
-import { discoveryNote } from './discover.ts';
+import type { WorkerDeps } from './deps.ts';
 import { completeRun } from './complete-run.ts';
+import { discoverForRun } from './run-discovery.ts';
 import { failUnexpectedly, own, saveRun } from './run-store.ts';
 
 type StartRunResponse = Res<'startRun'>;
 
 const refuse = (error: FlowErrorInfo): StartRunResponse => ({ ok: false, error });
 
-const accessMessage = (origins: string[]) =>
-  `The extension is not allowed to contact ${originNames(origins)}. Press Authorize and allow access when the browser asks.`;
+const accessRefusal = (origins: string[]): FlowErrorInfo => ({
+  code: 'permission_missing',
+  message: `The extension is not allowed to contact ${originNames(origins)}. Press Authorize and allow access when the browser asks.`,
+  origins,
+});
 
 export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspector/index.html#run=${runId}`);
 
@@ -38,66 +37,32 @@ export async function startRun(
   clientSecret: string,
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
-  let profile = requested;
-  const problems = profileProblems(profile);
+  const problems = profileProblems(requested);
   if (problems.length) return refuse({ code: 'invalid_input', message: problems.join(' ') });
-  const origins = providerOrigins(profile);
-  if (!(await hasOrigins(origins)))
-    return refuse({ code: 'permission_missing', message: accessMessage(origins) });
+  const notGranted = await missingOrigins(providerOrigins(requested));
+  if (notGranted.length) return refuse(accessRefusal(notGranted));
 
   const runId = randomToken(deps.random, 12);
   own(runId);
   let run = addSecrets(
-    { ...newRun(runId, profileSnapshot(profile), deps.now()), profileName },
+    { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName },
     { client_secret: clientSecret },
   );
 
-  // The Origin rule is set now, off the path between the callback and the token request.
-  const [exchange] = await Promise.all([
-    performExchange(discoveryRequest(profile.issuer), discoveryHttp(deps)),
-    stripOriginFromOwnRequests(extensionId()),
-  ]);
-  const outcome = readDiscovery(exchange, profile.issuer);
-  const note = discoveryNote(exchange, outcome);
-  const metadata = outcome.status === 'found' ? outcome.metadata : undefined;
-  const mismatch = outcome.status === 'mismatch' ? outcome : undefined;
-  const checks = discoveryChecks(mismatch ? parsedObject(exchange.response?.body) : metadata, profile.issuer);
-  const discoveryStep = {
-    kind: 'discovery',
-    at: deps.now(),
-    exchange,
-    note,
-    ...(metadata ? { metadata } : {}),
-    checks,
-    checkedAt: deps.now(),
-  } as const;
-  if (mismatch) {
-    const error: FlowErrorInfo = { code: 'discovery_issuer_mismatch', message: note, ...mismatch };
-    run = appendStep(run, { ...discoveryStep, status: 'failed', error });
+  const discovered = await discoverForRun(run, deps);
+  run = discovered.run;
+  if (discovered.error) {
+    await saveRun(finishRun(run, deps.now(), discovered.error));
+    return refuse(discovered.error);
+  }
+  // Discovery may have moved an endpoint to an origin not granted yet: the popup asks for exactly those.
+  const missing = await missingOrigins(providerOrigins(run.profile));
+  if (missing.length) {
+    const error = accessRefusal(missing);
     await saveRun(finishRun(run, deps.now(), error));
     return refuse(error);
   }
-  run = appendStep(run, { ...discoveryStep, status: 'ok' });
-
-  // Endpoints left at BTG Id's documented paths give way to what the provider publishes.
-  const untouched = JSON.stringify(profile.endpoints) === JSON.stringify(fallbackEndpoints(profile.issuer));
-  if (untouched && outcome.status === 'found') {
-    const published = outcome.endpoints;
-    const fallback = fallbackEndpoints(profile.issuer);
-    const endpoints = {
-      authorization: published.authorization || fallback.authorization,
-      token: published.token || fallback.token,
-      jwks: published.jwks,
-    };
-    profile = { ...profile, endpoints };
-    run = { ...run, profile: { ...run.profile, endpoints } };
-    const more = providerOrigins(profile);
-    if (!(await hasOrigins(more))) {
-      const error: FlowErrorInfo = { code: 'permission_missing', message: accessMessage(more) };
-      await saveRun(finishRun(run, deps.now(), error));
-      return refuse(error);
-    }
-  }
+  const profile = run.profile;
 
   const state = randomToken(deps.random);
   const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;

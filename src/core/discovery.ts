@@ -1,5 +1,6 @@
 import type { Endpoints } from './profile.ts';
 import type { Exchange, HttpRequest } from './http.ts';
+import { urlProblem } from './url-rules.ts';
 
 /** OpenID Connect Discovery 1.0 §4: the issuer with `/.well-known/openid-configuration` appended. */
 export function discoveryRequest(issuer: string): HttpRequest {
@@ -11,11 +12,47 @@ export function discoveryRequest(issuer: string): HttpRequest {
 }
 
 export type DiscoveryOutcome =
-  | { status: 'found'; metadata: Record<string, unknown>; endpoints: Endpoints }
+  | {
+      status: 'found';
+      metadata: Record<string, unknown>;
+      endpoints: Endpoints;
+      /** Why some endpoint it publishes cannot be used; such a document is not adopted. */
+      problems: string[];
+    }
   | { status: 'unavailable'; reason: string }
   | { status: 'mismatch'; expected: string; actual: string };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The endpoint fields of a discovery document (Discovery §3) that the tool may call. */
+export const ENDPOINT_FIELDS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'jwks_uri',
+  'userinfo_endpoint',
+  'revocation_endpoint',
+  'introspection_endpoint',
+] as const;
+
+/**
+ * Each published endpoint passes the rules a typed one does: an absolute URL, no fragment, no
+ * credentials, and (with `httpsOffLoopback`) https unless on loopback.
+ */
+export function discoveredEndpointProblems(
+  metadata: Record<string, unknown>,
+  httpsOffLoopback = true,
+): string[] {
+  return ENDPOINT_FIELDS.flatMap((field) => {
+    const value = metadata[field];
+    if (value === undefined) return [];
+    if (typeof value !== 'string') return [`${field} in the discovery document is not a string.`];
+    const problem = urlProblem(`${field} in the discovery document`, value, {
+      required: false,
+      httpsOffLoopback,
+    });
+    return problem ? [problem] : [];
+  });
+}
 
 /** The body as a JSON object, or undefined. */
 export function parsedObject(body: string | undefined): Record<string, unknown> | undefined {
@@ -49,5 +86,6 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
       token: str(doc.token_endpoint),
       jwks: str(doc.jwks_uri),
     },
+    problems: discoveredEndpointProblems(doc),
   };
 }

@@ -6,6 +6,7 @@ export type FlowErrorCode =
   | 'run_missing'
   | 'run_unreadable'
   | 'discovery_issuer_mismatch'
+  | 'discovery_invalid'
   | 'login_cancelled'
   | 'login_failed'
   | 'provider_error'
@@ -30,6 +31,8 @@ export interface FlowErrorInfo {
   expected?: string;
   actual?: string;
   hint?: string;
+  /** For `permission_missing`: the host-permission patterns still to be granted. */
+  origins?: string[];
 }
 
 /** What a fallible step or request answers: its value, or the one error value (design.md). */

@@ -1,3 +1,4 @@
+import { PROVIDER_URL, urlProblem } from './url-rules.ts';
 import { PROMPTS, type Prompt } from './view/prompts.ts';
 
 /** What the popup collects for one flow; the client secret travels beside it, never inside. */
@@ -49,26 +50,28 @@ export function requestsOpenId(scopes: string): boolean {
   return scopeList(scopes).includes('openid');
 }
 
-function httpUrlProblem(label: string, value: string, required: boolean): string | undefined {
-  if (value === '') return required ? `${label} is empty.` : undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `${label} "${value}" is not an absolute URL.`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `${label} must start with https:// (or http:// for a local provider), not ${url.protocol}.`;
-  }
-  if (url.hash) return `${label} must not contain a #fragment.`;
-  return undefined;
-}
-
-/** Discovery §4.1: the issuer is an https URL (http for loopback tests) with no query or fragment. */
+/** Discovery §4.1: the issuer is an https URL (http on loopback) with no query, fragment or credentials. */
 export function issuerProblem(issuer: string): string | undefined {
-  const problem = httpUrlProblem('Issuer', issuer, true);
+  const problem = urlProblem('Issuer', issuer, PROVIDER_URL);
   if (problem) return problem;
   return new URL(issuer).search ? 'Issuer must not contain a ?query.' : undefined;
+}
+
+const ENDPOINT_LABELS: Record<keyof Endpoints, string> = {
+  authorization: 'Authorization endpoint',
+  token: 'Token endpoint',
+  jwks: 'JWKS URI',
+};
+
+/** Problems with endpoints, typed or read from discovery: the same rules either way. */
+export function endpointProblems(endpoints: Endpoints, where = ''): string[] {
+  return (Object.keys(ENDPOINT_LABELS) as (keyof Endpoints)[]).flatMap((k) => {
+    const problem = urlProblem(`${ENDPOINT_LABELS[k]}${where}`, endpoints[k], {
+      ...PROVIDER_URL,
+      required: k !== 'jwks',
+    });
+    return problem ? [problem] : [];
+  });
 }
 
 /** Every problem with the form, in the order the fields appear; an empty list means it can start. */
@@ -76,10 +79,8 @@ export function profileProblems(profile: Profile): string[] {
   const problems = [
     issuerProblem(profile.issuer),
     profile.clientId.trim() === '' ? 'Client ID is empty.' : undefined,
-    httpUrlProblem('Redirect URI', profile.redirectUri, true),
-    httpUrlProblem('Authorization endpoint', profile.endpoints.authorization, true),
-    httpUrlProblem('Token endpoint', profile.endpoints.token, true),
-    httpUrlProblem('JWKS URI', profile.endpoints.jwks, false),
+    urlProblem('Redirect URI', profile.redirectUri, { required: true, httpsOffLoopback: false }),
+    ...endpointProblems(profile.endpoints),
   ];
   if (!(PROMPTS as readonly string[]).includes(profile.prompt))
     problems.push(`Prompt "${profile.prompt}" is unknown.`);

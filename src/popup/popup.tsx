@@ -81,7 +81,7 @@ export function Popup({ initial }: { initial: PopupState }) {
         note={discovery.note}
         onRediscover={() => void discovery.discover(profile.issuer)}
       />
-      <AccessNotice origins={origins} report={reporter('access')} />
+      <AccessNotice origins={[...origins, ...authorizing.pendingOrigins]} report={reporter('access')} />
       {alert && <ErrorAlert error={alert} />}
       <button
         type="button"

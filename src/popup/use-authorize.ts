@@ -11,6 +11,8 @@ import type { ReportError } from './use-alert.ts';
 
 export interface Authorizing {
   busy: boolean;
+  /** Origins the worker found missing after discovery moved an endpoint: asked for on the next click. */
+  pendingOrigins: string[];
   /** What is happening, for the status line; empty once the run has failed. */
   progress: string;
   authorize: () => Promise<void>;
@@ -29,6 +31,7 @@ export function useAuthorize(
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState('');
   const [runId, setRunId] = useState<string>();
+  const [pendingOrigins, setPendingOrigins] = useState<string[]>([]);
   const stored = useStoredValue('session', runId && runKey(runId));
   const runError = stored.loaded && isRun(stored.value) ? stored.value.error : undefined;
   useEffect(() => {
@@ -36,8 +39,9 @@ export function useAuthorize(
   }, [runError?.code, runError?.message]);
 
   const start = async (): Promise<Result<{ runId: string }>> => {
-    if (origins.length && !(await requestOrigins(origins))) {
-      const message = `Access to ${originNames(origins)} was refused, so the flow cannot contact the provider.`;
+    const wanted = [...new Set([...origins, ...pendingOrigins])];
+    if (wanted.length && !(await requestOrigins(wanted))) {
+      const message = `Access to ${originNames(wanted)} was refused, so the flow cannot contact the provider.`;
       return { ok: false, error: { code: 'permission_refused', message } };
     }
     return send('startRun', {
@@ -57,6 +61,7 @@ export function useAuthorize(
       error: { code: 'internal', message: `Could not start: ${e.message}` },
     }));
     setBusy(false);
+    setPendingOrigins(!outcome.ok && outcome.error.origins ? outcome.error.origins : []);
     if (outcome.ok) {
       setRunId(outcome.value.runId);
       setProgress('The login window is open; the inspector tab shows each step as it completes.');
@@ -65,5 +70,5 @@ export function useAuthorize(
       report(outcome.error);
     }
   };
-  return { busy, progress: runError ? '' : progress, authorize };
+  return { busy, pendingOrigins, progress: runError ? '' : progress, authorize };
 }

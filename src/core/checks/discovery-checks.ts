@@ -1,13 +1,6 @@
 import { oidcDiscovery, outcome, passIf, rfc, shown, type Check } from '../check.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-const ENDPOINT_FIELDS = [
-  'authorization_endpoint',
-  'token_endpoint',
-  'jwks_uri',
-  'userinfo_endpoint',
-] as const;
+import { discoveredEndpointProblems, ENDPOINT_FIELDS } from '../discovery.ts';
+import { isLoopbackHost } from '../url-rules.ts';
 
 /** Discovery document checks; `metadata` is undefined when the provider publishes none. */
 export function discoveryChecks(metadata: Record<string, unknown> | undefined, issuer: string): Check[] {
@@ -18,11 +11,17 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
   };
   const httpsRule = { id: 'discovery.https', title: 'Endpoints use HTTPS', ...rfc(6749, '3.1') };
   const pkceRule = { id: 'discovery.pkce', title: 'Provider supports PKCE S256', ...rfc(7636, '4.2') };
+  const urlsRule = {
+    id: 'discovery.endpoints',
+    title: 'Endpoints are absolute URLs without fragment or credentials',
+    ...oidcDiscovery('3', 'ProviderMetadata'),
+  };
   if (!metadata) {
     const none = 'no discovery document';
     return [
       outcome(issuerRule, 'skip', issuer, none),
       outcome(httpsRule, 'skip', 'https URLs', none),
+      outcome(urlsRule, 'skip', 'usable URLs', none),
       outcome(pkceRule, 'skip', 'S256', none),
     ];
   }
@@ -30,11 +29,12 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
   const insecure = urls.filter((u) => !u.startsWith('https://'));
   const remote = insecure.filter((u) => {
     try {
-      return !LOOPBACK.has(new URL(u).hostname);
+      return !isLoopbackHost(new URL(u).hostname);
     } catch {
       return true;
     }
   });
+  const malformed = discoveredEndpointProblems(metadata, false);
   const methods = metadata.code_challenge_methods_supported;
   return [
     passIf(issuerRule, metadata.issuer === issuer, issuer, shown(metadata.issuer)),
@@ -43,6 +43,12 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
       : insecure.length
         ? outcome(httpsRule, 'warn', 'https URLs (http is tolerated on loopback only)', insecure.join(', '))
         : outcome(httpsRule, 'pass', 'https URLs', `${urls.length} endpoints on https`),
+    passIf(
+      urlsRule,
+      malformed.length === 0,
+      'absolute http(s) URLs, no #fragment, no user:password@',
+      malformed.length ? malformed.join(' ') : `${urls.length} usable endpoints`,
+    ),
     Array.isArray(methods)
       ? outcome(pkceRule, methods.includes('S256') ? 'pass' : 'warn', 'S256 listed', shown(methods))
       : outcome(pkceRule, 'skip', 'S256 listed', 'code_challenge_methods_supported not published'),

@@ -29,6 +29,24 @@ describe('discovery (OIDC Discovery §4)', () => {
     });
   });
 
+  test('published endpoints pass the rules typed ones do; each bad one is named', () => {
+    const doc = {
+      issuer: ISSUER,
+      authorization_endpoint: 'https://a/authorize#frag',
+      token_endpoint: 'http://evil.example/token',
+      jwks_uri: 'https://user:pw@j/jwks',
+      userinfo_endpoint: 42,
+      revocation_endpoint: 'http://127.0.0.1:4010/revoke',
+    };
+    const outcome = readDiscovery(answered(200, JSON.stringify(doc)), ISSUER);
+    expect(outcome.status === 'found' && outcome.problems).toEqual([
+      'authorization_endpoint in the discovery document must not contain a #fragment.',
+      'token_endpoint in the discovery document must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
+      'jwks_uri in the discovery document must not contain a user name or password.',
+      'userinfo_endpoint in the discovery document is not a string.',
+    ]);
+  });
+
   test('a document for another issuer is a mismatch, even one differing only by a trailing slash', () => {
     expect(readDiscovery(answered(200, JSON.stringify({ issuer: `${ISSUER}/` })), ISSUER)).toEqual({
       status: 'mismatch',

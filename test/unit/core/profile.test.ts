@@ -29,4 +29,24 @@ describe('form validation', () => {
       'Issuer must not contain a ?query.',
     ]);
   });
+
+  test('http:// only on loopback, for the issuer and every endpoint; never credentials in a URL', () => {
+    const problems = profileProblems({
+      ...ok,
+      issuer: 'http://op.example',
+      endpoints: {
+        authorization: 'http://op.example/authorize',
+        token: 'https://user:pass@op.example/token',
+        jwks: 'http://127.9.8.7:4010/jwks',
+      },
+    });
+    expect(problems).toEqual([
+      'Issuer must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
+      'Authorization endpoint must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
+      'Token endpoint must not contain a user name or password.',
+    ]);
+    for (const host of ['127.0.0.1:4010', 'localhost', '[::1]:8080', '127.255.0.1'])
+      expect(profileProblems({ ...ok, issuer: `http://${host}` })).toEqual([]);
+    expect(profileProblems({ ...ok, issuer: 'http://127.0.0.1.evil.example' })[0]).toMatch(/must use https/);
+  });
 });

@@ -19,6 +19,7 @@ describe('discovery checks', () => {
     expect(byId(discoveryChecks(doc(), ISSUER))).toEqual({
       'discovery.issuer': 'pass',
       'discovery.https': 'pass',
+      'discovery.endpoints': 'pass',
       'discovery.pkce': 'pass',
     });
   });
@@ -37,6 +38,15 @@ describe('discovery checks', () => {
     expect(
       byId(discoveryChecks(doc({ code_challenge_methods_supported: undefined }), ISSUER))['discovery.pkce'],
     ).toBe('skip');
+  });
+
+  test('an endpoint with a fragment or credentials fails the endpoints check, naming it', () => {
+    const checks = discoveryChecks(doc({ jwks_uri: 'https://u:p@op.example/jwks' }), ISSUER);
+    const endpoints = checks.find((c) => c.id === 'discovery.endpoints');
+    expect(endpoints?.status).toBe('fail');
+    expect(endpoints?.actual).toBe(
+      'jwks_uri in the discovery document must not contain a user name or password.',
+    );
   });
 
   test('no document: every discovery check is skipped with the reason', () => {

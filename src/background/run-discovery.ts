@@ -1,0 +1,63 @@
+import { discoveryChecks } from '../core/checks/discovery-checks.ts';
+import { discoveryRequest, parsedObject, readDiscovery } from '../core/discovery.ts';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
+import { performExchange } from '../core/http.ts';
+import { fallbackEndpoints, type Endpoints } from '../core/profile.ts';
+import { appendStep, type Run } from '../core/run.ts';
+import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
+import { extensionId } from '../platform/runtime.ts';
+import { discoveryHttp, type WorkerDeps } from './deps.ts';
+import { discoveryNote } from './discover.ts';
+
+export interface DiscoveredRun {
+  run: Run;
+  /** Set when the run cannot go on: the discovery step failed with it. */
+  error?: FlowErrorInfo;
+}
+
+/**
+ * The run's discovery step. Endpoints left at BTG Id's documented paths give way to what the
+ * provider publishes, once those pass the rules typed ones do; a document for another issuer, or
+ * one whose endpoints would be adopted but are unusable, stops the run here.
+ */
+export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<DiscoveredRun> {
+  const { issuer } = started.profile;
+  // The Origin rule is set now, off the path between the callback and the token request.
+  const [exchange] = await Promise.all([
+    performExchange(discoveryRequest(issuer), discoveryHttp(deps)),
+    stripOriginFromOwnRequests(extensionId()),
+  ]);
+  const outcome = readDiscovery(exchange, issuer);
+  const note = discoveryNote(exchange, outcome);
+  const metadata = outcome.status === 'found' ? outcome.metadata : undefined;
+  const document = outcome.status === 'mismatch' ? parsedObject(exchange.response?.body) : metadata;
+  const step = {
+    kind: 'discovery',
+    at: deps.now(),
+    exchange,
+    note,
+    ...(metadata ? { metadata } : {}),
+    checks: discoveryChecks(document, issuer),
+    checkedAt: deps.now(),
+  } as const;
+  const untouched = JSON.stringify(started.profile.endpoints) === JSON.stringify(fallbackEndpoints(issuer));
+  const error: FlowErrorInfo | undefined =
+    outcome.status === 'mismatch'
+      ? { code: 'discovery_issuer_mismatch', message: note, ...outcome }
+      : outcome.status === 'found' && untouched && outcome.problems.length
+        ? {
+            code: 'discovery_invalid',
+            message: `The discovery document cannot be used: ${outcome.problems.join(' ')}`,
+          }
+        : undefined;
+  if (error) return { run: appendStep(started, { ...step, status: 'failed', error }), error };
+  const run = appendStep(started, { ...step, status: 'ok' });
+  if (!untouched || outcome.status !== 'found') return { run };
+  const fallback = fallbackEndpoints(issuer);
+  const endpoints: Endpoints = {
+    authorization: outcome.endpoints.authorization || fallback.authorization,
+    token: outcome.endpoints.token || fallback.token,
+    jwks: outcome.endpoints.jwks,
+  };
+  return { run: { ...run, profile: { ...run.profile, endpoints } } };
+}

@@ -1,0 +1,37 @@
+/** Loopback per RFC 8252 §8.3: 127.0.0.0/8, `localhost` and `[::1]` (WHATWG URL hostnames). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+export interface UrlRule {
+  /** An empty value is a problem only when the field is required. */
+  required: boolean;
+  /** `http://` only on loopback: the secret and the code would otherwise travel in clear. */
+  httpsOffLoopback: boolean;
+}
+
+/**
+ * Why `value` cannot be used as `label`, or undefined: it must be an absolute http(s) URL with no
+ * fragment and no credentials; provider URLs also need https off loopback (RFC 6749 §3.1, §10.9).
+ */
+export function urlProblem(label: string, value: string, rule: UrlRule): string | undefined {
+  if (value === '') return rule.required ? `${label} is empty.` : undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${label} "${value}" is not an absolute URL.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `${label} must start with https:// (or http:// for a local provider), not ${url.protocol}.`;
+  }
+  if (url.hash) return `${label} must not contain a #fragment.`;
+  if (url.username || url.password) return `${label} must not contain a user name or password.`;
+  if (rule.httpsOffLoopback && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return `${label} must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.`;
+  }
+  return undefined;
+}
+
+/** The rule for the provider's own URLs: the issuer and every endpoint. */
+export const PROVIDER_URL: UrlRule = { required: true, httpsOffLoopback: true };
