@@ -4,11 +4,10 @@ import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
-import { loginWindowError } from '../core/login-window.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
 import { readTokenResponse, tokenRequest } from '../core/token.ts';
-import { extensionRedirectUrl, launchLogin } from '../platform/identity.ts';
-import { routeRedirectToExtension, stopRoutingRedirect } from '../platform/net-rules.ts';
+import { lastStep } from '../core/view/steps.ts';
+import { awaitCallback } from './await-callback.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
 import { validateTokens } from './validate-tokens.ts';
@@ -38,27 +37,24 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   };
   record(run);
 
-  const ownRedirect = extensionRedirectUrl();
-  const routed = run.profile.redirectUri !== ownRedirect;
-  if (routed) await routeRedirectToExtension(run.profile.redirectUri, ownRedirect);
-  let callbackUrl: string;
-  try {
-    callbackUrl = await launchLogin(flight.url);
-  } catch (e) {
-    return await fail(loginWindowError((e as Error).message), {
-      kind: 'callback',
-      status: 'failed',
-      at: deps.now(),
-      params: [],
-    });
-  } finally {
-    if (routed) await stopRoutingRedirect();
-  }
+  const login = await awaitCallback(run, flight.url);
+  if ('error' in login)
+    return fail(login.error, { kind: 'callback', status: 'failed', at: deps.now(), params: [] });
+  const { callbackUrl } = login;
   const params = callbackParams(callbackUrl);
-  const metadata = run.steps.find((s) => s.kind === 'discovery')?.metadata;
-  const reading = readCallback(params, {
+  // Whatever the callback carries is secret before it is judged: a refused callback's code too.
+  const get = (name: string) => params.find(([n]) => n === name)?.[1];
+  run = addSecrets(run, {
+    code: get('code'),
+    access_token: get('access_token'),
+    id_token: get('id_token'),
+    refresh_token: get('refresh_token'),
+  });
+  const metadata = lastStep(run, 'discovery')?.metadata;
+  const reading = readCallback(callbackUrl, params, {
     state: run.flight?.state ?? '',
     issuer: run.profile.issuer,
+    arrivesAt: login.arrivesAt,
     issAdvertised: metadata?.authorization_response_iss_parameter_supported === true,
   });
   const callbackStep: Step = {
@@ -72,7 +68,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   };
   if (reading.code === undefined) return fail(reading.error!, callbackStep);
   const code = reading.code;
-  run = settleLastStep(addSecrets(run, { code }), callbackStep);
+  run = settleLastStep(run, callbackStep);
 
   const sent = performExchange(
     tokenRequest({

@@ -1,5 +1,5 @@
 import { extensionId, onMessage, onStartup } from '../platform/runtime.ts';
-import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
+import { stripOriginFromOwnRequests, sweepRoutingRules } from '../platform/net-rules.ts';
 import { workerDeps } from './deps.ts';
 import { handlers } from './handlers.ts';
 import { receiver } from './receive.ts';
@@ -9,4 +9,6 @@ import { interruptOrphanedRuns } from './run-store.ts';
 onMessage(receiver(handlers, extensionId()));
 
 onStartup(() => void stripOriginFromOwnRequests(extensionId()));
+// A fresh worker owns no login: runs still marked running lost theirs, and so did any routing rule.
 void interruptOrphanedRuns(workerDeps.now());
+void sweepRoutingRules();

@@ -4,6 +4,7 @@ import type { FlowErrorCode, FlowErrorInfo } from './flow-error.ts';
 import type { Params } from './params.ts';
 
 const STOP_CODES: Record<string, FlowErrorCode> = {
+  'callback.redirect_uri': 'callback_elsewhere',
   'callback.duplicates': 'duplicate_parameter',
   'callback.state': 'state_mismatch',
   'callback.iss': 'iss_mismatch',
@@ -11,12 +12,14 @@ const STOP_CODES: Record<string, FlowErrorCode> = {
 };
 
 const STOP_MESSAGES: Record<string, (c: Check) => string> = {
+  'callback.redirect_uri': (c) =>
+    `The callback arrived at ${c.actual}, not at ${c.expected} where this login asked to be sent back; the code was not redeemed.`,
   'callback.duplicates': (c) =>
     `The callback ${c.actual.replace('repeated', 'repeats')}; RFC 6749 §3.1 forbids repeated parameters, so the code was not redeemed.`,
   'callback.state': (c) =>
     c.actual === '(missing)'
       ? 'The callback has no state parameter, so it cannot be tied to this login; the code was not redeemed.'
-      : 'The callback carries a different state than this login sent (a forged or stale callback); the code was not redeemed.',
+      : 'The callback carries a different state than this login sent (a forged or stale callback): nothing in it was acted on, and the code was not redeemed.',
   'callback.iss': (c) =>
     c.actual.startsWith('(missing')
       ? `The callback has no iss parameter although the provider advertises it (RFC 9207 mix-up defence); the code was not redeemed.`
@@ -34,14 +37,19 @@ export interface CallbackReading {
 
 /**
  * Checks an authorization response and returns its code, or the error that stops the run before
- * anything could redeem a code from a forged, replayed or mixed-up callback.
+ * anything could redeem a code from a forged, replayed or mixed-up callback. A failed check comes
+ * first: an `error=` that cannot be tied to this login (wrong state, say) is not the provider's word.
  */
-export function readCallback(params: Params, expected: CallbackExpectations): CallbackReading {
-  const checks = callbackChecks(params, expected);
+export function readCallback(
+  callbackUrl: string,
+  params: Params,
+  expected: CallbackExpectations,
+): CallbackReading {
+  const checks = callbackChecks(callbackUrl, params, expected);
   const get = (name: string) => params.find(([n]) => n === name)?.[1];
-  // A provider's refusal is the news even when the callback fails a check: nothing gets redeemed.
+  const failed = checks.find((c) => c.status === 'fail');
   const providerError = get('error');
-  if (providerError !== undefined) {
+  if (!failed && providerError !== undefined) {
     const description = get('error_description');
     const uri = get('error_uri');
     const error: FlowErrorInfo = {
@@ -52,7 +60,6 @@ export function readCallback(params: Params, expected: CallbackExpectations): Ca
     };
     return { checks, error };
   }
-  const failed = checks.find((c) => c.status === 'fail');
   if (failed) {
     const slashOnly =
       failed.id === 'callback.iss' &&

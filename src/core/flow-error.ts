@@ -14,6 +14,7 @@ export type FlowErrorCode =
   | 'state_mismatch'
   | 'iss_mismatch'
   | 'missing_code'
+  | 'callback_elsewhere'
   | 'tokens_in_callback'
   | 'token_http_error'
   | 'token_not_json'

@@ -26,32 +26,42 @@ export async function stripOriginFromOwnRequests(extensionId: string): Promise<v
   });
 }
 
-const REDIRECT_RULE_ID = 2;
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Routing rules take ids from here up, one per run, so two runs never remove each other's. */
+const ROUTE_RULE_BASE = 1000;
+/** Counted in memory too: two logins starting at once must not read the same free id. */
+let nextRouteId = ROUTE_RULE_BASE;
 
 /**
  * launchWebAuthFlow only finishes at `https://<id>.chromiumapp.org/`. When the user keeps the app's
- * own registered redirect URI instead, this session rule sends the login window's navigation to
- * that URI on to the extension's, query and all, so the flow still completes.
+ * own registered redirect URI instead, this session rule sends one login's callback (`regexFilter`,
+ * which names its state) on to the extension's URL, query and all. Other navigations to the app,
+ * in any tab, go where they were going. Answers the rule's id, for `stopRouting`.
  */
-export async function routeRedirectToExtension(
-  redirectUri: string,
-  extensionRedirect: string,
-): Promise<void> {
+export async function routeToExtension(regexFilter: string, extensionRedirect: string): Promise<number> {
+  const taken = new Set((await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.id));
+  while (taken.has(nextRouteId)) nextRouteId++;
+  const id = nextRouteId++;
   await chrome.declarativeNetRequest.updateSessionRules({
-    removeRuleIds: [REDIRECT_RULE_ID],
     addRules: [
       {
-        id: REDIRECT_RULE_ID,
+        id,
         priority: 2,
-        condition: { regexFilter: `^${escapeRegex(redirectUri)}([?#].*)?$`, resourceTypes: ['main_frame'] },
+        condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
         action: { type: 'redirect', redirect: { regexSubstitution: `${extensionRedirect}\\1` } },
       },
     ],
   });
+  return id;
 }
 
-export async function stopRoutingRedirect(): Promise<void> {
-  await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: [REDIRECT_RULE_ID] });
+export async function stopRouting(ruleId: number): Promise<void> {
+  await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: [ruleId] });
+}
+
+/** Removes every routing rule: a fresh worker owns no login, so any left is an orphan. */
+export async function sweepRoutingRules(): Promise<void> {
+  const ids = (await chrome.declarativeNetRequest.getSessionRules())
+    .map((r) => r.id)
+    .filter((id) => id >= ROUTE_RULE_BASE);
+  if (ids.length) await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: ids });
 }

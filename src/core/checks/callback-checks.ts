@@ -1,9 +1,11 @@
 import { outcome, passIf, rfc, oidcCore, type Check } from '../check.ts';
-import type { Params } from '../params.ts';
+import { originAndPath, type Params } from '../params.ts';
 
 export interface CallbackExpectations {
   state: string;
   issuer: string;
+  /** Where the callback must arrive: the redirect URI sent, or the URL an app's own URI is routed to. */
+  arrivesAt: string;
   /** The provider's discovery says `authorization_response_iss_parameter_supported: true`. */
   issAdvertised: boolean;
 }
@@ -14,18 +16,30 @@ const get = (params: Params, name: string) => params.find(([n]) => n === name)?.
  * The authorization response, checked before the code may be redeemed (RFC 6749 §4.1.2 and §10.12,
  * RFC 9207 §2.4). Any failure here stops the run: redeeming a forged or mixed-up code is the attack.
  */
-export function callbackChecks(params: Params, expected: CallbackExpectations): Check[] {
+export function callbackChecks(callbackUrl: string, params: Params, expected: CallbackExpectations): Check[] {
   const names = params.map(([n]) => n);
+  const arrived = originAndPath(callbackUrl);
+  const wanted = originAndPath(expected.arrivesAt);
   const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
   const state = get(params, 'state');
   const iss = get(params, 'iss');
-  const leaked = ['access_token', 'id_token'].filter((n) => names.includes(n));
+  const leaked = ['access_token', 'id_token', 'refresh_token'].filter((n) => names.includes(n));
   const issRule = {
     id: 'callback.iss',
     title: 'Callback came from the expected provider',
     ...rfc(9207, '2.4'),
   };
   return [
+    passIf(
+      {
+        id: 'callback.redirect_uri',
+        title: 'Callback arrived at the redirect URI sent',
+        ...rfc(6749, '3.1.2'),
+      },
+      arrived === wanted,
+      wanted,
+      arrived,
+    ),
     passIf(
       { id: 'callback.duplicates', title: 'No parameter is repeated', ...rfc(6749, '3.1') },
       duplicated.length === 0,

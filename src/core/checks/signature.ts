@@ -59,7 +59,10 @@ export async function verifySignature(
   if (alg === 'none') return { status: 'fail', actual: 'unsigned (alg: none)' };
   if (alg.startsWith('HS')) {
     if (!clientSecret)
-      return { status: 'skip', actual: `${alg} needs the client secret, and none was given` };
+      return {
+        status: 'fail',
+        actual: `unverified: ${alg} is keyed with the client secret, and none was given`,
+      };
     const key = new TextEncoder().encode(clientSecret);
     try {
       await compactVerify(token, key, { algorithms: [alg] });
@@ -74,7 +77,11 @@ export async function verifySignature(
         }
       : { status: 'pass', actual: `${alg}, verified with the client secret` };
   }
-  if (!jwks) return { status: 'skip', actual: `${alg} needs the provider's keys, and there is no JWKS URI` };
+  if (!jwks)
+    return {
+      status: 'fail',
+      actual: `unverified: ${alg} needs the provider's keys, and there is no JWKS URI (set it under Endpoints)`,
+    };
   let set = await jwks(false);
   if ('error' in set) return { status: 'fail', actual: `could not get the JWKS: ${set.error}` };
   let attempt = await tryKeys(token, set, alg);

@@ -2,10 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { readCallback } from '../../../src/core/callback.ts';
 import { callbackParams } from '../../../src/core/params.ts';
 
-const expected = { state: 'st4te', issuer: 'https://id.btgpactual.com', issAdvertised: false };
-const cb = (query: string) => callbackParams(`https://abc.chromiumapp.org/?${query}`);
+const ARRIVES_AT = 'https://abc.chromiumapp.org/';
+const expected = {
+  state: 'st4te',
+  issuer: 'https://id.btgpactual.com',
+  arrivesAt: ARRIVES_AT,
+  issAdvertised: false,
+};
+/** `query` may carry a fragment (`…#access_token=…`) or be a whole URL. */
+const urlOf = (query: string) => (query.startsWith('https://') ? query : `${ARRIVES_AT}?${query}`);
 const read = (query: string, issAdvertised = false) =>
-  readCallback(cb(query), { ...expected, issAdvertised });
+  readCallback(urlOf(query), callbackParams(urlOf(query)), { ...expected, issAdvertised });
 /** The code on success, else the error's code. */
 const outcomeOf = (query: string, issAdvertised = false) => {
   const r = read(query, issAdvertised);
@@ -19,6 +26,7 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     const r = read('code=abc&state=st4te&iss=https%3A%2F%2Fid.btgpactual.com');
     expect(r.code).toBe('abc');
     expect(r.checks.map((c) => [c.id, c.status])).toEqual([
+      ['callback.redirect_uri', 'pass'],
       ['callback.duplicates', 'pass'],
       ['callback.state', 'pass'],
       ['callback.iss', 'pass'],
@@ -41,6 +49,17 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     ['code=abc&state=st4te&state=st4te', 'duplicate_parameter', 'callback.duplicates'],
     ['code=abc&state=st4te&id_token=eyJ', 'tokens_in_callback', 'callback.no_tokens'],
     ['code=abc&state=st4te&access_token=at', 'tokens_in_callback', 'callback.no_tokens'],
+    ['code=abc&state=st4te#access_token=at&token_type=Bearer', 'tokens_in_callback', 'callback.no_tokens'],
+    ['state=st4te#id_token=eyJ&code=abc', 'tokens_in_callback', 'callback.no_tokens'],
+    ['code=abc#state=st4te&state=st4te', 'duplicate_parameter', 'callback.duplicates'],
+    ['error=access_denied&state=forged', 'state_mismatch', 'callback.state'],
+    ['error=access_denied', 'state_mismatch', 'callback.state'],
+    [
+      'https://abc.chromiumapp.org/elsewhere?code=abc&state=st4te',
+      'callback_elsewhere',
+      'callback.redirect_uri',
+    ],
+    ['https://evil.chromiumapp.org/?code=abc&state=st4te', 'callback_elsewhere', 'callback.redirect_uri'],
   ])('%s stops with %s before the code is redeemed', (query, code, check) => {
     const r = read(query);
     expect(r.code).toBeUndefined();
@@ -52,23 +71,30 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     expect(outcomeOf('state=st4te')).toBe('missing_code');
   });
 
-  test('a provider error carries its description and uri, and is the news even with a bad state', () => {
-    const r = read(
-      'error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe',
-    );
-    expect(r.error).toMatchObject({
-      code: 'provider_error',
-      message: 'The provider refused the login: access_denied — User said no',
-      hint: 'More about it: https://docs.example/e',
-    });
-    expect(r.checks.find((c) => c.id === 'callback.state')?.status).toBe('fail');
+  test('a provider error carries its description and uri, in the query or the fragment', () => {
+    for (const url of [
+      'error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe&state=st4te',
+      `${ARRIVES_AT}#error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe&state=st4te`,
+    ]) {
+      const r = read(url);
+      expect(r.error).toMatchObject({
+        code: 'provider_error',
+        message: 'The provider refused the login: access_denied — User said no',
+        hint: 'More about it: https://docs.example/e',
+      });
+    }
+  });
+
+  test('an error whose state does not match is an unverified callback, not the provider’s word', () => {
+    const r = read('error=access_denied&error_description=User+said+no&state=forged');
+    expect(r.error?.code).toBe('state_mismatch');
+    expect(r.error?.message).toMatch(/forged or stale callback/);
+    expect(r.error?.message).not.toMatch(/refused/);
   });
 
   test('an iss differing only by a trailing slash says so', () => {
-    const r = readCallback(cb('code=abc&state=st4te&iss=https%3A%2F%2Fid.btgpactual.com'), {
-      ...expected,
-      issuer: 'https://id.btgpactual.com/',
-    });
+    const url = urlOf('code=abc&state=st4te&iss=https%3A%2F%2Fid.btgpactual.com');
+    const r = readCallback(url, callbackParams(url), { ...expected, issuer: 'https://id.btgpactual.com/' });
     expect(r.error?.hint).toMatch(/only by a trailing slash/);
   });
 

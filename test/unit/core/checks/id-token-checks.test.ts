@@ -106,7 +106,11 @@ describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', 
     expect((await statuses(await hs(HS_SECRET))).signature).toBe('pass');
     expect((await statuses(await hs('another secret, also long enough....'))).signature).toBe('fail');
     expect((await statuses(await hs('short'), ctx({ clientSecret: 'short' }))).signature).toBe('warn');
-    expect((await statuses(await hs(HS_SECRET), ctx({ clientSecret: '' }))).signature).toBe('skip');
+    const absent = await idTokenChecks(await hs(HS_SECRET), ctx({ clientSecret: '' }));
+    expect(absent.find((c) => c.id === 'id_token.signature')).toMatchObject({
+      status: 'fail',
+      actual: 'unverified: HS256 is keyed with the client secret, and none was given',
+    });
   });
 
   test('an unknown kid makes one refetch of the JWKS (key rotation), then passes', async () => {
@@ -135,8 +139,12 @@ describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', 
     expect((await statuses(noKid, ctx({ jwks: keys([strip(other.jwk)]) }))).signature).toBe('fail');
   });
 
-  test('an asymmetric token without a JWKS URI is skipped, not failed', async () => {
-    expect((await statuses(await sign(claims()), ctx({ jwks: undefined }))).signature).toBe('skip');
+  test('an asymmetric token without a JWKS URI fails: the verdict never passes an unverified signature', async () => {
+    const checks = await idTokenChecks(await sign(claims()), ctx({ jwks: undefined }));
+    expect(checks.find((c) => c.id === 'id_token.signature')).toMatchObject({
+      status: 'fail',
+      actual: expect.stringMatching(/^unverified: RS256 needs the provider's keys, and there is no JWKS URI/),
+    });
   });
 
   test('the algorithm must be among those discovery lists', async () => {
