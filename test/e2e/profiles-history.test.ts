@@ -148,7 +148,7 @@ describe('secrets stay in the session, history survives a restart without them',
       .poll(() => inspector.getByRole('button', { name: 'Copy as curl: token request' }).textContent())
       .toBe('Copied');
     const curl = await pasted(f.ext.context);
-    expect(curl).toContain('--data-urlencode "code_verifier=${CODE_VERIFIER}"');
+    expect(curl).toContain(`&code_verifier='"\${CODE_VERIFIER}"`);
     for (const value of [SECRET, ...tokens]) expect(curl).not.toContain(value);
   });
 
