@@ -1,9 +1,11 @@
 import { decodeToken } from './jwt.ts';
 import type { Run, Secret, SecretKind } from './run.ts';
-import { formEncode } from './token.ts';
 import { maskCredentials, REDACTED } from './view/mask.ts';
 
 export const SIGNATURE_REDACTED = '[signature redacted]';
+
+/** Shorter secrets are redacted only where they stand as a whole value: as free text they could be any word. */
+export const FREE_TEXT_MIN = 12;
 
 /** State and nonce guard a login only while it is in flight; afterwards they may be kept. */
 const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
@@ -14,6 +16,17 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
   'refresh_token',
   'id_token',
 ]);
+
+const SECRET_NAMES: Record<SecretKind, string> = {
+  client_secret: 'client secret',
+  code: 'authorization code',
+  code_verifier: 'PKCE verifier',
+  access_token: 'access token',
+  refresh_token: 'refresh token',
+  id_token: 'ID token',
+  state: 'state',
+  nonce: 'nonce',
+};
 
 /** A JWT keeps its header and claims and loses its signature; anything else goes whole. */
 function replacementFor(secret: Secret): string {
@@ -26,33 +39,76 @@ function replacementFor(secret: Secret): string {
   return REDACTED;
 }
 
-/** Every form a value takes in what we record: as is, URL-encoded, form-encoded, JSON-escaped. */
-function forms(value: string): string[] {
-  return [value, encodeURIComponent(value), formEncode(value), JSON.stringify(value).slice(1, -1)];
-}
-
-export type Replacements = [find: string, replace: string][];
-
-export function replacementsFor(secrets: Secret[]): Replacements {
-  const pairs = secrets
-    .filter((s) => SECRET_AFTER_RUN.has(s.kind))
-    .flatMap((s) => forms(s.value).map((f): [string, string] => [f, replacementFor(s)]));
-  // Longest first, so a secret inside a longer one (a token inside a body) goes as a whole.
-  return [...new Map(pairs)].sort(([a], [b]) => b.length - a.length);
-}
-
-const scrubText = (text: string, pairs: Replacements) =>
-  pairs.reduce((t, [find, replace]) => (find && t.includes(find) ? t.split(find).join(replace) : t), text);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A hex digit in either case, as a regex: `a` → `[aA]`. */
+const hexAnyCase = (n: number, width: number) =>
+  [...n.toString(16).padStart(width, '0')].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('');
+const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
- * A deep copy with every recorded secret replaced wherever it recurs (URLs, bodies, headers, claims),
- * and every Authorization header's credentials removed. Object keys are left alone.
+ * A regex source matching `value` however a provider may have spelled it: as is, percent-encoded
+ * (either case, any character, `+` for a space), JSON-escaped (`\/`, `\u002B`), or a mix.
  */
-export function scrub<T>(value: T, pairs: Replacements): T {
+function anySpelling(value: string): string {
+  return [...value]
+    .map((ch) => {
+      const spellings = new Set([escapeRegex(ch)]);
+      spellings.add([...new TextEncoder().encode(ch)].map((b) => `%${hexAnyCase(b, 2)}`).join(''));
+      if (ch === ' ') spellings.add('\\+');
+      const short = JSON_SHORT[ch];
+      if (short) spellings.add(escapeRegex(short));
+      const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [ch.charCodeAt(0)];
+      spellings.add(units.map((u) => `\\\\u${hexAnyCase(u, 4)}`).join(''));
+      return `(?:${[...spellings].join('|')})`;
+    })
+    .join('');
+}
+
+/**
+ * Where a short secret may be redacted: as a whole string, a whole query or form parameter value,
+ * or a whole JSON string value (not a key). `client_secret_basic` never loses its middle.
+ */
+const whole = (spelling: string) =>
+  `^${spelling}$|(?<=(?:^|[?&#;])[^=&#?\\s"]*=)${spelling}(?=$|[&#;\\s"'<])|(?<=")${spelling}(?="(?!\\s*:))`;
+
+export interface Redaction {
+  pattern: RegExp;
+  replacement: string;
+}
+
+/** What redaction looks for: each secret the run holds after it ends, longest first. */
+export function redactionsFor(secrets: Secret[]): Redaction[] {
+  const kept = secrets.filter((s) => SECRET_AFTER_RUN.has(s.kind) && s.value !== '');
+  const unique = [...new Map(kept.map((s) => [s.value, s])).values()].sort((a, b) => b.value.length - a.value.length);
+  return unique.map((s) => {
+    const spelling = anySpelling(s.value);
+    const source = s.value.length >= FREE_TEXT_MIN ? spelling : whole(spelling);
+    return { pattern: new RegExp(source, 'g'), replacement: replacementFor(s) };
+  });
+}
+
+/** What a report says about secrets too short to be searched for as free text. */
+export function redactionNotes(secrets: Secret[]): string[] {
+  const short = secrets.filter((s) => SECRET_AFTER_RUN.has(s.kind) && s.value !== '' && s.value.length < FREE_TEXT_MIN);
+  return [...new Set(short.map((s) => SECRET_NAMES[s.kind]))].map(
+    (name) =>
+      `The ${name} has fewer than ${FREE_TEXT_MIN} characters: it was redacted wherever it stood as a whole value (header credentials, form and query parameters, JSON strings), but free text was not searched for it.`,
+  );
+}
+
+const scrubText = (text: string, redactions: Redaction[]) =>
+  redactions.reduce((t, { pattern, replacement }) => t.replace(pattern, () => replacement), text);
+
+/**
+ * A deep copy with every recorded secret replaced where it stands, in whatever spelling (URLs,
+ * bodies, headers, claims), and every Authorization header's credentials removed; the rest of each
+ * string is kept byte for byte. Object keys are left alone.
+ */
+export function scrub<T>(value: T, redactions: Redaction[]): T {
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') {
       if (key?.toLowerCase() === 'authorization') return maskCredentials(v);
-      return scrubText(v, pairs);
+      return scrubText(v, redactions);
     }
     if (Array.isArray(v)) return v.map((item) => walk(item));
     if (v && typeof v === 'object') {
@@ -69,5 +125,5 @@ export function scrub<T>(value: T, pairs: Replacements): T {
  */
 export function redactRun(run: Run): Run {
   const { secrets, flight: _flight, ...rest } = run;
-  return { ...scrub(rest, replacementsFor(secrets)), secrets: [], redacted: true };
+  return { ...scrub(rest, redactionsFor(secrets)), secrets: [], redacted: true };
 }

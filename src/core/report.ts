@@ -1,5 +1,5 @@
 import type { Exchange } from './http.ts';
-import { redactRun } from './redact.ts';
+import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from './run.ts';
 import { runChecks, verdict, verdictText } from './view/verdict.ts';
 
@@ -16,6 +16,8 @@ export interface Report {
   extensionVersion: string;
   browser: string;
   verdict: string;
+  /** What the redaction could not promise (a secret too short to search free text for). */
+  notes: string[];
   run: Run;
 }
 
@@ -29,6 +31,7 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     extensionVersion: ctx.extensionVersion,
     browser: ctx.browser,
     verdict: verdictText(verdict(runChecks(safe))),
+    notes: redactionNotes(run.secrets),
     run: safe,
   };
 }
@@ -40,8 +43,15 @@ function fenced(text: string, lang = ''): string {
   return `${fence}${lang}\n${text}\n${fence}`;
 }
 
-/** A table cell holding provider data: inline code, no pipes or newlines to break the table. */
-const cell = (text: string) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+/** Every line ending Markdown renderers honour: provider text must not start a line of its own. */
+const LINE_ENDINGS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/** A table cell holding provider data: inline code, no pipes or line endings to break the table. */
+const cell = (text: string) =>
+  `\`${text.replace(LINE_ENDINGS, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+
+/** Text outside code: one line, and no HTML, link, image or table cell of its own. */
+const plain = (text: string) => text.replace(LINE_ENDINGS, ' ').replace(/[\\<[!|]/g, '\\$&');
 
 function exchangeMarkdown(title: string, ex: Exchange): string[] {
   const { request, response, failure } = ex;
@@ -60,7 +70,7 @@ function exchangeMarkdown(title: string, ex: Exchange): string[] {
     ];
     out.push(`Answered in ${ex.durationMs} ms:`, fenced([...lines, '', response.body].join('\n'), 'http'));
   }
-  if (failure) out.push(`No response: ${failure.message}`);
+  if (failure) out.push(`No response: ${cell(failure.message)}`);
   return out;
 }
 
@@ -71,8 +81,10 @@ export function reportMarkdown(report: Report): string {
   const md: string[] = [
     `# Auth Code Inspector report`,
     '',
-    `**${run.status}** · ${report.verdict}`,
+    `**${plain(run.status)}** · ${plain(report.verdict)}`,
     '',
+    ...report.notes.map((note) => `> ${plain(note)}`),
+    ...(report.notes.length ? [''] : []),
     `| | |`,
     `|---|---|`,
     `| Run | ${cell(run.id)} started ${new Date(run.createdAt).toISOString()} |`,
@@ -111,7 +123,7 @@ export function reportMarkdown(report: Report): string {
     md.push('## Checks', '', '| Status | Check | Expected | Actual | Rule |', '|---|---|---|---|---|');
     for (const c of checks)
       md.push(
-        `| ${c.status} | ${c.title} | ${cell(c.expected)} | ${cell(c.actual)} | [${c.spec}](${c.specUrl}) |`,
+        `| ${plain(c.status)} | ${plain(c.title)} | ${cell(c.expected)} | ${cell(c.actual)} | [${plain(c.spec)}](${c.specUrl}) |`,
       );
   }
   return md.join('\n') + '\n';

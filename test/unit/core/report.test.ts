@@ -29,4 +29,51 @@ describe('reports', () => {
     );
     expect(markdown).toContain("`x' \\| ![img](https://evil.example/t.png) '`");
   });
+
+  test.each([
+    ['\n', 'line feed'],
+    ['\r', 'carriage return'],
+    ['\r\n', 'CRLF'],
+    ['\u2028', 'line separator'],
+    ['\u2029', 'paragraph separator'],
+  ])('a %j (%s) in provider text never starts a line of its own', (ending) => {
+    const nasty = {
+      ...run,
+      profile: { ...run.profile, clientId: `x${ending}# Heading${ending}<img src=x onerror=alert(1)>` },
+      steps: run.steps.map((step) =>
+        step.checks
+          ? step
+          : {
+              ...step,
+              checks: [
+                {
+                  id: 'x.y',
+                  title: `T${ending}## injected <b>[link](u)!|`,
+                  spec: 'RFC 1',
+                  specUrl: 'https://r',
+                  status: 'fail' as const,
+                  expected: `a${ending}b`,
+                  actual: `c${ending}| d`,
+                },
+              ],
+            },
+      ),
+    };
+    const markdown = reportMarkdown(
+      buildReport(nasty, { extensionVersion: '0', browser: 'b', generatedAt: NOW }),
+    );
+    const lines = markdown.split(/\r\n|[\r\n\u0085\u2028\u2029]/);
+    expect(lines.some((l) => /^\s*#+ (Heading|injected)/.test(l))).toBe(false);
+    expect(lines.some((l) => l.startsWith('<img'))).toBe(false);
+    expect(markdown).toContain('| fail | T ## injected \\<b>\\[link](u)\\!\\| | `a b` | `c \\| d` |');
+  });
+
+  test('a secret too short to search free text for is named in the report', () => {
+    const short = { ...run, secrets: [...run.secrets, { kind: 'code' as const, value: 'c0de' }] };
+    const report = buildReport(short, { extensionVersion: '0', browser: 'b', generatedAt: NOW });
+    expect(report.notes).toEqual([
+      expect.stringMatching(/^The authorization code has fewer than 12 characters/),
+    ]);
+    expect(reportMarkdown(report)).toContain('> The authorization code has fewer than 12 characters');
+  });
 });
