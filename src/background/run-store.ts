@@ -1,4 +1,5 @@
 import { invalid } from '../core/flow-error.ts';
+import type { Exchange } from '../core/http.ts';
 import { redactRun } from '../core/redact.ts';
 import { finishRun, interruptRun, type Run } from '../core/run.ts';
 import {
@@ -22,16 +23,87 @@ export function own(runId: string): void {
 }
 
 /**
- * The full run (with its secrets) goes to storage.session only. Once it ends, a redacted copy goes
- * to storage.local, so history survives a browser restart without a secret on disk.
+ * storage.session holds 10 MB in all (`QUOTA_BYTES`); full copies of ended runs may use this much
+ * of it, measured as JSON text, so the run in flight always has room. The oldest go first; their
+ * redacted copies on disk stay, so history keeps them.
  */
-export async function saveRun(run: Run): Promise<void> {
-  await writeKeys('session', { [runKey(run.id)]: run });
+export const FULL_COPIES_BUDGET = 6_000_000;
+
+const isQuotaError = (e: unknown) => /quota/i.test((e as Error)?.message ?? '');
+const sizeOf = (value: unknown) => JSON.stringify(value)?.length ?? 0;
+
+const bodiless = (ex: Exchange): Exchange =>
+  ex.response ? { ...ex, response: { ...ex.response, body: '', bodyTruncated: true } } : ex;
+
+/** The run without its responses' bodies: what is kept when even that one run does not fit. */
+const withoutBodies = (run: Run): Run => ({
+  ...run,
+  steps: run.steps.map((s) =>
+    s.kind === 'validation'
+      ? { ...s, exchanges: s.exchanges.map(bodiless) }
+      : 'exchange' in s && s.exchange
+        ? { ...s, exchange: bodiless(s.exchange) }
+        : s,
+  ),
+});
+
+/** Drops the oldest full copies of ended runs (never `keepId`) until those left fit in `budget`. */
+async function evictFullCopies(keepId: string, budget: number): Promise<void> {
+  const ended = finishedRuns(await readAll('session'))
+    .filter((r) => r.id !== keepId)
+    .sort((a, b) => b.createdAt - a.createdAt);
+  let used = 0;
+  const evicted = ended.filter((r) => (used += sizeOf(r)) > budget).map((r) => runKey(r.id));
+  await removeKeys('session', evicted);
+}
+
+/**
+ * Writes the full run to storage.session. A full storage area never stops a run: older full
+ * copies make room, and if the run still does not fit it is kept without its bodies, saying so.
+ */
+async function writeFullCopy(run: Run): Promise<void> {
+  try {
+    await writeKeys('session', { [runKey(run.id)]: run });
+    return;
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+  }
+  await evictFullCopies(run.id, 0);
+  try {
+    await writeKeys('session', { [runKey(run.id)]: run });
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    const storageNote =
+      'The browser’s session storage is full, so this run is kept without the bodies of its requests and responses.';
+    await writeKeys('session', { [runKey(run.id)]: { ...withoutBodies(run), storageNote } });
+  }
+}
+
+/** Each run's writes, one after another: a retried write must never land after a newer one. */
+const writing = new Map<string, Promise<void>>();
+
+/**
+ * The full run (with its secrets) goes to storage.session only. Once it ends, a redacted copy goes
+ * to storage.local, so history survives a browser restart without a secret on disk. Writes of one
+ * run are applied in the order they were asked for.
+ */
+export function saveRun(run: Run): Promise<void> {
+  const next = (writing.get(run.id) ?? Promise.resolve()).catch(() => undefined).then(() => persist(run));
+  writing.set(run.id, next);
+  const forget = () => {
+    if (writing.get(run.id) === next) writing.delete(run.id);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+async function persist(run: Run): Promise<void> {
+  await writeFullCopy(run);
   if (run.status === 'running') return;
   owned.delete(run.id);
   try {
     await writeKeys('local', { [historyKey(run.id)]: redactRun(run) });
-    await pruneHistory();
+    await pruneHistory(run.id);
   } catch {
     // History is a convenience: a full disk must not cost the user the run they are looking at.
   }
@@ -52,18 +124,12 @@ export async function failUnexpectedly(runId: string, error: unknown, now: numbe
   try {
     await saveRun(failed);
   } catch {
-    await saveRun({
-      ...failed,
-      steps: failed.steps.map((s) => ({
-        ...s,
-        ...('exchange' in s ? { exchange: undefined } : {}),
-      })),
-    });
+    await saveRun(withoutBodies(failed));
   }
 }
 
-/** Keeps the newest HISTORY_LIMIT runs in both areas. */
-async function pruneHistory(): Promise<void> {
+/** Keeps the newest HISTORY_LIMIT runs in both areas, and the full copies within their budget. */
+async function pruneHistory(keepId: string): Promise<void> {
   const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
   const runs = allRunRecords(session, local);
   const keep = new Set(
@@ -74,6 +140,7 @@ async function pruneHistory(): Promise<void> {
   );
   const stale = runs.filter((r) => !keep.has(r.id) && r.status !== 'running').map((r) => r.id);
   await Promise.all([removeKeys('session', stale.map(runKey)), removeKeys('local', stale.map(historyKey))]);
+  await evictFullCopies(keepId, FULL_COPIES_BUDGET);
 }
 
 /** The full run while the browser session lasts, else its redacted copy. */

@@ -42,8 +42,19 @@ function replacementFor(secret: Secret): string {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A hex digit in either case, as a regex: `a` → `[aA]`. */
 const hexAnyCase = (n: number, width: number) =>
-  [...n.toString(16).padStart(width, '0')].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('');
-const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  [...n.toString(16).padStart(width, '0')]
+    .map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d))
+    .join('');
+const JSON_SHORT: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '/': '\\/',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
 
 /**
  * A regex source matching `value` however a provider may have spelled it: as is, percent-encoded
@@ -79,7 +90,9 @@ export interface Redaction {
 /** What redaction looks for: each secret the run holds after it ends, longest first. */
 export function redactionsFor(secrets: Secret[]): Redaction[] {
   const kept = secrets.filter((s) => SECRET_AFTER_RUN.has(s.kind) && s.value !== '');
-  const unique = [...new Map(kept.map((s) => [s.value, s])).values()].sort((a, b) => b.value.length - a.value.length);
+  const unique = [...new Map(kept.map((s) => [s.value, s])).values()].sort(
+    (a, b) => b.value.length - a.value.length,
+  );
   return unique.map((s) => {
     const spelling = anySpelling(s.value);
     const source = s.value.length >= FREE_TEXT_MIN ? spelling : whole(spelling);
@@ -89,7 +102,9 @@ export function redactionsFor(secrets: Secret[]): Redaction[] {
 
 /** What a report says about secrets too short to be searched for as free text. */
 export function redactionNotes(secrets: Secret[]): string[] {
-  const short = secrets.filter((s) => SECRET_AFTER_RUN.has(s.kind) && s.value !== '' && s.value.length < FREE_TEXT_MIN);
+  const short = secrets.filter(
+    (s) => SECRET_AFTER_RUN.has(s.kind) && s.value !== '' && s.value.length < FREE_TEXT_MIN,
+  );
   return [...new Set(short.map((s) => SECRET_NAMES[s.kind]))].map(
     (name) =>
       `The ${name} has fewer than ${FREE_TEXT_MIN} characters: it was redacted wherever it stood as a whole value (header credentials, form and query parameters, JSON strings), but free text was not searched for it.`,

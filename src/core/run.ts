@@ -57,6 +57,8 @@ export interface Run {
   profileName?: string;
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */
   secrets: Secret[];
+  /** Set when storage could not keep the run whole: what was left out. */
+  storageNote?: string;
 }
 
 /** What a secret value is: it names the shell variable in curl output and decides what history keeps. */

@@ -64,6 +64,7 @@ export function RunPage({ run }: { run: Run }) {
           when the run ended.
         </p>
       )}
+      {run.storageNote && <p class="muted">{run.storageNote}</p>}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <ol class="steps" aria-label="Steps">
