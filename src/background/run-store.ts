@@ -62,21 +62,23 @@ async function evictFullCopies(keepId: string, budget: number): Promise<void> {
  * copies make room, and if the run still does not fit it is kept without its bodies, saying so.
  */
 async function writeFullCopy(run: Run): Promise<void> {
-  try {
-    await writeKeys('session', { [runKey(run.id)]: run });
-    return;
-  } catch (e) {
-    if (!isQuotaError(e)) throw e;
+  const write = async (record: Run) => {
+    try {
+      await writeKeys('session', { [runKey(run.id)]: record });
+      return true;
+    } catch (e) {
+      if (isQuotaError(e)) return false;
+      throw e;
+    }
+  };
+  if (await write(run)) return;
+  for (const budget of [FULL_COPIES_BUDGET - sizeOf(run), 0]) {
+    await evictFullCopies(run.id, budget);
+    if (await write(run)) return;
   }
-  await evictFullCopies(run.id, 0);
-  try {
-    await writeKeys('session', { [runKey(run.id)]: run });
-  } catch (e) {
-    if (!isQuotaError(e)) throw e;
-    const storageNote =
-      'The browser’s session storage is full, so this run is kept without the bodies of its requests and responses.';
-    await writeKeys('session', { [runKey(run.id)]: { ...withoutBodies(run), storageNote } });
-  }
+  const storageNote =
+    'The browser’s session storage is full, so this run is kept without the bodies of its responses.';
+  await writeKeys('session', { [runKey(run.id)]: { ...withoutBodies(run), storageNote } });
 }
 
 /** Each run's writes, one after another: a retried write must never land after a newer one. */
