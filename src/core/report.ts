@@ -68,7 +68,11 @@ function exchangeMarkdown(title: string, ex: Exchange): string[] {
       `HTTP ${response.status} ${response.statusText}`,
       ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`),
     ];
-    out.push(`Answered in ${ex.durationMs} ms:`, fenced([...lines, '', response.body].join('\n'), 'http'));
+    const from = response.finalUrl ? ` by ${cell(response.finalUrl)} (redirected)` : '';
+    out.push(
+      `Answered${from} in ${ex.durationMs} ms:`,
+      fenced([...lines, '', response.body].join('\n'), 'http'),
+    );
   }
   if (failure) out.push(`No response: ${cell(failure.message)}`);
   return out;

@@ -38,6 +38,11 @@ export function ExchangeView({
             </strong>{' '}
             <span class="muted">in {exchange.durationMs} ms</span>
           </p>
+          {response.finalUrl && (
+            <p>
+              Redirected: the answer came from <code>{response.finalUrl}</code>
+            </p>
+          )}
           <Headers headers={response.headers} caption={`${name} response headers`} />
           <pre aria-label={`${name} response body`}>{response.body || '(empty body)'}</pre>
           {response.bodyTruncated && (
