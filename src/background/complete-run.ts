@@ -8,6 +8,7 @@ import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step 
 import { readTokenResponse, tokenRequest } from '../core/token.ts';
 import { lastStep } from '../core/view/steps.ts';
 import { awaitCallback } from './await-callback.ts';
+import { mark } from './marks.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
 import { validateTokens } from './validate-tokens.ts';
@@ -38,6 +39,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   record(run);
 
   const login = await awaitCallback(run, flight.url);
+  mark('callback');
   if ('error' in login)
     return fail(login.error, { kind: 'callback', status: 'failed', at: deps.now(), params: [] });
   const { callbackUrl } = login;
@@ -84,6 +86,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   // Recorded once the request is on its way, so the inspector's update does not delay it.
   record(appendStep(run, { kind: 'token', status: 'running', at: deps.now() }));
   const exchange = await sent;
+  mark('token-answered');
   const { fields, error } = readTokenResponse(exchange, flight.clientSecret);
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
@@ -111,5 +114,6 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     { idToken, accessToken, clientSecret: flight.clientSecret, metadata },
     deps,
   );
+  mark('verified');
   await save(finishRun(run, deps.now()));
 }

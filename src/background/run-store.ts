@@ -13,6 +13,7 @@ import {
   runKey,
 } from '../core/view/stored-records.ts';
 import { readAll, readKey } from '../platform/storage-read.ts';
+import { mark } from './marks.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 
 /** Runs started by this worker instance; any other run still `running` lost its worker. */
@@ -102,6 +103,7 @@ export function saveRun(run: Run): Promise<void> {
 async function persist(run: Run): Promise<void> {
   await writeFullCopy(run);
   if (run.status === 'running') return;
+  mark('saved');
   owned.delete(run.id);
   try {
     await writeKeys('local', { [historyKey(run.id)]: redactRun(run) });
