@@ -96,10 +96,8 @@ const workerTimeline = (worker: Worker) =>
       durationMs: number;
       request: { url: string; method: string; headers: Record<string, string>; body?: string };
     };
-    const runs = Object.values(await chrome.storage.session.get(null)) as {
-      createdAt?: number;
-      steps?: { kind: string; exchange?: Ex; exchanges?: Ex[] }[];
-    }[];
+    type Stored = { createdAt?: number; steps?: { kind: string; exchange?: Ex; exchanges?: Ex[] }[] };
+    const runs: Stored[] = Object.values(await chrome.storage.session.get<Record<string, Stored>>(null));
     const newest = runs.filter((r) => r.steps).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))[0];
     const token = newest?.steps?.find((s) => s.kind === 'token')?.exchange;
     const jwks = newest?.steps?.flatMap((s) => (s.kind === 'validation' ? (s.exchanges ?? []) : []))[0];
