@@ -7,7 +7,9 @@ import { decodeToken } from '../core/jwt.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
 import { readTokenResponse, tokenRequest } from '../core/token.ts';
 import { lastStep } from '../core/view/steps.ts';
+import { jwksRequest } from '../core/jwks.ts';
 import { awaitCallback } from './await-callback.ts';
+import { bringInspectorToFront } from './inspector-page.ts';
 import { mark } from './marks.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
@@ -35,9 +37,13 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   };
   const fail = async (info: FlowErrorInfo, step: Step) => {
     await save(finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info));
+    void bringInspectorToFront(run.id);
   };
   record(run);
 
+  // The provider's keys are fetched while the person logs in: off the path after the callback.
+  const jwksUri = run.profile.endpoints.jwks;
+  const prefetchedJwks = jwksUri ? performExchange(jwksRequest(jwksUri), deps.http) : undefined;
   const login = await awaitCallback(run, flight.url);
   mark('callback');
   if ('error' in login)
@@ -83,8 +89,9 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     }),
     deps.http,
   );
-  // Recorded once the request is on its way, so the inspector's update does not delay it.
+  // Recorded, and the inspector brought to the front, once the request is on its way: neither delays it.
   record(appendStep(run, { kind: 'token', status: 'running', at: deps.now() }));
+  void bringInspectorToFront(run.id);
   const exchange = await sent;
   mark('token-answered');
   const { fields, error } = readTokenResponse(exchange, flight.clientSecret);
@@ -111,7 +118,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   record(settleLastStep(run, tokenStep));
   run = await validateTokens(
     run,
-    { idToken, accessToken, clientSecret: flight.clientSecret, metadata },
+    { idToken, accessToken, clientSecret: flight.clientSecret, metadata, prefetchedJwks },
     deps,
   );
   mark('verified');

@@ -8,10 +8,9 @@ import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { Res } from '../messages.ts';
 import { missingOrigins } from '../platform/permissions.ts';
-import { extensionUrl } from '../platform/runtime.ts';
-import { showPageInBackground } from '../platform/tabs.ts';
 import type { WorkerDeps } from './deps.ts';
 import { completeRun } from './complete-run.ts';
+import { openInspectorBehind } from './inspector-page.ts';
 import { discoverForRun } from './run-discovery.ts';
 import { failUnexpectedly, own, saveRun } from './run-store.ts';
 
@@ -24,8 +23,6 @@ const accessRefusal = (origins: string[]): FlowErrorInfo => ({
   message: `The extension is not allowed to contact ${originNames(origins)}. Press Authorize and allow access when the browser asks.`,
   origins,
 });
-
-export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspector/index.html#run=${runId}`);
 
 /**
  * Everything up to opening the login window. Problems found here are answered to the popup (which
@@ -82,7 +79,7 @@ export async function startRun(
   });
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await saveRun(run);
-  await showPageInBackground(inspectorUrl(runId));
+  await openInspectorBehind(runId);
   void completeRun(run, { url, clientSecret }, deps).catch((e: unknown) =>
     failUnexpectedly(runId, e, deps.now()),
   );

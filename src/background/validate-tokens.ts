@@ -12,15 +12,28 @@ export interface TokensToValidate {
   accessToken: string | undefined;
   clientSecret: string;
   metadata: Record<string, unknown> | undefined;
+  /** The JWKS fetched during the login, used first when it answered. */
+  prefetchedJwks?: Promise<Exchange> | undefined;
 }
 
-/** The provider's JWKS, fetched when first needed, again only when asked; every fetch is recorded. */
-function jwksSource(jwksUri: string, exchanges: Exchange[], deps: WorkerDeps): JwksSource {
+/**
+ * The provider's JWKS: the one fetched during the login when it answered, else fetched when first
+ * needed; again only when asked (an unknown `kid`). Every fetch is recorded.
+ */
+function jwksSource(
+  jwksUri: string,
+  exchanges: Exchange[],
+  deps: WorkerDeps,
+  prefetched: Promise<Exchange> | undefined,
+): JwksSource {
   let cached: JSONWebKeySet | { error: string } | undefined;
   return async (refresh) => {
     if (cached && !refresh) return cached;
-    const exchange = await performExchange(jwksRequest(jwksUri), deps.http);
-    exchanges.push(exchange);
+    const early = !refresh && !cached && prefetched ? await prefetched : undefined;
+    const usable = early && !('error' in readJwks(early)) ? early : undefined;
+    if (early) exchanges.push(early);
+    const exchange = usable ?? (await performExchange(jwksRequest(jwksUri), deps.http));
+    if (exchange !== early) exchanges.push(exchange);
     cached = readJwks(exchange);
     return cached;
   };
@@ -30,7 +43,7 @@ function jwksSource(jwksUri: string, exchanges: Exchange[], deps: WorkerDeps): J
 export async function validateTokens(run: Run, tokens: TokensToValidate, deps: WorkerDeps): Promise<Run> {
   const exchanges: Exchange[] = [];
   const jwksUri = run.profile.endpoints.jwks;
-  const jwks = jwksUri ? jwksSource(jwksUri, exchanges, deps) : undefined;
+  const jwks = jwksUri ? jwksSource(jwksUri, exchanges, deps, tokens.prefetchedJwks) : undefined;
   const algs = tokens.metadata?.id_token_signing_alg_values_supported;
   const idChecks = tokens.idToken
     ? await idTokenChecks(tokens.idToken, {

@@ -1,13 +1,28 @@
 import browser from 'webextension-polyfill';
 
+/** The tab showing our page `url` (any `#…`), if one does. */
+async function tabShowing(url: string): Promise<chrome.runtime.ExtensionContext | undefined> {
+  const path = url.split('#')[0] ?? url;
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB'] });
+  return contexts.find((c) => c.documentUrl?.split('#')[0] === path && c.tabId >= 0);
+}
+
+/** Makes the tab showing `url` the active one of its window, and focuses that window. */
+export async function bringPageToFront(url: string): Promise<void> {
+  const tab = await tabShowing(url);
+  if (!tab) return;
+  await Promise.all([
+    browser.tabs.update(tab.tabId, { active: true }),
+    browser.windows.update(tab.windowId, { focused: true }),
+  ]);
+}
+
 /**
  * Shows `url` (one of our pages) in the tab that already shows that page, else in a new tab, without
  * activating it: the login window must keep the focus.
  */
 export async function showPageInBackground(url: string): Promise<void> {
-  const path = url.split('#')[0] ?? url;
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB'] });
-  const existing = contexts.find((c) => c.documentUrl?.split('#')[0] === path && c.tabId >= 0);
+  const existing = await tabShowing(url);
   if (existing) {
     await browser.tabs.update(existing.tabId, { url });
     return;

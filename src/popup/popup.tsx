@@ -49,32 +49,34 @@ export function Popup({ initial }: { initial: PopupState }) {
         label="Redirect URI"
         value={profile.redirectUri}
         onInput={(redirectUri) => set({ redirectUri })}
-        hint="This exact URL must be registered as a redirect URI for the app at the provider."
+        hint="Register this exact URL as a redirect URI of the app at the provider."
       >
         <CopyButton text={profile.redirectUri} what="redirect URI" onError={reporter('copy')} />
       </TextField>
       <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={profile.usePkce}
-          onChange={(e) => set({ usePkce: e.currentTarget.checked })}
-        />
-        Use PKCE
-      </label>
-      <div class="field">
-        <label for="prompt">Prompt</label>
-        <select
-          id="prompt"
-          value={profile.prompt}
-          onChange={(e) => set({ prompt: e.currentTarget.value as Prompt })}
-        >
-          {PROMPTS.map((p) => (
-            <option value={p} key={p}>
-              {promptLabel(p)}
-            </option>
-          ))}
-        </select>
+      <div class="pair">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={profile.usePkce}
+            onChange={(e) => set({ usePkce: e.currentTarget.checked })}
+          />
+          Use PKCE
+        </label>
+        <div class="field">
+          <label for="prompt">Prompt</label>
+          <select
+            id="prompt"
+            value={profile.prompt}
+            onChange={(e) => set({ prompt: e.currentTarget.value as Prompt })}
+          >
+            {PROMPTS.map((p) => (
+              <option value={p} key={p}>
+                {promptLabel(p)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <EndpointFields
         profiles={profiles}

@@ -38,53 +38,56 @@ export function ProfileBar({
           ))}
         </select>
       </div>
-      <div class="actions">
-        <button type="button" onClick={() => void run({ action: 'new', id: profile.id })}>
-          New profile
-        </button>
-        <button type="button" onClick={() => void run({ action: 'duplicate', id: profile.id })}>
-          Duplicate profile
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setName(profile.name);
-            setMode('rename');
-          }}
-        >
-          Rename profile
-        </button>
-        <button type="button" onClick={() => setMode('delete')} disabled={book.profiles.length <= 1}>
-          Delete profile
-        </button>
-      </div>
-      {mode === 'rename' && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run({ action: 'rename', id: profile.id, name });
-          }}
-        >
-          <TextField label="New name" value={name} onInput={setName} />
-          <div class="actions">
-            <button type="submit">Save name</button>
+      <details class="profile-actions">
+        <summary>Profile actions</summary>
+        <div class="actions">
+          <button type="button" onClick={() => void run({ action: 'new', id: profile.id })}>
+            New profile
+          </button>
+          <button type="button" onClick={() => void run({ action: 'duplicate', id: profile.id })}>
+            Duplicate profile
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setName(profile.name);
+              setMode('rename');
+            }}
+          >
+            Rename profile
+          </button>
+          <button type="button" onClick={() => setMode('delete')} disabled={book.profiles.length <= 1}>
+            Delete profile
+          </button>
+        </div>
+        {mode === 'rename' && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run({ action: 'rename', id: profile.id, name });
+            }}
+          >
+            <TextField label="New name" value={name} onInput={setName} />
+            <div class="actions">
+              <button type="submit">Save name</button>
+              <button type="button" onClick={() => setMode('idle')}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )}
+        {mode === 'delete' && (
+          <p class="hint">
+            Delete “{profile.name}”? Its secret is forgotten too.{' '}
+            <button type="button" onClick={() => void run({ action: 'delete', id: profile.id })}>
+              Confirm delete
+            </button>{' '}
             <button type="button" onClick={() => setMode('idle')}>
               Cancel
             </button>
-          </div>
-        </form>
-      )}
-      {mode === 'delete' && (
-        <p class="hint">
-          Delete “{profile.name}”? Its secret is forgotten too.{' '}
-          <button type="button" onClick={() => void run({ action: 'delete', id: profile.id })}>
-            Confirm delete
-          </button>{' '}
-          <button type="button" onClick={() => setMode('idle')}>
-            Cancel
-          </button>
-        </p>
-      )}
+          </p>
+        )}
+      </details>
     </div>
   );
 }

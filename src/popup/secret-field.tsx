@@ -31,7 +31,7 @@ export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput
         Remember secret on this device
       </label>
       <p class={profile.rememberSecret ? 'hint warning' : 'hint'}>
-        When ticked, this profile's secret is stored unencrypted on this computer's disk.
+        When ticked, the secret is stored unencrypted on this computer's disk.
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import type { Result } from '../core/flow-error.ts';
 import type { StoredProfile } from '../core/profile-book.ts';
 import { originNames } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
+import { progressText } from '../core/view/progress.ts';
 import { isRun, runKey } from '../core/view/stored-records.ts';
 import { send } from '../messages.ts';
 import { requestOrigins } from '../platform/permissions.ts';
@@ -33,7 +34,8 @@ export function useAuthorize(
   const [runId, setRunId] = useState<string>();
   const [pendingOrigins, setPendingOrigins] = useState<string[]>([]);
   const stored = useStoredValue('session', runId && runKey(runId));
-  const runError = stored.loaded && isRun(stored.value) ? stored.value.error : undefined;
+  const run = stored.loaded && isRun(stored.value) ? stored.value : undefined;
+  const runError = run?.error;
   useEffect(() => {
     if (runError) report(runError);
   }, [runError?.code, runError?.message]);
@@ -70,5 +72,6 @@ export function useAuthorize(
       report(outcome.error);
     }
   };
-  return { busy, pendingOrigins, progress: runError ? '' : progress, authorize };
+  // Once the run exists, the status line follows it to its outcome.
+  return { busy, pendingOrigins, progress: run ? progressText(run) : progress, authorize };
 }

@@ -27,6 +27,29 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
     await expect(fields.getByRole('row', { name: /^token_type Bearer/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
   });
+
+  test('at the callback the inspector comes to the front, and the popup’s status follows the run', async () => {
+    const popup = await authorize(f, 'inspector-app', SECRET);
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    // The active tab of the last focused normal window is the one showing the inspector.
+    const inFront = () =>
+      f.ext.worker.evaluate(async () => {
+        const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB'] });
+        const inspector = contexts.find((c) => c.documentUrl?.includes('/src/inspector/index.html'));
+        const [active] = await chrome.tabs.query({
+          active: true,
+          windowType: 'normal',
+          lastFocusedWindow: true,
+        });
+        return inspector !== undefined && active?.id === inspector.tabId;
+      });
+    await expect.poll(inFront).toBe(true);
+    await expect
+      .poll(() => popup.getByRole('status').textContent())
+      .toMatch(/^Tokens received · All \d+ checks passed/);
+  });
 });
 
 async function failedRun(expectedAlert: RegExp): Promise<Page> {

@@ -157,7 +157,9 @@ describe('a hostile provider', () => {
     } finally {
       f.tamper = undefined;
     }
-    await expect(popup.getByRole('button', { name: `Allow access to ${foreign}` }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => popup.getByRole('button', { name: `Allow access to ${foreign}` }).count())
+      .toBe(1);
     await popup.close();
   });
 });

@@ -65,6 +65,7 @@ describe('profiles in the popup', () => {
     const selected = () => selector.locator('option:checked').textContent();
     expect(await selected()).toBe('BTG Id');
 
+    await popup.locator('summary', { hasText: 'Profile actions' }).click();
     await popup.getByRole('button', { name: 'New profile' }).click();
     await expect.poll(selected).toBe('New profile');
     expect(await popup.getByLabel('Issuer', { exact: true }).inputValue()).toBe('https://id.btgpactual.com');
