@@ -25,10 +25,19 @@ export function watchKey(area: Area, key: string, listener: (value: unknown) => 
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
-/** Calls `listener` whenever a key for which `matches` holds changes in `area`. */
-export function watchKeys(area: Area, matches: (key: string) => boolean, listener: () => void): () => void {
+/**
+ * Calls `listener` with the new values (`undefined` for a removed key) whenever keys for which
+ * `matches` holds change in `area`.
+ */
+export function watchKeys(
+  area: Area,
+  matches: (key: string) => boolean,
+  listener: (changed: Record<string, unknown>) => void,
+): () => void {
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
-    if (changedArea === area && Object.keys(changes).some(matches)) listener();
+    if (changedArea !== area) return;
+    const changed = Object.entries(changes).filter(([key]) => matches(key));
+    if (changed.length) listener(Object.fromEntries(changed.map(([key, c]) => [key, c.newValue])));
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

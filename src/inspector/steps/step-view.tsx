@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import { memo } from 'preact/compat';
 import type { Step, StepKind } from '../../core/run.ts';
 import type { StepOf } from '../../core/view/steps.ts';
 import { AuthorizeStep } from './authorize.tsx';
@@ -22,6 +23,17 @@ function renderStep<K extends StepKind>(kind: K, step: StepOf<K>, curl: StepProp
   return <View step={step} curl={curl} />;
 }
 
-export function StepView({ step, curl }: { step: Step; curl: StepProps<StepKind>['curl'] }) {
-  return renderStep(step.kind, step, curl);
+interface ViewProps {
+  step: Step;
+  curl: StepProps<StepKind>['curl'];
 }
+
+/** A step never changes once settled: the run growing re-renders only its newest step. */
+const sameStep = (a: ViewProps, b: ViewProps) =>
+  a.step === b.step ||
+  (a.step.kind === b.step.kind &&
+    a.step.at === b.step.at &&
+    a.step.status === b.step.status &&
+    a.step.checkedAt === b.step.checkedAt);
+
+export const StepView = memo(({ step, curl }: ViewProps) => renderStep(step.kind, step, curl), sameStep);
