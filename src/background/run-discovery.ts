@@ -40,7 +40,9 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
     checks: discoveryChecks(document, issuer),
     checkedAt: deps.now(),
   } as const;
-  const untouched = JSON.stringify(started.profile.endpoints) === JSON.stringify(fallbackEndpoints(issuer));
+  const { authorization, token, jwks } = started.profile.endpoints;
+  const untouched =
+    JSON.stringify({ authorization, token, jwks }) === JSON.stringify(fallbackEndpoints(issuer));
   const error: FlowErrorInfo | undefined =
     outcome.status === 'mismatch'
       ? { code: 'discovery_issuer_mismatch', message: note, ...outcome }
@@ -55,9 +57,9 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
   if (!untouched || outcome.status !== 'found') return { run };
   const fallback = fallbackEndpoints(issuer);
   const endpoints: Endpoints = {
+    ...outcome.endpoints,
     authorization: outcome.endpoints.authorization || fallback.authorization,
     token: outcome.endpoints.token || fallback.token,
-    jwks: outcome.endpoints.jwks,
   };
   return { run: { ...run, profile: { ...run.profile, endpoints } } };
 }

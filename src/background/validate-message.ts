@@ -11,8 +11,14 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const own = (v: Fields, key: string): unknown => (has(v, key) ? v[key] : undefined);
 const ownString = (v: Fields, key: string) => isString(own(v, key));
 
+const optionalString = (v: Fields, key: string) => !has(v, key) || isString(own(v, key));
+
 function isEndpoints(v: unknown): v is Endpoints {
-  return isObject(v) && ['authorization', 'token', 'jwks'].every((k) => ownString(v, k));
+  return (
+    isObject(v) &&
+    ['authorization', 'token', 'jwks'].every((k) => ownString(v, k)) &&
+    ['userinfo', 'revocation', 'introspection'].every((k) => optionalString(v, k))
+  );
 }
 
 export function isProfile(v: unknown): v is Profile {

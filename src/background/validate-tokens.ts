@@ -59,7 +59,13 @@ export async function validateTokens(run: Run, tokens: TokensToValidate, deps: W
         nowSeconds: Math.floor(deps.now() / 1000),
       })
     : [];
-  const accessChecks = tokens.accessToken ? await accessTokenChecks(tokens.accessToken, jwks) : [];
+  const accessChecks = tokens.accessToken
+    ? await accessTokenChecks(tokens.accessToken, jwks, {
+        issuer: run.profile.issuer,
+        clientId: run.profile.clientId,
+        nowSeconds: Math.floor(deps.now() / 1000),
+      })
+    : [];
   return appendStep(run, {
     kind: 'validation',
     status: 'ok',

@@ -85,6 +85,9 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
       authorization: str(doc.authorization_endpoint),
       token: str(doc.token_endpoint),
       jwks: str(doc.jwks_uri),
+      userinfo: str(doc.userinfo_endpoint),
+      revocation: str(doc.revocation_endpoint),
+      introspection: str(doc.introspection_endpoint),
     },
     problems: discoveredEndpointProblems(doc),
   };

@@ -44,6 +44,11 @@ function readProfile(value: unknown, index: number): FileProfile | string {
       authorization: ep.authorization as string,
       token: ep.token as string,
       jwks: ep.jwks as string,
+      ...Object.fromEntries(
+        (['userinfo', 'revocation', 'introspection'] as const).flatMap((k) =>
+          typeof ep[k] === 'string' ? [[k, ep[k]]] : [],
+        ),
+      ),
     },
   };
 }

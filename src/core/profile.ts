@@ -18,6 +18,10 @@ export interface Endpoints {
   authorization: string;
   token: string;
   jwks: string;
+  /** For the inspector's actions after the login; filled from discovery when it publishes them. */
+  userinfo?: string;
+  revocation?: string;
+  introspection?: string;
 }
 
 export { PROMPTS, type Prompt };
@@ -61,14 +65,18 @@ const ENDPOINT_LABELS: Record<keyof Endpoints, string> = {
   authorization: 'Authorization endpoint',
   token: 'Token endpoint',
   jwks: 'JWKS URI',
+  userinfo: 'UserInfo endpoint',
+  revocation: 'Revocation endpoint',
+  introspection: 'Introspection endpoint',
 };
+const REQUIRED: ReadonlySet<keyof Endpoints> = new Set(['authorization', 'token']);
 
 /** Problems with endpoints, typed or read from discovery: the same rules either way. */
 export function endpointProblems(endpoints: Endpoints, where = ''): string[] {
   return (Object.keys(ENDPOINT_LABELS) as (keyof Endpoints)[]).flatMap((k) => {
-    const problem = urlProblem(`${ENDPOINT_LABELS[k]}${where}`, endpoints[k], {
+    const problem = urlProblem(`${ENDPOINT_LABELS[k]}${where}`, endpoints[k] ?? '', {
       ...PROVIDER_URL,
-      required: k !== 'jwks',
+      required: REQUIRED.has(k),
     });
     return problem ? [problem] : [];
   });

@@ -11,35 +11,74 @@ export function basicAuthorization(clientId: string, secret: string): string {
   return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(secret)}`)}`;
 }
 
-export interface CodeRedemption {
+/** Who the client is: with a secret, HTTP Basic (client_secret_basic); without, a public client. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
+ * introspection): RFC 6749 §2.3.1 Basic credentials, or `client_id` in the body for a public
+ * client (§2.3, §3.2.1). Never follows a redirect: the credentials go to this URL or nowhere.
+ */
+export function authenticatedPost(
+  url: string,
+  params: [string, string][],
+  client: ClientCredentials,
+): HttpRequest {
+  const body = new URLSearchParams(params);
+  if (client.clientSecret === '') body.set('client_id', client.clientId);
+  return {
+    method: 'POST',
+    url,
+    noRedirects: true,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...(client.clientSecret === ''
+        ? {}
+        : { authorization: basicAuthorization(client.clientId, client.clientSecret) }),
+    },
+    body: body.toString(),
+  };
+}
+
+export interface CodeRedemption extends ClientCredentials {
   tokenEndpoint: string;
   code: string;
   redirectUri: string;
-  clientId: string;
-  clientSecret: string;
   codeVerifier?: string;
 }
 
 /** RFC 6749 §4.1.3 with client_secret_basic; RFC 7636 §4.5 adds the verifier. */
 export function tokenRequest(r: CodeRedemption): HttpRequest {
-  const body = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code: r.code,
-    redirect_uri: r.redirectUri,
-  });
-  if (r.codeVerifier) body.set('code_verifier', r.codeVerifier);
-  if (r.clientSecret === '') body.set('client_id', r.clientId);
-  return {
-    method: 'POST',
-    url: r.tokenEndpoint,
-    noRedirects: true,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
-      ...(r.clientSecret === '' ? {} : { authorization: basicAuthorization(r.clientId, r.clientSecret) }),
-    },
-    body: body.toString(),
-  };
+  return authenticatedPost(
+    r.tokenEndpoint,
+    [
+      ['grant_type', 'authorization_code'],
+      ['code', r.code],
+      ['redirect_uri', r.redirectUri],
+      ...(r.codeVerifier ? [['code_verifier', r.codeVerifier] as [string, string]] : []),
+    ],
+    r,
+  );
+}
+
+/** RFC 6749 §6: a refresh, authenticated as the login's token request was. */
+export function refreshRequest(
+  tokenEndpoint: string,
+  refreshToken: string,
+  client: ClientCredentials,
+): HttpRequest {
+  return authenticatedPost(
+    tokenEndpoint,
+    [
+      ['grant_type', 'refresh_token'],
+      ['refresh_token', refreshToken],
+    ],
+    client,
+  );
 }
 
 export type TokenFields = Record<string, unknown>;

@@ -1,31 +1,80 @@
-import { rfc, outcome, type Check } from '../check.ts';
+import { outcome, passIf, rfc, shown, type Check, type CheckStatus, type Rule } from '../check.ts';
 import { decodeToken } from '../jwt.ts';
+import { CLOCK_TOLERANCE_S } from './id-token-checks.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 
-const RULE = {
-  id: 'access_token.signature',
-  title: 'Access token signature (when a JWT)',
-  ...rfc(9068, '4'),
+const rule = (id: string, title: string, section: string): Rule => ({
+  id: `access_token.${id}`,
+  title,
+  ...rfc(9068, section),
+});
+const RULES = {
+  signature: rule('signature', 'Access token signature (when a JWT)', '4'),
+  typ: rule('typ', 'Access token type is at+jwt', '2.1'),
+  iss: rule('iss', 'Access token issuer (iss) is the provider', '2.2'),
+  exp: rule('exp', 'Access token not expired (exp)', '2.2'),
+  iat: rule('iat', 'Access token issued at (iat) is present', '2.2'),
+  clientId: rule('client_id', 'Access token names this client (client_id)', '2.2'),
+  aud: rule('aud', 'Access token audience (aud) is present', '2.2'),
+  sub: rule('sub', 'Access token subject (sub) is present', '2.2'),
+  jti: rule('jti', 'Access token identifier (jti) is present', '2.2'),
 };
+
+export interface AccessTokenContext {
+  issuer: string;
+  clientId: string;
+  nowSeconds: number;
+}
+
+/** A claim RFC 9068 requires that BTG Id's documented tokens lack: a warning, never a failure. */
+const wanted = (r: Rule, value: unknown): Check =>
+  outcome(r, value === undefined ? 'warn' : 'pass', 'present (RFC 9068 §2.2)', shown(value));
 
 /**
  * An access token is for the API, not for us: we report on it and never fail the run for an opaque
- * one. A JWT whose `kid` is in the provider's JWKS is verified (RFC 9068 §4).
+ * one. A JWT is read as RFC 9068 profiles it: its signature against the provider's JWKS (when its
+ * `kid` is there), `typ`, and the claims the profile requires.
  */
-export async function accessTokenChecks(token: string, jwks: JwksSource | undefined): Promise<Check[]> {
+export async function accessTokenChecks(
+  token: string,
+  jwks: JwksSource | undefined,
+  ctx?: AccessTokenContext,
+): Promise<Check[]> {
   const decoded = decodeToken(token);
   if (decoded.kind !== 'jwt')
-    return [outcome(RULE, 'skip', 'a JWT signed by the provider', `${decoded.kind}: nothing to verify`)];
-  const kid = decoded.header.kid;
-  if (typeof kid !== 'string')
-    return [outcome(RULE, 'skip', 'a JWT signed by the provider', 'a JWT without kid')];
-  if (!jwks) return [outcome(RULE, 'skip', 'a JWT signed by the provider', 'no JWKS URI')];
-  const keys = await jwks(false);
-  if ('error' in keys || !keys.keys.some((k) => k.kid === kid)) {
     return [
-      outcome(RULE, 'skip', 'a JWT signed by the provider', `key "${kid}" is not in the provider's JWKS`),
+      outcome(RULES.signature, 'skip', 'a JWT signed by the provider', `${decoded.kind}: nothing to verify`),
     ];
+  const { header, claims } = decoded;
+  const kid = header.kid;
+  let signature: { status: CheckStatus; actual: string };
+  if (typeof kid !== 'string') signature = { status: 'skip', actual: 'a JWT without kid' };
+  else if (!jwks) signature = { status: 'skip', actual: 'no JWKS URI' };
+  else {
+    const keys = await jwks(false);
+    signature =
+      'error' in keys || !keys.keys.some((k) => k.kid === kid)
+        ? { status: 'skip', actual: `key "${kid}" is not in the provider's JWKS` }
+        : await verifySignature(token, header, '', jwks);
   }
-  const result = await verifySignature(token, decoded.header, '', jwks);
-  return [outcome(RULE, result.status, 'a valid signature', result.actual)];
+  const signatureCheck = outcome(RULES.signature, signature.status, 'a valid signature', signature.actual);
+  if (!ctx) return [signatureCheck];
+  const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
+  const { exp, iat } = claims;
+  return [
+    signatureCheck,
+    passIf(RULES.typ, typ === 'at+jwt' || typ === 'application/at+jwt', 'at+jwt', shown(header.typ)),
+    passIf(RULES.iss, claims.iss === ctx.issuer, ctx.issuer, shown(claims.iss)),
+    passIf(
+      RULES.exp,
+      typeof exp === 'number' && exp + CLOCK_TOLERANCE_S > ctx.nowSeconds,
+      `after now (clock tolerance ${CLOCK_TOLERANCE_S} s)`,
+      shown(exp),
+    ),
+    passIf(RULES.iat, typeof iat === 'number', 'a number', shown(iat)),
+    passIf(RULES.clientId, claims.client_id === ctx.clientId, ctx.clientId, shown(claims.client_id)),
+    wanted(RULES.aud, claims.aud),
+    wanted(RULES.sub, claims.sub),
+    wanted(RULES.jti, claims.jti),
+  ];
 }
