@@ -81,6 +81,14 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       Grant: 10 * 24 * 3600,
     },
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Every refresh brings a new refresh token (RFC 6749 §10.4), as the tool must show.
+    rotateRefreshToken: true,
+    features: {
+      devInteractions: { enabled: true },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      clientCredentials: { enabled: true },
+    },
   };
   const provider = new Provider(issuer, configuration);
   const handlingMs: RunningProvider['handlingMs'] = [];

@@ -1,4 +1,5 @@
-import type { Result } from './core/flow-error.ts';
+import type { FlowErrorInfo, Result } from './core/flow-error.ts';
+import type { ActionRequest } from './core/view/actions.ts';
 import type { Endpoints, Profile } from './core/profile.ts';
 import type { ProfileBook, StoredProfile } from './core/profile-book.ts';
 import { sendToWorker } from './platform/runtime.ts';
@@ -39,6 +40,11 @@ export interface Requests {
   report: {
     request: { runId: string; format: 'markdown' | 'json'; browser: string };
     response: Result<{ text: string; fileName: string }>;
+  };
+  /** Refresh, UserInfo, revoke or introspect with a finished run's tokens; the step lands in the run. */
+  runAction: {
+    request: { runId: string } & ActionRequest;
+    response: Result<{ status: 'ok' | 'failed'; error?: FlowErrorInfo }>;
   };
   /** A curl command repeating one recorded exchange, secrets as shell variables. */
   curl: { request: { runId: string; exchange: ExchangeRef }; response: Result<{ text: string }> };

@@ -1,3 +1,4 @@
+import { runAction } from './actions.ts';
 import type { Handlers } from './receive.ts';
 import { workerDeps } from './deps.ts';
 import { discover } from './discover.ts';
@@ -9,9 +10,9 @@ import {
   forgetSecrets,
   importProfiles,
   loadProfiles,
-  serial,
   setSecret,
 } from './profiles.ts';
+import { serial } from './serial.ts';
 import { clearHistory, deleteRun, interruptOrphanedRuns } from './run-store.ts';
 import { startRun } from './start-run.ts';
 
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   clearHistory: () => clearHistory(),
   forgetSecrets: () => serial(forgetSecrets),
   report: (r) => report(r, workerDeps.now()),
+  runAction: (r) => runAction(r.runId, r, workerDeps),
   curl: (r) => curl(r),
   discover: (r) => discover(r.issuer, workerDeps),
 };

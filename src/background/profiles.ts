@@ -26,19 +26,7 @@ import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets } from './run-store.ts';
 
-let queue: Promise<unknown> = Promise.resolve();
-
 const gone = invalid('That profile no longer exists.');
-
-/**
- * Every change to the book is a read-modify-write: run them one at a time, in the order they came,
- * or a keystroke saved just before "New profile" could be lost between the read and the write.
- */
-export function serial<T>(task: () => Promise<T>): Promise<T> {
-  const next = queue.then(task, task);
-  queue = next.catch(() => undefined);
-  return next;
-}
 
 /** The book on disk, or the first-run one ("BTG Id") when there is none yet. */
 async function loadBook(): Promise<ProfileBook> {

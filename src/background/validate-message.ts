@@ -85,6 +85,12 @@ export const validators: Validators = {
       (own(p, 'format') === 'markdown' || own(p, 'format') === 'json') &&
       ownString(p, 'browser'),
   ),
+  runAction: withFields<'runAction'>(
+    (p) =>
+      ownString(p, 'runId') &&
+      ['refresh', 'userinfo', 'revoke', 'introspect'].includes(own(p, 'action') as string) &&
+      (!has(p, 'token') || own(p, 'token') === 'access_token' || own(p, 'token') === 'refresh_token'),
+  ),
   curl: withFields<'curl'>((p) => ownString(p, 'runId') && isExchangeRef(own(p, 'exchange'))),
   discover: withFields<'discover'>((p) => ownString(p, 'issuer')),
 };

@@ -2,6 +2,7 @@ import type { JSONWebKeySet } from 'jose';
 import { accessTokenChecks } from '../core/checks/access-token-checks.ts';
 import { idTokenChecks } from '../core/checks/id-token-checks.ts';
 import type { JwksSource } from '../core/checks/signature.ts';
+import type { Check } from '../core/check.ts';
 import { performExchange, type Exchange } from '../core/http.ts';
 import { jwksRequest, readJwks } from '../core/jwks.ts';
 import { appendStep, type Run } from '../core/run.ts';
@@ -20,7 +21,7 @@ export interface TokensToValidate {
  * The provider's JWKS: the one fetched during the login when it answered, else fetched when first
  * needed; again only when asked (an unknown `kid`). Every fetch is recorded.
  */
-function jwksSource(
+export function jwksSource(
   jwksUri: string,
   exchanges: Exchange[],
   deps: WorkerDeps,
@@ -39,9 +40,17 @@ function jwksSource(
   };
 }
 
-/** Appends the validation step: ID token checks (OIDC Core §3.1.3.7) and access token checks. */
-export async function validateTokens(run: Run, tokens: TokensToValidate, deps: WorkerDeps): Promise<Run> {
-  const exchanges: Exchange[] = [];
+/**
+ * ID token checks (OIDC Core §3.1.3.7) and access token checks (RFC 9068) for tokens of `run`;
+ * JWKS fetches are appended to `exchanges`. `nonce` is the one the login sent, when it is expected.
+ */
+export async function tokenChecks(
+  run: Run,
+  tokens: TokensToValidate,
+  exchanges: Exchange[],
+  deps: WorkerDeps,
+  nonce: string | undefined,
+): Promise<Check[]> {
   const jwksUri = run.profile.endpoints.jwks;
   const jwks = jwksUri ? jwksSource(jwksUri, exchanges, deps, tokens.prefetchedJwks) : undefined;
   const algs = tokens.metadata?.id_token_signing_alg_values_supported;
@@ -50,7 +59,7 @@ export async function validateTokens(run: Run, tokens: TokensToValidate, deps: W
         issuer: run.profile.issuer,
         clientId: run.profile.clientId,
         clientSecret: tokens.clientSecret,
-        ...(run.flight?.nonce ? { nonce: run.flight.nonce } : {}),
+        ...(nonce ? { nonce } : {}),
         ...(tokens.accessToken ? { accessToken: tokens.accessToken } : {}),
         ...(Array.isArray(algs)
           ? { algsSupported: algs.filter((a): a is string => typeof a === 'string') }
@@ -66,12 +75,19 @@ export async function validateTokens(run: Run, tokens: TokensToValidate, deps: W
         nowSeconds: Math.floor(deps.now() / 1000),
       })
     : [];
+  return [...idChecks, ...accessChecks];
+}
+
+/** Appends the validation step: the checks of the login's tokens. */
+export async function validateTokens(run: Run, tokens: TokensToValidate, deps: WorkerDeps): Promise<Run> {
+  const exchanges: Exchange[] = [];
+  const checks = await tokenChecks(run, tokens, exchanges, deps, run.flight?.nonce);
   return appendStep(run, {
     kind: 'validation',
     status: 'ok',
     at: deps.now(),
     exchanges,
-    checks: [...idChecks, ...accessChecks],
+    checks,
     checkedAt: deps.now(),
   });
 }

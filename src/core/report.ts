@@ -1,7 +1,7 @@
 import type { Exchange } from './http.ts';
 import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from './run.ts';
-import { runChecks, verdict, verdictText } from './view/verdict.ts';
+import { loginChecks, runChecks, verdict, verdictText } from './view/verdict.ts';
 
 export interface ReportContext {
   extensionVersion: string;
@@ -30,7 +30,7 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     generatedAt: new Date(ctx.generatedAt).toISOString(),
     extensionVersion: ctx.extensionVersion,
     browser: ctx.browser,
-    verdict: verdictText(verdict(runChecks(safe))),
+    verdict: verdictText(verdict(loginChecks(safe))),
     notes: redactionNotes(run.secrets),
     run: safe,
   };

@@ -19,18 +19,51 @@ interface StepBase {
   checkedAt?: number;
 }
 
+/** What a token response brought: the login's, or a refresh's. */
+interface TokenResponseParts {
+  exchange?: Exchange;
+  fields?: TokenFields;
+  idToken?: DecodedToken;
+  accessToken?: DecodedToken;
+}
+
+/** Whether a refresh brought a new refresh token (RFC 6749 §6, §10.4). */
+export type Rotation = 'rotated' | 'unchanged' | 'none';
+/** Which of the current tokens an action is about (RFC 7009 / RFC 7662 `token_type_hint`). */
+export type TokenHint = 'access_token' | 'refresh_token';
+
 export type Step =
   | (StepBase & { kind: 'discovery'; exchange: Exchange; note: string; metadata?: Record<string, unknown> })
   | (StepBase & { kind: 'authorize'; url: string; params: Params })
   | (StepBase & { kind: 'callback'; url?: string; params: Params })
+  | (StepBase & TokenResponseParts & { kind: 'token' })
+  | (StepBase & { kind: 'validation'; exchanges: Exchange[] })
+  | (StepBase &
+      TokenResponseParts & {
+        kind: 'refresh';
+        /** The token response this one replaces, to show what changed. */
+        previous?: TokenFields;
+        rotation?: Rotation;
+        /** JWKS fetches made to verify a new ID token. */
+        exchanges?: Exchange[];
+      })
+  | (StepBase & { kind: 'userinfo'; exchange?: Exchange; claims?: Record<string, unknown> })
+  | (StepBase & { kind: 'revocation'; token: TokenHint; exchange?: Exchange })
   | (StepBase & {
-      kind: 'token';
+      kind: 'introspection';
+      token: TokenHint;
       exchange?: Exchange;
-      fields?: TokenFields;
-      idToken?: DecodedToken;
-      accessToken?: DecodedToken;
-    })
-  | (StepBase & { kind: 'validation'; exchanges: Exchange[] });
+      fields?: Record<string, unknown>;
+    });
+
+/** The steps of the login itself; later steps are actions on its tokens. */
+export const LOGIN_STEPS: ReadonlySet<Step['kind']> = new Set([
+  'discovery',
+  'authorize',
+  'callback',
+  'token',
+  'validation',
+]);
 
 export type StepKind = Step['kind'];
 

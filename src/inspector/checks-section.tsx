@@ -6,6 +6,10 @@ const GROUPS: [prefix: string, title: string][] = [
   ['token', 'Token response'],
   ['id_token', 'ID token'],
   ['access_token', 'Access token'],
+  ['refresh', 'Refresh'],
+  ['userinfo', 'UserInfo'],
+  ['revocation', 'Revocation'],
+  ['introspection', 'Introspection'],
 ];
 
 const STATUS_TEXT: Record<Check['status'], string> = {

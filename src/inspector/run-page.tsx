@@ -1,13 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import type { Run } from '../core/run.ts';
 import { currentTokens } from '../core/view/steps.ts';
-import { runChecks, verdict, verdictText } from '../core/view/verdict.ts';
+import { loginChecks, runChecks, verdict, verdictText } from '../core/view/verdict.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ChecksSection } from './checks-section.tsx';
 import { RunActions } from './run-actions.tsx';
 import { RUN_STATUS, STEP_TITLES } from './run-text.ts';
 import { StepView } from './steps/step-view.tsx';
+import { TokenActions } from './token-actions.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
 
 /**
@@ -15,7 +16,7 @@ import { TokenResponse, TokenView } from './token-sections.tsx';
  * `role="status"`; errors that stopped the run have their own `role="alert"` below it.
  */
 function Verdict({ run }: { run: Run }) {
-  const v = verdict(runChecks(run));
+  const v = verdict(loginChecks(run));
   const tone =
     run.status === 'running' ? 'running' : v.failed.length || run.status !== 'done' ? 'fail' : 'pass';
   return (
@@ -90,6 +91,10 @@ export function RunPage({ run }: { run: Run }) {
           name="access_token"
           now={now}
         />
+      </section>
+      <section>
+        <h2>Actions</h2>
+        <TokenActions run={run} />
       </section>
       <section>
         <h2>Checks</h2>

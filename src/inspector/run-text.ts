@@ -1,5 +1,6 @@
 import type { Run, StepKind } from '../core/run.ts';
-import { runChecks, verdict, verdictText } from '../core/view/verdict.ts';
+import { actionCount } from '../core/view/actions.ts';
+import { loginChecks, verdict, verdictText } from '../core/view/verdict.ts';
 
 export const STEP_TITLES: Record<StepKind, string> = {
   discovery: 'Discovery',
@@ -7,6 +8,10 @@ export const STEP_TITLES: Record<StepKind, string> = {
   callback: 'Login and callback',
   token: 'Token request',
   validation: 'Token validation',
+  refresh: 'Refresh',
+  userinfo: 'UserInfo',
+  revocation: 'Revocation',
+  introspection: 'Introspection',
 };
 
 export const RUN_STATUS: Record<Run['status'], string> = {
@@ -23,8 +28,10 @@ export function outcomeText(run: Run): string {
     run.status === 'failed' && failedStep
       ? `Failed at ${STEP_TITLES[failedStep.kind]}`
       : RUN_STATUS[run.status];
-  const v = verdict(runChecks(run));
-  return run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v)}`;
+  const v = verdict(loginChecks(run));
+  const actions = actionCount(run);
+  const tail = actions ? ` · ${actions} action${actions === 1 ? '' : 's'}` : '';
+  return (run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v)}`) + tail;
 }
 
 export function durationText(run: Run): string {

@@ -1,11 +1,11 @@
 import type { DecodedToken } from '../core/jwt.ts';
 import { memo } from 'preact/compat';
-import type { StepOf } from '../core/view/steps.ts';
+import type { TokensStep } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 
-type TokenStep = StepOf<'token'>;
+type TokenStep = TokensStep;
 
 const fieldText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 

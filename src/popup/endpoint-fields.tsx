@@ -29,6 +29,21 @@ export function EndpointFields({
       />
       <TextField label="Token endpoint" value={endpoints.token} onInput={(token) => set({ token })} />
       <TextField label="JWKS URI" value={endpoints.jwks} onInput={(jwks) => set({ jwks })} />
+      <TextField
+        label="UserInfo endpoint"
+        value={endpoints.userinfo ?? ''}
+        onInput={(userinfo) => set({ userinfo })}
+      />
+      <TextField
+        label="Revocation endpoint"
+        value={endpoints.revocation ?? ''}
+        onInput={(revocation) => set({ revocation })}
+      />
+      <TextField
+        label="Introspection endpoint"
+        value={endpoints.introspection ?? ''}
+        onInput={(introspection) => set({ introspection })}
+      />
     </details>
   );
 }

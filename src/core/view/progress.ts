@@ -1,10 +1,10 @@
 import type { Run } from '../run.ts';
-import { runChecks, verdict, verdictText } from './verdict.ts';
+import { loginChecks, verdict, verdictText } from './verdict.ts';
 
 /** One line for the popup's status while it is open: where the run stands, then its outcome. */
 export function progressText(run: Run): string {
   if (run.status === 'done') {
-    const v = verdict(runChecks(run));
+    const v = verdict(loginChecks(run));
     return `Tokens received · ${verdictText(v)}. The inspector tab shows them.`;
   }
   if (run.status !== 'running') return '';

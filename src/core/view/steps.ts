@@ -8,12 +8,28 @@ export function lastStep<K extends StepKind>(run: Run, kind: K): StepOf<K> | und
   return run.steps.findLast((s): s is StepOf<K> => s.kind === kind);
 }
 
+export type TokensStep = StepOf<'token' | 'refresh'>;
+
 /**
- * The step holding the run's current tokens: the newest token response (a later refresh, once there
- * is one, supersedes the login's). The top sections of the inspector show these.
+ * The step holding the run's current tokens: the newest token response (a successful refresh
+ * supersedes the login's). The top sections of the inspector show these; actions use them.
  */
-export const currentTokens = (run: Run): StepOf<'token'> | undefined => lastStep(run, 'token');
+export const currentTokens = (run: Run): TokensStep | undefined =>
+  run.steps.findLast(
+    (s): s is TokensStep => s.kind === 'token' || (s.kind === 'refresh' && s.status === 'ok' && !!s.fields),
+  );
 
 /** The HTTP exchanges a step recorded, in order: what the Exchange section shows and curl repeats. */
-export const stepExchanges = (step: Step): Exchange[] =>
-  'exchanges' in step ? step.exchanges : 'exchange' in step && step.exchange ? [step.exchange] : [];
+export const stepExchanges = (step: Step): Exchange[] => [
+  ...('exchange' in step && step.exchange ? [step.exchange] : []),
+  ...('exchanges' in step && step.exchanges ? step.exchanges : []),
+];
+
+/** The refresh token in force: the newest one any token response brought (a refresh may bring none). */
+export function currentRefreshToken(run: Run): string | undefined {
+  const found = run.steps.findLast(
+    (s): s is TokensStep =>
+      (s.kind === 'token' || s.kind === 'refresh') && typeof s.fields?.refresh_token === 'string',
+  );
+  return found?.fields?.refresh_token as string | undefined;
+}

@@ -1,8 +1,12 @@
 import type { Check } from '../check.ts';
-import type { Run } from '../run.ts';
+import { LOGIN_STEPS, type Run } from '../run.ts';
 
 /** Every check of the run, in step order. */
 export const runChecks = (run: Run): Check[] => run.steps.flatMap((s) => s.checks ?? []);
+
+/** The login's checks: what the verdict is about (each action after it has its own outcome). */
+export const loginChecks = (run: Run): Check[] =>
+  run.steps.filter((s) => LOGIN_STEPS.has(s.kind)).flatMap((s) => s.checks ?? []);
 
 export interface Verdict {
   /** Checks that ran (not skipped). */

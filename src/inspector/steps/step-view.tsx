@@ -8,6 +8,10 @@ import { DiscoveryStep } from './discovery.tsx';
 import type { StepProps } from './step-props.ts';
 import { TokenStep } from './token.tsx';
 import { ValidationStep } from './validation.tsx';
+import { IntrospectionStep } from './introspection.tsx';
+import { RefreshStep } from './refresh.tsx';
+import { RevocationStep } from './revocation.tsx';
+import { UserinfoStep } from './userinfo.tsx';
 
 /** Each step kind's view in the Exchange section: a new kind adds one file and one line here. */
 const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
@@ -16,6 +20,10 @@ const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
   callback: CallbackStep,
   token: TokenStep,
   validation: ValidationStep,
+  refresh: RefreshStep,
+  userinfo: UserinfoStep,
+  revocation: RevocationStep,
+  introspection: IntrospectionStep,
 };
 
 function renderStep<K extends StepKind>(kind: K, step: StepOf<K>, curl: StepProps<K>['curl']) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { receiver, type Handlers } from '../../../src/background/receive.ts';
+import { validators } from '../../../src/background/validate-message.ts';
 import { defaultProfile } from '../../../src/core/profile.ts';
 import type { RequestName } from '../../../src/messages.ts';
 
@@ -13,21 +14,7 @@ function recording() {
     calls.push([name, req]);
     return Promise.resolve(undefined as never);
   };
-  const names: RequestName[] = [
-    'startRun',
-    'checkRuns',
-    'loadProfiles',
-    'editProfiles',
-    'setSecret',
-    'importProfiles',
-    'exportProfiles',
-    'deleteRun',
-    'clearHistory',
-    'forgetSecrets',
-    'report',
-    'curl',
-    'discover',
-  ];
+  const names = Object.keys(validators) as RequestName[];
   const handlers = Object.fromEntries(names.map((n) => [n, handler(n)])) as unknown as Handlers;
   return { calls, receive: receiver(handlers, OWN_ID) };
 }
@@ -93,6 +80,12 @@ describe('the worker receives only well-formed messages from its own pages', () 
       { type: 'curl', payload: { runId: 'r', exchange: { step: -1, exchange: 0 } } },
       OWN_ID,
     ],
+    ['an unknown action', { type: 'runAction', payload: { runId: 'r', action: 'delete' } }, OWN_ID],
+    [
+      'an action on an unknown token',
+      { type: 'runAction', payload: { runId: 'r', action: 'revoke', token: 'id_token' } },
+      OWN_ID,
+    ],
     [
       'a curl ref with a fractional index',
       { type: 'curl', payload: { runId: 'r', exchange: { step: 1.5, exchange: 0 } } },
@@ -116,6 +109,7 @@ describe('the worker receives only well-formed messages from its own pages', () 
       { edit: { action: 'update', profile: { ...profile, id: 'p', name: 'n', rememberSecret: false } } },
     ],
     ['curl', { runId: 'r1', exchange: { step: 4, exchange: 1 } }],
+    ['runAction', { runId: 'r1', action: 'revoke', token: 'refresh_token' }],
   ])('a well-formed %s reaches its handler with its payload', async (type, payload) => {
     const { calls, receive } = recording();
     await receive({ type, payload }, OWN_ID);

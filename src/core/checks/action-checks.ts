@@ -1,0 +1,87 @@
+import { oidcCore, outcome, passIf, rfc, shown, type Check } from '../check.ts';
+import type { Exchange } from '../http.ts';
+import type { SignatureResult } from './signature.ts';
+
+const status = (exchange: Exchange) =>
+  exchange.response ? `HTTP ${exchange.response.status}` : (exchange.failure?.message ?? 'no response');
+
+/** OIDC Core §5.3.2: UserInfo's `sub` is the ID token's; a signed response is verified like an ID token. */
+export function userinfoChecks(
+  exchange: Exchange,
+  claims: Record<string, unknown> | undefined,
+  idTokenSub: unknown,
+  signature?: SignatureResult,
+): Check[] {
+  const http = passIf(
+    {
+      id: 'userinfo.http',
+      title: 'UserInfo answered 200 with claims',
+      ...oidcCore('5.3.2', 'UserInfoResponse'),
+    },
+    exchange.response?.status === 200 && claims !== undefined,
+    'HTTP 200, a JSON object or a JWT',
+    status(exchange),
+  );
+  const subRule = {
+    id: 'userinfo.sub',
+    title: 'UserInfo sub is the ID token’s sub',
+    ...oidcCore('5.3.2', 'UserInfoResponse'),
+  };
+  const sub = !claims
+    ? outcome(subRule, 'skip', shown(idTokenSub), 'no claims to read')
+    : idTokenSub === undefined
+      ? outcome(subRule, 'skip', '(no ID token to compare with)', shown(claims.sub))
+      : passIf(subRule, claims.sub === idTokenSub, shown(idTokenSub), shown(claims.sub));
+  const signed = signature
+    ? [
+        outcome(
+          {
+            id: 'userinfo.signature',
+            title: 'Signed UserInfo response is valid',
+            ...oidcCore('5.3.2', 'UserInfoResponse'),
+          },
+          signature.status,
+          'a valid signature',
+          signature.actual,
+        ),
+      ]
+    : [];
+  return [http, sub, ...signed];
+}
+
+/** RFC 7009 §2.2: the revocation endpoint answers 200 whether or not the token was valid. */
+export const revocationChecks = (exchange: Exchange): Check[] => [
+  passIf(
+    { id: 'revocation.http', title: 'Revocation endpoint answered 200', ...rfc(7009, '2.2') },
+    exchange.response?.status === 200,
+    'HTTP 200',
+    status(exchange),
+  ),
+];
+
+/** RFC 7662 §2.2: a JSON object with a boolean `active`. */
+export function introspectionChecks(
+  exchange: Exchange,
+  fields: Record<string, unknown> | undefined,
+): Check[] {
+  const activeRule = {
+    id: 'introspection.active',
+    title: 'The answer says whether the token is active',
+    ...rfc(7662, '2.2'),
+  };
+  return [
+    passIf(
+      {
+        id: 'introspection.http',
+        title: 'Introspection endpoint answered 200 with JSON',
+        ...rfc(7662, '2.2'),
+      },
+      exchange.response?.status === 200 && fields !== undefined,
+      'HTTP 200, a JSON object',
+      status(exchange),
+    ),
+    fields
+      ? passIf(activeRule, typeof fields.active === 'boolean', 'true or false', shown(fields.active))
+      : outcome(activeRule, 'skip', 'true or false', 'no answer to read'),
+  ];
+}

@@ -1,0 +1,50 @@
+import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
+
+const RULE = (id: string, title: string): Rule => ({
+  id: `refresh.id_token.${id}`,
+  title,
+  ...oidcCore('12.2', 'RefreshTokenResponse'),
+});
+const RULES = {
+  iss: RULE('same_iss', 'New ID token has the same issuer (iss)'),
+  sub: RULE('same_sub', 'New ID token has the same subject (sub)'),
+  aud: RULE('same_aud', 'New ID token has the same audience (aud)'),
+  azp: RULE('same_azp', 'New ID token has the same authorized party (azp)'),
+  authTime: RULE('same_auth_time', 'New ID token keeps the auth_time'),
+  iat: RULE('iat_not_earlier', 'New ID token is not older than the first (iat)'),
+  nonce: RULE('nonce', 'New ID token has no nonce, or the original one'),
+};
+
+type Claims = Record<string, unknown>;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * OIDC Core §12.2: an ID token returned by a refresh keeps the first one's `iss`, `sub`, `aud`, `azp`
+ * (absent if it was absent) and `auth_time`; its `iat` is no earlier; its `nonce` is absent or the
+ * original one. `first` is the login's ID token claims.
+ */
+export function refreshIdTokenChecks(first: Claims, next: Claims): Check[] {
+  const kept = (rule: Rule, name: string) =>
+    passIf(rule, same(first[name], next[name]), shown(first[name]), shown(next[name]));
+  return [
+    kept(RULES.iss, 'iss'),
+    kept(RULES.sub, 'sub'),
+    kept(RULES.aud, 'aud'),
+    kept(RULES.azp, 'azp'),
+    first.auth_time === undefined
+      ? outcome(RULES.authTime, 'skip', '(the first ID token has none)', shown(next.auth_time))
+      : kept(RULES.authTime, 'auth_time'),
+    passIf(
+      RULES.iat,
+      typeof next.iat === 'number' && typeof first.iat === 'number' && next.iat >= first.iat,
+      `≥ ${shown(first.iat)}`,
+      shown(next.iat),
+    ),
+    passIf(
+      RULES.nonce,
+      next.nonce === undefined || next.nonce === first.nonce,
+      first.nonce === undefined ? '(absent)' : `absent or ${shown(first.nonce)}`,
+      shown(next.nonce),
+    ),
+  ];
+}

@@ -1,0 +1,58 @@
+import type { FlowErrorInfo } from './flow-error.ts';
+import type { Exchange, HttpRequest } from './http.ts';
+import { parsedObject } from './discovery.ts';
+import type { TokenHint } from './run.ts';
+import { authenticatedPost, type ClientCredentials } from './token.ts';
+
+/** RFC 7009 §2.1: revoke one token, saying which kind it is; authenticated as the token request. */
+export const revocationRequest = (
+  endpoint: string,
+  token: string,
+  hint: TokenHint,
+  client: ClientCredentials,
+): HttpRequest =>
+  authenticatedPost(
+    endpoint,
+    [
+      ['token', token],
+      ['token_type_hint', hint],
+    ],
+    client,
+  );
+
+/** RFC 7662 §2.1: ask whether a token is active, and what it grants. */
+export const introspectionRequest = revocationRequest;
+
+const failure = (exchange: Exchange, what: string): FlowErrorInfo | undefined => {
+  const res = exchange.response;
+  if (!res)
+    return {
+      code: exchange.failure?.code ?? 'network',
+      message: exchange.failure?.message ?? 'No response.',
+    };
+  if (res.status >= 200 && res.status <= 299) return undefined;
+  const body = parsedObject(res.body);
+  const error = typeof body?.error === 'string' ? `: ${body.error}` : '';
+  const description = typeof body?.error_description === 'string' ? ` — ${body.error_description}` : '';
+  return {
+    code: 'provider_error',
+    message: `The ${what} endpoint answered HTTP ${res.status}${error}${description}.`,
+  };
+};
+
+/** RFC 7009 §2.2: HTTP 200 means revoked (or never valid: the answer is the same by design). */
+export const readRevocation = (exchange: Exchange): FlowErrorInfo | undefined =>
+  failure(exchange, 'revocation');
+
+/** RFC 7662 §2.2: a JSON object whose `active` is a boolean; the rest is shown as it came. */
+export function readIntrospection(exchange: Exchange): {
+  fields?: Record<string, unknown>;
+  error?: FlowErrorInfo;
+} {
+  const error = failure(exchange, 'introspection');
+  if (error) return { error };
+  const fields = parsedObject(exchange.response?.body);
+  if (!fields)
+    return { error: { code: 'token_not_json', message: 'The introspection response is not a JSON object.' } };
+  return { fields };
+}

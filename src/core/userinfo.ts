@@ -1,0 +1,84 @@
+import type { FlowErrorInfo } from './flow-error.ts';
+import type { Exchange, HttpRequest } from './http.ts';
+import { decodeToken } from './jwt.ts';
+import { parsedObject } from './discovery.ts';
+
+/** OIDC Core §5.3.1: a GET with the access token as a Bearer credential, never in the query (RFC 6750 §2.3). */
+export const userinfoRequest = (endpoint: string, accessToken: string): HttpRequest => ({
+  method: 'GET',
+  url: endpoint,
+  noRedirects: true,
+  headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json, application/jwt' },
+});
+
+/** RFC 6750 §3: `Bearer realm="…", error="invalid_token", error_description="…"` as name/value pairs. */
+export function bearerChallenge(header: string | undefined): Record<string, string> {
+  if (!header) return {};
+  return Object.fromEntries(
+    [...header.matchAll(/([a-zA-Z_]+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [
+      m[1]!,
+      m[2]!.replace(/\\(.)/g, '$1'),
+    ]),
+  );
+}
+
+const ERROR_MEANING: Record<string, string> = {
+  invalid_token: 'the access token is expired, revoked, malformed or not for this endpoint',
+  insufficient_scope: 'the access token lacks the scope UserInfo needs (openid)',
+  invalid_request: 'the request was malformed (for example the token sent twice)',
+};
+
+export interface UserinfoReading {
+  /** The claims, from a JSON body or the payload of an `application/jwt` one. */
+  claims?: Record<string, unknown>;
+  /** The signed (or encrypted) response itself, when the provider answered with a JWT. */
+  jwt?: string;
+  error?: FlowErrorInfo;
+}
+
+/** Reads a UserInfo response (OIDC Core §5.3.2, §5.3.3), explaining a WWW-Authenticate refusal. */
+export function readUserinfo(exchange: Exchange): UserinfoReading {
+  const res = exchange.response;
+  if (!res)
+    return {
+      error: {
+        code: exchange.failure?.code ?? 'network',
+        message: exchange.failure?.message ?? 'No response.',
+      },
+    };
+  if (res.status < 200 || res.status > 299) {
+    const challenge = bearerChallenge(res.headers['www-authenticate']);
+    const meaning = challenge.error ? ERROR_MEANING[challenge.error] : undefined;
+    const said = [challenge.error, challenge.error_description].filter(Boolean).join(' — ');
+    return {
+      error: {
+        code: 'provider_error',
+        message: `UserInfo answered HTTP ${res.status}${said ? `: ${said}` : ''}${meaning ? ` (${meaning})` : ''}.`,
+        actual: String(res.status),
+      },
+    };
+  }
+  const type = (res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/jwt') {
+    const jwt = res.body.trim();
+    const decoded = decodeToken(jwt);
+    return decoded.kind === 'jwt'
+      ? { jwt, claims: decoded.claims }
+      : {
+          jwt,
+          error: {
+            code: 'token_invalid',
+            message: `The UserInfo response is an unreadable JWT (${decoded.kind}).`,
+          },
+        };
+  }
+  const claims = parsedObject(res.body);
+  return claims
+    ? { claims }
+    : {
+        error: {
+          code: 'token_not_json',
+          message: 'The UserInfo response is neither a JSON object nor a JWT.',
+        },
+      };
+}

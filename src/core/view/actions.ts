@@ -1,0 +1,69 @@
+import type { Endpoints } from '../profile.ts';
+import type { Run, TokenHint } from '../run.ts';
+import { PROVIDER_URL, urlProblem } from '../url-rules.ts';
+import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
+
+/** What the inspector can do with a finished run's tokens. */
+export type ActionName = 'refresh' | 'userinfo' | 'revoke' | 'introspect';
+export interface ActionRequest {
+  action: ActionName;
+  /** For revoke and introspect: which token. */
+  token?: TokenHint;
+}
+
+type EndpointName = Exclude<keyof Endpoints, 'authorization' | 'jwks'>;
+const ENDPOINT_FOR: Record<ActionName, EndpointName> = {
+  refresh: 'token',
+  userinfo: 'userinfo',
+  revoke: 'revocation',
+  introspect: 'introspection',
+};
+const DISCOVERY_FIELD: Record<EndpointName, string> = {
+  token: 'token_endpoint',
+  userinfo: 'userinfo_endpoint',
+  revocation: 'revocation_endpoint',
+  introspection: 'introspection_endpoint',
+};
+const LABEL: Record<EndpointName, string> = {
+  token: 'Token endpoint',
+  userinfo: 'UserInfo endpoint',
+  revocation: 'Revocation endpoint',
+  introspection: 'Introspection endpoint',
+};
+
+/** The endpoint an action calls: as the profile set it, else as discovery published it. */
+export function actionEndpoint(run: Run, action: ActionName): string | undefined {
+  const name = ENDPOINT_FOR[action];
+  const typed = run.profile.endpoints[name];
+  const published = lastStep(run, 'discovery')?.metadata?.[DISCOVERY_FIELD[name]];
+  return typed || (typeof published === 'string' && published ? published : undefined);
+}
+
+/** The token an action sends, if the run still holds it. */
+export function actionToken(run: Run, { action, token }: ActionRequest): string | undefined {
+  const fields = currentTokens(run)?.fields;
+  if (action === 'refresh' || token === 'refresh_token') return currentRefreshToken(run);
+  const access = fields?.access_token;
+  return typeof access === 'string' && access ? access : undefined;
+}
+
+/** Why an action cannot run now, in a sentence for the person; undefined when it can. */
+export function unavailableBecause(run: Run, request: ActionRequest): string | undefined {
+  if (run.status === 'running') return 'The login is still in progress.';
+  if (run.redacted)
+    return 'This copy of the run holds no tokens: they were forgotten, or the run is from before a browser restart.';
+  if (!currentTokens(run)?.fields) return 'The login brought no tokens.';
+  const wantsRefresh = request.action === 'refresh' || request.token === 'refresh_token';
+  if (!actionToken(run, request))
+    return wantsRefresh
+      ? 'The provider issued no refresh token for this login.'
+      : 'There is no access token.';
+  const name = ENDPOINT_FOR[request.action];
+  const endpoint = actionEndpoint(run, request.action);
+  if (!endpoint) return `The ${LABEL[name]} is unknown: set it under Endpoints.`;
+  return urlProblem(LABEL[name], endpoint, PROVIDER_URL);
+}
+
+/** How many actions the run has had, for its history line. */
+export const actionCount = (run: Run): number =>
+  run.steps.filter((s) => ['refresh', 'userinfo', 'revocation', 'introspection'].includes(s.kind)).length;

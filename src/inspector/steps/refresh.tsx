@@ -1,0 +1,50 @@
+import { changedFields, ROTATION_TEXT } from '../../core/view/refresh-diff.ts';
+import { KeyValueTable } from '../../ui/key-value-table.tsx';
+import { ExchangeView } from '../exchange-view.tsx';
+import { OutcomeLine } from './outcome-line.tsx';
+import type { StepProps } from './step-props.ts';
+
+const text = (v: unknown) => (v === undefined ? '(absent)' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** A refresh: whether the refresh token rotated, what changed against the previous response, the exchange. */
+export function RefreshStep({ step, curl }: StepProps<'refresh'>) {
+  const changed = step.fields ? changedFields(step.previous ?? {}, step.fields) : [];
+  return (
+    <>
+      <h3>Refresh</h3>
+      <OutcomeLine step={step} done={step.rotation ? ROTATION_TEXT[step.rotation] : undefined} />
+      {step.fields && (
+        <table>
+          <caption class="muted">Fields that changed</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changed.map((name) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>
+                  <code>{text(step.previous?.[name])}</code>
+                </td>
+                <td>
+                  <code>{text(step.fields?.[name])}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {step.fields && (
+        <KeyValueTable
+          caption="Refresh response fields"
+          rows={Object.entries(step.fields).map(([n, v]) => [n, text(v)])}
+        />
+      )}
+      {step.exchange && <ExchangeView exchange={step.exchange} name="Refresh" curl={curl(0)} />}
+    </>
+  );
+}
