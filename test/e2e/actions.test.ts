@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { logIn } from '../../dev/pages.ts';
+import { confidentialClient } from '../../dev/provider.ts';
+import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+import { waitForPage } from '../../dev/pages.ts';
+
+/** After the login: refresh, UserInfo, introspect and revoke, each a step of the same run. */
+const SECRET = 'actions-secret-0123456789abcdef';
+const f = flowFixture((redirect) => [confidentialClient('actions-app', SECRET, [redirect])]);
+
+async function loggedIn(): Promise<Page> {
+  await authorize(f, 'actions-app', SECRET);
+  await logIn(await loginPage(f));
+  const page = await waitForPage(f.ext.context, isInspector);
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+  return page;
+}
+
+const exchangeSection = (page: Page) =>
+  page.locator('section', { has: page.getByRole('heading', { name: 'Exchange' }) });
+const accessTokenField = (page: Page) =>
+  page
+    .getByRole('table', { name: 'Token response fields' })
+    .getByRole('row', { name: /^access_token / })
+    .textContent();
+
+describe('actions on a finished run', () => {
+  test('Refresh tokens: the refresh token rotates, the changes are listed, the newest tokens become current', async () => {
+    const page = await loggedIn();
+    const before = await accessTokenField(page);
+    await page.getByRole('button', { name: 'Refresh tokens' }).click();
+    const exchange = exchangeSection(page);
+    await expect.poll(() => exchange.getByRole('heading', { name: 'Refresh' }).count()).toBe(1);
+    await expect.poll(() => exchange.getByText('Refresh token rotated').count()).toBe(1);
+    const changed = page.getByRole('table', { name: 'Fields that changed' });
+    await expect(changed.getByRole('row', { name: /^access_token / }).count()).resolves.toBe(1);
+    await expect(changed.getByRole('row', { name: /^refresh_token / }).count()).resolves.toBe(1);
+    await expect.poll(() => accessTokenField(page)).not.toBe(before);
+    // The verdict stays the login's; the history line counts the action.
+    expect(await page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    const history = page.getByRole('complementary', { name: 'History' });
+    await expect.poll(() => history.getByRole('link').first().textContent()).toMatch(/ · 1 action(?!s)/);
+    const refreshChecks = page.getByRole('table', { name: 'Refresh checks' });
+    await expect(refreshChecks.getByRole('row', { name: /fail/ }).count()).resolves.toBe(0);
+    await expect(
+      refreshChecks.getByRole('row', { name: /New ID token has the same subject/ }).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Copy as curl: refresh request' }).count()).resolves.toBe(
+      1,
+    );
+  });
+
+  test('Call UserInfo shows the scope’s claims; a provider that answers another sub fails the check', async () => {
+    const page = await loggedIn();
+    await page.getByRole('button', { name: 'Call UserInfo' }).click();
+    const claims = page.getByRole('table', { name: 'UserInfo claims' });
+    await expect.poll(() => claims.getByRole('row', { name: /^email / }).count()).toBe(1);
+    const subCheck = () =>
+      page
+        .getByRole('table', { name: 'UserInfo checks' })
+        .getByRole('row', { name: /UserInfo sub is the ID token’s sub/ })
+        .last()
+        .textContent();
+    await expect.poll(subCheck).toMatch(/pass/);
+
+    f.tamper = (ctx) => {
+      if (ctx.oidc?.route === 'userinfo') ctx.body = { ...(ctx.body as object), sub: 'somebody-else' };
+    };
+    try {
+      await page.getByRole('button', { name: 'Call UserInfo' }).click();
+      await expect
+        .poll(() =>
+          page.getByRole('table', { name: 'UserInfo checks' }).getByRole('row', { name: /fail/ }).count(),
+        )
+        .toBe(1);
+    } finally {
+      f.tamper = undefined;
+    }
+    expect(await subCheck()).toMatch(/somebody-else/);
+  });
+
+  test('a revoked refresh token then introspects as inactive; the access token still as active', async () => {
+    const page = await loggedIn();
+    await page.getByRole('button', { name: 'Introspect access token' }).click();
+    const exchange = exchangeSection(page);
+    await expect.poll(() => exchange.getByText('The access token is active').count()).toBe(1);
+    await page.getByRole('button', { name: 'Revoke refresh token' }).click();
+    await expect.poll(() => exchange.getByText('The refresh token was revoked').count()).toBe(1);
+    await page.getByRole('button', { name: 'Introspect refresh token' }).click();
+    await expect.poll(() => exchange.getByText('The refresh token is not active').count()).toBe(1);
+    const table = page.getByRole('table', { name: 'Introspection of the access token' });
+    await expect(table.getByRole('row', { name: /^client_id actions-app/ }).count()).resolves.toBe(1);
+  });
+
+  test('after "Forget secrets and tokens" the actions are disabled and say why', async () => {
+    const page = await loggedIn();
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await popup.getByRole('button', { name: 'Forget secrets and tokens' }).click();
+    const refresh = page.getByRole('button', { name: 'Refresh tokens' });
+    await expect.poll(() => refresh.isDisabled()).toBe(true);
+    await expect(refresh.getAttribute('aria-describedby')).resolves.toBeTruthy();
+    await expect(page.getByText('This copy of the run holds no tokens').first().isVisible()).resolves.toBe(
+      true,
+    );
+    await popup.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { introspectionChecks, revocationChecks } from '../../../src/core/checks/action-checks.ts';
+import type { Exchange } from '../../../src/core/http.ts';
+import {
+  introspectionRequest,
+  readIntrospection,
+  readRevocation,
+  revocationRequest,
+} from '../../../src/core/token-admin.ts';
+import { basicAuthorization } from '../../../src/core/token.ts';
+
+const client = { clientId: 'app', clientSecret: 's3cr:et' };
+const answered = (status: number, body: string): Exchange => ({
+  request: revocationRequest('https://op.example/revoke', 'rt', 'refresh_token', client),
+  response: { status, statusText: '', headers: {}, body },
+  startedAt: 0,
+  durationMs: 1,
+});
+
+describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
+  test('authenticated like the token request, with the token and its type hint in the body', () => {
+    const revoke = revocationRequest('https://op.example/revoke', 'rt+1', 'refresh_token', client);
+    expect(revoke.headers.authorization).toBe(basicAuthorization('app', 's3cr:et'));
+    expect(revoke.body).toBe('token=rt%2B1&token_type_hint=refresh_token');
+    expect(revoke.noRedirects).toBe(true);
+    const publicClient = introspectionRequest('https://op.example/introspect', 'at', 'access_token', {
+      clientId: 'spa',
+      clientSecret: '',
+    });
+    expect(publicClient.headers.authorization).toBeUndefined();
+    expect(publicClient.body).toBe('token=at&token_type_hint=access_token&client_id=spa');
+  });
+
+  test('revocation: 200 is success; an error body is named', () => {
+    expect(readRevocation(answered(200, ''))).toBeUndefined();
+    expect(revocationChecks(answered(200, ''))[0]?.status).toBe('pass');
+    expect(readRevocation(answered(400, '{"error":"unsupported_token_type"}'))?.message).toBe(
+      'The revocation endpoint answered HTTP 400: unsupported_token_type.',
+    );
+    expect(revocationChecks(answered(503, ''))[0]?.status).toBe('fail');
+  });
+
+  test('introspection: active must be a boolean; other fields are shown as they came', () => {
+    const live = answered(200, '{"active":true,"scope":"openid","client_id":"app","exp":1790000000}');
+    expect(readIntrospection(live).fields).toMatchObject({ active: true, client_id: 'app' });
+    expect(introspectionChecks(live, readIntrospection(live).fields).map((c) => c.status)).toEqual([
+      'pass',
+      'pass',
+    ]);
+    const odd = answered(200, '{"active":"yes"}');
+    expect(introspectionChecks(odd, readIntrospection(odd).fields)[1]?.status).toBe('fail');
+    expect(readIntrospection(answered(200, 'nope')).error?.code).toBe('token_not_json');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { defaultProfile } from '../../../../src/core/profile.ts';
+import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run.ts';
+import { actionEndpoint, unavailableBecause } from '../../../../src/core/view/actions.ts';
+
+const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
+const discovered = appendStep(newRun('r', profile, 0), {
+  kind: 'discovery',
+  status: 'ok',
+  at: 0,
+  note: '',
+  exchange: { request: { method: 'GET', url: 'x', headers: {} }, startedAt: 0, durationMs: 0 },
+  metadata: { userinfo_endpoint: 'https://id.btgpactual.com/userinfo' },
+});
+const withTokens = (fields: Record<string, unknown>, patch: Partial<Run> = {}): Run => ({
+  ...finishRun(appendStep(discovered, { kind: 'token', status: 'ok', at: 1, fields }), 2),
+  ...patch,
+});
+
+describe('which actions a run allows, and why not', () => {
+  test('each missing piece is named', () => {
+    const full = withTokens({ access_token: 'at', refresh_token: 'rt' });
+    expect(unavailableBecause(full, { action: 'refresh' })).toBeUndefined();
+    expect(unavailableBecause(full, { action: 'userinfo' })).toBeUndefined();
+    expect(actionEndpoint(full, 'userinfo')).toBe('https://id.btgpactual.com/userinfo');
+    expect(unavailableBecause(full, { action: 'revoke', token: 'refresh_token' })).toBe(
+      'The Revocation endpoint is unknown: set it under Endpoints.',
+    );
+    expect(unavailableBecause(withTokens({ access_token: 'at' }), { action: 'refresh' })).toBe(
+      'The provider issued no refresh token for this login.',
+    );
+    expect(
+      unavailableBecause(withTokens({ access_token: 'at' }, { redacted: true }), { action: 'userinfo' }),
+    ).toMatch(/^This copy of the run holds no tokens/);
+    expect(unavailableBecause({ ...full, status: 'running' }, { action: 'userinfo' })).toBe(
+      'The login is still in progress.',
+    );
+    const typed = {
+      ...full,
+      profile: { ...profile, endpoints: { ...profile.endpoints, userinfo: 'http://op.example/ui' } },
+    };
+    expect(unavailableBecause(typed, { action: 'userinfo' })).toMatch(/^UserInfo endpoint must use https/);
+  });
+});
