@@ -14,7 +14,7 @@ import {
   readRevocation,
   revocationRequest,
 } from '../core/token-admin.ts';
-import { readTokenResponse, refreshRequest, type ClientCredentials } from '../core/token.ts';
+import { clientOf, readTokenResponse, refreshRequest, type ClientCredentials } from '../core/token.ts';
 import { readUserinfo, userinfoRequest } from '../core/userinfo.ts';
 import { actionEndpoint, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import { currentTokens, lastStep } from '../core/view/steps.ts';
@@ -42,7 +42,11 @@ async function refresh(
 ): Promise<Performed> {
   const previous = currentTokens(run)?.fields ?? {};
   const exchange = await performExchange(refreshRequest(endpoint, token, client), deps.http);
-  const { fields, error } = readTokenResponse(exchange, client.clientSecret);
+  const { fields, error } = readTokenResponse(
+    exchange,
+    client,
+    lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported,
+  );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
   const exchanges: Exchange[] = [];
@@ -180,10 +184,10 @@ export function runAction(
     if (reason) return invalid(reason);
     const endpoint = actionEndpoint(stored, request.action)!;
     const token = actionToken(stored, request)!;
-    const client = {
-      clientId: stored.profile.clientId,
-      clientSecret: stored.secrets.find((s) => s.kind === 'client_secret')?.value ?? '',
-    };
+    const client = clientOf(
+      stored.profile,
+      stored.secrets.find((s) => s.kind === 'client_secret')?.value ?? '',
+    );
     const running: Step =
       request.action === 'refresh' || request.action === 'userinfo'
         ? { kind: request.action, status: 'running', at: deps.now() }

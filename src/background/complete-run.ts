@@ -5,7 +5,7 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
-import { readTokenResponse, tokenRequest } from '../core/token.ts';
+import { clientOf, readTokenResponse, tokenRequest } from '../core/token.ts';
 import { lastStep } from '../core/view/steps.ts';
 import { jwksRequest } from '../core/jwks.ts';
 import { awaitCallback } from './await-callback.ts';
@@ -78,13 +78,13 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   const code = reading.code;
   run = settleLastStep(run, callbackStep);
 
+  const client = clientOf(run.profile, flight.clientSecret);
   const sent = performExchange(
     tokenRequest({
+      ...client,
       tokenEndpoint: run.profile.endpoints.token,
       code,
       redirectUri: run.profile.redirectUri,
-      clientId: run.profile.clientId,
-      clientSecret: flight.clientSecret,
       ...(run.flight?.codeVerifier ? { codeVerifier: run.flight.codeVerifier } : {}),
     }),
     deps.http,
@@ -94,7 +94,11 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   void bringInspectorToFront(run.id);
   const exchange = await sent;
   mark('token-answered');
-  const { fields, error } = readTokenResponse(exchange, flight.clientSecret);
+  const { fields, error } = readTokenResponse(
+    exchange,
+    client,
+    metadata?.token_endpoint_auth_methods_supported,
+  );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
   run = addSecrets(run, {

@@ -11,5 +11,10 @@ export async function curl(request: Req<'curl'>): Promise<Res<'curl'>> {
   const step = run.steps[request.exchange.step];
   const exchange = step && stepExchanges(step)[request.exchange.exchange];
   if (!exchange) return invalid('That exchange is not in the run.');
-  return { ok: true, value: { text: curlCommand(exchange, run.secrets, run.profile.clientId) } };
+  return {
+    ok: true,
+    value: {
+      text: curlCommand(exchange, run.secrets, run.profile.clientId, run.profile.encodeBasic !== false),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { PROMPTS, type Endpoints, type Profile } from '../core/profile.ts';
+import { CLIENT_AUTH_METHODS, PROMPTS, type Endpoints, type Profile } from '../core/profile.ts';
 import type { StoredProfile } from '../core/profile-book.ts';
 import type { ProfileEdit, Req, RequestName } from '../messages.ts';
 
@@ -27,7 +27,9 @@ export function isProfile(v: unknown): v is Profile {
     ['issuer', 'clientId', 'redirectUri', 'scopes'].every((k) => ownString(v, k)) &&
     typeof own(v, 'usePkce') === 'boolean' &&
     (PROMPTS as readonly unknown[]).includes(own(v, 'prompt')) &&
-    isEndpoints(own(v, 'endpoints'))
+    isEndpoints(own(v, 'endpoints')) &&
+    (!has(v, 'clientAuth') || (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(v, 'clientAuth'))) &&
+    (!has(v, 'encodeBasic') || typeof own(v, 'encodeBasic') === 'boolean')
   );
 }
 

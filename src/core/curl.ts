@@ -77,7 +77,12 @@ function word(text: string, secrets: Secret[]): string {
  * variable the user sets, so the command itself can be shared. Every literal is single-quoted, URLs
  * are not curl globs (`--globoff`), the body goes as recorded (`--data-raw`).
  */
-export function curlCommand(exchange: Exchange, secrets: Secret[], clientId: string): string {
+export function curlCommand(
+  exchange: Exchange,
+  secrets: Secret[],
+  clientId: string,
+  encodeBasic = true,
+): string {
   const { request } = exchange;
   const words: string[] = [`curl --globoff -X ${request.method} ${word(request.url, secrets)}`];
   const texts = [request.url, ...(request.body !== undefined ? [request.body] : [])];
@@ -104,8 +109,10 @@ export function curlCommand(exchange: Exchange, secrets: Secret[], clientId: str
   for (const helper of helpers) lines.push(HELPERS[helper]);
   if (basic) {
     lines.push(
-      '# RFC 6749 §2.3.1: client ID and secret are form-urlencoded, joined by ":", then base64-encoded.',
-      `BASIC_AUTH=$(python3 -c 'import sys, base64, urllib.parse as u; f = lambda s: ${FORM_PY}; print(base64.b64encode((f(sys.argv[1]) + ":" + f(sys.argv[2])).encode()).decode())' ${singleQuoted(clientId)} "\${CLIENT_SECRET}")`,
+      encodeBasic
+        ? '# RFC 6749 §2.3.1: client ID and secret are form-urlencoded, joined by ":", then base64-encoded.'
+        : '# Client ID and secret joined by ":" as they are (not form-urlencoded, as this profile asks), then base64-encoded.',
+      `BASIC_AUTH=$(python3 -c 'import sys, base64, urllib.parse as u; f = lambda s: ${encodeBasic ? FORM_PY : 's'}; print(base64.b64encode((f(sys.argv[1]) + ":" + f(sys.argv[2])).encode()).decode())' ${singleQuoted(clientId)} "\${CLIENT_SECRET}")`,
     );
   }
   lines.push(words.join(' \\\n  '));

@@ -1,5 +1,5 @@
 import { invalid, ok, type Result } from './flow-error.ts';
-import { PROMPTS, type Profile } from './profile.ts';
+import { CLIENT_AUTH_METHODS, PROMPTS, type Profile } from './profile.ts';
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
 
 export const FILE_FORMAT = 'auth-code-inspector/profiles';
@@ -31,8 +31,14 @@ function readProfile(value: unknown, index: number): FileProfile | string {
   if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string')) {
     return `${label}: "endpoints" needs authorization, token and jwks as text.`;
   }
+  if ('clientAuth' in value && !(CLIENT_AUTH_METHODS as readonly unknown[]).includes(value.clientAuth))
+    return `${label}: "clientAuth" must be one of ${CLIENT_AUTH_METHODS.join(', ')}.`;
+  if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')
+    return `${label}: "encodeBasic" must be true or false.`;
   // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
   return {
+    ...(value.clientAuth ? { clientAuth: value.clientAuth as Profile['clientAuth'] } : {}),
+    ...(value.encodeBasic === false ? { encodeBasic: false } : {}),
     name: (value.name as string).trim(),
     issuer: value.issuer as string,
     clientId: value.clientId as string,

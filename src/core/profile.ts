@@ -12,7 +12,15 @@ export interface Profile {
   /** '' means the parameter is not sent. */
   prompt: Prompt;
   endpoints: Endpoints;
+  /** How the client authenticates at the token endpoint (RFC 6749 §2.3); default client_secret_basic. */
+  clientAuth?: ClientAuthMethod;
+  /** RFC 6749 §2.3.1 form-urlencoding of the Basic credential (default on; some servers want it raw). */
+  encodeBasic?: boolean;
 }
+
+/** `token_endpoint_auth_method` values the tool speaks (OIDC Registration §2). */
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 export interface Endpoints {
   authorization: string;
@@ -90,6 +98,8 @@ export function profileProblems(profile: Profile): string[] {
     urlProblem('Redirect URI', profile.redirectUri, { required: true, httpsOffLoopback: false }),
     ...endpointProblems(profile.endpoints),
   ];
+  if (profile.clientAuth === 'none' && !profile.usePkce)
+    problems.push('A public client (Client authentication none) must use PKCE (RFC 9700 §2.1.1).');
   if (!(PROMPTS as readonly string[]).includes(profile.prompt))
     problems.push(`Prompt "${profile.prompt}" is unknown.`);
   return problems.filter((p): p is string => p !== undefined);

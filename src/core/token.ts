@@ -1,21 +1,45 @@
 import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from './profile.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
 export function formEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
 
-/** RFC 6749 §2.3.1: client_id and secret are form-urlencoded, joined by ':', then base64-encoded. */
-export function basicAuthorization(clientId: string, secret: string): string {
-  return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(secret)}`)}`;
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+/**
+ * RFC 6749 §2.3.1: client_id and secret are form-urlencoded, joined by ':', then base64-encoded.
+ * `encode: false` leaves them raw (UTF-8), for servers that skip the decoding.
+ */
+export function basicAuthorization(clientId: string, secret: string, encode = true): string {
+  return encode
+    ? `Basic ${base64(`${formEncode(clientId)}:${formEncode(secret)}`)}`
+    : `Basic ${base64(`${clientId}:${secret}`)}`;
 }
 
-/** Who the client is: with a secret, HTTP Basic (client_secret_basic); without, a public client. */
+/** Who the client is and how it proves it (RFC 6749 §2.3). */
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
+  /** Default: client_secret_basic with a secret, none without one. */
+  method?: ClientAuthMethod;
+  /** For client_secret_basic: form-urlencode first (default, RFC 6749 §2.3.1). */
+  encodeBasic?: boolean;
 }
+
+/** The method actually used: a secret-based one without a secret is a public client. */
+export const authMethodOf = (client: ClientCredentials): ClientAuthMethod =>
+  client.clientSecret === '' ? 'none' : (client.method ?? 'client_secret_basic');
+
+/** The client's credentials as a profile sets them up. */
+export const clientOf = (profile: Profile, clientSecret: string): ClientCredentials => ({
+  clientId: profile.clientId,
+  clientSecret,
+  ...(profile.clientAuth ? { method: profile.clientAuth } : {}),
+  ...(profile.encodeBasic === false ? { encodeBasic: false } : {}),
+});
 
 /**
  * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
@@ -28,18 +52,24 @@ export function authenticatedPost(
   client: ClientCredentials,
 ): HttpRequest {
   const body = new URLSearchParams(params);
-  if (client.clientSecret === '') body.set('client_id', client.clientId);
+  const method = authMethodOf(client);
+  if (method !== 'client_secret_basic') body.set('client_id', client.clientId);
+  if (method === 'client_secret_post') body.set('client_secret', client.clientSecret);
+  const basic: Record<string, string> =
+    method === 'client_secret_basic'
+      ? {
+          authorization: basicAuthorization(
+            client.clientId,
+            client.clientSecret,
+            client.encodeBasic !== false,
+          ),
+        }
+      : {};
   return {
     method: 'POST',
     url,
     noRedirects: true,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
-      ...(client.clientSecret === ''
-        ? {}
-        : { authorization: basicAuthorization(client.clientId, client.clientSecret) }),
-    },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...basic },
     body: body.toString(),
   };
 }
@@ -96,6 +126,27 @@ function parseObject(body: string): TokenFields {
   return value as TokenFields;
 }
 
+/**
+ * What to try after `invalid_client`: the methods the provider advertises
+ * (`token_endpoint_auth_methods_supported`) other than the one used, and an un-encoded Basic
+ * credential when the secret holds characters the encoding changes.
+ */
+export function invalidClientHint(client: ClientCredentials, advertised: unknown): string | undefined {
+  const used = authMethodOf(client);
+  const others = (Array.isArray(advertised) ? advertised : []).filter(
+    (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
+  );
+  const hints = [
+    others.length
+      ? `The provider advertises ${others.join(', ')} besides ${used}: choose it under Client authentication and authorize again.`
+      : '',
+    used === 'client_secret_basic' && client.encodeBasic !== false && secretNeedsEncoding(client.clientSecret)
+      ? 'The secret holds characters that RFC 6749 §2.3.1 has us form-urlencode before base64; some servers expect the secret un-encoded (untick "Form-urlencode the Basic credential").'
+      : '',
+  ].filter(Boolean);
+  return hints.length ? hints.join(' ') : undefined;
+}
+
 export interface TokenReading {
   /** The body, whenever it is a JSON object from a 2xx answer (kept even when it is unusable). */
   fields?: TokenFields;
@@ -106,7 +157,11 @@ export interface TokenReading {
  * Reads a token response (RFC 6749 §5.1 success, §5.2 error) and says what was wrong with it; the
  * raw body stays in the exchange for the inspector to show.
  */
-export function readTokenResponse(exchange: Exchange, clientSecret: string): TokenReading {
+export function readTokenResponse(
+  exchange: Exchange,
+  client: ClientCredentials,
+  advertised?: unknown,
+): TokenReading {
   const res = exchange.response;
   if (!res) {
     const failure = exchange.failure ?? {
@@ -129,10 +184,7 @@ export function readTokenResponse(exchange: Exchange, clientSecret: string): Tok
     } catch {
       // A non-JSON error body is shown raw by the inspector; the status says enough here.
     }
-    const hint =
-      error === 'invalid_client' && secretNeedsEncoding(clientSecret)
-        ? 'The secret holds characters that RFC 6749 §2.3.1 has us form-urlencode before base64; some servers expect the secret un-encoded.'
-        : undefined;
+    const hint = error === 'invalid_client' ? invalidClientHint(client, advertised) : undefined;
     return {
       error: {
         code: 'token_http_error',

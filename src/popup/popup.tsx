@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { AccessNotice } from './access-notice.tsx';
 import { EndpointFields } from './endpoint-fields.tsx';
 import { ProfileBar } from './profile-bar.tsx';
+import { RequestOptions } from './request-options.tsx';
 import { SecretField } from './secret-field.tsx';
 import { TextField } from './text-field.tsx';
 import { useNewestAlert } from './use-alert.ts';
@@ -44,7 +45,9 @@ export function Popup({ initial }: { initial: PopupState }) {
         onChange={(issuer) => void discovery.discover(issuer)}
       />
       <TextField label="Client ID" value={profile.clientId} onInput={(clientId) => set({ clientId })} />
-      <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
+      {profile.clientAuth !== 'none' && (
+        <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
+      )}
       <TextField
         label="Redirect URI"
         value={profile.redirectUri}
@@ -78,11 +81,14 @@ export function Popup({ initial }: { initial: PopupState }) {
           </select>
         </div>
       </div>
-      <EndpointFields
-        profiles={profiles}
-        note={discovery.note}
-        onRediscover={() => void discovery.discover(profile.issuer)}
-      />
+      <div class="disclosures">
+        <EndpointFields
+          profiles={profiles}
+          note={discovery.note}
+          onRediscover={() => void discovery.discover(profile.issuer)}
+        />
+        <RequestOptions profiles={profiles} />
+      </div>
       <AccessNotice origins={[...origins, ...authorizing.pendingOrigins]} report={reporter('access')} />
       {alert && <ErrorAlert error={alert} />}
       <button

@@ -49,7 +49,7 @@ export function useAuthorize(
     return send('startRun', {
       profile: profileSnapshot(profile),
       profileName: profile.name,
-      clientSecret: secret,
+      clientSecret: profile.clientAuth === 'none' ? '' : secret,
     });
   };
 

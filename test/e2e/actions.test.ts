@@ -1,13 +1,23 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { logIn } from '../../dev/pages.ts';
+import { logIn, openPopup } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
 import { waitForPage } from '../../dev/pages.ts';
 
 /** After the login: refresh, UserInfo, introspect and revoke, each a step of the same run. */
 const SECRET = 'actions-secret-0123456789abcdef';
-const f = flowFixture((redirect) => [confidentialClient('actions-app', SECRET, [redirect])]);
+const f = flowFixture((redirect) => [
+  confidentialClient('actions-app', SECRET, [redirect]),
+  { ...confidentialClient('post-app', SECRET, [redirect]), token_endpoint_auth_method: 'client_secret_post' },
+  {
+    client_id: 'public-app',
+    redirect_uris: [redirect],
+    token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  },
+]);
 
 async function loggedIn(): Promise<Page> {
   await authorize(f, 'actions-app', SECRET);
@@ -105,5 +115,63 @@ describe('actions on a finished run', () => {
       true,
     );
     await popup.close();
+  });
+});
+
+describe('client authentication methods', () => {
+  async function withMethod(clientId: string, method: string): Promise<Page> {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId,
+      secret: SECRET,
+      scopes: 'openid email',
+    });
+    await popup.locator('summary', { hasText: 'Request options' }).click();
+    await popup.getByLabel('Client authentication').selectOption(method);
+    return popup;
+  }
+
+  test('client_secret_post: the secret goes in the body, no Authorization header', async () => {
+    const popup = await withMethod('post-app', 'client_secret_post');
+    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    expect(await page.getByLabel('Token request body').textContent()).toContain('client_secret=');
+    expect(await page.getByRole('table', { name: 'Token request headers' }).textContent()).not.toMatch(
+      /authorization/i,
+    );
+  });
+
+  test('Basic credentials for a public client are refused, naming the advertised methods; the retry with none succeeds', async () => {
+    const popup = await withMethod('public-app', 'client_secret_basic');
+    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Failed/);
+    const alert = await page.getByRole('alert').first().textContent();
+    expect(alert).toMatch(/invalid_client/);
+    expect(alert).toMatch(/advertises .*none.* besides client_secret_basic/);
+
+    await popup.getByLabel('Client authentication').selectOption('none');
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage(f));
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+  });
+
+  test('a public client: no secret field, client_id in the body, PKCE, tokens received', async () => {
+    const popup = await withMethod('public-app', 'none');
+    await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).count()).toBe(0);
+    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    const body = await page.getByLabel('Token request body').textContent();
+    expect(body).toContain('client_id=public-app');
+    expect(body).toContain('code_verifier=');
+    expect(body).not.toContain('client_secret');
   });
 });

@@ -3,6 +3,16 @@ import type { StoredProfile } from '../profile-book.ts';
 
 /** The fields of a Profile only, as a run records them: no id, no name, no device setting. */
 export function profileSnapshot(p: Profile | StoredProfile): Profile {
-  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints } = p;
-  return { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints: { ...endpoints } };
+  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints, clientAuth, encodeBasic } = p;
+  return {
+    issuer,
+    clientId,
+    redirectUri,
+    scopes,
+    usePkce,
+    prompt,
+    endpoints: { ...endpoints },
+    ...(clientAuth ? { clientAuth } : {}),
+    ...(encodeBasic === false ? { encodeBasic } : {}),
+  };
 }

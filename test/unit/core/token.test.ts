@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../../src/core/http.ts';
 import type { FlowErrorInfo } from '../../../src/core/flow-error.ts';
-import { basicAuthorization, readTokenResponse, tokenRequest } from '../../../src/core/token.ts';
+import {
+  authenticatedPost,
+  basicAuthorization,
+  invalidClientHint,
+  readTokenResponse,
+  tokenRequest,
+} from '../../../src/core/token.ts';
+
+const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
 
 const exchange = (status: number, body: string): Exchange => ({
   request: { method: 'POST', url: 'https://id.example/oauth2/token', headers: {} },
@@ -62,27 +70,27 @@ describe('token response (RFC 6749 §5)', () => {
   test('a JSON object with an access_token is returned whole', () => {
     const reading = readTokenResponse(
       exchange(200, '{"access_token":"at","token_type":"Bearer","expires_in":86400}'),
-      's',
+      client('s'),
     );
     expect(reading).toEqual({ fields: { access_token: 'at', token_type: 'Bearer', expires_in: 86400 } });
   });
 
   test("BTG Id's documented sample (a missing comma) is reported as malformed JSON", () => {
     const sample = '{\n "scope":"openid",\n "id_token":"eyJ"\n "token_type":"Bearer"\n}';
-    const error = flowError(readTokenResponse(exchange(200, sample), 's'));
+    const error = flowError(readTokenResponse(exchange(200, sample), client('s')));
     expect(error.code).toBe('token_not_json');
     expect(error.message).toMatch(/not valid JSON: .+/);
   });
 
   test('a JSON array or a missing access_token is refused with what was there', () => {
-    expect(flowError(readTokenResponse(exchange(200, '[1]'), 's')).code).toBe('token_not_json');
-    const missing = flowError(readTokenResponse(exchange(200, '{"token_type":"Bearer"}'), 's'));
+    expect(flowError(readTokenResponse(exchange(200, '[1]'), client('s'))).code).toBe('token_not_json');
+    const missing = flowError(readTokenResponse(exchange(200, '{"token_type":"Bearer"}'), client('s')));
     expect(missing).toMatchObject({ code: 'token_invalid', actual: '(missing)' });
   });
 
   test('an OAuth error body gives status, error and description', () => {
     const body = '{"error":"invalid_grant","error_description":"code expired"}';
-    const error = flowError(readTokenResponse(exchange(400, body), 's'));
+    const error = flowError(readTokenResponse(exchange(400, body), client('s')));
     expect(error.code).toBe('token_http_error');
     expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
     expect(error.hint).toBeUndefined();
@@ -90,12 +98,67 @@ describe('token response (RFC 6749 §5)', () => {
 
   test('invalid_client with a secret holding reserved characters hints at un-encoded secrets', () => {
     const body = '{"error":"invalid_client"}';
-    expect(flowError(readTokenResponse(exchange(401, body), 'a+b')).hint).toMatch(/un-encoded/);
-    expect(flowError(readTokenResponse(exchange(401, body), 'plain')).hint).toBeUndefined();
+    expect(flowError(readTokenResponse(exchange(401, body), client('a+b'))).hint).toMatch(/un-encoded/);
+    expect(flowError(readTokenResponse(exchange(401, body), client('plain'))).hint).toBeUndefined();
   });
 
   test('a non-JSON error page still reports the status', () => {
-    const error = flowError(readTokenResponse(exchange(502, '<html>Bad gateway</html>'), 's'));
+    const error = flowError(readTokenResponse(exchange(502, '<html>Bad gateway</html>'), client('s')));
     expect(error.message).toBe('The token endpoint answered HTTP 502');
+  });
+});
+
+describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => {
+  const params: [string, string][] = [['grant_type', 'refresh_token']];
+  const secret = 'p:ss%wörd+&';
+  test('client_secret_post sends both in the body; none sends client_id only', () => {
+    const post = authenticatedPost('https://op/t', params, {
+      clientId: 'app',
+      clientSecret: secret,
+      method: 'client_secret_post',
+    });
+    expect(post.headers.authorization).toBeUndefined();
+    expect(Object.fromEntries(new URLSearchParams(post.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'app',
+      client_secret: secret,
+    });
+    const none = authenticatedPost('https://op/t', params, {
+      clientId: 'spa',
+      clientSecret: secret,
+      method: 'none',
+    });
+    expect(Object.fromEntries(new URLSearchParams(none.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'spa',
+    });
+    expect(none.headers.authorization).toBeUndefined();
+  });
+
+  test('Basic, form-urlencoded by default or raw when the profile asks', () => {
+    const encoded = authenticatedPost('https://op/t', params, { clientId: 'a:b', clientSecret: secret });
+    expect(atob(encoded.headers.authorization!.slice(6))).toBe('a%3Ab:p%3Ass%25w%C3%B6rd%2B%26');
+    const raw = authenticatedPost('https://op/t', params, {
+      clientId: 'app',
+      clientSecret: secret,
+      encodeBasic: false,
+    });
+    const bytes = Uint8Array.from(atob(raw.headers.authorization!.slice(6)), (c) => c.charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe(`app:${secret}`);
+  });
+
+  test('after invalid_client, the methods the provider advertises besides the one used are named', () => {
+    const hint = invalidClientHint({ clientId: 'app', clientSecret: 'plain' }, [
+      'client_secret_post',
+      'client_secret_basic',
+      'private_key_jwt',
+    ]);
+    expect(hint).toBe(
+      'The provider advertises client_secret_post besides client_secret_basic: choose it under Client authentication and authorize again.',
+    );
+    expect(invalidClientHint({ clientId: 'app', clientSecret: 'plain' }, undefined)).toBeUndefined();
+    expect(invalidClientHint({ clientId: 'app', clientSecret: 'a+b' }, ['client_secret_basic'])).toMatch(
+      /un-encoded/,
+    );
   });
 });

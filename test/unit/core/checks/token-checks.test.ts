@@ -4,6 +4,8 @@ import { tokenResponseChecks } from '../../../../src/core/checks/token-checks.ts
 import type { Exchange } from '../../../../src/core/http.ts';
 import { readTokenResponse } from '../../../../src/core/token.ts';
 
+const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
+
 const ISSUER = 'https://id.btgpactual.com';
 const byId = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
 
@@ -28,7 +30,7 @@ describe('token response checks (RFC 6749 §5.1)', () => {
   };
   const run = (body: unknown, scopes = 'openid profile', status = 200) => {
     const exchange = answered(status, body);
-    return tokenResponseChecks(exchange, readTokenResponse(exchange, 's').fields, scopes);
+    return tokenResponseChecks(exchange, readTokenResponse(exchange, client('s')).fields, scopes);
   };
 
   test('BTG Id’s documented fields pass', () => {
