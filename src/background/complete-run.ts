@@ -1,26 +1,22 @@
 import { readCallback } from '../core/callback.ts';
 import { callbackParams } from '../core/params.ts';
-import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
-import { decodeToken } from '../core/jwt.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
-import { clientOf, readTokenResponse, tokenRequest } from '../core/token.ts';
+import { clientOf, tokenRequest } from '../core/token.ts';
 import { lastStep } from '../core/view/steps.ts';
 import { jwksRequest } from '../core/jwks.ts';
 import { awaitCallback } from './await-callback.ts';
+import { receiveTokens } from './receive-tokens.ts';
 import { bringInspectorToFront } from './inspector-page.ts';
 import { mark } from './marks.ts';
 import type { WorkerDeps } from './deps.ts';
 import { saveRun } from './run-store.ts';
-import { validateTokens } from './validate-tokens.ts';
 
 export interface InFlight {
   url: string;
   clientSecret: string;
 }
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** The login window, the callback checks, the token request and the token checks; every outcome ends in the run. */
 export async function completeRun(started: Run, flight: InFlight, deps: WorkerDeps): Promise<void> {
@@ -79,52 +75,12 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   run = settleLastStep(run, callbackStep);
 
   const client = clientOf(run.profile, flight.clientSecret);
-  const sent = performExchange(
-    tokenRequest({
-      ...client,
-      tokenEndpoint: run.profile.endpoints.token,
-      code,
-      redirectUri: run.profile.redirectUri,
-      ...(run.flight?.codeVerifier ? { codeVerifier: run.flight.codeVerifier } : {}),
-    }),
-    deps.http,
-  );
-  // Recorded, and the inspector brought to the front, once the request is on its way: neither delays it.
-  record(appendStep(run, { kind: 'token', status: 'running', at: deps.now() }));
-  void bringInspectorToFront(run.id);
-  const exchange = await sent;
-  mark('token-answered');
-  const { fields, error } = readTokenResponse(
-    exchange,
-    client,
-    metadata?.token_endpoint_auth_methods_supported,
-  );
-  const idToken = str(fields?.id_token);
-  const accessToken = str(fields?.access_token);
-  run = addSecrets(run, {
-    access_token: accessToken,
-    id_token: idToken,
-    refresh_token: str(fields?.refresh_token),
+  const request = tokenRequest({
+    ...client,
+    tokenEndpoint: run.profile.endpoints.token,
+    code,
+    redirectUri: run.profile.redirectUri,
+    ...(run.flight?.codeVerifier ? { codeVerifier: run.flight.codeVerifier } : {}),
   });
-  const tokenStep: Step = {
-    kind: 'token',
-    status: 'ok',
-    at: deps.now(),
-    exchange,
-    ...(fields ? { fields } : {}),
-    ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
-    ...(idToken ? { idToken: decodeToken(idToken) } : {}),
-    checks: tokenResponseChecks(exchange, fields, run.profile.scopes),
-    checkedAt: deps.now(),
-  };
-  if (error) return fail(error, tokenStep);
-  // Tokens first: they show while the signature and claims are being checked.
-  record(settleLastStep(run, tokenStep));
-  run = await validateTokens(
-    run,
-    { idToken, accessToken, clientSecret: flight.clientSecret, metadata, prefetchedJwks },
-    deps,
-  );
-  mark('verified');
-  await save(finishRun(run, deps.now()));
+  await receiveTokens(run, { request, client, expectIdToken: true, prefetchedJwks }, deps);
 }

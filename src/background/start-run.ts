@@ -1,7 +1,8 @@
 import { authorizeUrl } from '../core/authorize.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { createPkce } from '../core/pkce.ts';
-import { profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import { isClientCredentials, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import { clientCredentialsRequest, clientOf } from '../core/token.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
@@ -10,6 +11,7 @@ import type { Res } from '../messages.ts';
 import { missingOrigins } from '../platform/permissions.ts';
 import type { WorkerDeps } from './deps.ts';
 import { completeRun } from './complete-run.ts';
+import { receiveTokens } from './receive-tokens.ts';
 import { openInspectorBehind } from './inspector-page.ts';
 import { discoverForRun } from './run-discovery.ts';
 import { failUnexpectedly, own, saveRun } from './run-store.ts';
@@ -35,6 +37,8 @@ export async function startRun(
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
   const problems = profileProblems(requested);
+  if (isClientCredentials(requested) && clientSecret === '')
+    problems.push('Client credentials needs the client secret (RFC 6749 §4.4).');
   if (problems.length) return refuse({ code: 'invalid_input', message: problems.join(' ') });
   const notGranted = await missingOrigins(providerOrigins(requested));
   if (notGranted.length) return refuse(accessRefusal(notGranted));
@@ -60,6 +64,17 @@ export async function startRun(
     return refuse(error);
   }
   const profile = run.profile;
+  if (isClientCredentials(profile)) {
+    // No user and no login window: the token request at once, the inspector in front.
+    await saveRun(run);
+    await openInspectorBehind(runId);
+    const client = clientOf(profile, clientSecret);
+    const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, client);
+    void receiveTokens(run, { request, client, expectIdToken: false }, deps).catch((e: unknown) =>
+      failUnexpectedly(runId, e, deps.now()),
+    );
+    return { ok: true, value: { runId } };
+  }
 
   const state = randomToken(deps.random);
   const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;

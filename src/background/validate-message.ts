@@ -1,4 +1,4 @@
-import { CLIENT_AUTH_METHODS, PROMPTS, type Endpoints, type Profile } from '../core/profile.ts';
+import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Endpoints, type Profile } from '../core/profile.ts';
 import type { StoredProfile } from '../core/profile-book.ts';
 import type { ProfileEdit, Req, RequestName } from '../messages.ts';
 
@@ -29,7 +29,8 @@ export function isProfile(v: unknown): v is Profile {
     (PROMPTS as readonly unknown[]).includes(own(v, 'prompt')) &&
     isEndpoints(own(v, 'endpoints')) &&
     (!has(v, 'clientAuth') || (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(v, 'clientAuth'))) &&
-    (!has(v, 'encodeBasic') || typeof own(v, 'encodeBasic') === 'boolean')
+    (!has(v, 'encodeBasic') || typeof own(v, 'encodeBasic') === 'boolean') &&
+    (!has(v, 'flow') || (FLOWS as readonly unknown[]).includes(own(v, 'flow')))
   );
 }
 

@@ -1,5 +1,5 @@
 import { invalid, ok, type Result } from './flow-error.ts';
-import { CLIENT_AUTH_METHODS, PROMPTS, type Profile } from './profile.ts';
+import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts';
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
 
 export const FILE_FORMAT = 'auth-code-inspector/profiles';
@@ -35,8 +35,11 @@ function readProfile(value: unknown, index: number): FileProfile | string {
     return `${label}: "clientAuth" must be one of ${CLIENT_AUTH_METHODS.join(', ')}.`;
   if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')
     return `${label}: "encodeBasic" must be true or false.`;
+  if ('flow' in value && !(FLOWS as readonly unknown[]).includes(value.flow))
+    return `${label}: "flow" must be one of ${FLOWS.join(', ')}.`;
   // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
   return {
+    ...(value.flow === 'client_credentials' ? { flow: 'client_credentials' as const } : {}),
     ...(value.clientAuth ? { clientAuth: value.clientAuth as Profile['clientAuth'] } : {}),
     ...(value.encodeBasic === false ? { encodeBasic: false } : {}),
     name: (value.name as string).trim(),

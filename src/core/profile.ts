@@ -16,7 +16,13 @@ export interface Profile {
   clientAuth?: ClientAuthMethod;
   /** RFC 6749 §2.3.1 form-urlencoding of the Basic credential (default on; some servers want it raw). */
   encodeBasic?: boolean;
+  /** Default: authorization_code (a login). client_credentials has no login window (RFC 6749 §4.4). */
+  flow?: Flow;
 }
+
+export const FLOWS = ['authorization_code', 'client_credentials'] as const;
+export type Flow = (typeof FLOWS)[number];
+export const isClientCredentials = (profile: Profile): boolean => profile.flow === 'client_credentials';
 
 /** `token_endpoint_auth_method` values the tool speaks (OIDC Registration §2). */
 export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
@@ -79,12 +85,15 @@ const ENDPOINT_LABELS: Record<keyof Endpoints, string> = {
 };
 const REQUIRED: ReadonlySet<keyof Endpoints> = new Set(['authorization', 'token']);
 
-/** Problems with endpoints, typed or read from discovery: the same rules either way. */
-export function endpointProblems(endpoints: Endpoints, where = ''): string[] {
+/**
+ * Problems with endpoints, typed or read from discovery: the same rules either way. Without a login
+ * (client credentials) the authorization endpoint is not needed.
+ */
+export function endpointProblems(endpoints: Endpoints, where = '', login = true): string[] {
   return (Object.keys(ENDPOINT_LABELS) as (keyof Endpoints)[]).flatMap((k) => {
     const problem = urlProblem(`${ENDPOINT_LABELS[k]}${where}`, endpoints[k] ?? '', {
       ...PROVIDER_URL,
-      required: REQUIRED.has(k),
+      required: REQUIRED.has(k) && (login || k !== 'authorization'),
     });
     return problem ? [problem] : [];
   });
@@ -92,13 +101,20 @@ export function endpointProblems(endpoints: Endpoints, where = ''): string[] {
 
 /** Every problem with the form, in the order the fields appear; an empty list means it can start. */
 export function profileProblems(profile: Profile): string[] {
+  const login = !isClientCredentials(profile);
   const problems = [
     issuerProblem(profile.issuer),
     profile.clientId.trim() === '' ? 'Client ID is empty.' : undefined,
-    urlProblem('Redirect URI', profile.redirectUri, { required: true, httpsOffLoopback: false }),
-    ...endpointProblems(profile.endpoints),
+    login
+      ? urlProblem('Redirect URI', profile.redirectUri, { required: true, httpsOffLoopback: false })
+      : undefined,
+    ...endpointProblems(profile.endpoints, '', login),
   ];
-  if (profile.clientAuth === 'none' && !profile.usePkce)
+  if (!login && profile.clientAuth === 'none')
+    problems.push(
+      'Client credentials needs a confidential client (RFC 6749 §4.4): choose a secret-based Client authentication.',
+    );
+  if (login && profile.clientAuth === 'none' && !profile.usePkce)
     problems.push('A public client (Client authentication none) must use PKCE (RFC 9700 §2.1.1).');
   if (!(PROMPTS as readonly string[]).includes(profile.prompt))
     problems.push(`Prompt "${profile.prompt}" is unknown.`);

@@ -95,6 +95,20 @@ export function tokenRequest(r: CodeRedemption): HttpRequest {
   );
 }
 
+/** RFC 6749 §4.4.2: a token for the client itself, no user and no login window. */
+export function clientCredentialsRequest(
+  tokenEndpoint: string,
+  scopes: string,
+  client: ClientCredentials,
+): HttpRequest {
+  const scope = scopes.trim().replace(/\s+/g, ' ');
+  return authenticatedPost(
+    tokenEndpoint,
+    [['grant_type', 'client_credentials'], ...(scope ? [['scope', scope] as [string, string]] : [])],
+    client,
+  );
+}
+
 /** RFC 6749 §6: a refresh, authenticated as the login's token request was. */
 export function refreshRequest(
   tokenEndpoint: string,

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { PROMPTS, type Prompt } from '../core/view/prompts.ts';
+import type { Flow } from '../core/profile.ts';
 import { providerOrigins } from '../core/view/origins.ts';
 import { send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
-import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { AccessNotice } from './access-notice.tsx';
 import { EndpointFields } from './endpoint-fields.tsx';
+import { LoginFields } from './login-fields.tsx';
 import { ProfileBar } from './profile-bar.tsx';
 import { RequestOptions } from './request-options.tsx';
 import { SecretField } from './secret-field.tsx';
@@ -15,8 +15,6 @@ import { useNewestAlert } from './use-alert.ts';
 import { useAuthorize } from './use-authorize.ts';
 import { useDiscovery } from './use-discovery.ts';
 import { useProfiles, type PopupState } from './use-profiles.ts';
-
-const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
 
 export function Popup({ initial }: { initial: PopupState }) {
   const { alert, reporter } = useNewestAlert();
@@ -27,6 +25,7 @@ export function Popup({ initial }: { initial: PopupState }) {
   const authorizing = useAuthorize(profile, profiles.secret, origins, reporter('authorize'));
   const [forgotten, setForgotten] = useState(false);
   const set = profiles.change;
+  const clientCredentials = profile.flow === 'client_credentials';
 
   const forget = async () => {
     await send('forgetSecrets', {});
@@ -48,39 +47,21 @@ export function Popup({ initial }: { initial: PopupState }) {
       {profile.clientAuth !== 'none' && (
         <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
       )}
-      <TextField
-        label="Redirect URI"
-        value={profile.redirectUri}
-        onInput={(redirectUri) => set({ redirectUri })}
-        hint="Register this exact URL as a redirect URI of the app at the provider."
-      >
-        <CopyButton text={profile.redirectUri} what="redirect URI" onError={reporter('copy')} />
-      </TextField>
-      <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
       <div class="pair">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={profile.usePkce}
-            onChange={(e) => set({ usePkce: e.currentTarget.checked })}
-          />
-          Use PKCE
-        </label>
+        <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
         <div class="field">
-          <label for="prompt">Prompt</label>
+          <label for="flow">Flow</label>
           <select
-            id="prompt"
-            value={profile.prompt}
-            onChange={(e) => set({ prompt: e.currentTarget.value as Prompt })}
+            id="flow"
+            value={profile.flow ?? 'authorization_code'}
+            onChange={(e) => set({ flow: e.currentTarget.value as Flow })}
           >
-            {PROMPTS.map((p) => (
-              <option value={p} key={p}>
-                {promptLabel(p)}
-              </option>
-            ))}
+            <option value="authorization_code">Authorization code</option>
+            <option value="client_credentials">Client credentials</option>
           </select>
         </div>
       </div>
+      {!clientCredentials && <LoginFields profiles={profiles} onCopyError={reporter('copy')} />}
       <div class="disclosures">
         <EndpointFields
           profiles={profiles}
@@ -97,7 +78,7 @@ export function Popup({ initial }: { initial: PopupState }) {
         onClick={() => void authorizing.authorize()}
         disabled={authorizing.busy}
       >
-        Authorize
+        {clientCredentials ? 'Request token' : 'Authorize'}
       </button>
       {authorizing.progress && (
         <p class="hint" role="status">

@@ -10,6 +10,7 @@ const SECRET = 'actions-secret-0123456789abcdef';
 const f = flowFixture((redirect) => [
   confidentialClient('actions-app', SECRET, [redirect]),
   { ...confidentialClient('post-app', SECRET, [redirect]), token_endpoint_auth_method: 'client_secret_post' },
+  { ...confidentialClient('cc-app', SECRET, []), grant_types: ['client_credentials'], response_types: [] },
   {
     client_id: 'public-app',
     redirect_uris: [redirect],
@@ -173,5 +174,27 @@ describe('client authentication methods', () => {
     expect(body).toContain('client_id=public-app');
     expect(body).toContain('code_verifier=');
     expect(body).not.toContain('client_secret');
+  });
+});
+
+describe('client credentials (RFC 6749 §4.4)', () => {
+  test('a token for the client itself, with no login window', async () => {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'cc-app',
+      secret: SECRET,
+      scopes: 'api:read',
+    });
+    await popup.getByLabel('Flow').selectOption('client_credentials');
+    await expect.poll(() => popup.getByLabel('Redirect URI', { exact: true }).count()).toBe(0);
+    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+    await popup.getByRole('button', { name: 'Request token' }).click();
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    expect(f.ext.context.pages().some((p) => p.url().includes('/interaction/'))).toBe(false);
+    expect(await page.getByLabel('Token request body').textContent()).toContain(
+      'grant_type=client_credentials',
+    );
+    await expect(page.getByRole('button', { name: 'Copy as curl: token request' }).count()).resolves.toBe(1);
   });
 });

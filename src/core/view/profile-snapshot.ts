@@ -3,7 +3,8 @@ import type { StoredProfile } from '../profile-book.ts';
 
 /** The fields of a Profile only, as a run records them: no id, no name, no device setting. */
 export function profileSnapshot(p: Profile | StoredProfile): Profile {
-  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints, clientAuth, encodeBasic } = p;
+  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints, clientAuth, encodeBasic, flow } =
+    p;
   return {
     issuer,
     clientId,
@@ -14,5 +15,6 @@ export function profileSnapshot(p: Profile | StoredProfile): Profile {
     endpoints: { ...endpoints },
     ...(clientAuth ? { clientAuth } : {}),
     ...(encodeBasic === false ? { encodeBasic } : {}),
+    ...(flow === 'client_credentials' ? { flow } : {}),
   };
 }

@@ -9,7 +9,10 @@ export function progressText(run: Run): string {
   }
   if (run.status !== 'running') return '';
   const step = run.steps.at(-1);
-  if (step?.kind === 'token') return 'The provider sent the browser back: redeeming the code…';
+  if (step?.kind === 'token')
+    return run.profile.flow === 'client_credentials'
+      ? 'Requesting a token for the client…'
+      : 'The provider sent the browser back: redeeming the code…';
   if (step?.kind === 'validation' || (step?.kind === 'callback' && step.status === 'ok'))
     return 'Checking the tokens…';
   return 'The login window is open; the inspector tab shows each step as it completes.';

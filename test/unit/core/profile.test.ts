@@ -49,4 +49,20 @@ describe('form validation', () => {
       expect(profileProblems({ ...ok, issuer: `http://${host}` })).toEqual([]);
     expect(profileProblems({ ...ok, issuer: 'http://127.0.0.1.evil.example' })[0]).toMatch(/must use https/);
   });
+
+  test('client credentials needs no redirect URI nor authorization endpoint, but a confidential client', () => {
+    const cc = {
+      ...ok,
+      flow: 'client_credentials' as const,
+      redirectUri: '',
+      endpoints: { ...ok.endpoints, authorization: '' },
+    };
+    expect(profileProblems(cc)).toEqual([]);
+    expect(profileProblems({ ...cc, clientAuth: 'none' })).toEqual([
+      'Client credentials needs a confidential client (RFC 6749 §4.4): choose a secret-based Client authentication.',
+    ]);
+    expect(profileProblems({ ...ok, clientAuth: 'none', usePkce: false })).toEqual([
+      'A public client (Client authentication none) must use PKCE (RFC 9700 §2.1.1).',
+    ]);
+  });
 });

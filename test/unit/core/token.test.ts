@@ -4,6 +4,7 @@ import type { FlowErrorInfo } from '../../../src/core/flow-error.ts';
 import {
   authenticatedPost,
   basicAuthorization,
+  clientCredentialsRequest,
   invalidClientHint,
   readTokenResponse,
   tokenRequest,
@@ -159,6 +160,20 @@ describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => 
     expect(invalidClientHint({ clientId: 'app', clientSecret: 'plain' }, undefined)).toBeUndefined();
     expect(invalidClientHint({ clientId: 'app', clientSecret: 'a+b' }, ['client_secret_basic'])).toMatch(
       /un-encoded/,
+    );
+  });
+});
+
+describe('client credentials (RFC 6749 §4.4.2)', () => {
+  test('grant_type and the scopes, authenticated; no scope parameter when none are asked', () => {
+    const req = clientCredentialsRequest('https://op/t', ' api:read   api:write ', {
+      clientId: 'svc',
+      clientSecret: 's',
+    });
+    expect(req.body).toBe('grant_type=client_credentials&scope=api%3Aread+api%3Awrite');
+    expect(req.headers.authorization).toBe(basicAuthorization('svc', 's'));
+    expect(clientCredentialsRequest('https://op/t', '', { clientId: 'svc', clientSecret: 's' }).body).toBe(
+      'grant_type=client_credentials',
     );
   });
 });

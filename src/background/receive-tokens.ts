@@ -1,0 +1,83 @@
+import { tokenResponseChecks } from '../core/checks/token-checks.ts';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
+import { performExchange, type Exchange, type HttpRequest } from '../core/http.ts';
+import { decodeToken } from '../core/jwt.ts';
+import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
+import { readTokenResponse, type ClientCredentials } from '../core/token.ts';
+import { lastStep } from '../core/view/steps.ts';
+import type { WorkerDeps } from './deps.ts';
+import { bringInspectorToFront } from './inspector-page.ts';
+import { mark } from './marks.ts';
+import { saveRun } from './run-store.ts';
+import { validateTokens } from './validate-tokens.ts';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+export interface TokenCall {
+  request: HttpRequest;
+  client: ClientCredentials;
+  /** A login with `openid` expects an ID token; client credentials never brings one. */
+  expectIdToken: boolean;
+  prefetchedJwks?: Promise<Exchange> | undefined;
+}
+
+/**
+ * The token request and everything after it: the token step (shown while the checks run), the
+ * validation step, the run's end. The inspector comes to the front once the request is on its way.
+ */
+export async function receiveTokens(started: Run, call: TokenCall, deps: WorkerDeps): Promise<void> {
+  const sent = performExchange(call.request, deps.http);
+  // Recorded, and the inspector brought to the front, once the request is on its way: neither delays it.
+  let run = appendStep(started, { kind: 'token', status: 'running', at: deps.now() });
+  void saveRun(run);
+  void bringInspectorToFront(run.id);
+  const exchange = await sent;
+  mark('token-answered');
+  const metadata = lastStep(run, 'discovery')?.metadata;
+  const { fields, error } = readTokenResponse(
+    exchange,
+    call.client,
+    metadata?.token_endpoint_auth_methods_supported,
+  );
+  const idToken = str(fields?.id_token);
+  const accessToken = str(fields?.access_token);
+  run = addSecrets(run, {
+    access_token: accessToken,
+    id_token: idToken,
+    refresh_token: str(fields?.refresh_token),
+  });
+  const checks = tokenResponseChecks(exchange, fields, run.profile.scopes);
+  const tokenStep: Step = {
+    kind: 'token',
+    status: error ? 'failed' : 'ok',
+    at: deps.now(),
+    exchange,
+    ...(fields ? { fields } : {}),
+    ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
+    ...(idToken ? { idToken: decodeToken(idToken) } : {}),
+    ...(error ? { error } : {}),
+    checks: call.expectIdToken ? checks : checks.filter((c) => c.id !== 'token.id_token'),
+    checkedAt: deps.now(),
+  };
+  if (error) return endWith(settleLastStep(run, tokenStep), deps, error);
+  // Tokens first: they show while the signature and claims are being checked.
+  run = settleLastStep(run, tokenStep);
+  void saveRun(run);
+  run = await validateTokens(
+    run,
+    {
+      idToken,
+      accessToken,
+      clientSecret: call.client.clientSecret,
+      metadata,
+      prefetchedJwks: call.prefetchedJwks,
+    },
+    deps,
+  );
+  mark('verified');
+  await saveRun(finishRun(run, deps.now()));
+}
+
+async function endWith(run: Run, deps: WorkerDeps, error: FlowErrorInfo): Promise<void> {
+  await saveRun(finishRun(run, deps.now(), error));
+}
