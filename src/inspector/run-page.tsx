@@ -4,6 +4,8 @@ import { currentTokens } from '../core/view/steps.ts';
 import { loginChecks, runChecks, verdict, verdictText } from '../core/view/verdict.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { Expiry } from '../ui/expiry.tsx';
+import { expiresAt } from '../core/view/expiry.ts';
 import { ChecksSection } from './checks-section.tsx';
 import { RunActions } from './run-actions.tsx';
 import { RUN_STATUS, STEP_TITLES } from './run-text.ts';
@@ -81,10 +83,13 @@ export function RunPage({ run }: { run: Run }) {
       </section>
       <section>
         <h2>ID token</h2>
+        <Expiry at={expiresAt(tokens, 'id_token')} what="ID token" />
         <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" now={now} />
       </section>
       <section>
         <h2>Access token</h2>
+        <Expiry at={expiresAt(tokens, 'access_token')} what="access token" />
+        <Expiry at={expiresAt(tokens, 'refresh_token')} what="refresh token" />
         <TokenView
           decoded={tokens?.accessToken}
           raw={tokens?.fields?.access_token}
