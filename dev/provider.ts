@@ -88,6 +88,19 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       revocation: { enabled: true },
       introspection: { enabled: true },
       clientCredentials: { enabled: true },
+      // An authorize request with `resource=` gets a JWT access token (RFC 9068) for that API;
+      // without one, access tokens stay opaque (oidc-provider's UserInfo refuses tokens with an aud).
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => undefined,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => ({
+          scope: 'api:read',
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
     },
   };
   const provider = new Provider(issuer, configuration);

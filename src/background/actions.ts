@@ -6,6 +6,7 @@ import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import { invalid, ok, type FlowErrorInfo, type Result } from '../core/flow-error.ts';
 import { performExchange, type Exchange } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
+import { extraParams } from '../core/extra-params.ts';
 import { rotationOf } from '../core/refresh.ts';
 import { addSecrets, appendStep, settleLastStep, type Run, type Step } from '../core/run.ts';
 import {
@@ -41,7 +42,10 @@ async function refresh(
   deps: WorkerDeps,
 ): Promise<Performed> {
   const previous = currentTokens(run)?.fields ?? {};
-  const exchange = await performExchange(refreshRequest(endpoint, token, client), deps.http);
+  const exchange = await performExchange(
+    refreshRequest(endpoint, token, client, extraParams(run.profile.extraToken)),
+    deps.http,
+  );
   const { fields, error } = readTokenResponse(
     exchange,
     client,

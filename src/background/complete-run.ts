@@ -3,6 +3,7 @@ import { callbackParams } from '../core/params.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange } from '../core/http.ts';
 import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
+import { extraParams } from '../core/extra-params.ts';
 import { clientOf, tokenRequest } from '../core/token.ts';
 import { lastStep } from '../core/view/steps.ts';
 import { jwksRequest } from '../core/jwks.ts';
@@ -81,6 +82,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     code,
     redirectUri: run.profile.redirectUri,
     ...(run.flight?.codeVerifier ? { codeVerifier: run.flight.codeVerifier } : {}),
+    extra: extraParams(run.profile.extraToken),
   });
   await receiveTokens(run, { request, client, expectIdToken: true, prefetchedJwks }, deps);
 }

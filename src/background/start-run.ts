@@ -2,6 +2,7 @@ import { authorizeUrl } from '../core/authorize.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { createPkce } from '../core/pkce.ts';
 import { isClientCredentials, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import { extraParams } from '../core/extra-params.ts';
 import { clientCredentialsRequest, clientOf } from '../core/token.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
@@ -69,7 +70,8 @@ export async function startRun(
     await saveRun(run);
     await openInspectorBehind(runId);
     const client = clientOf(profile, clientSecret);
-    const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, client);
+    const extra = extraParams(profile.extraToken);
+    const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, client, extra);
     void receiveTokens(run, { request, client, expectIdToken: false }, deps).catch((e: unknown) =>
       failUnexpectedly(runId, e, deps.now()),
     );

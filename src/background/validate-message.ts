@@ -13,6 +13,9 @@ const ownString = (v: Fields, key: string) => isString(own(v, key));
 
 const optionalString = (v: Fields, key: string) => !has(v, key) || isString(own(v, key));
 
+const isParamRows = (v: unknown): boolean =>
+  Array.isArray(v) && v.every((row) => Array.isArray(row) && row.length === 2 && row.every(isString));
+
 function isEndpoints(v: unknown): v is Endpoints {
   return (
     isObject(v) &&
@@ -30,7 +33,8 @@ export function isProfile(v: unknown): v is Profile {
     isEndpoints(own(v, 'endpoints')) &&
     (!has(v, 'clientAuth') || (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(v, 'clientAuth'))) &&
     (!has(v, 'encodeBasic') || typeof own(v, 'encodeBasic') === 'boolean') &&
-    (!has(v, 'flow') || (FLOWS as readonly unknown[]).includes(own(v, 'flow')))
+    (!has(v, 'flow') || (FLOWS as readonly unknown[]).includes(own(v, 'flow'))) &&
+    ['extraAuthorize', 'extraToken'].every((k) => !has(v, k) || isParamRows(own(v, k)))
   );
 }
 

@@ -3,6 +3,7 @@ import { accessTokenChecks } from '../core/checks/access-token-checks.ts';
 import { idTokenChecks } from '../core/checks/id-token-checks.ts';
 import type { JwksSource } from '../core/checks/signature.ts';
 import type { Check } from '../core/check.ts';
+import { extraParam } from '../core/extra-params.ts';
 import { performExchange, type Exchange } from '../core/http.ts';
 import { jwksRequest, readJwks } from '../core/jwks.ts';
 import { appendStep, type Run } from '../core/run.ts';
@@ -40,6 +41,18 @@ export function jwksSource(
   };
 }
 
+/** `max_age` and `acr_values` as the profile's extra authorize parameters sent them. */
+function requestedAuth(run: Run): { maxAge?: number; acrValues?: string[] } {
+  const maxAge = Number(extraParam(run.profile.extraAuthorize, 'max_age'));
+  const acr = extraParam(run.profile.extraAuthorize, 'acr_values');
+  return {
+    ...(Number.isFinite(maxAge) && extraParam(run.profile.extraAuthorize, 'max_age') !== undefined
+      ? { maxAge }
+      : {}),
+    ...(acr ? { acrValues: acr.split(/\s+/).filter(Boolean) } : {}),
+  };
+}
+
 /**
  * ID token checks (OIDC Core §3.1.3.7) and access token checks (RFC 9068) for tokens of `run`;
  * JWKS fetches are appended to `exchanges`. `nonce` is the one the login sent, when it is expected.
@@ -66,6 +79,7 @@ export async function tokenChecks(
           : {}),
         ...(jwks ? { jwks } : {}),
         nowSeconds: Math.floor(deps.now() / 1000),
+        ...requestedAuth(run),
       })
     : [];
   const accessChecks = tokens.accessToken

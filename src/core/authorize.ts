@@ -1,3 +1,4 @@
+import { extraParams } from './extra-params.ts';
 import type { Pkce } from './pkce.ts';
 import type { Profile } from './profile.ts';
 
@@ -25,5 +26,6 @@ export function authorizeUrl(profile: Profile, secrets: AuthorizeSecrets): strin
     ['prompt', profile.prompt || undefined],
   ];
   for (const [name, value] of params) if (value !== undefined) url.searchParams.append(name, value);
+  for (const [name, value] of extraParams(profile.extraAuthorize)) url.searchParams.append(name, value);
   return url.toString();
 }

@@ -7,6 +7,10 @@ export const MAX_IMPORT_BYTES = 256 * 1024;
 
 type FileProfile = Omit<StoredProfile, 'id' | 'rememberSecret'>;
 
+const isRows = (v: unknown): v is [string, string][] =>
+  Array.isArray(v) &&
+  v.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'));
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -35,11 +39,16 @@ function readProfile(value: unknown, index: number): FileProfile | string {
     return `${label}: "clientAuth" must be one of ${CLIENT_AUTH_METHODS.join(', ')}.`;
   if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')
     return `${label}: "encodeBasic" must be true or false.`;
+  for (const rows of ['extraAuthorize', 'extraToken'] as const)
+    if (rows in value && !isRows(value[rows]))
+      return `${label}: "${rows}" must be a list of [name, value] pairs of text.`;
   if ('flow' in value && !(FLOWS as readonly unknown[]).includes(value.flow))
     return `${label}: "flow" must be one of ${FLOWS.join(', ')}.`;
   // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
   return {
     ...(value.flow === 'client_credentials' ? { flow: 'client_credentials' as const } : {}),
+    ...(isRows(value.extraAuthorize) ? { extraAuthorize: value.extraAuthorize } : {}),
+    ...(isRows(value.extraToken) ? { extraToken: value.extraToken } : {}),
     ...(value.clientAuth ? { clientAuth: value.clientAuth as Profile['clientAuth'] } : {}),
     ...(value.encodeBasic === false ? { encodeBasic: false } : {}),
     name: (value.name as string).trim(),

@@ -1,3 +1,4 @@
+import { extraParamProblems } from './extra-params.ts';
 import { PROVIDER_URL, urlProblem } from './url-rules.ts';
 import { PROMPTS, type Prompt } from './view/prompts.ts';
 
@@ -18,6 +19,10 @@ export interface Profile {
   encodeBasic?: boolean;
   /** Default: authorization_code (a login). client_credentials has no login window (RFC 6749 §4.4). */
   flow?: Flow;
+  /** More authorize request parameters (`max_age`, `login_hint`, `acr_values`…); a name may repeat. */
+  extraAuthorize?: [name: string, value: string][];
+  /** More token request parameters (`resource`…). */
+  extraToken?: [name: string, value: string][];
 }
 
 export const FLOWS = ['authorization_code', 'client_credentials'] as const;
@@ -114,6 +119,7 @@ export function profileProblems(profile: Profile): string[] {
     problems.push(
       'Client credentials needs a confidential client (RFC 6749 §4.4): choose a secret-based Client authentication.',
     );
+  problems.push(...extraParamProblems(profile));
   if (login && profile.clientAuth === 'none' && !profile.usePkce)
     problems.push('A public client (Client authentication none) must use PKCE (RFC 9700 §2.1.1).');
   if (!(PROMPTS as readonly string[]).includes(profile.prompt))

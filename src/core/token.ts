@@ -79,6 +79,8 @@ export interface CodeRedemption extends ClientCredentials {
   code: string;
   redirectUri: string;
   codeVerifier?: string;
+  /** The profile's extra token parameters. */
+  extra?: [string, string][];
 }
 
 /** RFC 6749 §4.1.3 with client_secret_basic; RFC 7636 §4.5 adds the verifier. */
@@ -90,6 +92,7 @@ export function tokenRequest(r: CodeRedemption): HttpRequest {
       ['code', r.code],
       ['redirect_uri', r.redirectUri],
       ...(r.codeVerifier ? [['code_verifier', r.codeVerifier] as [string, string]] : []),
+      ...(r.extra ?? []),
     ],
     r,
   );
@@ -100,11 +103,16 @@ export function clientCredentialsRequest(
   tokenEndpoint: string,
   scopes: string,
   client: ClientCredentials,
+  extra: [string, string][] = [],
 ): HttpRequest {
   const scope = scopes.trim().replace(/\s+/g, ' ');
   return authenticatedPost(
     tokenEndpoint,
-    [['grant_type', 'client_credentials'], ...(scope ? [['scope', scope] as [string, string]] : [])],
+    [
+      ['grant_type', 'client_credentials'],
+      ...(scope ? [['scope', scope] as [string, string]] : []),
+      ...extra,
+    ],
     client,
   );
 }
@@ -114,13 +122,11 @@ export function refreshRequest(
   tokenEndpoint: string,
   refreshToken: string,
   client: ClientCredentials,
+  extra: [string, string][] = [],
 ): HttpRequest {
   return authenticatedPost(
     tokenEndpoint,
-    [
-      ['grant_type', 'refresh_token'],
-      ['refresh_token', refreshToken],
-    ],
+    [['grant_type', 'refresh_token'], ['refresh_token', refreshToken], ...extra],
     client,
   );
 }

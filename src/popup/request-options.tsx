@@ -1,4 +1,5 @@
 import type { ClientAuthMethod } from '../core/profile.ts';
+import { ParamRowsField } from './param-rows.tsx';
 import type { Profiles } from './use-profiles.ts';
 
 const METHODS: [ClientAuthMethod, string][] = [
@@ -38,6 +39,18 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
           Form-urlencode the Basic credential
         </label>
       )}
+      <ParamRowsField
+        legend="Extra authorization request parameters"
+        noun="authorization parameter"
+        rows={profile.extraAuthorize ?? []}
+        onChange={(extraAuthorize) => change({ extraAuthorize })}
+      />
+      <ParamRowsField
+        legend="Extra token parameters"
+        noun="token parameter"
+        rows={profile.extraToken ?? []}
+        onChange={(extraToken) => change({ extraToken })}
+      />
     </details>
   );
 }

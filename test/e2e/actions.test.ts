@@ -198,3 +198,53 @@ describe('client credentials (RFC 6749 §4.4)', () => {
     await expect(page.getByRole('button', { name: 'Copy as curl: token request' }).count()).resolves.toBe(1);
   });
 });
+
+describe('JWT access tokens (RFC 9068), asked for with an extra authorize parameter', () => {
+  test('resource= in the authorize request brings an at+jwt access token, verified and profiled', async () => {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'actions-app',
+      secret: SECRET,
+      scopes: 'openid api:read',
+    });
+    await popup.locator('summary', { hasText: 'Request options' }).click();
+    await popup.getByRole('button', { name: 'Add authorization parameter' }).click();
+    await popup.getByLabel('Authorization parameter 1 name').fill('resource');
+    await popup.getByLabel('Authorization parameter 1 value').fill('https://api.example.test');
+    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    const sent = page.getByRole('table', { name: 'Authorize request parameters' });
+    await expect(sent.getByRole('row', { name: 'resource https://api.example.test' }).count()).resolves.toBe(
+      1,
+    );
+    const header = page.getByRole('table', { name: 'access_token header' });
+    await expect(header.getByRole('row', { name: /^typ at\+jwt/ }).count()).resolves.toBe(1);
+    const checks = page.getByRole('table', { name: 'Access token checks' });
+    for (const title of [
+      'Access token signature (when a JWT)',
+      'Access token type is at+jwt',
+      'Access token names this client (client_id)',
+    ])
+      expect(await checks.getByRole('row', { name: title }).textContent()).toMatch(/pass/);
+  });
+
+  test('a row naming a parameter the tool sends is refused before anything is sent', async () => {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'actions-app',
+      secret: SECRET,
+    });
+    await popup.locator('summary', { hasText: 'Request options' }).click();
+    await popup.getByRole('button', { name: 'Add authorization parameter' }).click();
+    await popup.getByLabel('Authorization parameter 1 name').fill('scope');
+    await popup.getByLabel('Authorization parameter 1 value').fill('admin');
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').textContent())
+      .toMatch(/Authorization request parameter "scope" is sent by the tool; set it with the Scopes field/);
+    await popup.close();
+  });
+});

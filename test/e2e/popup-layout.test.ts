@@ -29,4 +29,14 @@ describe('a popup that fits (Chrome caps the toolbar popup at 800×600)', () => 
     expect(box!.y + box!.height).toBeLessThanOrEqual(600);
     await popup.close();
   });
+
+  test('one button is named Authorize, whatever disclosures are open (people and tests find it by that name)', async () => {
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    for (const name of ['Endpoints', 'Profile actions', 'Request options'])
+      await popup.locator('summary', { hasText: name }).click();
+    await popup.getByRole('button', { name: 'Add authorization parameter' }).click();
+    await expect(popup.getByRole('button', { name: 'Authorize' }).count()).resolves.toBe(1);
+    await popup.close();
+  });
 });

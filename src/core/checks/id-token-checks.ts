@@ -15,6 +15,10 @@ export interface IdTokenContext {
   /** Undefined when there is no JWKS URI. */
   jwks?: JwksSource;
   nowSeconds: number;
+  /** `max_age` sent in the authorize request (OIDC Core §3.1.2.1): `auth_time` must then be recent enough. */
+  maxAge?: number;
+  /** `acr_values` sent: the `acr` claim should be one of them (§3.1.3.7 step 12). */
+  acrValues?: string[];
 }
 
 /** Clock skew tolerated on exp and iat, shown with those checks. */
@@ -38,6 +42,8 @@ const RULES = {
   nonce: rule('nonce', 'Nonce matches the one sent', oidcCore('3.1.3.7', 'IDTokenValidation')),
   atHash: rule('at_hash', 'at_hash matches the access token', oidcCore('3.2.2.9', 'ImplicitTokenValidation')),
   sub: rule('sub', 'Subject (sub) is present', oidcCore('2', 'IDToken')),
+  authTime: rule('auth_time', 'Authentication is recent enough for max_age (auth_time)'),
+  acr: rule('acr', 'Authentication context (acr) is one requested'),
 };
 
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$/;
@@ -160,5 +166,31 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
       'a non-empty string',
       shown(claims.sub),
     ),
+    ...requestedAuthChecks(claims, ctx),
+  ];
+}
+
+/** §3.1.3.7 steps 12–13: what `acr_values` and `max_age` in the authorize request ask of the ID token. */
+function requestedAuthChecks(claims: Record<string, unknown>, ctx: IdTokenContext): Check[] {
+  const authTime = claims.auth_time;
+  const age = typeof authTime === 'number' ? ctx.nowSeconds - authTime : undefined;
+  const acr = claims.acr;
+  return [
+    ctx.maxAge === undefined
+      ? outcome(RULES.authTime, 'skip', '(no max_age sent)', shown(authTime))
+      : passIf(
+          RULES.authTime,
+          age !== undefined && age <= ctx.maxAge + CLOCK_TOLERANCE_S,
+          `present, at most ${ctx.maxAge} s ago (clock tolerance ${CLOCK_TOLERANCE_S} s)`,
+          age === undefined ? shown(authTime) : `${shown(authTime)} (${age} s ago)`,
+        ),
+    !ctx.acrValues?.length
+      ? outcome(RULES.acr, 'skip', '(no acr_values sent)', shown(acr))
+      : outcome(
+          RULES.acr,
+          typeof acr === 'string' && ctx.acrValues.includes(acr) ? 'pass' : 'warn',
+          `one of ${ctx.acrValues.join(' ')}`,
+          shown(acr),
+        ),
   ];
 }

@@ -3,8 +3,8 @@ import type { StoredProfile } from '../profile-book.ts';
 
 /** The fields of a Profile only, as a run records them: no id, no name, no device setting. */
 export function profileSnapshot(p: Profile | StoredProfile): Profile {
-  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints, clientAuth, encodeBasic, flow } =
-    p;
+  const { issuer, clientId, redirectUri, scopes, usePkce, prompt, endpoints } = p;
+  const { clientAuth, encodeBasic, flow, extraAuthorize, extraToken } = p;
   return {
     issuer,
     clientId,
@@ -16,5 +16,9 @@ export function profileSnapshot(p: Profile | StoredProfile): Profile {
     ...(clientAuth ? { clientAuth } : {}),
     ...(encodeBasic === false ? { encodeBasic } : {}),
     ...(flow === 'client_credentials' ? { flow } : {}),
+    ...(extraAuthorize?.length
+      ? { extraAuthorize: extraAuthorize.map(([n, v]) => [n, v] as [string, string]) }
+      : {}),
+    ...(extraToken?.length ? { extraToken: extraToken.map(([n, v]) => [n, v] as [string, string]) } : {}),
   };
 }

@@ -85,7 +85,22 @@ describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', 
       nonce: 'pass',
       at_hash: 'skip',
       sub: 'pass',
+      auth_time: 'skip',
+      acr: 'skip',
     });
+  });
+
+  test('max_age asks for a recent auth_time; acr_values for one of the acr sent (a warning otherwise)', async () => {
+    const recent = await sign(claims({ auth_time: NOW - 100, acr: 'urn:mfa' }));
+    expect(await statuses(recent, ctx({ maxAge: 300, acrValues: ['urn:mfa', 'urn:pwd'] }))).toMatchObject({
+      auth_time: 'pass',
+      acr: 'pass',
+    });
+    expect(await statuses(recent, ctx({ maxAge: 30, acrValues: ['urn:pwd'] }))).toMatchObject({
+      auth_time: 'fail',
+      acr: 'warn',
+    });
+    expect((await statuses(await sign(claims()), ctx({ maxAge: 300 }))).auth_time).toBe('fail');
   });
 
   test('alg none fails the signature and the algorithm', async () => {
