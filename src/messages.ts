@@ -1,6 +1,6 @@
 import type { FlowErrorInfo, Result } from './core/flow-error.ts';
 import type { ActionRequest } from './core/view/actions.ts';
-import type { Endpoints, Profile } from './core/profile.ts';
+import type { ClientAuthMethod, Endpoints, Profile } from './core/profile.ts';
 import type { ProfileBook, StoredProfile } from './core/profile-book.ts';
 import { sendToWorker } from './platform/runtime.ts';
 
@@ -46,6 +46,8 @@ export interface Requests {
     request: { runId: string } & ActionRequest;
     response: Result<{ status: 'ok' | 'failed'; error?: FlowErrorInfo }>;
   };
+  /** The run again with another client authentication method (after `invalid_client`). */
+  retryRun: { request: { runId: string; clientAuth: ClientAuthMethod }; response: Result<{ runId: string }> };
   /** A curl command repeating one recorded exchange, secrets as shell variables. */
   curl: { request: { runId: string; exchange: ExchangeRef }; response: Result<{ text: string }> };
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */

@@ -14,7 +14,7 @@ import {
 } from './profiles.ts';
 import { serial } from './serial.ts';
 import { clearHistory, deleteRun, interruptOrphanedRuns } from './run-store.ts';
-import { startRun } from './start-run.ts';
+import { retryRun, startRun } from './start-run.ts';
 
 /** What the worker does for each message; writes to the profile book and secrets run one at a time. */
 export const handlers: Handlers = {
@@ -30,6 +30,7 @@ export const handlers: Handlers = {
   forgetSecrets: () => serial(forgetSecrets),
   report: (r) => report(r, workerDeps.now()),
   runAction: (r) => runAction(r.runId, r, workerDeps),
+  retryRun: (r) => retryRun(r.runId, r.clientAuth, workerDeps),
   curl: (r) => curl(r),
   discover: (r) => discover(r.issuer, workerDeps),
 };

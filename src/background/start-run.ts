@@ -1,7 +1,13 @@
 import { authorizeUrl } from '../core/authorize.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { createPkce } from '../core/pkce.ts';
-import { isClientCredentials, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
+import {
+  isClientCredentials,
+  profileProblems,
+  requestsOpenId,
+  type ClientAuthMethod,
+  type Profile,
+} from '../core/profile.ts';
 import { extraParams } from '../core/extra-params.ts';
 import { clientCredentialsRequest, clientOf } from '../core/token.ts';
 import { randomToken } from '../core/random.ts';
@@ -15,7 +21,7 @@ import { completeRun } from './complete-run.ts';
 import { receiveTokens } from './receive-tokens.ts';
 import { openInspectorBehind } from './inspector-page.ts';
 import { discoverForRun } from './run-discovery.ts';
-import { failUnexpectedly, own, saveRun } from './run-store.ts';
+import { failUnexpectedly, loadRun, own, saveRun } from './run-store.ts';
 
 type StartRunResponse = Res<'startRun'>;
 
@@ -101,4 +107,28 @@ export async function startRun(
     failUnexpectedly(runId, e, deps.now()),
   );
   return { ok: true, value: { runId } };
+}
+
+/**
+ * The same login again with another client authentication method, from the inspector after
+ * `invalid_client`: the run's profile and secret, a new run (and a new login window).
+ */
+export async function retryRun(
+  runId: string,
+  clientAuth: ClientAuthMethod,
+  deps: WorkerDeps,
+): Promise<StartRunResponse> {
+  const run = await loadRun(runId);
+  if (!run || run.redacted)
+    return refuse({
+      code: 'invalid_input',
+      message: 'This run no longer holds its client secret: start again from the popup.',
+    });
+  const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
+  return startRun(
+    { ...run.profile, clientAuth },
+    run.profileName ?? '',
+    clientAuth === 'none' ? '' : secret,
+    deps,
+  );
 }

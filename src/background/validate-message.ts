@@ -98,6 +98,10 @@ export const validators: Validators = {
       ['refresh', 'userinfo', 'revoke', 'introspect'].includes(own(p, 'action') as string) &&
       (!has(p, 'token') || own(p, 'token') === 'access_token' || own(p, 'token') === 'refresh_token'),
   ),
+  retryRun: withFields<'retryRun'>(
+    (p) =>
+      ownString(p, 'runId') && (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(p, 'clientAuth')),
+  ),
   curl: withFields<'curl'>((p) => ownString(p, 'runId') && isExchangeRef(own(p, 'exchange'))),
   discover: withFields<'discover'>((p) => ownString(p, 'issuer')),
 };

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { Expiry } from '../ui/expiry.tsx';
 import { expiresAt } from '../core/view/expiry.ts';
 import { ChecksSection } from './checks-section.tsx';
+import { RetryOffer } from './retry-offer.tsx';
 import { RunActions } from './run-actions.tsx';
 import { RUN_STATUS, STEP_TITLES } from './run-text.ts';
 import { StepView } from './steps/step-view.tsx';
@@ -70,6 +71,7 @@ export function RunPage({ run }: { run: Run }) {
       {run.storageNote && <p class="muted">{run.storageNote}</p>}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
+      <RetryOffer run={run} />
       <ol class="steps" aria-label="Steps">
         {run.steps.map((s, i) => (
           <li key={i} class={`status-${s.status}`}>

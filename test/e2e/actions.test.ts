@@ -156,10 +156,11 @@ describe('client authentication methods', () => {
     expect(alert).toMatch(/invalid_client/);
     expect(alert).toMatch(/advertises .*none.* besides client_secret_basic/);
 
-    await popup.getByLabel('Client authentication').selectOption('none');
-    await popup.getByRole('button', { name: 'Authorize' }).click();
+    // The retry is offered right there, one button per advertised method; the inspector follows the new run.
+    await page.getByRole('button', { name: 'Retry with none' }).click();
     await logIn(await loginPage(f));
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    expect(await page.getByLabel('Token request body').textContent()).toContain('client_id=public-app');
   });
 
   test('a public client: no secret field, client_id in the body, PKCE, tokens received', async () => {

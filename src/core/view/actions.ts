@@ -1,4 +1,5 @@
-import type { Endpoints } from '../profile.ts';
+import { parsedObject } from '../discovery.ts';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Endpoints } from '../profile.ts';
 import type { Run, TokenHint } from '../run.ts';
 import { PROVIDER_URL, urlProblem } from '../url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
@@ -67,3 +68,20 @@ export function unavailableBecause(run: Run, request: ActionRequest): string | u
 /** How many actions the run has had, for its history line. */
 export const actionCount = (run: Run): number =>
   run.steps.filter((s) => ['refresh', 'userinfo', 'revocation', 'introspection'].includes(s.kind)).length;
+
+/**
+ * After the token endpoint answered `invalid_client`: the client authentication methods the provider
+ * advertises (`token_endpoint_auth_methods_supported`) that the tool speaks, other than the one used.
+ */
+export function invalidClientRetries(run: Run): ClientAuthMethod[] {
+  const token = lastStep(run, 'token');
+  if (run.status !== 'failed' || parsedObject(token?.exchange?.response?.body)?.error !== 'invalid_client')
+    return [];
+  const used: ClientAuthMethod = run.secrets.some((s) => s.kind === 'client_secret' && s.value)
+    ? (run.profile.clientAuth ?? 'client_secret_basic')
+    : 'none';
+  const advertised = lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported;
+  return (Array.isArray(advertised) ? advertised : []).filter(
+    (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
+  );
+}

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { defaultProfile } from '../../../../src/core/profile.ts';
 import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run.ts';
-import { actionEndpoint, unavailableBecause } from '../../../../src/core/view/actions.ts';
+import {
+  actionEndpoint,
+  invalidClientRetries,
+  unavailableBecause,
+} from '../../../../src/core/view/actions.ts';
 
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
 const discovered = appendStep(newRun('r', profile, 0), {
@@ -40,5 +44,35 @@ describe('which actions a run allows, and why not', () => {
       profile: { ...profile, endpoints: { ...profile.endpoints, userinfo: 'http://op.example/ui' } },
     };
     expect(unavailableBecause(typed, { action: 'userinfo' })).toMatch(/^UserInfo endpoint must use https/);
+  });
+});
+
+describe('after invalid_client, the methods to retry with', () => {
+  test('those the provider advertises and the tool speaks, other than the one used', () => {
+    const refused = (secret: string, advertised: unknown): Run => {
+      const withMeta = {
+        ...discovered,
+        steps: discovered.steps.map((s) =>
+          s.kind === 'discovery'
+            ? { ...s, metadata: { token_endpoint_auth_methods_supported: advertised } }
+            : s,
+        ),
+      };
+      const exchange = {
+        request: { method: 'POST' as const, url: 't', headers: {} },
+        response: { status: 401, statusText: '', headers: {}, body: '{"error":"invalid_client"}' },
+        startedAt: 0,
+        durationMs: 1,
+      };
+      const run = appendStep(withMeta, { kind: 'token', status: 'failed', at: 1, exchange });
+      return {
+        ...finishRun(run, 2, { code: 'token_http_error', message: 'x' }),
+        secrets: secret ? [{ kind: 'client_secret', value: secret }] : [],
+      };
+    };
+    const all = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
+    expect(invalidClientRetries(refused('s', all))).toEqual(['client_secret_post', 'none']);
+    expect(invalidClientRetries(refused('', all))).toEqual(['client_secret_basic', 'client_secret_post']);
+    expect(invalidClientRetries(refused('s', undefined))).toEqual([]);
   });
 });
