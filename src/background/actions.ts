@@ -28,19 +28,22 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** An action's checks carry its step's name, so they group under it and never read as the login's. */
 const under = (prefix: string, checks: Check[]) => checks.map((c) => ({ ...c, id: `${prefix}.${c.id}` }));
 
+/** What every action works with: the run, the endpoint and token it calls with, and the client. */
+interface ActionContext {
+  run: Run;
+  endpoint: string;
+  token: string;
+  client: ClientCredentials;
+  deps: WorkerDeps;
+}
+
 interface Performed {
   step: Step;
   secrets?: Partial<Record<'access_token' | 'id_token' | 'refresh_token', string>>;
 }
 
 /** RFC 6749 §6, with OIDC Core §12.2 on a new ID token; the newest tokens become current. */
-async function refresh(
-  run: Run,
-  endpoint: string,
-  token: string,
-  client: ClientCredentials,
-  deps: WorkerDeps,
-): Promise<Performed> {
+async function refresh({ run, endpoint, token, client, deps }: ActionContext): Promise<Performed> {
   const previous = currentTokens(run)?.fields ?? {};
   const exchange = await performExchange(
     refreshRequest(endpoint, token, client, extraParams(run.profile.extraToken)),
@@ -94,13 +97,7 @@ async function refresh(
 }
 
 /** OIDC Core §5.3: the claims for this access token; `sub` must be the ID token's. */
-async function userinfo(
-  run: Run,
-  endpoint: string,
-  token: string,
-  client: ClientCredentials,
-  deps: WorkerDeps,
-): Promise<Performed> {
+async function userinfo({ run, endpoint, token, client, deps }: ActionContext): Promise<Performed> {
   const exchange = await performExchange(userinfoRequest(endpoint, token), deps.http);
   const { claims, jwt, error } = readUserinfo(exchange);
   const exchanges: Exchange[] = [];
@@ -132,42 +129,32 @@ async function userinfo(
 }
 
 async function tokenAdmin(
-  run: Run,
+  { endpoint, token, client, deps }: ActionContext,
   request: ActionRequest,
-  endpoint: string,
-  token: string,
-  client: ClientCredentials,
-  deps: WorkerDeps,
 ): Promise<Performed> {
   const hint = request.token ?? 'access_token';
-  if (request.action === 'revoke') {
-    const exchange = await performExchange(revocationRequest(endpoint, token, hint, client), deps.http);
-    const error = readRevocation(exchange);
-    const step: Step = {
-      kind: 'revocation',
-      token: hint,
-      status: error ? 'failed' : 'ok',
-      at: deps.now(),
-      exchange,
-      ...(error ? { error } : {}),
-      checks: revocationChecks(exchange),
-      checkedAt: deps.now(),
-    };
-    return { step };
-  }
-  const exchange = await performExchange(introspectionRequest(endpoint, token, hint, client), deps.http);
-  const { fields, error } = readIntrospection(exchange);
-  const step: Step = {
-    kind: 'introspection',
+  const revoke = request.action === 'revoke';
+  const build = revoke ? revocationRequest : introspectionRequest;
+  const exchange = await performExchange(build(endpoint, token, hint, client), deps.http);
+  const { fields, error } = revoke
+    ? { fields: undefined, error: readRevocation(exchange) }
+    : readIntrospection(exchange);
+  const common = {
     token: hint,
     status: error ? 'failed' : 'ok',
     at: deps.now(),
     exchange,
-    ...(fields ? { fields } : {}),
-    ...(error ? { error } : {}),
-    checks: introspectionChecks(exchange, fields),
     checkedAt: deps.now(),
-  };
+  } as const;
+  const step: Step = revoke
+    ? { ...common, kind: 'revocation', ...(error ? { error } : {}), checks: revocationChecks(exchange) }
+    : {
+        ...common,
+        kind: 'introspection',
+        ...(fields ? { fields } : {}),
+        ...(error ? { error } : {}),
+        checks: introspectionChecks(exchange, fields),
+      };
   return { step };
 }
 
@@ -205,10 +192,10 @@ export function runAction(
     await saveRun(run);
     const done =
       request.action === 'refresh'
-        ? await refresh(run, endpoint, token, client, deps)
+        ? await refresh({ run, endpoint, token, client, deps })
         : request.action === 'userinfo'
-          ? await userinfo(run, endpoint, token, client, deps)
-          : await tokenAdmin(run, request, endpoint, token, client, deps);
+          ? await userinfo({ run, endpoint, token, client, deps })
+          : await tokenAdmin({ run, endpoint, token, client, deps }, request);
     run = settleLastStep(addSecrets(run, done.secrets ?? {}), done.step);
     await saveRun(run);
     return ok({

@@ -1,3 +1,4 @@
+import { ColumnHeads } from '../ui/column-heads.tsx';
 import type { Check } from '../core/check.ts';
 
 const GROUPS: [prefix: string, title: string][] = [
@@ -35,15 +36,7 @@ export function ChecksSection({ checks, checkedAt }: { checks: Check[]; checkedA
             {/* A caption, not a heading: the page's headings stay unique ("Token response", "ID token"…). */}
             <table class="checks">
               <caption>{title} checks</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col">Check</th>
-                  <th scope="col">Expected</th>
-                  <th scope="col">Actual</th>
-                  <th scope="col">Rule</th>
-                </tr>
-              </thead>
+              <ColumnHeads names={['Status', 'Check', 'Expected', 'Actual', 'Rule']} />
               <tbody>
                 {rows.map((c) => (
                   <tr key={c.id} data-check={c.id}>

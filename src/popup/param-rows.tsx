@@ -23,20 +23,16 @@ export function ParamRowsField({
       <legend>{legend}</legend>
       {rows.map(([name, value], i) => (
         <div class="row" key={i}>
-          <input
-            aria-label={`${capital} ${i + 1} name`}
-            placeholder="name"
-            value={name}
-            spellcheck={false}
-            onInput={(e) => set(i, 0, e.currentTarget.value)}
-          />
-          <input
-            aria-label={`${capital} ${i + 1} value`}
-            placeholder="value"
-            value={value}
-            spellcheck={false}
-            onInput={(e) => set(i, 1, e.currentTarget.value)}
-          />
+          {(['name', 'value'] as const).map((part, at) => (
+            <input
+              key={part}
+              aria-label={`${capital} ${i + 1} ${part}`}
+              placeholder={part}
+              value={at === 0 ? name : value}
+              spellcheck={false}
+              onInput={(e) => set(i, at === 0 ? 0 : 1, e.currentTarget.value)}
+            />
+          ))}
           <button
             type="button"
             aria-label={`Remove ${noun} ${i + 1}`}

@@ -59,29 +59,34 @@ export const revocationChecks = (exchange: Exchange): Check[] => [
   ),
 ];
 
+const INTROSPECTION = {
+  http: {
+    id: 'introspection.http',
+    title: 'Introspection endpoint answered 200 with JSON',
+    ...rfc(7662, '2.2'),
+  },
+  active: {
+    id: 'introspection.active',
+    title: 'The answer says whether the token is active',
+    ...rfc(7662, '2.2'),
+  },
+};
+
 /** RFC 7662 §2.2: a JSON object with a boolean `active`. */
 export function introspectionChecks(
   exchange: Exchange,
   fields: Record<string, unknown> | undefined,
 ): Check[] {
-  const activeRule = {
-    id: 'introspection.active',
-    title: 'The answer says whether the token is active',
-    ...rfc(7662, '2.2'),
-  };
+  const answered = exchange.response?.status === 200 && fields !== undefined;
   return [
-    passIf(
-      {
-        id: 'introspection.http',
-        title: 'Introspection endpoint answered 200 with JSON',
-        ...rfc(7662, '2.2'),
-      },
-      exchange.response?.status === 200 && fields !== undefined,
-      'HTTP 200, a JSON object',
-      status(exchange),
-    ),
+    passIf(INTROSPECTION.http, answered, 'HTTP 200, a JSON object', status(exchange)),
     fields
-      ? passIf(activeRule, typeof fields.active === 'boolean', 'true or false', shown(fields.active))
-      : outcome(activeRule, 'skip', 'true or false', 'no answer to read'),
+      ? passIf(
+          INTROSPECTION.active,
+          typeof fields.active === 'boolean',
+          'true or false',
+          shown(fields.active),
+        )
+      : outcome(INTROSPECTION.active, 'skip', 'true or false', 'no answer to read'),
   ];
 }

@@ -1,4 +1,5 @@
 import { changedFields, ROTATION_TEXT } from '../../core/view/refresh-diff.ts';
+import { ColumnHeads } from '../../ui/column-heads.tsx';
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
 import { ExchangeView } from '../exchange-view.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
@@ -16,13 +17,7 @@ export function RefreshStep({ step, curl }: StepProps<'refresh'>) {
       {step.fields && (
         <table>
           <caption class="muted">Fields that changed</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Field', 'Before', 'After']} />
           <tbody>
             {changed.map((name) => (
               <tr key={name}>
