@@ -93,6 +93,18 @@ export default tseslint.config(
         },
       ],
     },
+    {
+      // The trace page's analysis worker computes protocol results, like the service worker: it may
+      // use core, and nothing that touches the browser or a page.
+      files: ['src/trace/analysis/**'],
+      forbid: [
+        {
+          regex: '(^|/)(background|platform|popup|inspector|ui)/',
+          message: 'The analysis worker uses core only.',
+        },
+        { regex: '(^|/)messages\\.ts$', message: 'The analysis worker uses core only.' },
+      ],
+    },
   ]),
   {
     files: ['src/core/**'],

@@ -8,8 +8,8 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest })],
   build: {
     target: 'chrome116',
-    // The inspector is not named by the manifest, so it must be an explicit entry to be bundled.
-    rollupOptions: { input: { inspector: 'src/inspector/index.html' } },
+    // The inspector and the trace page are not named by the manifest: explicit entries, to be bundled.
+    rollupOptions: { input: { inspector: 'src/inspector/index.html', trace: 'src/trace/index.html' } },
   },
   test: {
     include: ['test/unit/**/*.test.ts'],

@@ -1,5 +1,6 @@
 import type { Run } from '../core/run.ts';
 import { send } from '../messages.ts';
+import { openExtensionPage } from '../platform/tabs.ts';
 import { durationText, outcomeText } from './run-text.ts';
 import { ProfilesFile } from './profiles-file.tsx';
 import { useHistory } from './use-history.ts';
@@ -37,6 +38,9 @@ export function History({ currentId }: { currentId: string | undefined }) {
           Clear history
         </button>
       )}
+      <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
+        Open a HAR file
+      </button>
       <ProfilesFile />
     </aside>
   );

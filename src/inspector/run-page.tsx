@@ -6,7 +6,7 @@ import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { Expiry } from '../ui/expiry.tsx';
 import { expiresAt } from '../core/view/expiry.ts';
-import { ChecksSection } from './checks-section.tsx';
+import { ChecksSection } from '../ui/checks-section.tsx';
 import { RetryOffer } from './retry-offer.tsx';
 import { RunActions } from './run-actions.tsx';
 import { RUN_STATUS, STEP_TITLES } from './run-text.ts';

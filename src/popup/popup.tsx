@@ -89,6 +89,9 @@ export function Popup({ initial }: { initial: PopupState }) {
         <button type="button" onClick={() => void openExtensionPage('src/inspector/index.html')}>
           Open history
         </button>
+        <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
+          Open a HAR file
+        </button>
         <button type="button" onClick={() => void forget()}>
           Forget secrets and tokens
         </button>

@@ -1,4 +1,4 @@
-import { ColumnHeads } from '../ui/column-heads.tsx';
+import { ColumnHeads } from './column-heads.tsx';
 import type { Check } from '../core/check.ts';
 
 const GROUPS: [prefix: string, title: string][] = [
@@ -11,6 +11,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['userinfo', 'UserInfo'],
   ['revocation', 'Revocation'],
   ['introspection', 'Introspection'],
+  ['trace', 'Trace'],
 ];
 
 const STATUS_TEXT: Record<Check['status'], string> = {

@@ -1,0 +1,262 @@
+import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/check.ts';
+import { parsedObject } from '../../core/discovery.ts';
+import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
+import { originAndPath } from '../../core/params.ts';
+import { bodyText, formParams, header, type HarEntry } from './har.ts';
+
+/** One request of a login, as the timeline lists it. */
+export interface TraceEvent {
+  at: string;
+  kind: 'authorize' | 'callback' | 'token' | 'discovery' | 'jwks' | 'other';
+  method: string;
+  url: string;
+  status: number;
+}
+
+/** One login found in the HAR: its requests, what was checked, and what went wrong in plain words. */
+export interface LoginAttempt {
+  clientId: string;
+  issuer: string;
+  events: TraceEvent[];
+  checks: Check[];
+  diagnosis: string[];
+  tokens: { name: string; decoded: DecodedToken }[];
+}
+
+export interface Trace {
+  attempts: LoginAttempt[];
+  /** The hosts the HAR saw, named when it holds no login. */
+  hosts: string[];
+  notes: string[];
+}
+
+const PROVIDER_ERRORS: Record<string, string> = {
+  access_denied: 'The user (or a policy) refused the consent or the login.',
+  login_required: 'prompt=none was sent but the user is not logged in at the provider.',
+  consent_required: 'prompt=none was sent but the user has not consented to this client yet.',
+  interaction_required: 'prompt=none was sent but the provider needs the user to act.',
+  invalid_scope: 'A requested scope is unknown to the provider or not allowed for this client.',
+  unauthorized_client: 'This client may not use this grant or response type.',
+  invalid_request: 'The request is malformed (a missing or repeated parameter).',
+};
+const TOKEN_ERRORS: Record<string, string> = {
+  invalid_grant:
+    'The code was refused: it was already used, expired, or the redirect_uri differs from the authorize request’s.',
+  invalid_client:
+    'The client failed to authenticate: wrong client_id or secret, or another authentication method.',
+  unauthorized_client: 'This client may not use the authorization_code grant.',
+  invalid_scope: 'A requested scope is not allowed.',
+};
+
+const paramsOf = (url: string): URLSearchParams => {
+  try {
+    return new URL(url).searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
+};
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+};
+const event = (entry: HarEntry, kind: TraceEvent['kind']): TraceEvent => ({
+  at: entry.startedDateTime,
+  kind,
+  method: entry.request.method,
+  url: entry.request.url,
+  status: entry.response.status,
+});
+
+/** Parameters of a callback: the query, and the fragment read from the `Location` that led there. */
+function callbackParams(entry: HarEntry, entries: HarEntry[]): URLSearchParams {
+  const params = new URLSearchParams(paramsOf(entry.request.url));
+  const led = entries.find((e) => {
+    const location = header(e.response.headers, 'location') ?? e.response.redirectURL;
+    return location && originAndPath(location) === originAndPath(entry.request.url) && location.includes('#');
+  });
+  const location = led && (header(led.response.headers, 'location') ?? led.response.redirectURL);
+  if (location) for (const [k, v] of new URLSearchParams(location.split('#')[1] ?? '')) params.append(k, v);
+  return params;
+}
+
+const ISS_RULE = { id: 'trace.iss', title: 'Callback names the issuer (iss)', ...rfc(9207, '2.4') };
+
+/** RFC 9207: an `iss` that is there must be the issuer; a missing one fails only when advertised. */
+function issCheck(answer: URLSearchParams | undefined, issuer: string, advertised: boolean): Check {
+  const iss = answer?.get('iss') ?? undefined;
+  if (iss !== undefined) return passIf(ISS_RULE, iss === issuer, issuer, iss);
+  if (!answer) return outcome(ISS_RULE, 'skip', issuer, 'no callback in the HAR');
+  return advertised
+    ? outcome(ISS_RULE, 'fail', issuer, '(missing, though the provider advertises it)')
+    : outcome(ISS_RULE, 'skip', issuer, '(not sent; the HAR holds no discovery document advertising it)');
+}
+
+function analyse(
+  authorize: HarEntry,
+  entries: HarEntry[],
+  metadata: Record<string, unknown> | undefined,
+): LoginAttempt {
+  const sent = paramsOf(authorize.request.url);
+  const clientId = sent.get('client_id') ?? '';
+  const redirectUri = sent.get('redirect_uri') ?? '';
+  const state = sent.get('state') ?? undefined;
+  const issuer =
+    typeof metadata?.issuer === 'string' ? metadata.issuer : new URL(authorize.request.url).origin;
+  const after = entries.filter((e) => e.startedDateTime >= authorize.startedDateTime);
+  const toRedirect = after.filter(
+    (e) => redirectUri !== '' && originAndPath(e.request.url) === originAndPath(redirectUri),
+  );
+  // This login's callback carries its state; a forged or stale one is the first back at the redirect URI.
+  const callback =
+    toRedirect.find((e) => state !== undefined && callbackParams(e, entries).get('state') === state) ??
+    toRedirect[0];
+  const answer = callback ? callbackParams(callback, entries) : undefined;
+  const code = answer?.get('code') ?? undefined;
+  const token = after.find((e) => {
+    const form = formParams(e);
+    return (
+      form?.get('grant_type') === 'authorization_code' && (code === undefined || form.get('code') === code)
+    );
+  });
+  const tokenForm = token ? formParams(token) : undefined;
+  const tokenBody = token ? parsedObject(bodyText(token)) : undefined;
+  const events = [
+    event(authorize, 'authorize'),
+    ...(callback ? [event(callback, 'callback')] : []),
+    ...(token ? [event(token, 'token')] : []),
+  ];
+  const tokens = ['id_token', 'access_token', 'refresh_token']
+    .filter((n) => typeof tokenBody?.[n] === 'string')
+    .map((name) => ({ name, decoded: decodeToken(tokenBody![name] as string) }));
+  const idToken = tokens.find((t) => t.name === 'id_token')?.decoded;
+
+  const checks: Check[] = [
+    answer
+      ? passIf(
+          { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') },
+          answer.get('state') === (state ?? null),
+          shown(state),
+          shown(answer.get('state') ?? undefined),
+        )
+      : outcome(
+          { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') },
+          'skip',
+          shown(state),
+          'no callback in the HAR',
+        ),
+    issCheck(answer, issuer, metadata?.authorization_response_iss_parameter_supported === true),
+    passIf(
+      { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') },
+      sent.get('code_challenge_method') === 'S256' && (!tokenForm || tokenForm.has('code_verifier')),
+      'code_challenge_method S256, the verifier sent',
+      `${shown(sent.get('code_challenge_method') ?? undefined)}${tokenForm ? `, verifier ${tokenForm.has('code_verifier') ? 'sent' : 'not sent'}` : ''}`,
+    ),
+    tokenForm
+      ? passIf(
+          {
+            id: 'trace.redirect_uri',
+            title: 'Same redirect_uri in the token request',
+            ...rfc(6749, '4.1.3'),
+          },
+          tokenForm.get('redirect_uri') === redirectUri,
+          redirectUri,
+          shown(tokenForm.get('redirect_uri') ?? undefined),
+        )
+      : outcome(
+          {
+            id: 'trace.redirect_uri',
+            title: 'Same redirect_uri in the token request',
+            ...rfc(6749, '4.1.3'),
+          },
+          'skip',
+          redirectUri,
+          'no token request in the HAR',
+        ),
+    idToken?.kind === 'jwt' && sent.has('nonce')
+      ? passIf(
+          {
+            id: 'trace.nonce',
+            title: 'ID token nonce is the one sent',
+            ...oidcCore('3.1.3.7', 'IDTokenValidation'),
+          },
+          idToken.claims.nonce === sent.get('nonce'),
+          shown(sent.get('nonce') ?? undefined),
+          shown(idToken.claims.nonce),
+        )
+      : outcome(
+          {
+            id: 'trace.nonce',
+            title: 'ID token nonce is the one sent',
+            ...oidcCore('3.1.3.7', 'IDTokenValidation'),
+          },
+          'skip',
+          shown(sent.get('nonce') ?? undefined),
+          idToken ? 'no nonce sent' : 'no ID token in the HAR',
+        ),
+    passIf(
+      { id: 'trace.no_tokens_in_url', title: 'No tokens in a URL', ...oidcCore('3.1.2.5', 'AuthResponse') },
+      !answer || !['access_token', 'id_token'].some((n) => answer.has(n)),
+      'only code, state and iss',
+      answer ? [...answer.keys()].join(', ') : '(no callback)',
+    ),
+  ];
+
+  const diagnosis: string[] = [];
+  const providerError = answer?.get('error');
+  if (!callback)
+    diagnosis.push(
+      'The callback never came: the login was abandoned, or the provider showed an error page instead of redirecting.',
+    );
+  else if (providerError)
+    diagnosis.push(
+      `The provider answered ${providerError}: ${PROVIDER_ERRORS[providerError] ?? answer?.get('error_description') ?? 'see the callback.'}`,
+    );
+  if (callback && !providerError && !token)
+    diagnosis.push(
+      'No token request in the HAR: a server-side app redeems the code on its server, out of the browser’s sight. The front channel is still checked.',
+    );
+  if (token?.response.status === 0)
+    diagnosis.push(
+      'The browser blocked the token request (status 0): a CORS refusal, typical of an app redeeming the code from the page.',
+    );
+  const tokenError = typeof tokenBody?.error === 'string' ? tokenBody.error : undefined;
+  if (tokenError) {
+    const differs = tokenForm && tokenForm.get('redirect_uri') !== redirectUri;
+    diagnosis.push(
+      `The token endpoint answered ${tokenError}: ${differs && tokenError === 'invalid_grant' ? 'the redirect_uri differs from the authorize request’s.' : (TOKEN_ERRORS[tokenError] ?? 'see its response.')}`,
+    );
+  }
+  return { clientId, issuer, events, checks, diagnosis, tokens };
+}
+
+/** Every OAuth 2.0 / OIDC login in the HAR, without being told the provider. */
+export function traceLogins(entries: HarEntry[]): Trace {
+  const sorted = [...entries].sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
+  const discovery = sorted.find((e) =>
+    /\/\.well-known\/openid-configuration$/.test(new URL(e.request.url).pathname),
+  );
+  const metadata = discovery ? parsedObject(bodyText(discovery)) : undefined;
+  const authorizes = sorted.filter((e) => {
+    const p = paramsOf(e.request.url);
+    return e.request.method === 'GET' && p.has('response_type') && p.has('client_id');
+  });
+  const notes: string[] = [];
+  const tokenCalls = sorted.filter((e) => formParams(e)?.has('grant_type'));
+  if (
+    tokenCalls.length &&
+    tokenCalls.every(
+      (e) => !header(e.request.headers, 'authorization') && !formParams(e)?.has('client_secret'),
+    )
+  )
+    notes.push(
+      'No client credentials appear in the token requests: Chrome’s default export leaves out Authorization headers and cookies, so missing authentication is not reported.',
+    );
+  return {
+    attempts: authorizes.map((a) => analyse(a, sorted, metadata)),
+    hosts: [...new Set(sorted.map((e) => hostOf(e.request.url)).filter(Boolean))],
+    notes,
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest';
+import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
+import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
+
+const OP = 'https://op.example';
+const APP = 'https://app.example/cb';
+let clock = 0;
+const entry = (
+  method: string,
+  url: string,
+  status: number,
+  extra: Partial<HarEntry['request']> = {},
+  response: Partial<HarEntry['response']> = {},
+): HarEntry => ({
+  startedDateTime: new Date(Date.UTC(2026, 10, 29, 12, 0, clock++)).toISOString(),
+  request: { method, url, headers: [], ...extra },
+  response: { status, headers: [], ...response },
+});
+const json = (body: unknown) => ({ content: { mimeType: 'application/json', text: JSON.stringify(body) } });
+const authorize = (state: string) =>
+  entry(
+    'GET',
+    `${OP}/authorize?response_type=code&client_id=spa&redirect_uri=${encodeURIComponent(APP)}&state=${state}&nonce=n1&code_challenge=c&code_challenge_method=S256`,
+    302,
+  );
+const token = (form: string, status: number, body: unknown) =>
+  entry(
+    'POST',
+    `${OP}/token`,
+    status,
+    { postData: { mimeType: 'application/x-www-form-urlencoded', text: form } },
+    json(body),
+  );
+const har = (entries: HarEntry[]) => JSON.stringify({ log: { version: '1.2', entries } });
+const statuses = (checks: { id: string; status: string }[]) =>
+  Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+describe('a HAR’s logins, found without being told the provider', () => {
+  test('a browser app with PKCE: one attempt, every passive check passing', () => {
+    const { entries } = readHar(
+      har([
+        entry(
+          'GET',
+          `${OP}/.well-known/openid-configuration`,
+          200,
+          {},
+          json({ issuer: OP, authorization_response_iss_parameter_supported: true }),
+        ),
+        authorize('s1'),
+        entry('GET', `${APP}?code=abc&state=s1&iss=${encodeURIComponent(OP)}`, 200),
+        token(
+          `grant_type=authorization_code&code=abc&redirect_uri=${encodeURIComponent(APP)}&code_verifier=v&client_id=spa`,
+          200,
+          { access_token: 'at', token_type: 'Bearer' },
+        ),
+      ]),
+    ) as { entries: HarEntry[] };
+    const { attempts } = traceLogins(entries);
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ clientId: 'spa', issuer: OP, diagnosis: [] });
+    expect(statuses(attempts[0]!.checks)).toEqual({
+      'trace.state': 'pass',
+      'trace.iss': 'pass',
+      'trace.pkce': 'pass',
+      'trace.redirect_uri': 'pass',
+      'trace.nonce': 'skip',
+      'trace.no_tokens_in_url': 'pass',
+    });
+  });
+
+  test('a redirect_uri that differs at the token request: invalid_grant explained, the check fails', () => {
+    const { entries } = readHar(
+      har([
+        authorize('s1'),
+        entry('GET', `${APP}?code=abc&state=s1`, 200),
+        token(
+          `grant_type=authorization_code&code=abc&redirect_uri=${encodeURIComponent('https://app.example/other')}`,
+          400,
+          { error: 'invalid_grant' },
+        ),
+      ]),
+    ) as { entries: HarEntry[] };
+    const [attempt] = traceLogins(entries).attempts;
+    expect(statuses(attempt!.checks)['trace.redirect_uri']).toBe('fail');
+    expect(attempt!.diagnosis).toEqual([
+      'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s.',
+    ]);
+  });
+
+  test('a tampered state, a refused consent, a callback that never came, a server-side app', () => {
+    const tampered = traceLogins(
+      (
+        readHar(har([authorize('s1'), entry('GET', `${APP}?code=abc&state=evil`, 200)])) as {
+          entries: HarEntry[];
+        }
+      ).entries,
+    );
+    expect(statuses(tampered.attempts[0]!.checks)['trace.state']).toBe('fail');
+    expect(tampered.attempts[0]!.diagnosis[0]).toMatch(/^No token request in the HAR: a server-side app/);
+    const refused = traceLogins(
+      (
+        readHar(har([authorize('s2'), entry('GET', `${APP}?error=access_denied&state=s2`, 200)])) as {
+          entries: HarEntry[];
+        }
+      ).entries,
+    );
+    expect(refused.attempts[0]!.diagnosis).toEqual([
+      'The provider answered access_denied: The user (or a policy) refused the consent or the login.',
+    ]);
+    const abandoned = traceLogins((readHar(har([authorize('s3')])) as { entries: HarEntry[] }).entries);
+    expect(abandoned.attempts[0]!.diagnosis[0]).toMatch(/^The callback never came/);
+  });
+
+  test('fragment parameters are read from the Location that led to the callback', () => {
+    const { entries } = readHar(
+      har([
+        authorize('s1'),
+        entry(
+          'GET',
+          `${OP}/resume`,
+          302,
+          {},
+          { headers: [{ name: 'Location', value: `${APP}#access_token=leak&state=s1` }] },
+        ),
+        entry('GET', APP, 200),
+      ]),
+    ) as { entries: HarEntry[] };
+    expect(statuses(traceLogins(entries).attempts[0]!.checks)['trace.no_tokens_in_url']).toBe('fail');
+  });
+
+  test('a file that is not a HAR, and a HAR with no login, say so', () => {
+    expect(readHar('{"hello":1}')).toEqual({
+      error:
+        'This is not a HAR file: it has no "log.entries" list (save it from DevTools with "Save all as HAR").',
+    });
+    expect(readHar('nope')).toMatchObject({
+      error: expect.stringMatching(/^The file is not JSON/) as unknown,
+    });
+    const none = traceLogins(
+      (readHar(har([entry('GET', 'https://cdn.example/a.js', 200)])) as { entries: HarEntry[] }).entries,
+    );
+    expect(none).toMatchObject({ attempts: [], hosts: ['cdn.example'] });
+  });
+});
