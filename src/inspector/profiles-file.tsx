@@ -3,6 +3,7 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { download } from '../ui/download.ts';
+import { FileInput } from '../ui/file-input.tsx';
 
 /** Profiles to and from a JSON file (never with secrets); a bad file changes nothing and says why. */
 export function ProfilesFile() {
@@ -26,14 +27,7 @@ export function ProfilesFile() {
       <button type="button" onClick={() => void exportFile()}>
         Export profiles
       </button>
-      <label class="file">
-        Import profiles
-        <input
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => void importFile(e.currentTarget.files?.[0])}
-        />
-      </label>
+      <FileInput label="Import profiles" accept="application/json,.json" onFile={(f) => void importFile(f)} />
       {done && <p role="status">{done}</p>}
       {error && <ErrorAlert error={error} />}
     </section>

@@ -3,6 +3,7 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { FileInput } from '../ui/file-input.tsx';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
 import type { TraceAnswer } from './analysis/worker.ts';
 
@@ -73,14 +74,7 @@ export function TracePage() {
     <main>
       <h1>Trace</h1>
       <p>Open a HAR file saved from the browser’s DevTools (“Save all as HAR”). Nothing from it is stored.</p>
-      <label class="file">
-        HAR file
-        <input
-          type="file"
-          accept=".har,application/json"
-          onChange={(e) => void open(e.currentTarget.files?.[0])}
-        />
-      </label>
+      <FileInput label="HAR file" accept=".har,application/json" onFile={(f) => void open(f)} />
       {busy && <p role="status">Reading the HAR…</p>}
       {error && <ErrorAlert error={error} />}
       {trace && (
