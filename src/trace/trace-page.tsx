@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
 import { ClaimsTable } from '../ui/claims-table.tsx';
+import { download } from '../ui/download.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { FileInput } from '../ui/file-input.tsx';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
@@ -58,17 +59,21 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
 /** The trace page: a HAR file's OAuth/OIDC logins, found, grouped and checked. */
 export function TracePage() {
   const [trace, setTrace] = useState<Trace>();
+  const [redacted, setRedacted] = useState<{ text: string; name: string }>();
   const [error, setError] = useState<FlowErrorInfo>();
   const [busy, setBusy] = useState(false);
   const open = async (file: File | undefined) => {
     if (!file) return;
     setError(undefined);
     setTrace(undefined);
+    setRedacted(undefined);
     setBusy(true);
     const answer = await analyse(await file.text());
     setBusy(false);
-    if (answer.ok) setTrace(answer.trace);
-    else setError({ code: 'invalid_input', message: `${file.name}: ${answer.message}` });
+    if (answer.ok) {
+      setTrace(answer.trace);
+      setRedacted({ text: answer.redacted, name: file.name.replace(/(\.har)?$/, '.redacted.har') });
+    } else setError({ code: 'invalid_input', message: `${file.name}: ${answer.message}` });
   };
   return (
     <main>
@@ -84,6 +89,11 @@ export function TracePage() {
               ? `No OAuth or OpenID Connect login in this HAR. Hosts seen: ${trace.hosts.join(', ') || 'none'}.`
               : `${trace.attempts.length} login attempt${trace.attempts.length === 1 ? '' : 's'} found.`}
           </p>
+          {redacted && (
+            <button type="button" onClick={() => download(redacted.text, redacted.name, 'application/json')}>
+              Download redacted HAR
+            </button>
+          )}
           {trace.notes.map((n) => (
             <p key={n} class="muted">
               {n}

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,6 +69,25 @@ describe('the Trace page', () => {
     for (const title of ['State echoed in the callback', 'Callback names the issuer (iss)', 'PKCE S256 used'])
       expect(await checks.getByRole('row', { name: title }).textContent()).toMatch(/pass/);
     await expect(page.getByText(/^No token request in the HAR: a server-side app/).count()).resolves.toBe(1);
+
+    // The code the recorded callback carried is in the HAR; the redacted copy holds it nowhere, and still parses.
+    const recorded = JSON.parse(readFileSync(har, 'utf8')) as {
+      log: { entries: { request: { url: string } }[] };
+    };
+    const callback = recorded.log.entries
+      .map((e) => new URL(e.request.url))
+      .find((u) => u.searchParams.has('code'));
+    const code = callback!.searchParams.get('code')!;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download redacted HAR' }).click(),
+    ]);
+    const redacted = readFileSync(await download.path(), 'utf8');
+    expect(readFileSync(har, 'utf8')).toContain(code);
+    expect(redacted).not.toContain(code);
+    expect((JSON.parse(redacted) as { log: { entries: unknown[] } }).log.entries).toHaveLength(
+      recorded.log.entries.length,
+    );
     await page.close();
   });
 
