@@ -9,7 +9,13 @@ export default defineConfig({
   build: {
     target: 'chrome116',
     // The inspector and the trace page are not named by the manifest: explicit entries, to be bundled.
-    rollupOptions: { input: { inspector: 'src/inspector/index.html', trace: 'src/trace/index.html' } },
+    rollupOptions: {
+      input: {
+        inspector: 'src/inspector/index.html',
+        trace: 'src/trace/index.html',
+        panel: 'src/trace/panel.html',
+      },
+    },
   },
   test: {
     include: ['test/unit/**/*.test.ts'],

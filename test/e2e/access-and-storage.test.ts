@@ -17,6 +17,8 @@ describe('the shipped manifest', () => {
 
   test('asks for exactly the documented permissions', () => {
     expect(manifest.permissions).toEqual(['identity', 'storage', 'declarativeNetRequestWithHostAccess']);
+    // The DevTools panel needs a page, not a permission.
+    expect(manifest.devtools_page).toBe('src/devtools/index.html');
     expect(manifest.host_permissions).toEqual([
       'https://id.btgpactual.com/*',
       'http://localhost/*',

@@ -91,6 +91,31 @@ describe('the Trace page', () => {
     await page.close();
   });
 
+  // Real DevTools cannot be driven headless here: the panel page runs in a tab, with chrome.devtools.network
+  // defined from a recorded HAR by an init script, as DevTools would hand it the inspected tab's log.
+  test('the DevTools panel shows the inspected tab’s logins, live from chrome.devtools.network', async () => {
+    const har = readFileSync(await recordLogin('state-recorded-2'), 'utf8');
+    const page = await f.ext.context.newPage();
+    await page.addInitScript(`(() => {
+      const log = (${har}).log;
+      const request = (e) => ({ ...e, getContent: (done) => done(e.response.content?.text ?? '', e.response.content?.encoding ?? '') });
+      chrome.devtools = {
+        network: {
+          getHAR: (done) => done({ entries: log.entries.map(request) }),
+          onRequestFinished: { addListener() {}, removeListener() {} },
+        },
+        panels: { create() {} },
+      };
+    })()`);
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/panel.html`);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('1 login attempt found.');
+    await expect(
+      page.getByRole('heading', { name: `Login of har-app at ${f.idp.issuer}` }).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Download redacted HAR' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
   test('a file that is not a HAR gets a clear message', async () => {
     const page = await f.ext.context.newPage();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/index.html`);
@@ -100,6 +125,21 @@ describe('the Trace page', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/^notes\.json: This is not a HAR file/);
+    await page.close();
+  });
+
+  test('a HAR dropped on the page is read like one chosen', async () => {
+    const page = await f.ext.context.newPage();
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/index.html`);
+    const dropped = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{"log":{"entries":[]}}'], 'empty.har', { type: 'application/json' }));
+      return data;
+    });
+    await page.locator('main').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('No OAuth or OpenID Connect login in this HAR. Hosts seen: none.');
     await page.close();
   });
 });

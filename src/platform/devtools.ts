@@ -1,0 +1,43 @@
+/**
+ * The one module that reads DevTools' network log (only available in DevTools pages): the entries so
+ * far (`getHAR`) and each one as it finishes (`onRequestFinished`), every body fetched with
+ * `getContent`, as HAR 1.2 entries.
+ */
+type DevtoolsEntry = chrome.devtools.network.Request;
+
+function withBody(entry: DevtoolsEntry): Promise<unknown> {
+  return new Promise((resolve) => {
+    const har: Record<string, unknown> & { response: chrome.devtools.network.Request['response'] } = {
+      ...entry,
+    };
+    delete har.getContent;
+    entry.getContent((text: string, encoding: string) =>
+      resolve({
+        ...har,
+        response: { ...har.response, content: { ...har.response.content, text, encoding } },
+      }),
+    );
+  });
+}
+
+/** Calls `listener` with every entry of the inspected tab's log so far, again each time one finishes. */
+export function watchNetworkLog(listener: (entries: unknown[]) => void): () => void {
+  const entries: unknown[] = [];
+  let stopped = false;
+  const add = async (found: DevtoolsEntry[]) => {
+    entries.push(...(await Promise.all(found.map(withBody))));
+    if (!stopped) listener([...entries]);
+  };
+  chrome.devtools.network.getHAR((log) => void add((log.entries ?? []) as DevtoolsEntry[]));
+  const onFinished = (entry: DevtoolsEntry) => void add([entry]);
+  chrome.devtools.network.onRequestFinished.addListener(onFinished);
+  return () => {
+    stopped = true;
+    chrome.devtools.network.onRequestFinished.removeListener(onFinished);
+  };
+}
+
+/** The panel in DevTools (from the devtools page). */
+export function createPanel(title: string, page: string): void {
+  void chrome.devtools.panels.create(title, '', page);
+}
