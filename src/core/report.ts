@@ -1,4 +1,5 @@
 import type { Exchange } from './http.ts';
+import { cell, fenced, plain } from './markdown.ts';
 import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from './run.ts';
 import { loginChecks, runChecks, verdict, verdictText } from './view/verdict.ts';
@@ -35,23 +36,6 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     run: safe,
   };
 }
-
-/** A fence longer than any run of backticks inside, so provider data cannot break out of it. */
-function fenced(text: string, lang = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${lang}\n${text}\n${fence}`;
-}
-
-/** Every line ending Markdown renderers honour: provider text must not start a line of its own. */
-const LINE_ENDINGS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-
-/** A table cell holding provider data: inline code, no pipes or line endings to break the table. */
-const cell = (text: string) =>
-  `\`${text.replace(LINE_ENDINGS, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-
-/** Text outside code: one line, and no HTML, link, image or table cell of its own. */
-const plain = (text: string) => text.replace(LINE_ENDINGS, ' ').replace(/[\\<[!|]/g, '\\$&');
 
 function exchangeMarkdown(title: string, ex: Exchange): string[] {
   const { request, response, failure } = ex;

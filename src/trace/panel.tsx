@@ -20,7 +20,7 @@ function Panel() {
     return watchNetworkLog((entries) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        void analyse(JSON.stringify({ log: { version: '1.2', entries } })).then(setAnswer);
+        void analyse(JSON.stringify({ log: { version: '1.2', entries } }), 'devtools.har').then(setAnswer);
       }, SETTLE_MS);
     });
   }, []);
@@ -34,7 +34,12 @@ function Panel() {
       {!answer && <p role="status">Waiting for the network log…</p>}
       {answer && !answer.ok && <p role="alert">{answer.message}</p>}
       {answer?.ok && (
-        <TraceView trace={answer.trace} redacted={answer.redacted} fileName="devtools.redacted.har" />
+        <TraceView
+          trace={answer.trace}
+          redacted={answer.redacted}
+          report={answer.report}
+          fileName="devtools.redacted.har"
+        />
       )}
     </main>
   );

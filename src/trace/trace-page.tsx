@@ -9,7 +9,7 @@ import { TraceView } from './trace-view.tsx';
 /** The trace page: a HAR file's OAuth/OIDC logins, found, grouped and checked. */
 export function TracePage() {
   const [trace, setTrace] = useState<Trace>();
-  const [redacted, setRedacted] = useState<{ text: string; name: string }>();
+  const [redacted, setRedacted] = useState<{ text: string; report: string; name: string }>();
   const [error, setError] = useState<FlowErrorInfo>();
   const [busy, setBusy] = useState(false);
   const open = async (file: File | undefined) => {
@@ -18,11 +18,15 @@ export function TracePage() {
     setTrace(undefined);
     setRedacted(undefined);
     setBusy(true);
-    const answer = await analyse(await file.text());
+    const answer = await analyse(await file.text(), file.name);
     setBusy(false);
     if (answer.ok) {
       setTrace(answer.trace);
-      setRedacted({ text: answer.redacted, name: file.name.replace(/(\.har)?$/, '.redacted.har') });
+      setRedacted({
+        text: answer.redacted,
+        report: answer.report,
+        name: file.name.replace(/(\.har)?$/, '.redacted.har'),
+      });
     } else setError({ code: 'invalid_input', message: `${file.name}: ${answer.message}` });
   };
   return (
@@ -42,7 +46,9 @@ export function TracePage() {
       <FileInput label="HAR file" accept=".har,application/json" onFile={(f) => void open(f)} />
       {busy && <p role="status">Reading the HAR…</p>}
       {error && <ErrorAlert error={error} />}
-      {trace && redacted && <TraceView trace={trace} redacted={redacted.text} fileName={redacted.name} />}
+      {trace && redacted && (
+        <TraceView trace={trace} redacted={redacted.text} report={redacted.report} fileName={redacted.name} />
+      )}
     </main>
   );
 }

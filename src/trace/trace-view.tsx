@@ -1,5 +1,6 @@
 import { ChecksSection } from '../ui/checks-section.tsx';
 import { ClaimsTable } from '../ui/claims-table.tsx';
+import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
 
@@ -39,10 +40,13 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
 export function TraceView({
   trace,
   redacted,
+  report,
   fileName,
 }: {
   trace: Trace;
   redacted: string;
+  /** Markdown built from the redacted HAR: nothing secret in it. */
+  report: string;
   fileName: string;
 }) {
   return (
@@ -55,6 +59,7 @@ export function TraceView({
       <button type="button" onClick={() => download(redacted, fileName, 'application/json')}>
         Download redacted HAR
       </button>
+      <CopyButton text={report} what="report" />
       {trace.notes.map((n) => (
         <p key={n} class="muted">
           {n}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findBrowser } from '../../dev/browser.ts';
-import { logIn } from '../../dev/pages.ts';
+import { logIn, pasted } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import { flowFixture } from '../support/flow-fixture.ts';
 

@@ -1,16 +1,23 @@
 import { traceLogins, type Trace } from './attempts.ts';
 import { readHar } from './har.ts';
 import { redactHar } from './redact-har.ts';
+import { traceMarkdown } from './trace-report.ts';
 
 /** What the page gets back for a HAR text: the logins in it, or why it could not be read. */
-export type TraceAnswer = { ok: true; trace: Trace; redacted: string } | { ok: false; message: string };
+export type TraceAnswer =
+  { ok: true; trace: Trace; redacted: string; report: string } | { ok: false; message: string };
 
-// The page posts the file's text; parsing and analysis stay off its main thread.
-self.onmessage = (event: MessageEvent<string>) => {
-  const read = readHar(event.data);
-  const answer: TraceAnswer =
-    'error' in read
-      ? { ok: false, message: read.error }
-      : { ok: true, trace: traceLogins(read.entries), redacted: redactHar(event.data, read.entries) };
-  self.postMessage(answer);
+/** The analysis of a HAR text; the report comes from the redacted copy, so it holds no secret. */
+function answer(text: string, fileName: string): TraceAnswer {
+  const read = readHar(text);
+  if ('error' in read) return { ok: false, message: read.error };
+  const redacted = redactHar(text, read.entries);
+  const safe = readHar(redacted);
+  const report = 'error' in safe ? '' : traceMarkdown(traceLogins(safe.entries), fileName);
+  return { ok: true, trace: traceLogins(read.entries), redacted, report };
+}
+
+// The page posts the file's text and name; parsing and analysis stay off its main thread.
+self.onmessage = (event: MessageEvent<{ text: string; fileName: string }>) => {
+  self.postMessage(answer(event.data.text, event.data.fileName));
 };
