@@ -22,6 +22,8 @@ export interface LoginAttempt {
   checks: Check[];
   diagnosis: string[];
   tokens: { name: string; decoded: DecodedToken }[];
+  /** The ID token as issued, and the token response's `Date` header: for the checks that need keys. */
+  evidence: { idToken?: string; answeredAt?: string };
 }
 
 export interface Trace {
@@ -188,7 +190,10 @@ function analyse(
   ];
 
   const diagnosis = diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri });
-  return { clientId, issuer, events, checks, diagnosis, tokens };
+  const rawIdToken = typeof tokenBody?.id_token === 'string' ? tokenBody.id_token : undefined;
+  const answeredAt = token ? header(token.response.headers, 'date') : undefined;
+  const evidence = { ...(rawIdToken ? { idToken: rawIdToken } : {}), ...(answeredAt ? { answeredAt } : {}) };
+  return { clientId, issuer, events, checks, diagnosis, tokens, evidence };
 }
 
 /** Every OAuth 2.0 / OIDC login in the HAR, without being told the provider. */

@@ -33,6 +33,7 @@ describe('the trace report (Markdown for a ticket)', () => {
           ],
           diagnosis: ['The provider answered access_denied: [x](y)'],
           tokens: [],
+          evidence: {},
         },
       ],
     };

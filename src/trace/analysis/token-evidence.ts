@@ -1,0 +1,65 @@
+import type { JSONWebKeySet, JWK } from 'jose';
+import { oidcCore, outcome, type Check } from '../../core/check.ts';
+import { verifySignature } from '../../core/checks/signature.ts';
+import { CLOCK_TOLERANCE_S } from '../../core/checks/id-token-checks.ts';
+import { parsedObject } from '../../core/discovery.ts';
+import { decodeToken } from '../../core/jwt.ts';
+import type { LoginAttempt, Trace } from './attempts.ts';
+import { bodyText, type HarEntry } from './har.ts';
+
+const SIGNATURE = {
+  id: 'trace.signature',
+  title: 'ID token signature against a JWKS in the HAR',
+  ...oidcCore('3.1.3.7', 'IDTokenValidation'),
+};
+const CLOCK = {
+  id: 'trace.clock',
+  title: 'ID token iat agrees with the provider’s Date header',
+  ...oidcCore('3.1.3.7', 'IDTokenValidation'),
+};
+
+/** Every key of every JWKS the HAR holds (a JSON object with a `keys` list). */
+function keysIn(entries: HarEntry[]): JSONWebKeySet | undefined {
+  const keys = entries.flatMap((e) => {
+    const body = parsedObject(bodyText(e));
+    return Array.isArray(body?.keys) ? (body.keys as JWK[]) : [];
+  });
+  return keys.length ? { keys } : undefined;
+}
+
+async function evidenceChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined): Promise<Check[]> {
+  const token = attempt.evidence.idToken;
+  const decoded = token ? decodeToken(token) : undefined;
+  if (!token || decoded?.kind !== 'jwt')
+    return [
+      outcome(SIGNATURE, 'skip', 'a verified signature', 'no signed ID token in the HAR'),
+      outcome(CLOCK, 'skip', 'iat near Date', 'no signed ID token in the HAR'),
+    ];
+  const signature =
+    set || String(decoded.header.alg).startsWith('HS')
+      ? await verifySignature(token, decoded.header, '', set ? () => Promise.resolve(set) : undefined)
+      : { status: 'skip' as const, actual: 'no JWKS in the HAR to verify it against' };
+  const iat = decoded.claims.iat;
+  const date = attempt.evidence.answeredAt ? Date.parse(attempt.evidence.answeredAt) / 1000 : NaN;
+  const skew = typeof iat === 'number' && Number.isFinite(date) ? Math.round(iat - date) : undefined;
+  return [
+    outcome(SIGNATURE, signature.status, 'a valid signature', signature.actual),
+    skew === undefined
+      ? outcome(CLOCK, 'skip', `within ${CLOCK_TOLERANCE_S} s`, 'no iat or no Date header')
+      : outcome(
+          CLOCK,
+          Math.abs(skew) <= CLOCK_TOLERANCE_S ? 'pass' : 'warn',
+          `within ${CLOCK_TOLERANCE_S} s`,
+          `${skew} s`,
+        ),
+  ];
+}
+
+/** The checks that need keys or clocks, added to each attempt (signatures are async: kept apart). */
+export async function withEvidence(trace: Trace, entries: HarEntry[]): Promise<Trace> {
+  const set = keysIn(entries);
+  const attempts = await Promise.all(
+    trace.attempts.map(async (a) => ({ ...a, checks: [...a.checks, ...(await evidenceChecks(a, set))] })),
+  );
+  return { ...trace, attempts };
+}

@@ -1,0 +1,74 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { describe, expect, test } from 'vitest';
+import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
+import type { HarEntry } from '../../../src/trace/analysis/har.ts';
+import { withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
+
+const OP = 'https://op.example';
+const APP = 'https://app.example/cb';
+const DATE = 'Sun, 29 Nov 2026 12:00:00 GMT';
+const AT = Date.parse(DATE) / 1000;
+const entry = (
+  at: number,
+  method: string,
+  url: string,
+  response: Partial<HarEntry['response']> = {},
+  postData?: string,
+): HarEntry => ({
+  startedDateTime: new Date(Date.UTC(2026, 10, 29, 12, 0, at)).toISOString(),
+  request: {
+    method,
+    url,
+    headers: [],
+    ...(postData ? { postData: { mimeType: 'application/x-www-form-urlencoded', text: postData } } : {}),
+  },
+  response: { status: 200, headers: [], ...response },
+});
+
+async function har(iat: number, withJwks: boolean, tamper = false) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  let idToken = await new SignJWT({ iss: OP, aud: 'spa', sub: 'ana', iat, exp: iat + 3600 })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .sign(privateKey);
+  if (tamper) idToken = `${idToken.slice(0, idToken.lastIndexOf('.'))}.${'A'.repeat(342)}`;
+  const json = (body: unknown, headers: HarEntry['response']['headers'] = []) => ({
+    headers,
+    content: { mimeType: 'application/json', text: JSON.stringify(body) },
+  });
+  return [
+    entry(
+      0,
+      'GET',
+      `${OP}/authorize?response_type=code&client_id=spa&redirect_uri=${encodeURIComponent(APP)}&state=s`,
+    ),
+    entry(1, 'GET', `${APP}?code=c&state=s`),
+    entry(
+      2,
+      'POST',
+      `${OP}/token`,
+      json({ access_token: 'at', id_token: idToken }, [{ name: 'date', value: DATE }]),
+      `grant_type=authorization_code&code=c&redirect_uri=${encodeURIComponent(APP)}`,
+    ),
+    ...(withJwks
+      ? [entry(3, 'GET', `${OP}/jwks`, json({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] }))]
+      : []),
+  ];
+}
+const statuses = async (entries: HarEntry[]) => {
+  const trace = await withEvidence(traceLogins(entries), entries);
+  return Object.fromEntries(trace.attempts[0]!.checks.map((c) => [c.id, c.status]));
+};
+
+describe('checks that need keys or clocks', () => {
+  test('the ID token verified against a JWKS in the HAR; iat against the Date header', async () => {
+    expect(await statuses(await har(AT - 2, true))).toMatchObject({
+      'trace.signature': 'pass',
+      'trace.clock': 'pass',
+    });
+    expect(await statuses(await har(AT + 600, true, true))).toMatchObject({
+      'trace.signature': 'fail',
+      'trace.clock': 'warn',
+    });
+    expect(await statuses(await har(AT, false))).toMatchObject({ 'trace.signature': 'skip' });
+  });
+});
