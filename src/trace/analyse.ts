@@ -1,17 +1,20 @@
-import type { TraceAnswer } from './analysis/worker.ts';
+import type { TraceUpdate } from './analysis/worker.ts';
 
-/** Reads a HAR in the analysis worker; nothing is stored, closing the page forgets it. */
-export function analyse(text: string, fileName: string): Promise<TraceAnswer> {
+/**
+ * Reads a HAR in the analysis worker; nothing is stored, closing the page forgets it. A file is handed
+ * over as it is (a Blob is not copied), so even its reading happens off the page's thread. `on` hears
+ * the trace first, then the shareable copies; the answer to stop is the worker's end.
+ */
+export function analyse(har: string | Blob, fileName: string, on: (update: TraceUpdate) => void): () => void {
   const worker = new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
-  return new Promise((resolve) => {
-    worker.onmessage = (e: MessageEvent<TraceAnswer>) => {
-      resolve(e.data);
-      worker.terminate();
-    };
-    worker.onerror = (e) => {
-      resolve({ ok: false, message: `The HAR could not be read: ${e.message}` });
-      worker.terminate();
-    };
-    worker.postMessage({ text, fileName });
-  });
+  worker.onmessage = (e: MessageEvent<TraceUpdate>) => {
+    on(e.data);
+    if (e.data.kind !== 'trace') worker.terminate();
+  };
+  worker.onerror = (e) => {
+    on({ kind: 'error', message: `The HAR could not be read: ${e.message}` });
+    worker.terminate();
+  };
+  worker.postMessage({ har, fileName });
+  return () => worker.terminate();
 }

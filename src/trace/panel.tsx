@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../inspector/inspector.css';
 import { watchNetworkLog } from '../platform/devtools.ts';
-import type { TraceAnswer } from './analysis/worker.ts';
+import type { Trace } from './analysis/attempts.ts';
+import type { Shareable } from './analysis/worker.ts';
 import { analyse } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
 
@@ -14,15 +15,28 @@ const SETTLE_MS = 300;
  * that window's log, not this tab's.
  */
 function Panel() {
-  const [answer, setAnswer] = useState<TraceAnswer>();
+  const [trace, setTrace] = useState<Trace>();
+  const [shareable, setShareable] = useState<Shareable>();
+  const [error, setError] = useState<string>();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    return watchNetworkLog((entries) => {
+    let stop: (() => void) | undefined;
+    const unwatch = watchNetworkLog((entries) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        void analyse(JSON.stringify({ log: { version: '1.2', entries } }), 'devtools.har').then(setAnswer);
+        stop?.();
+        setShareable(undefined);
+        stop = analyse(JSON.stringify({ log: { version: '1.2', entries } }), 'devtools.har', (update) => {
+          if (update.kind === 'trace') setTrace(update.trace);
+          else if (update.kind === 'shareable') setShareable(update);
+          else setError(update.message);
+        });
       }, SETTLE_MS);
     });
+    return () => {
+      unwatch();
+      stop?.();
+    };
   }, []);
   return (
     <main>
@@ -31,16 +45,9 @@ function Panel() {
         The inspected tab’s network log, read live. A login in a popup window the app opens is in that
         window’s log: open DevTools there.
       </p>
-      {!answer && <p role="status">Waiting for the network log…</p>}
-      {answer && !answer.ok && <p role="alert">{answer.message}</p>}
-      {answer?.ok && (
-        <TraceView
-          trace={answer.trace}
-          redacted={answer.redacted}
-          report={answer.report}
-          fileName="devtools.redacted.har"
-        />
-      )}
+      {!trace && !error && <p role="status">Waiting for the network log…</p>}
+      {error && <p role="alert">{error}</p>}
+      {trace && <TraceView trace={trace} shareable={shareable} fileName="devtools.redacted.har" />}
     </main>
   );
 }

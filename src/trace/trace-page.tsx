@@ -1,33 +1,32 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { FileInput } from '../ui/file-input.tsx';
 import type { Trace } from './analysis/attempts.ts';
+import type { Shareable } from './analysis/worker.ts';
 import { analyse } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
 
 /** The trace page: a HAR file's OAuth/OIDC logins, found, grouped and checked. */
 export function TracePage() {
+  const [file, setFile] = useState<File>();
   const [trace, setTrace] = useState<Trace>();
-  const [redacted, setRedacted] = useState<{ text: string; report: string; name: string }>();
+  const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<FlowErrorInfo>();
-  const [busy, setBusy] = useState(false);
-  const open = async (file: File | undefined) => {
-    if (!file) return;
+  const stop = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => () => stop.current?.(), []);
+  const open = (chosen: File | undefined) => {
+    if (!chosen) return;
+    stop.current?.();
+    setFile(chosen);
     setError(undefined);
     setTrace(undefined);
-    setRedacted(undefined);
-    setBusy(true);
-    const answer = await analyse(await file.text(), file.name);
-    setBusy(false);
-    if (answer.ok) {
-      setTrace(answer.trace);
-      setRedacted({
-        text: answer.redacted,
-        report: answer.report,
-        name: file.name.replace(/(\.har)?$/, '.redacted.har'),
-      });
-    } else setError({ code: 'invalid_input', message: `${file.name}: ${answer.message}` });
+    setShareable(undefined);
+    stop.current = analyse(chosen, chosen.name, (update) => {
+      if (update.kind === 'trace') setTrace(update.trace);
+      else if (update.kind === 'shareable') setShareable(update);
+      else setError({ code: 'invalid_input', message: `${chosen.name}: ${update.message}` });
+    });
   };
   return (
     // A HAR dropped anywhere on the page is read like one chosen in the file input.
@@ -35,7 +34,7 @@ export function TracePage() {
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
-        void open(e.dataTransfer?.files[0]);
+        open(e.dataTransfer?.files[0]);
       }}
     >
       <h1>Trace</h1>
@@ -43,11 +42,15 @@ export function TracePage() {
         Open a HAR file saved from the browser’s DevTools (“Save all as HAR”), or drop it here. Nothing from
         it is stored.
       </p>
-      <FileInput label="HAR file" accept=".har,application/json" onFile={(f) => void open(f)} />
-      {busy && <p role="status">Reading the HAR…</p>}
+      <FileInput label="HAR file" accept=".har,application/json" onFile={open} />
+      {file && !trace && !error && <p role="status">Reading the HAR…</p>}
       {error && <ErrorAlert error={error} />}
-      {trace && redacted && (
-        <TraceView trace={trace} redacted={redacted.text} report={redacted.report} fileName={redacted.name} />
+      {trace && file && (
+        <TraceView
+          trace={trace}
+          shareable={shareable}
+          fileName={file.name.replace(/(\.har)?$/, '.redacted.har')}
+        />
       )}
     </main>
   );

@@ -3,6 +3,7 @@ import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
+import type { Shareable } from './analysis/worker.ts';
 
 function Attempt({ attempt }: { attempt: LoginAttempt }) {
   return (
@@ -39,14 +40,12 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
 /** A trace as both the page and the DevTools panel show it, with the redacted HAR to download. */
 export function TraceView({
   trace,
-  redacted,
-  report,
+  shareable,
   fileName,
 }: {
   trace: Trace;
-  redacted: string;
-  /** Markdown built from the redacted HAR: nothing secret in it. */
-  report: string;
+  /** The redacted HAR, and Markdown built from it (nothing secret in either); prepared after the trace. */
+  shareable: Shareable | undefined;
   fileName: string;
 }) {
   return (
@@ -56,10 +55,16 @@ export function TraceView({
           ? `No OAuth or OpenID Connect login in this HAR. Hosts seen: ${trace.hosts.join(', ') || 'none'}.`
           : `${trace.attempts.length} login attempt${trace.attempts.length === 1 ? '' : 's'} found.`}
       </p>
-      <button type="button" onClick={() => download(redacted, fileName, 'application/json')}>
-        Download redacted HAR
-      </button>
-      <CopyButton text={report} what="report" />
+      {shareable ? (
+        <>
+          <button type="button" onClick={() => download(shareable.redacted, fileName, 'application/json')}>
+            Download redacted HAR
+          </button>
+          <CopyButton text={shareable.report} what="report" />
+        </>
+      ) : (
+        <p class="muted">Preparing the redacted copy and the report…</p>
+      )}
       {trace.notes.map((n) => (
         <p key={n} class="muted">
           {n}

@@ -1,6 +1,6 @@
 /** Saves `text` as a file through the browser's download (no permission needed from a page). */
-export function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(data: string | Blob, fileName: string, type: string): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

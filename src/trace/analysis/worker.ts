@@ -4,21 +4,33 @@ import { redactHar } from './redact-har.ts';
 import { withEvidence } from './token-evidence.ts';
 import { traceMarkdown } from './trace-report.ts';
 
-/** What the page gets back for a HAR text: the logins in it, or why it could not be read. */
-export type TraceAnswer =
-  { ok: true; trace: Trace; redacted: string; report: string } | { ok: false; message: string };
+/** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
+export interface Shareable {
+  redacted: Blob;
+  report: string;
+}
 
-/** The analysis of a HAR text; the report comes from the redacted copy, so it holds no secret. */
-async function answer(text: string, fileName: string): Promise<TraceAnswer> {
+/** What the page hears, in order: the trace as soon as it is read, then the shareable copies. */
+export type TraceUpdate =
+  { kind: 'trace'; trace: Trace } | ({ kind: 'shareable' } & Shareable) | { kind: 'error'; message: string };
+
+const post = (update: TraceUpdate) => self.postMessage(update);
+
+async function analyseHar(text: string, fileName: string): Promise<void> {
   const read = readHar(text);
-  if ('error' in read) return { ok: false, message: read.error };
+  if ('error' in read) return post({ kind: 'error', message: read.error });
+  post({ kind: 'trace', trace: await withEvidence(traceLogins(read.entries), read.entries) });
+  // The redacted copy and the report come second: the person reads the logins meanwhile.
   const redacted = redactHar(text, read.entries);
   const safe = readHar(redacted);
   const report = 'error' in safe ? '' : traceMarkdown(traceLogins(safe.entries), fileName);
-  return { ok: true, trace: await withEvidence(traceLogins(read.entries), read.entries), redacted, report };
+  post({ kind: 'shareable', redacted: new Blob([redacted], { type: 'application/json' }), report });
 }
 
-// The page posts the file's text and name; parsing and analysis stay off its main thread.
-self.onmessage = (event: MessageEvent<{ text: string; fileName: string }>) => {
-  void answer(event.data.text, event.data.fileName).then((a) => self.postMessage(a));
+// The page posts the file (or the log's text) and its name; reading, parsing and analysis stay here.
+self.onmessage = (event: MessageEvent<{ har: string | Blob; fileName: string }>) => {
+  const { har, fileName } = event.data;
+  void (typeof har === 'string' ? Promise.resolve(har) : har.text()).then((text) =>
+    analyseHar(text, fileName),
+  );
 };

@@ -1,0 +1,41 @@
+/**
+ * A HAR of `count` entries and about `bytes` in all, for the bench: filler requests with padded
+ * bodies around one login (authorize, callback, token), as a busy app's DevTools export looks.
+ */
+export function bigHar(count: number, bytes: number): string {
+  const at = (i: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)).toISOString();
+  const padding = 'x'.repeat(Math.max(0, Math.floor(bytes / count) - 400));
+  const entry = (i: number, method: string, url: string, body = padding, postData?: string) => ({
+    startedDateTime: at(i),
+    request: {
+      method,
+      url,
+      headers: [],
+      ...(postData ? { postData: { mimeType: 'application/x-www-form-urlencoded', text: postData } } : {}),
+    },
+    response: { status: 200, headers: [], content: { mimeType: 'text/plain', text: body } },
+  });
+  const app = 'https://app.example/cb';
+  const login = [
+    entry(
+      count / 2,
+      'GET',
+      `https://op.example/authorize?response_type=code&client_id=bench&redirect_uri=${encodeURIComponent(app)}&state=s1&code_challenge=c&code_challenge_method=S256`,
+      '',
+    ),
+    entry(count / 2 + 1, 'GET', `${app}?code=c1&state=s1`, ''),
+    entry(
+      count / 2 + 2,
+      'POST',
+      'https://op.example/token',
+      '{"access_token":"at","token_type":"Bearer"}',
+      `grant_type=authorization_code&code=c1&redirect_uri=${encodeURIComponent(app)}&code_verifier=v`,
+    ),
+  ];
+  const filler = Array.from({ length: count - login.length }, (_, i) =>
+    entry(i, 'GET', `https://cdn.example/asset-${i}.js`),
+  );
+  return JSON.stringify({
+    log: { version: '1.2', creator: { name: 'bench', version: '1' }, entries: [...filler, ...login] },
+  });
+}
