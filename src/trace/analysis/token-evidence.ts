@@ -21,7 +21,10 @@ const CLOCK = {
 /** Every key of every JWKS the HAR holds (a JSON object with a `keys` list). */
 function keysIn(entries: HarEntry[]): JSONWebKeySet | undefined {
   const keys = entries.flatMap((e) => {
-    const body = parsedObject(bodyText(e));
+    // Only bodies that can be a JSON object are parsed: a big HAR is mostly scripts and images.
+    const text = bodyText(e);
+    if (!text?.trimStart().startsWith('{') || !text.includes('"keys"')) return [];
+    const body = parsedObject(text);
     return Array.isArray(body?.keys) ? (body.keys as JWK[]) : [];
   });
   return keys.length ? { keys } : undefined;
