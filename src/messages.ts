@@ -48,6 +48,8 @@ export interface Requests {
   };
   /** The run again with another client authentication method (after `invalid_client`). */
   retryRun: { request: { runId: string; clientAuth: ClientAuthMethod }; response: Result<{ runId: string }> };
+  /** Presentation mode on or off (remembered; every page follows it). */
+  setPresentation: { request: { on: boolean }; response: void };
   /** A curl command repeating one recorded exchange, secrets as shell variables. */
   curl: { request: { runId: string; exchange: ExchangeRef }; response: Result<{ text: string }> };
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */

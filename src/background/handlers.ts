@@ -1,3 +1,5 @@
+import { PRESENTATION_KEY } from '../core/view/stored-records.ts';
+import { writeKeys } from '../platform/storage-write.ts';
 import { runAction } from './actions.ts';
 import type { Handlers } from './receive.ts';
 import { workerDeps } from './deps.ts';
@@ -31,6 +33,7 @@ export const handlers: Handlers = {
   report: (r) => report(r, workerDeps.now()),
   runAction: (r) => runAction(r.runId, r, workerDeps),
   retryRun: (r) => retryRun(r.runId, r.clientAuth, workerDeps),
+  setPresentation: (r) => writeKeys('local', { [PRESENTATION_KEY]: r.on }),
   curl: (r) => curl(r),
   discover: (r) => discover(r.issuer, workerDeps),
 };

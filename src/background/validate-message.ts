@@ -102,6 +102,7 @@ export const validators: Validators = {
     (p) =>
       ownString(p, 'runId') && (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(p, 'clientAuth')),
   ),
+  setPresentation: withFields<'setPresentation'>((p) => typeof own(p, 'on') === 'boolean'),
   curl: withFields<'curl'>((p) => ownString(p, 'runId') && isExchangeRef(own(p, 'exchange'))),
   discover: withFields<'discover'>((p) => ownString(p, 'issuer')),
 };

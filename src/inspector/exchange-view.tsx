@@ -3,6 +3,7 @@ import type { Exchange } from '../core/http.ts';
 import { shownHeader } from '../core/view/mask.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
+import { Secretish } from '../ui/presentation.tsx';
 
 function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
   return (
@@ -29,7 +30,11 @@ export function ExchangeView({
       </pre>
       <CopyButton text={curl} what={`as curl: ${name.toLowerCase()} request`} />
       <Headers headers={request.headers} caption={`${name} request headers`} />
-      {request.body !== undefined && <pre aria-label={`${name} request body`}>{request.body}</pre>}
+      {request.body !== undefined && (
+        <pre aria-label={`${name} request body`}>
+          <Secretish>{request.body}</Secretish>
+        </pre>
+      )}
       {response && (
         <>
           <p>
@@ -44,7 +49,9 @@ export function ExchangeView({
             </p>
           )}
           <Headers headers={response.headers} caption={`${name} response headers`} />
-          <pre aria-label={`${name} response body`}>{response.body || '(empty body)'}</pre>
+          <pre aria-label={`${name} response body`}>
+            <Secretish>{response.body || '(empty body)'}</Secretish>
+          </pre>
           {response.bodyTruncated && (
             <p class="muted">Only the first million characters of the body were kept.</p>
           )}

@@ -4,6 +4,7 @@ import type { TokensStep } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
+import { Secretish } from '../ui/presentation.tsx';
 
 type TokenStep = TokensStep;
 
@@ -27,7 +28,9 @@ export const TokenResponse = memo(function TokenResponse({ step }: { step: Token
       {body !== undefined && (
         <>
           <h3>Raw body</h3>
-          <pre aria-label="Raw token response body">{body || '(empty body)'}</pre>
+          <pre aria-label="Raw token response body">
+            <Secretish>{body || '(empty body)'}</Secretish>
+          </pre>
           <CopyButton text={body} what="raw body" />
         </>
       )}
@@ -70,7 +73,9 @@ export const TokenView = memo(
         {decoded.kind === 'malformed' && (
           <p role="alert">Looks like a JWT but cannot be decoded: {decoded.error}</p>
         )}
-        <pre aria-label={`Encoded ${name}`}>{raw}</pre>
+        <pre aria-label={`Encoded ${name}`}>
+          <Secretish>{raw}</Secretish>
+        </pre>
         <CopyButton text={raw} what={name} />
       </>
     );

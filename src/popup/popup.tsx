@@ -4,6 +4,8 @@ import { providerOrigins } from '../core/view/origins.ts';
 import { send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { PresentationMode } from '../ui/presentation.tsx';
+import { usePresentation } from '../ui/use-presentation.ts';
 import { AccessNotice } from './access-notice.tsx';
 import { EndpointFields } from './endpoint-fields.tsx';
 import { LoginFields } from './login-fields.tsx';
@@ -26,6 +28,7 @@ export function Popup({ initial }: { initial: PopupState }) {
   const [forgotten, setForgotten] = useState(false);
   const set = profiles.change;
   const clientCredentials = profile.flow === 'client_credentials';
+  const presenting = usePresentation();
 
   const forget = async () => {
     await send('forgetSecrets', {});
@@ -34,73 +37,75 @@ export function Popup({ initial }: { initial: PopupState }) {
   };
 
   return (
-    <main>
-      <h1>Auth Code Inspector</h1>
-      <ProfileBar profiles={profiles} onError={reporter('profiles')} />
-      <TextField
-        label="Issuer"
-        value={profile.issuer}
-        onInput={(issuer) => set({ issuer })}
-        onChange={(issuer) => void discovery.discover(issuer)}
-      />
-      <TextField label="Client ID" value={profile.clientId} onInput={(clientId) => set({ clientId })} />
-      {profile.clientAuth !== 'none' && (
-        <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
-      )}
-      <div class="pair">
-        <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
-        <div class="field">
-          <label for="flow">Flow</label>
-          <select
-            id="flow"
-            value={profile.flow ?? 'authorization_code'}
-            onChange={(e) => set({ flow: e.currentTarget.value as Flow })}
-          >
-            <option value="authorization_code">Authorization code</option>
-            <option value="client_credentials">Client credentials</option>
-          </select>
-        </div>
-      </div>
-      {!clientCredentials && <LoginFields profiles={profiles} onCopyError={reporter('copy')} />}
-      <div class="disclosures">
-        <EndpointFields
-          profiles={profiles}
-          note={discovery.note}
-          onRediscover={() => void discovery.discover(profile.issuer)}
+    <PresentationMode.Provider value={presenting}>
+      <main>
+        <h1>Auth Code Inspector</h1>
+        <ProfileBar profiles={profiles} onError={reporter('profiles')} />
+        <TextField
+          label="Issuer"
+          value={profile.issuer}
+          onInput={(issuer) => set({ issuer })}
+          onChange={(issuer) => void discovery.discover(issuer)}
         />
-        <RequestOptions profiles={profiles} />
-      </div>
-      <AccessNotice origins={[...origins, ...authorizing.pendingOrigins]} report={reporter('access')} />
-      {alert && <ErrorAlert error={alert} />}
-      <button
-        type="button"
-        class="primary"
-        onClick={() => void authorizing.authorize()}
-        disabled={authorizing.busy}
-      >
-        {clientCredentials ? 'Request token' : 'Authorize'}
-      </button>
-      {authorizing.progress && (
-        <p class="hint" role="status">
-          {authorizing.progress}
-        </p>
-      )}
-      <div class="footer">
-        <button type="button" onClick={() => void openExtensionPage('src/inspector/index.html')}>
-          Open history
+        <TextField label="Client ID" value={profile.clientId} onInput={(clientId) => set({ clientId })} />
+        {profile.clientAuth !== 'none' && (
+          <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
+        )}
+        <div class="pair">
+          <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
+          <div class="field">
+            <label for="flow">Flow</label>
+            <select
+              id="flow"
+              value={profile.flow ?? 'authorization_code'}
+              onChange={(e) => set({ flow: e.currentTarget.value as Flow })}
+            >
+              <option value="authorization_code">Authorization code</option>
+              <option value="client_credentials">Client credentials</option>
+            </select>
+          </div>
+        </div>
+        {!clientCredentials && <LoginFields profiles={profiles} onCopyError={reporter('copy')} />}
+        <div class="disclosures">
+          <EndpointFields
+            profiles={profiles}
+            note={discovery.note}
+            onRediscover={() => void discovery.discover(profile.issuer)}
+          />
+          <RequestOptions profiles={profiles} />
+        </div>
+        <AccessNotice origins={[...origins, ...authorizing.pendingOrigins]} report={reporter('access')} />
+        {alert && <ErrorAlert error={alert} />}
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void authorizing.authorize()}
+          disabled={authorizing.busy}
+        >
+          {clientCredentials ? 'Request token' : 'Authorize'}
         </button>
-        <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
-          Open a HAR file
-        </button>
-        <button type="button" onClick={() => void forget()}>
-          Forget secrets and tokens
-        </button>
-      </div>
-      {forgotten && (
-        <p class="hint" role="status">
-          Every client secret and the tokens of finished runs are forgotten.
-        </p>
-      )}
-    </main>
+        {authorizing.progress && (
+          <p class="hint" role="status">
+            {authorizing.progress}
+          </p>
+        )}
+        <div class="footer">
+          <button type="button" onClick={() => void openExtensionPage('src/inspector/index.html')}>
+            Open history
+          </button>
+          <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
+            Open a HAR file
+          </button>
+          <button type="button" onClick={() => void forget()}>
+            Forget secrets and tokens
+          </button>
+        </div>
+        {forgotten && (
+          <p class="hint" role="status">
+            Every client secret and the tokens of finished runs are forgotten.
+          </p>
+        )}
+      </main>
+    </PresentationMode.Provider>
   );
 }

@@ -1,16 +1,20 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import { PresentationMode } from '../ui/presentation.tsx';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
 
 /** The client secret: shown or hidden, remembered on disk only when ticked, with the warning beside it. */
 export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput: () => void }) {
   const [showSecret, setShowSecret] = useState(false);
+  // In presentation mode the secret stays masked: the Show secret button does nothing to it.
+  const presenting = useContext(PresentationMode);
+  const shown = showSecret && !presenting;
   const { profile, secret, setSecret, change } = profiles;
   return (
     <>
       <TextField
         label="Client secret"
-        type={showSecret ? 'text' : 'password'}
+        type={shown ? 'text' : 'password'}
         value={secret}
         onInput={(s) => {
           onInput();
@@ -18,8 +22,13 @@ export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput
         }}
         autocomplete="off"
       >
-        <button type="button" onClick={() => setShowSecret(!showSecret)} aria-pressed={showSecret}>
-          {showSecret ? 'Hide secret' : 'Show secret'}
+        <button
+          type="button"
+          onClick={() => setShowSecret(!showSecret)}
+          aria-pressed={shown}
+          disabled={presenting}
+        >
+          {shown ? 'Hide secret' : 'Show secret'}
         </button>
       </TextField>
       <label class="check">

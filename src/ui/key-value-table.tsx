@@ -1,4 +1,15 @@
 import type { ComponentChildren } from 'preact';
+import { Secretish } from './presentation.tsx';
+
+/** Values that are secrets wherever a table shows them by name. */
+const SECRET_NAMES: ReadonlySet<string> = new Set([
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'code',
+  'code_verifier',
+  'client_secret',
+]);
 
 /**
  * Names and values as a real table, named by its caption (tests and screen readers find it so).
@@ -7,9 +18,12 @@ import type { ComponentChildren } from 'preact';
 export function KeyValueTable({
   caption,
   rows,
+  secret = SECRET_NAMES,
 }: {
   caption: string;
   rows: [name: string, value: string, extra?: ComponentChildren][];
+  /** Names whose values presentation mode hides (tokens and codes). */
+  secret?: ReadonlySet<string>;
 }) {
   return (
     <table>
@@ -21,7 +35,7 @@ export function KeyValueTable({
           <tr key={`${name}-${i}`}>
             <th scope="row">{name}</th>
             <td>
-              <code>{value}</code>
+              <code>{secret.has(name) ? <Secretish>{value}</Secretish> : value}</code>
               {extra}
             </td>
           </tr>

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { logIn, openPopup } from '../../dev/pages.ts';
+import { logIn, openPopup, pasted } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
 import { waitForPage } from '../../dev/pages.ts';
@@ -246,6 +246,38 @@ describe('JWT access tokens (RFC 9068), asked for with an extra authorize parame
     await expect
       .poll(() => popup.getByRole('alert').textContent())
       .toMatch(/Authorization request parameter "scope" is sent by the tool; set it with the Scopes field/);
+    await popup.close();
+  });
+});
+
+describe('presentation mode (for a demo on a shared screen)', () => {
+  test('tokens, codes and raw bodies masked on screen, claims and checks visible, copying still copies, remembered', async () => {
+    const page = await loggedIn();
+    const encoded = page.getByLabel('Encoded id_token');
+    const token = await encoded.textContent();
+    expect(token).toMatch(/^eyJ/);
+    await page.getByLabel('Presentation mode').check();
+    await expect.poll(() => encoded.textContent()).toMatch(/hidden in presentation mode/);
+    expect(await page.getByLabel('Raw token response body').textContent()).toMatch(
+      /hidden in presentation mode/,
+    );
+    const fields = page.getByRole('table', { name: 'Token response fields' });
+    expect(await fields.getByRole('row', { name: /^access_token / }).textContent()).toMatch(/hidden/);
+    expect(await fields.getByRole('row', { name: /^token_type Bearer/ }).count()).toBe(1);
+    const claims = page.getByRole('table', { name: 'id_token claims' });
+    expect(await claims.getByRole('row', { name: /^aud actions-app/ }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: 'ID token checks' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Copy id_token' }).click();
+    expect(await pasted(f.ext.context)).toBe(token);
+    await page.reload();
+    await expect
+      .poll(() => page.getByLabel('Encoded id_token').textContent())
+      .toMatch(/hidden in presentation mode/);
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await expect.poll(() => popup.getByRole('button', { name: 'Show secret' }).isDisabled()).toBe(true);
+    await page.getByLabel('Presentation mode').uncheck();
+    await expect.poll(() => page.getByLabel('Encoded id_token').textContent()).toBe(token);
     await popup.close();
   });
 });

@@ -13,6 +13,8 @@ export type AreaName = 'session' | 'local';
 export type AreaRecords = Record<string, unknown>;
 
 export const PROFILES_KEY = 'profiles';
+/** Presentation mode (storage.local): on or off, remembered across pages and restarts. */
+export const PRESENTATION_KEY = 'presentation';
 const RUN_PREFIX = 'run:';
 const HISTORY_PREFIX = 'history:';
 const SECRET_PREFIX = 'secret:';

@@ -1,4 +1,5 @@
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
+import { Secretish } from '../../ui/presentation.tsx';
 import type { StepProps } from './step-props.ts';
 
 export function CallbackStep({ step }: StepProps<'callback'>) {
@@ -6,7 +7,13 @@ export function CallbackStep({ step }: StepProps<'callback'>) {
   return (
     <>
       <h3>Callback</h3>
-      {step.url ? <pre>{step.url}</pre> : <p class="muted">No callback arrived.</p>}
+      {step.url ? (
+        <pre>
+          <Secretish>{step.url}</Secretish>
+        </pre>
+      ) : (
+        <p class="muted">No callback arrived.</p>
+      )}
       <KeyValueTable rows={step.params} caption="Callback parameters" />
     </>
   );

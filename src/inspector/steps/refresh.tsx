@@ -1,6 +1,7 @@
 import { changedFields, ROTATION_TEXT } from '../../core/view/refresh-diff.ts';
 import { ColumnHeads } from '../../ui/column-heads.tsx';
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
+import { Secretish } from '../../ui/presentation.tsx';
 import { ExchangeView } from '../exchange-view.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
@@ -22,12 +23,11 @@ export function RefreshStep({ step, curl }: StepProps<'refresh'>) {
             {changed.map((name) => (
               <tr key={name}>
                 <th scope="row">{name}</th>
-                <td>
-                  <code>{text(step.previous?.[name])}</code>
-                </td>
-                <td>
-                  <code>{text(step.fields?.[name])}</code>
-                </td>
+                {[step.previous?.[name], step.fields?.[name]].map((v, i) => (
+                  <td key={i}>
+                    <code>{name.endsWith('_token') ? <Secretish>{text(v)}</Secretish> : text(v)}</code>
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
