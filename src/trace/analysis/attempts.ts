@@ -2,13 +2,14 @@ import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/ch
 import { parsedObject } from '../../core/discovery.ts';
 import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
 import { originAndPath } from '../../core/params.ts';
+import { providerCall, type ProviderCall } from './classify.ts';
 import { diagnose } from './diagnosis.ts';
 import { bodyText, formParams, header, type HarEntry } from './har.ts';
 
 /** One request of a login, as the timeline lists it. */
 export interface TraceEvent {
   at: string;
-  kind: 'authorize' | 'callback' | 'token' | 'discovery' | 'jwks' | 'other';
+  kind: 'authorize' | 'callback' | 'token' | ProviderCall;
   method: string;
   url: string;
   status: number;
@@ -108,11 +109,17 @@ function analyse(
   });
   const tokenForm = token ? formParams(token) : undefined;
   const tokenBody = token ? parsedObject(bodyText(token)) : undefined;
+  const issuerOrigin = new URL(authorize.request.url).origin;
+  const calls = entries.flatMap((e) => {
+    const kind = e.request.url.startsWith(issuerOrigin) ? providerCall(e, metadata) : undefined;
+    return kind ? [event(e, kind)] : [];
+  });
   const events = [
     event(authorize, 'authorize'),
     ...(callback ? [event(callback, 'callback')] : []),
     ...(token ? [event(token, 'token')] : []),
-  ];
+    ...calls,
+  ].sort((a, b) => a.at.localeCompare(b.at));
   const tokens = ['id_token', 'access_token', 'refresh_token']
     .filter((n) => typeof tokenBody?.[n] === 'string')
     .map((name) => ({ name, decoded: decodeToken(tokenBody![name] as string) }));

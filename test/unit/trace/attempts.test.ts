@@ -57,6 +57,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
     ) as { entries: HarEntry[] };
     const { attempts } = traceLogins(entries);
     expect(attempts).toHaveLength(1);
+    expect(attempts[0]!.events.map((e) => e.kind)).toEqual(['discovery', 'authorize', 'callback', 'token']);
     expect(attempts[0]).toMatchObject({ clientId: 'spa', issuer: OP, diagnosis: [] });
     expect(statuses(attempts[0]!.checks)).toEqual({
       'trace.state': 'pass',
