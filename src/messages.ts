@@ -55,7 +55,12 @@ export interface Requests {
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */
   discover: {
     request: { issuer: string };
-    response: Result<{ endpoints: Endpoints; source: 'discovery' | 'fallback'; note: string }>;
+    response: Result<{
+      endpoints: Endpoints;
+      source: 'discovery' | 'fallback';
+      note: string;
+      scopes: string[];
+    }>;
   };
 }
 

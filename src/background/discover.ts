@@ -19,6 +19,11 @@ export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof rea
   }
 }
 
+const publishedScopes = (metadata: Record<string, unknown>): string[] =>
+  Array.isArray(metadata.scopes_supported)
+    ? metadata.scopes_supported.filter((s): s is string => typeof s === 'string')
+    : [];
+
 export async function discover(issuer: string, deps: WorkerDeps): Promise<DiscoverResponse> {
   const problem = issuerProblem(issuer);
   if (problem) return { ok: false, error: { code: 'invalid_input', message: problem } };
@@ -33,6 +38,14 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
     return { ok: false, error: { code: 'discovery_invalid', message } };
   }
   return outcome.status === 'found'
-    ? { ok: true, value: { endpoints: outcome.endpoints, source: 'discovery', note } }
-    : { ok: true, value: { endpoints: fallbackEndpoints(issuer), source: 'fallback', note } };
+    ? {
+        ok: true,
+        value: {
+          endpoints: outcome.endpoints,
+          source: 'discovery',
+          note,
+          scopes: publishedScopes(outcome.metadata),
+        },
+      }
+    : { ok: true, value: { endpoints: fallbackEndpoints(issuer), source: 'fallback', note, scopes: [] } };
 }

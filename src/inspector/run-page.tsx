@@ -8,6 +8,7 @@ import { Expiry } from '../ui/expiry.tsx';
 import { expiresAt } from '../core/view/expiry.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
 import { RetryOffer } from './retry-offer.tsx';
+import { ScopeClaims } from './scope-claims.tsx';
 import { RunActions } from './run-actions.tsx';
 import { RUN_STATUS, STEP_TITLES } from './run-text.ts';
 import { StepView } from './steps/step-view.tsx';
@@ -87,6 +88,7 @@ export function RunPage({ run }: { run: Run }) {
         <h2>ID token</h2>
         <Expiry at={expiresAt(tokens, 'id_token')} what="ID token" />
         <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" now={now} />
+        <ScopeClaims run={run} tokens={tokens} />
       </section>
       <section>
         <h2>Access token</h2>

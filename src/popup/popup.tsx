@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Flow } from '../core/profile.ts';
+import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
 import { send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
@@ -52,7 +53,17 @@ export function Popup({ initial }: { initial: PopupState }) {
           <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
         )}
         <div class="pair">
-          <TextField label="Scopes" value={profile.scopes} onInput={(scopes) => set({ scopes })} />
+          <TextField
+            label="Scopes"
+            value={profile.scopes}
+            onInput={(scopes) => set({ scopes })}
+            list="scope-suggestions"
+          />
+          <datalist id="scope-suggestions">
+            {scopeSuggestions(profile.scopes, discovery.scopes).map((o) => (
+              <option key={o.value} value={o.value} label={o.label} />
+            ))}
+          </datalist>
           <div class="field">
             <label for="flow">Flow</label>
             <select

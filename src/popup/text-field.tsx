@@ -10,6 +10,8 @@ interface Props {
   type?: 'text' | 'password';
   hint?: string;
   autocomplete?: string;
+  /** The id of a datalist of suggestions. */
+  list?: string;
   children?: ComponentChildren;
 }
 
@@ -22,6 +24,7 @@ export function TextField({
   type = 'text',
   hint,
   autocomplete,
+  list,
   children,
 }: Props) {
   const id = useId();
@@ -36,6 +39,7 @@ export function TextField({
           value={value}
           spellcheck={false}
           autocomplete={autocomplete}
+          list={list}
           onInput={(e) => onInput(e.currentTarget.value)}
           onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}
         />

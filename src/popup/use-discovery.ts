@@ -9,6 +9,7 @@ import type { Profiles } from './use-profiles.ts';
  */
 export function useDiscovery(profiles: Profiles, report: ReportError) {
   const [note, setNote] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
   const discover = async (issuer: string) => {
     report(undefined);
     setNote(`Reading ${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration…`);
@@ -18,7 +19,8 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
       return report(answer.error);
     }
     setNote(answer.value.note);
+    setScopes(answer.value.scopes);
     profiles.change((p) => (p.issuer === issuer ? { endpoints: answer.value.endpoints } : {}));
   };
-  return { note, discover };
+  return { note, scopes, discover };
 }

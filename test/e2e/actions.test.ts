@@ -67,6 +67,11 @@ describe('actions on a finished run', () => {
     await page.getByRole('button', { name: 'Call UserInfo' }).click();
     const claims = page.getByRole('table', { name: 'UserInfo claims' });
     await expect.poll(() => claims.getByRole('row', { name: /^email / }).count()).toBe(1);
+    // For a demo: which claims each scope brought (the ID token's and UserInfo's together).
+    const byScope = page.getByRole('table', { name: 'Claims by scope' });
+    await expect
+      .poll(() => byScope.getByRole('row', { name: /^email email, email_verified/ }).count())
+      .toBe(1);
     const subCheck = () =>
       page
         .getByRole('table', { name: 'UserInfo checks' })

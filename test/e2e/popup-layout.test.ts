@@ -39,4 +39,17 @@ describe('a popup that fits (Chrome caps the toolbar popup at 800×600)', () => 
     await expect(popup.getByRole('button', { name: 'Authorize' }).count()).resolves.toBe(1);
     await popup.close();
   });
+
+  test('the Scopes field suggests known scopes, described, each added to what is there', async () => {
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    const options = popup.locator('datalist#scope-suggestions option');
+    await expect.poll(() => options.count()).toBeGreaterThan(5);
+    const email = popup.locator('datalist#scope-suggestions option[value="openid email"]');
+    await expect(email.getAttribute('label')).resolves.toBe(
+      'email: email and email_verified (OIDC Core §5.4)',
+    );
+    expect(await popup.getByLabel('Scopes', { exact: true }).getAttribute('list')).toBe('scope-suggestions');
+    await popup.close();
+  });
 });

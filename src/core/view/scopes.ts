@@ -1,0 +1,67 @@
+/** Scopes with a one-line description: OpenID Connect's (OIDC Core §5.4) and BTG Id's documented ones. */
+export const KNOWN_SCOPES: Record<string, string> = {
+  openid: 'OpenID Connect: an ID token with the user’s sub',
+  profile: 'Name, family and given name, picture, locale… (OIDC Core §5.4)',
+  email: 'email and email_verified (OIDC Core §5.4)',
+  address: 'The postal address (OIDC Core §5.4)',
+  phone: 'phone_number and phone_number_verified (OIDC Core §5.4)',
+  offline_access: 'A refresh token usable without the user (OIDC Core §11)',
+  apps: 'BTG Id: the user’s apps',
+  webhooks: 'BTG Id: webhooks',
+  'empresas.btgpactual.com/accounts.readonly': 'BTG Empresas: read the accounts',
+  'brn:btg:empresas:openfinance:accounts:info.readonly': 'BTG Empresas Open Finance: account information',
+  'brn:btg:empresas:openfinance:accounts:balances.readonly': 'BTG Empresas Open Finance: balances',
+  'brn:btg:empresas:banking:payments': 'BTG Empresas banking: payments',
+  'brn:btg:empresas:banking:collections': 'BTG Empresas banking: collections',
+};
+
+/** OIDC Core §5.4: the claims each standard scope asks for. */
+export const SCOPE_CLAIMS: Record<string, string[]> = {
+  openid: ['sub'],
+  profile: [
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
+  ],
+  email: ['email', 'email_verified'],
+  address: ['address'],
+  phone: ['phone_number', 'phone_number_verified'],
+};
+
+/**
+ * Suggestions for the Scopes field: each scope the provider publishes or the tool knows, not yet in
+ * the field, as the field's value with it added (a datalist replaces the whole value).
+ */
+export function scopeSuggestions(
+  current: string,
+  published: readonly string[] = [],
+): { value: string; label: string }[] {
+  const present = new Set(current.split(/\s+/).filter(Boolean));
+  const all = [...new Set([...published, ...Object.keys(KNOWN_SCOPES)])].filter((s) => !present.has(s));
+  return all.map((scope) => ({
+    value: [...present, scope].join(' '),
+    label: KNOWN_SCOPES[scope] ? `${scope}: ${KNOWN_SCOPES[scope]}` : scope,
+  }));
+}
+
+/** Which of `claims` each granted scope brought (OIDC Core §5.4), for the scopes that name claims. */
+export function claimsByScope(
+  scopes: string,
+  claims: Record<string, unknown>,
+): [scope: string, claims: string[]][] {
+  return scopes
+    .split(/\s+/)
+    .filter((s) => SCOPE_CLAIMS[s])
+    .map((s) => [s, SCOPE_CLAIMS[s]!.filter((c) => c in claims)]);
+}
