@@ -3,6 +3,7 @@ import type { Exchange } from '../core/http.ts';
 import { shownHeader } from '../core/view/mask.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
+import { LongText } from '../ui/long-text.tsx';
 import { Secretish } from '../ui/presentation.tsx';
 
 function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
@@ -49,9 +50,11 @@ export function ExchangeView({
             </p>
           )}
           <Headers headers={response.headers} caption={`${name} response headers`} />
-          <pre aria-label={`${name} response body`}>
-            <Secretish>{response.body || '(empty body)'}</Secretish>
-          </pre>
+          <LongText length={response.body.length} what="response body">
+            <pre aria-label={`${name} response body`}>
+              <Secretish>{response.body || '(empty body)'}</Secretish>
+            </pre>
+          </LongText>
           {response.bodyTruncated && (
             <p class="muted">Only the first million characters of the body were kept.</p>
           )}

@@ -33,6 +33,22 @@ function Verdict({ run }: { run: Run }) {
 
 const WATCHDOG_MS = 3_000;
 
+/** The page's sections, for the navigation that stays visible while the page scrolls. */
+const SECTIONS: [title: string, anchor: string][] = [
+  ['Token response', 'token-response'],
+  ['ID token', 'id-token'],
+  ['Access token', 'access-token'],
+  ['Actions', 'actions'],
+  ['Checks', 'checks'],
+  ['Exchange', 'exchange'],
+];
+
+/** Scrolls to a section without changing the hash, which names the run. */
+function jumpTo(e: Event, anchor: string) {
+  e.preventDefault();
+  document.getElementById(anchor)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
 /** While a run shows as running, ask the worker now and then whether it still owns it. */
 function useRunWatchdog(run: Run) {
   const running = run.status === 'running';
@@ -73,6 +89,13 @@ export function RunPage({ run }: { run: Run }) {
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <RetryOffer run={run} />
+      <nav class="sections" aria-label="Sections">
+        {SECTIONS.map(([title, anchor]) => (
+          <a key={anchor} href={`#run=${run.id}&section=${anchor}`} onClick={(e) => jumpTo(e, anchor)}>
+            {title}
+          </a>
+        ))}
+      </nav>
       <ol class="steps" aria-label="Steps">
         {run.steps.map((s, i) => (
           <li key={i} class={`status-${s.status}`}>
@@ -80,17 +103,17 @@ export function RunPage({ run }: { run: Run }) {
           </li>
         ))}
       </ol>
-      <section>
+      <section id="token-response">
         <h2>Token response</h2>
         <TokenResponse step={tokens} />
       </section>
-      <section>
+      <section id="id-token">
         <h2>ID token</h2>
         <Expiry at={expiresAt(tokens, 'id_token')} what="ID token" />
         <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" now={now} />
         <ScopeClaims run={run} tokens={tokens} />
       </section>
-      <section>
+      <section id="access-token">
         <h2>Access token</h2>
         <Expiry at={expiresAt(tokens, 'access_token')} what="access token" />
         <Expiry at={expiresAt(tokens, 'refresh_token')} what="refresh token" />
@@ -101,18 +124,18 @@ export function RunPage({ run }: { run: Run }) {
           now={now}
         />
       </section>
-      <section>
+      <section id="actions">
         <h2>Actions</h2>
         <TokenActions run={run} />
       </section>
-      <section>
+      <section id="checks">
         <h2>Checks</h2>
         <ChecksSection
           checks={runChecks(run)}
           checkedAt={run.steps.findLast((s) => s.checkedAt)?.checkedAt}
         />
       </section>
-      <section>
+      <section id="exchange">
         <h2>Exchange</h2>
         {run.steps.map((step, i) => (
           <StepView key={i} step={step} curl={curl(i)} />

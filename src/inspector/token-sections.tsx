@@ -4,6 +4,7 @@ import type { TokensStep } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
+import { LongText } from '../ui/long-text.tsx';
 import { Secretish } from '../ui/presentation.tsx';
 
 type TokenStep = TokensStep;
@@ -28,9 +29,11 @@ export const TokenResponse = memo(function TokenResponse({ step }: { step: Token
       {body !== undefined && (
         <>
           <h3>Raw body</h3>
-          <pre aria-label="Raw token response body">
-            <Secretish>{body || '(empty body)'}</Secretish>
-          </pre>
+          <LongText length={body.length} what="raw body">
+            <pre aria-label="Raw token response body">
+              <Secretish>{body || '(empty body)'}</Secretish>
+            </pre>
+          </LongText>
           <CopyButton text={body} what="raw body" />
         </>
       )}

@@ -32,6 +32,34 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
   });
 
+  test('a section navigation stays at hand; a long raw body starts collapsed', async () => {
+    f.tamper = (ctx) => {
+      if (ctx.oidc?.route === 'token') ctx.body = { ...(ctx.body as object), padding: 'p'.repeat(6000) };
+    };
+    let page: Page;
+    try {
+      await authorize(f, 'inspector-app', SECRET);
+      await logIn(await loginPage(f));
+      page = await waitForPage(f.ext.context, isInspector);
+      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    } finally {
+      f.tamper = undefined;
+    }
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+      'Token response',
+      'ID token',
+      'Access token',
+      'Actions',
+      'Checks',
+      'Exchange',
+    ]);
+    const raw = page.getByLabel('Raw token response body');
+    await expect(raw.isVisible()).resolves.toBe(false);
+    await page.getByText(/^Show the raw body \([\d,]+ characters\)$/).click();
+    await expect(raw.isVisible()).resolves.toBe(true);
+  });
+
   test('at the callback the inspector comes to the front, and the popup’s status follows the run', async () => {
     const popup = await authorize(f, 'inspector-app', SECRET);
     await logIn(await loginPage(f));
