@@ -22,21 +22,14 @@ export interface InFlight {
 /** The login window, the callback checks, the token request and the token checks; every outcome ends in the run. */
 export async function completeRun(started: Run, flight: InFlight, deps: WorkerDeps): Promise<void> {
   let run = appendStep(started, { kind: 'callback', status: 'running', at: deps.now(), params: [] });
-  const save = async (next: Run) => {
-    run = next;
-    await saveRun(run);
-  };
-  // Progress saves are not awaited: storage applies writes in order, and the token request after
-  // the callback should not wait for the inspector's update.
-  const record = (next: Run) => {
-    run = next;
-    void saveRun(run);
-  };
   const fail = async (info: FlowErrorInfo, step: Step) => {
-    await save(finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info));
+    await saveRun(
+      finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info),
+    );
     void bringInspectorToFront(run.id);
   };
-  record(run);
+  // Not awaited: one run's writes land in order (run-store), and the login window need not wait.
+  void saveRun(run);
 
   // The provider's keys are fetched while the person logs in: off the path after the callback.
   const jwksUri = run.profile.endpoints.jwks;
