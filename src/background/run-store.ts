@@ -49,8 +49,12 @@ const withoutBodies = (run: Run): Run => ({
 });
 
 /** Drops the oldest full copies of ended runs (never `keepId`) until those left fit in `budget`. */
-async function evictFullCopies(keepId: string, budget: number): Promise<void> {
-  const ended = finishedRuns(await readAll('session'))
+async function evictFullCopies(
+  keepId: string,
+  budget: number,
+  session?: Record<string, unknown>,
+): Promise<void> {
+  const ended = finishedRuns(session ?? (await readAll('session')))
     .filter((r) => r.id !== keepId)
     .sort((a, b) => b.createdAt - a.createdAt);
   let used = 0;
@@ -144,7 +148,9 @@ async function pruneHistory(keepId: string): Promise<void> {
   );
   const stale = runs.filter((r) => !keep.has(r.id) && r.status !== 'running').map((r) => r.id);
   await Promise.all([removeKeys('session', stale.map(runKey)), removeKeys('local', stale.map(historyKey))]);
-  await evictFullCopies(keepId, FULL_COPIES_BUDGET);
+  // The session area as just read, less what was pruned: no second read of every run.
+  for (const id of stale) delete session[runKey(id)];
+  await evictFullCopies(keepId, FULL_COPIES_BUDGET, session);
 }
 
 /** The full run while the browser session lasts, else its redacted copy. */

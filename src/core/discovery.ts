@@ -24,15 +24,18 @@ export type DiscoveryOutcome =
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** Where discovery (Discovery §3) publishes each of the profile's endpoints. */
+export const DISCOVERY_FIELDS: Record<keyof Endpoints, string> = {
+  authorization: 'authorization_endpoint',
+  token: 'token_endpoint',
+  jwks: 'jwks_uri',
+  userinfo: 'userinfo_endpoint',
+  revocation: 'revocation_endpoint',
+  introspection: 'introspection_endpoint',
+};
+
 /** The endpoint fields of a discovery document (Discovery §3) that the tool may call. */
-export const ENDPOINT_FIELDS = [
-  'authorization_endpoint',
-  'token_endpoint',
-  'jwks_uri',
-  'userinfo_endpoint',
-  'revocation_endpoint',
-  'introspection_endpoint',
-] as const;
+export const ENDPOINT_FIELDS: readonly string[] = Object.values(DISCOVERY_FIELDS);
 
 /**
  * Each published endpoint passes the rules a typed one does: an absolute URL, no fragment, no
@@ -81,14 +84,9 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
   return {
     status: 'found',
     metadata: doc,
-    endpoints: {
-      authorization: str(doc.authorization_endpoint),
-      token: str(doc.token_endpoint),
-      jwks: str(doc.jwks_uri),
-      userinfo: str(doc.userinfo_endpoint),
-      revocation: str(doc.revocation_endpoint),
-      introspection: str(doc.introspection_endpoint),
-    },
+    endpoints: Object.fromEntries(
+      (Object.keys(DISCOVERY_FIELDS) as (keyof Endpoints)[]).map((k) => [k, str(doc[DISCOVERY_FIELDS[k]])]),
+    ) as Required<Endpoints>,
     problems: discoveredEndpointProblems(doc),
   };
 }

@@ -80,7 +80,7 @@ export function issuerProblem(issuer: string): string | undefined {
   return new URL(issuer).search ? 'Issuer must not contain a ?query.' : undefined;
 }
 
-const ENDPOINT_LABELS: Record<keyof Endpoints, string> = {
+export const ENDPOINT_LABELS: Record<keyof Endpoints, string> = {
   authorization: 'Authorization endpoint',
   token: 'Token endpoint',
   jwks: 'JWKS URI',

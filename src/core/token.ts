@@ -151,11 +151,15 @@ function parseObject(body: string): TokenFields {
  * (`token_endpoint_auth_methods_supported`) other than the one used, and an un-encoded Basic
  * credential when the secret holds characters the encoding changes.
  */
-export function invalidClientHint(client: ClientCredentials, advertised: unknown): string | undefined {
-  const used = authMethodOf(client);
-  const others = (Array.isArray(advertised) ? advertised : []).filter(
+/** The methods in `token_endpoint_auth_methods_supported` the tool speaks, other than `used`. */
+export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unknown): ClientAuthMethod[] =>
+  (Array.isArray(advertised) ? advertised : []).filter(
     (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
   );
+
+export function invalidClientHint(client: ClientCredentials, advertised: unknown): string | undefined {
+  const used = authMethodOf(client);
+  const others = otherAdvertisedMethods(used, advertised);
   const hints = [
     others.length
       ? `The provider advertises ${others.join(', ')} besides ${used}: choose it under Client authentication and authorize again.`

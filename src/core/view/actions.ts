@@ -1,5 +1,6 @@
-import { parsedObject } from '../discovery.ts';
-import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Endpoints } from '../profile.ts';
+import { DISCOVERY_FIELDS, parsedObject } from '../discovery.ts';
+import { ENDPOINT_LABELS, type ClientAuthMethod, type Endpoints } from '../profile.ts';
+import { authMethodOf, clientOf, otherAdvertisedMethods } from '../token.ts';
 import type { Run, TokenHint } from '../run.ts';
 import { PROVIDER_URL, urlProblem } from '../url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
@@ -19,24 +20,12 @@ const ENDPOINT_FOR: Record<ActionName, EndpointName> = {
   revoke: 'revocation',
   introspect: 'introspection',
 };
-const DISCOVERY_FIELD: Record<EndpointName, string> = {
-  token: 'token_endpoint',
-  userinfo: 'userinfo_endpoint',
-  revocation: 'revocation_endpoint',
-  introspection: 'introspection_endpoint',
-};
-const LABEL: Record<EndpointName, string> = {
-  token: 'Token endpoint',
-  userinfo: 'UserInfo endpoint',
-  revocation: 'Revocation endpoint',
-  introspection: 'Introspection endpoint',
-};
 
 /** The endpoint an action calls: as the profile set it, else as discovery published it. */
 export function actionEndpoint(run: Run, action: ActionName): string | undefined {
   const name = ENDPOINT_FOR[action];
   const typed = run.profile.endpoints[name];
-  const published = lastStep(run, 'discovery')?.metadata?.[DISCOVERY_FIELD[name]];
+  const published = lastStep(run, 'discovery')?.metadata?.[DISCOVERY_FIELDS[name]];
   return typed || (typeof published === 'string' && published ? published : undefined);
 }
 
@@ -61,8 +50,8 @@ export function unavailableBecause(run: Run, request: ActionRequest): string | u
       : 'There is no access token.';
   const name = ENDPOINT_FOR[request.action];
   const endpoint = actionEndpoint(run, request.action);
-  if (!endpoint) return `The ${LABEL[name]} is unknown: set it under Endpoints.`;
-  return urlProblem(LABEL[name], endpoint, PROVIDER_URL);
+  if (!endpoint) return `The ${ENDPOINT_LABELS[name]} is unknown: set it under Endpoints.`;
+  return urlProblem(ENDPOINT_LABELS[name], endpoint, PROVIDER_URL);
 }
 
 /** How many actions the run has had, for its history line. */
@@ -77,11 +66,10 @@ export function invalidClientRetries(run: Run): ClientAuthMethod[] {
   const token = lastStep(run, 'token');
   if (run.status !== 'failed' || parsedObject(token?.exchange?.response?.body)?.error !== 'invalid_client')
     return [];
-  const used: ClientAuthMethod = run.secrets.some((s) => s.kind === 'client_secret' && s.value)
-    ? (run.profile.clientAuth ?? 'client_secret_basic')
-    : 'none';
-  const advertised = lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported;
-  return (Array.isArray(advertised) ? advertised : []).filter(
-    (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
+  const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
+  const used = authMethodOf(clientOf(run.profile, secret));
+  return otherAdvertisedMethods(
+    used,
+    lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported,
   );
 }
