@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { logIn, openPopup, pasted } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
-import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+import { authorize, flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
 import { waitForPage } from '../../dev/pages.ts';
 
 /** After the login: refresh, UserInfo, introspect and revoke, each a step of the same run. */
@@ -139,10 +139,7 @@ describe('client authentication methods', () => {
 
   test('client_secret_post: the secret goes in the body, no Authorization header', async () => {
     const popup = await withMethod('post-app', 'client_secret_post');
-    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-    await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await loginPage(f));
-    const page = await waitForPage(f.ext.context, isInspector);
+    const page = await submit(f, popup);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
     expect(await page.getByLabel('Token request body').textContent()).toContain('client_secret=');
     expect(await page.getByRole('table', { name: 'Token request headers' }).textContent()).not.toMatch(
@@ -152,10 +149,7 @@ describe('client authentication methods', () => {
 
   test('Basic credentials for a public client are refused, naming the advertised methods; the retry with none succeeds', async () => {
     const popup = await withMethod('public-app', 'client_secret_basic');
-    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-    await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await loginPage(f));
-    const page = await waitForPage(f.ext.context, isInspector);
+    const page = await submit(f, popup);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Failed/);
     const alert = await page.getByRole('alert').first().textContent();
     expect(alert).toMatch(/invalid_client/);
@@ -171,10 +165,7 @@ describe('client authentication methods', () => {
   test('a public client: no secret field, client_id in the body, PKCE, tokens received', async () => {
     const popup = await withMethod('public-app', 'none');
     await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).count()).toBe(0);
-    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-    await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await loginPage(f));
-    const page = await waitForPage(f.ext.context, isInspector);
+    const page = await submit(f, popup);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
     const body = await page.getByLabel('Token request body').textContent();
     expect(body).toContain('client_id=public-app');
@@ -193,9 +184,7 @@ describe('client credentials (RFC 6749 §4.4)', () => {
     });
     await popup.getByLabel('Flow').selectOption('client_credentials');
     await expect.poll(() => popup.getByLabel('Redirect URI', { exact: true }).count()).toBe(0);
-    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-    await popup.getByRole('button', { name: 'Request token' }).click();
-    const page = await waitForPage(f.ext.context, isInspector);
+    const page = await submit(f, popup, 'Request token', false);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
     expect(f.ext.context.pages().some((p) => p.url().includes('/interaction/'))).toBe(false);
     expect(await page.getByLabel('Token request body').textContent()).toContain(
@@ -217,10 +206,7 @@ describe('JWT access tokens (RFC 9068), asked for with an extra authorize parame
     await popup.getByRole('button', { name: 'Add authorization parameter' }).click();
     await popup.getByLabel('Authorization parameter 1 name').fill('resource');
     await popup.getByLabel('Authorization parameter 1 value').fill('https://api.example.test');
-    for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-    await popup.getByRole('button', { name: 'Authorize' }).click();
-    await logIn(await loginPage(f));
-    const page = await waitForPage(f.ext.context, isInspector);
+    const page = await submit(f, popup);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
     const sent = page.getByRole('table', { name: 'Authorize request parameters' });
     await expect(sent.getByRole('row', { name: 'resource https://api.example.test' }).count()).resolves.toBe(

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, redirectUrlFor, type LaunchedExtension } from '../../dev/browser.ts';
 import { startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
-import { openPopup, waitForPage } from '../../dev/pages.ts';
+import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 
 /**
  * One browser with the built extension and one provider for a test file (each file its own browser);
@@ -95,4 +95,15 @@ export async function authorize(f: FlowFixture, clientId: string, secret: string
   });
   await popup.getByRole('button', { name: 'Authorize' }).click();
   return popup;
+}
+
+/**
+ * From a filled popup: closes earlier inspectors, presses the main button, logs in at the provider
+ * (unless the flow has no login window) and answers the inspector of the new run.
+ */
+export async function submit(f: FlowFixture, popup: Page, button = 'Authorize', login = true): Promise<Page> {
+  for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+  await popup.getByRole('button', { name: button }).click();
+  if (login) await logIn(await loginPage(f));
+  return waitForPage(f.ext.context, isInspector);
 }
