@@ -31,6 +31,8 @@ export interface LaunchedExtension {
 export async function launchWithExtension(options: {
   headless: boolean;
   profileDir?: string;
+  /** The browser's language, e.g. `pt-BR`: `chrome.i18n` then answers from `_locales/pt_BR`. */
+  lang?: string;
 }): Promise<LaunchedExtension> {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(INSTALL_HINT);
@@ -51,6 +53,7 @@ export async function launchWithExtension(options: {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker =

@@ -2,12 +2,15 @@ import type { Exchange } from './http.ts';
 import { cell, fenced, plain } from './markdown.ts';
 import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from './run.ts';
-import { loginChecks, runChecks, verdict, verdictText } from './view/verdict.ts';
+import { checkTitle, loginChecks, runChecks, verdict, verdictText } from './view/verdict.ts';
+import type { Words } from './view/words.ts';
 
 export interface ReportContext {
   extensionVersion: string;
   browser: string;
   generatedAt: number;
+  /** The interface language: a report reads like the pages, and keeps the check ids. */
+  words: Words;
 }
 
 export interface Report {
@@ -31,13 +34,13 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     generatedAt: new Date(ctx.generatedAt).toISOString(),
     extensionVersion: ctx.extensionVersion,
     browser: ctx.browser,
-    verdict: verdictText(verdict(loginChecks(safe))),
+    verdict: verdictText(verdict(loginChecks(safe)), ctx.words),
     notes: redactionNotes(run.secrets),
     run: safe,
   };
 }
 
-function exchangeMarkdown(title: string, ex: Exchange): string[] {
+function exchangeMarkdown(title: string, ex: Exchange, w: Words): string[] {
   const { request, response, failure } = ex;
   const head = [
     `${request.method} ${request.url}`,
@@ -52,22 +55,23 @@ function exchangeMarkdown(title: string, ex: Exchange): string[] {
       `HTTP ${response.status} ${response.statusText}`,
       ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`),
     ];
-    const from = response.finalUrl ? ` by ${cell(response.finalUrl)} (redirected)` : '';
     out.push(
-      `Answered${from} in ${ex.durationMs} ms:`,
+      response.finalUrl
+        ? w.t('reportAnsweredBy', cell(response.finalUrl), ex.durationMs)
+        : w.t('reportAnswered', ex.durationMs),
       fenced([...lines, '', response.body].join('\n'), 'http'),
     );
   }
-  if (failure) out.push(`No response: ${cell(failure.message)}`);
+  if (failure) out.push(w.t('reportNoResponse', cell(failure.message)));
   return out;
 }
 
 /** The Markdown report for a ticket or a chat: redacted, provider data always inside code. */
-export function reportMarkdown(report: Report): string {
+export function reportMarkdown(report: Report, w: Words): string {
   const { run } = report;
   const p = run.profile;
   const md: string[] = [
-    `# Auth Code Inspector report`,
+    `# ${w.t('reportTitle')}`,
     '',
     `**${plain(run.status)}** · ${plain(report.verdict)}`,
     '',
@@ -75,43 +79,52 @@ export function reportMarkdown(report: Report): string {
     ...(report.notes.length ? [''] : []),
     `| | |`,
     `|---|---|`,
-    `| Run | ${cell(run.id)} started ${new Date(run.createdAt).toISOString()} |`,
-    `| Profile | ${cell(run.profileName ?? '')} |`,
-    `| Issuer | ${cell(p.issuer)} |`,
-    `| Client ID | ${cell(p.clientId)} |`,
-    `| Redirect URI | ${cell(p.redirectUri)} |`,
-    `| Scopes | ${cell(p.scopes)} |`,
-    `| PKCE, prompt | ${cell(p.usePkce ? 'S256' : 'off')} ${cell(p.prompt || '(not sent)')} |`,
-    `| Extension, browser | ${cell(report.extensionVersion)} ${cell(report.browser)} |`,
+    `| ${w.t('reportRun')} | ${cell(run.id)} ${w.t('reportStarted', new Date(run.createdAt).toISOString())} |`,
+    `| ${w.t('profile')} | ${cell(run.profileName ?? '')} |`,
+    `| ${w.t('issuer')} | ${cell(p.issuer)} |`,
+    `| ${w.t('clientId')} | ${cell(p.clientId)} |`,
+    `| ${w.t('redirectUri')} | ${cell(p.redirectUri)} |`,
+    `| ${w.t('scopes')} | ${cell(p.scopes)} |`,
+    `| ${w.t('reportPkcePrompt')} | ${cell(p.usePkce ? 'S256' : 'off')} ${cell(p.prompt || w.t('notSent'))} |`,
+    `| ${w.t('reportExtensionBrowser')} | ${cell(report.extensionVersion)} ${cell(report.browser)} |`,
     '',
   ];
-  if (run.error) md.push(`**Stopped:** ${cell(run.error.message)}`, '');
-  md.push('## Steps');
+  if (run.error) md.push(`**${w.t('reportStopped')}** ${cell(run.error.message)}`, '');
+  md.push(`## ${w.t('reportSteps')}`);
   for (const step of run.steps) {
-    if (step.kind === 'discovery') md.push(...exchangeMarkdown('Discovery', step.exchange));
-    if (step.kind === 'authorize') md.push('### Authorize request', fenced(step.url));
-    if (step.kind === 'callback') md.push('### Callback', fenced(step.url ?? '(no callback)'));
-    if (step.kind === 'token' && step.exchange) md.push(...exchangeMarkdown('Token request', step.exchange));
-    if (step.kind === 'validation') step.exchanges.forEach((ex) => md.push(...exchangeMarkdown('JWKS', ex)));
+    if (step.kind === 'discovery') md.push(...exchangeMarkdown(w.t('stepDiscovery'), step.exchange, w));
+    if (step.kind === 'authorize') md.push(`### ${w.t('stepAuthorize')}`, fenced(step.url));
+    if (step.kind === 'callback')
+      md.push(`### ${w.t('reportCallback')}`, fenced(step.url ?? w.t('reportNoCallback')));
+    if (step.kind === 'token' && step.exchange)
+      md.push(...exchangeMarkdown(w.t('stepToken'), step.exchange, w));
+    if (step.kind === 'validation')
+      step.exchanges.forEach((ex) => md.push(...exchangeMarkdown('JWKS', ex, w)));
   }
   const token = run.steps.findLast((s) => s.kind === 'token');
   for (const [title, decoded] of [
-    ['ID token', token?.idToken],
-    ['Access token', token?.accessToken],
+    [w.t('idToken'), token?.idToken],
+    [w.t('accessToken'), token?.accessToken],
   ] as const) {
     if (!decoded) continue;
     md.push(`## ${title}`);
     if (decoded.kind === 'jwt' || decoded.kind === 'jwe')
       md.push(fenced(JSON.stringify(decoded.header, null, 2), 'json'));
     if (decoded.kind === 'jwt') md.push(fenced(JSON.stringify(decoded.claims, null, 2), 'json'));
-    if (decoded.kind === 'opaque') md.push('Opaque (not a JWT).');
+    if (decoded.kind === 'opaque') md.push(w.t('reportOpaque'));
   }
   const checks = runChecks(run);
   if (checks.length) {
-    md.push('## Checks', '', '| Status | Check | Expected | Actual | Rule |', '|---|---|---|---|---|');
+    const heads = ['colStatus', 'colCheck', 'colExpected', 'colActual', 'colRule'] as const;
+    md.push(
+      `## ${w.t('checks')}`,
+      '',
+      `| ${heads.map((h) => w.t(h)).join(' | ')} | id |`,
+      '|---|---|---|---|---|---|',
+    );
     for (const c of checks)
       md.push(
-        `| ${plain(c.status)} | ${plain(c.title)} | ${cell(c.expected)} | ${cell(c.actual)} | [${plain(c.spec)}](${c.specUrl}) |`,
+        `| ${plain(c.status)} | ${plain(checkTitle(c, w))} | ${cell(c.expected)} | ${cell(c.actual)} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
       );
   }
   return md.join('\n') + '\n';

@@ -5,6 +5,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 import { LongText } from '../ui/long-text.tsx';
 import { Secretish } from '../ui/presentation.tsx';
+import { t } from '../ui/words.ts';
 
 function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
   return (
@@ -19,6 +20,7 @@ export function ExchangeView({
   curl,
 }: {
   exchange: Exchange;
+  /** "Token", "JWKS": names the controls ("Token request headers"), and the curl button. */
   name: string;
   /** Asks the worker for the command: secrets become shell variables there. */
   curl: () => Promise<Result<string>>;
@@ -29,10 +31,10 @@ export function ExchangeView({
       <pre>
         {request.method} {request.url}
       </pre>
-      <CopyButton text={curl} what={`as curl: ${name.toLowerCase()} request`} />
-      <Headers headers={request.headers} caption={`${name} request headers`} />
+      <CopyButton text={curl} label={t('copyAsCurl', name.toLowerCase())} />
+      <Headers headers={request.headers} caption={t('requestHeaders', name)} />
       {request.body !== undefined && (
-        <pre aria-label={`${name} request body`}>
+        <pre aria-label={t('requestBody', name)}>
           <Secretish>{request.body}</Secretish>
         </pre>
       )}
@@ -42,23 +44,21 @@ export function ExchangeView({
             <strong>
               HTTP {response.status} {response.statusText}
             </strong>{' '}
-            <span class="muted">in {exchange.durationMs} ms</span>
+            <span class="muted">{t('inMs', exchange.durationMs)}</span>
           </p>
           {response.finalUrl && (
             <p>
-              Redirected: the answer came from <code>{response.finalUrl}</code>
+              {t('redirectedFrom')} <code>{response.finalUrl}</code>
             </p>
           )}
-          <Headers headers={response.headers} caption={`${name} response headers`} />
-          <LongText length={response.body.length} what="response body">
-            <pre aria-label={`${name} response body`}>
-              <Secretish>{response.body || '(empty body)'}</Secretish>
+          <Headers headers={response.headers} caption={t('responseHeaders', name)} />
+          <LongText length={response.body.length} showLabel={t('showResponseBody', response.body.length)}>
+            <pre aria-label={t('responseBody', name)}>
+              <Secretish>{response.body || t('emptyBody')}</Secretish>
             </pre>
           </LongText>
-          {response.bodyTruncated && (
-            <p class="muted">Only the first million characters of the body were kept.</p>
-          )}
-          <CopyButton text={response.body} what={`${name.toLowerCase()} response body`} />
+          {response.bodyTruncated && <p class="muted">{t('bodyTruncated')}</p>}
+          <CopyButton text={response.body} label={t('copyResponseBody', name.toLowerCase())} />
         </>
       )}
       {failure && <p class="status-failed">{failure.message}</p>}

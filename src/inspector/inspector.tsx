@@ -5,6 +5,7 @@ import { usePresentation } from '../ui/use-presentation.ts';
 import { History } from './history.tsx';
 import { RunPage } from './run-page.tsx';
 import { useRun } from './use-run.ts';
+import { t } from '../ui/words.ts';
 
 export function Inspector() {
   const [runId, view] = useRun();
@@ -13,22 +14,22 @@ export function Inspector() {
     <PresentationMode.Provider value={presenting}>
       <div class="layout">
         <main>
-          <h1>Auth Code Inspector</h1>
+          <h1>{t('extName')}</h1>
           <label class="check">
             <input
               type="checkbox"
               checked={presenting}
               onChange={(e) => void send('setPresentation', { on: e.currentTarget.checked })}
             />
-            Presentation mode
+            {t('presentationMode')}
           </label>
-          {!runId && <p>No run selected: pick one from the history, or start one from the toolbar button.</p>}
-          {runId && view.state === 'loading' && <p aria-busy="true">Loading…</p>}
+          {!runId && <p>{t('noRunSelected')}</p>}
+          {runId && view.state === 'loading' && <p aria-busy="true">{t('loading')}</p>}
           {view.state === 'missing' && (
             <ErrorAlert
               error={{
                 code: 'run_missing',
-                message: 'This run is no longer stored: it was deleted, or dropped from the history.',
+                message: t('runMissing'),
               }}
             />
           )}
@@ -36,7 +37,7 @@ export function Inspector() {
             <ErrorAlert
               error={{
                 code: 'run_unreadable',
-                message: 'This run was saved by another version and cannot be shown.',
+                message: t('runUnreadable'),
               }}
             />
           )}

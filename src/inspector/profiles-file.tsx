@@ -4,6 +4,7 @@ import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { download } from '../ui/download.ts';
 import { FileInput } from '../ui/file-input.tsx';
+import { count, t } from '../ui/words.ts';
 
 /** Profiles to and from a JSON file (never with secrets); a bad file changes nothing and says why. */
 export function ProfilesFile() {
@@ -18,16 +19,20 @@ export function ProfilesFile() {
     setDone('');
     if (!file) return;
     const answer = await send('importProfiles', { text: await file.text() });
-    if (answer.ok) setDone(`Imported ${answer.value.added} profile${answer.value.added === 1 ? '' : 's'}.`);
+    if (answer.ok) setDone(count('imported', answer.value.added));
     else setError({ ...answer.error, message: `${file.name}: ${answer.error.message}` });
   };
   return (
     <section aria-labelledby="profiles-heading">
-      <h2 id="profiles-heading">Profiles</h2>
+      <h2 id="profiles-heading">{t('profiles')}</h2>
       <button type="button" onClick={() => void exportFile()}>
-        Export profiles
+        {t('exportProfiles')}
       </button>
-      <FileInput label="Import profiles" accept="application/json,.json" onFile={(f) => void importFile(f)} />
+      <FileInput
+        label={t('importProfiles')}
+        accept="application/json,.json"
+        onFile={(f) => void importFile(f)}
+      />
       {done && <p role="status">{done}</p>}
       {error && <ErrorAlert error={error} />}
     </section>

@@ -4,6 +4,7 @@ import type { Run } from '../core/run.ts';
 import { invalidClientRetries } from '../core/view/actions.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { t } from '../ui/words.ts';
 
 /** After `invalid_client`: log in again with each method the provider advertises, one click each. */
 export function RetryOffer({ run }: { run: Run }) {
@@ -19,7 +20,7 @@ export function RetryOffer({ run }: { run: Run }) {
     <div class="actions">
       {methods.map((m) => (
         <button key={m} type="button" onClick={() => void retry(m)}>
-          Retry with {m}
+          {t('retryWith', m)}
         </button>
       ))}
       {error && <ErrorAlert error={error} />}

@@ -5,6 +5,7 @@ import { send } from '../messages.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { t } from '../ui/words.ts';
 
 /** "Chromium 156.0.8078.108", for the report. */
 const browserName = () =>
@@ -23,17 +24,17 @@ export function RunActions({ run }: { run: Run }) {
     setError(undefined);
     const answer = await report('json');
     if (answer.ok) download(answer.value.text, answer.value.fileName, 'application/json');
-    else setError({ ...answer.error, message: `Could not build the report: ${answer.error.message}` });
+    else setError({ ...answer.error, message: t('reportFailed', answer.error.message) });
   };
   return (
     <>
       <div class="actions">
-        <CopyButton text={copyReport} what="report" />
+        <CopyButton text={copyReport} label={t('copyReport')} />
         <button type="button" onClick={() => void downloadReport()}>
-          Download report
+          {t('downloadReport')}
         </button>
         <button type="button" onClick={() => void send('deleteRun', { runId: run.id })}>
-          Delete run
+          {t('deleteRun')}
         </button>
       </div>
       {error && <ErrorAlert error={error} />}

@@ -10,10 +10,12 @@ import { ChecksSection } from '../ui/checks-section.tsx';
 import { RetryOffer } from './retry-offer.tsx';
 import { ScopeClaims } from './scope-claims.tsx';
 import { RunActions } from './run-actions.tsx';
-import { RUN_STATUS, STEP_TITLES } from './run-text.ts';
+import { runStatus, stepTitle } from './run-text.ts';
 import { StepView } from './steps/step-view.tsx';
 import { TokenActions } from './token-actions.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
+import type { MessageId } from '../core/view/words.ts';
+import { t, words } from '../ui/words.ts';
 
 /**
  * The banner above everything: where the run stands and the verdict of its stored checks.
@@ -25,8 +27,8 @@ function Verdict({ run }: { run: Run }) {
     run.status === 'running' ? 'running' : v.failed.length || run.status !== 'done' ? 'fail' : 'pass';
   return (
     <div role="status" class={`verdict ${tone}`}>
-      <strong>{RUN_STATUS[run.status]}</strong>
-      {run.status !== 'running' && v.ran > 0 && <span> · {verdictText(v)}</span>}
+      <strong>{runStatus(run.status)}</strong>
+      {run.status !== 'running' && v.ran > 0 && <span> · {verdictText(v, words)}</span>}
     </div>
   );
 }
@@ -34,13 +36,13 @@ function Verdict({ run }: { run: Run }) {
 const WATCHDOG_MS = 3_000;
 
 /** The page's sections, for the navigation that stays visible while the page scrolls. */
-const SECTIONS: [title: string, anchor: string][] = [
-  ['Token response', 'token-response'],
-  ['ID token', 'id-token'],
-  ['Access token', 'access-token'],
-  ['Actions', 'actions'],
-  ['Checks', 'checks'],
-  ['Exchange', 'exchange'],
+const SECTIONS: [title: MessageId, anchor: string][] = [
+  ['tokenResponse', 'token-response'],
+  ['idToken', 'id-token'],
+  ['accessToken', 'access-token'],
+  ['actionsHeading', 'actions'],
+  ['checks', 'checks'],
+  ['exchange', 'exchange'],
 ];
 
 /** Scrolls to a section without changing the hash, which names the run. */
@@ -71,52 +73,51 @@ export function RunPage({ run }: { run: Run }) {
     <>
       <p class="summary">
         <span>
-          Issuer: <code>{run.profile.issuer}</code>
+          {t('issuer')}: <code>{run.profile.issuer}</code>
         </span>
         <span>
-          Client ID: <code>{run.profile.clientId}</code>
+          {t('clientId')}: <code>{run.profile.clientId}</code>
         </span>
-        <span>Started {new Date(run.createdAt).toLocaleString()}</span>
+        <span>{t('startedAt', words.date(run.createdAt))}</span>
       </p>
       <Verdict run={run} />
       {run.redacted && (
         <p class="muted" role="note">
-          The copy kept on disk: the client secret, the code, opaque tokens and token signatures were removed
-          when the run ended.
+          {t('redactedCopy')}
         </p>
       )}
       {run.storageNote && <p class="muted">{run.storageNote}</p>}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <RetryOffer run={run} />
-      <nav class="sections" aria-label="Sections">
+      <nav class="sections" aria-label={t('sections')}>
         {SECTIONS.map(([title, anchor]) => (
           <a key={anchor} href={`#run=${run.id}&section=${anchor}`} onClick={(e) => jumpTo(e, anchor)}>
-            {title}
+            {t(title)}
           </a>
         ))}
       </nav>
-      <ol class="steps" aria-label="Steps">
+      <ol class="steps" aria-label={t('reportSteps')}>
         {run.steps.map((s, i) => (
           <li key={i} class={`status-${s.status}`}>
-            {STEP_TITLES[s.kind]}: {s.status === 'running' ? 'in progress' : s.status}
+            {stepTitle(s.kind)}: {s.status === 'running' ? t('stepRunning') : s.status}
           </li>
         ))}
       </ol>
       <section id="token-response">
-        <h2>Token response</h2>
+        <h2>{t('tokenResponse')}</h2>
         <TokenResponse step={tokens} />
       </section>
       <section id="id-token">
-        <h2>ID token</h2>
-        <Expiry at={expiresAt(tokens, 'id_token')} what="ID token" />
+        <h2>{t('idToken')}</h2>
+        <Expiry at={expiresAt(tokens, 'id_token')} token="IdToken" />
         <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" now={now} />
         <ScopeClaims run={run} tokens={tokens} />
       </section>
       <section id="access-token">
-        <h2>Access token</h2>
-        <Expiry at={expiresAt(tokens, 'access_token')} what="access token" />
-        <Expiry at={expiresAt(tokens, 'refresh_token')} what="refresh token" />
+        <h2>{t('accessToken')}</h2>
+        <Expiry at={expiresAt(tokens, 'access_token')} token="AccessToken" />
+        <Expiry at={expiresAt(tokens, 'refresh_token')} token="RefreshToken" />
         <TokenView
           decoded={tokens?.accessToken}
           raw={tokens?.fields?.access_token}
@@ -125,18 +126,18 @@ export function RunPage({ run }: { run: Run }) {
         />
       </section>
       <section id="actions">
-        <h2>Actions</h2>
+        <h2>{t('actionsHeading')}</h2>
         <TokenActions run={run} />
       </section>
       <section id="checks">
-        <h2>Checks</h2>
+        <h2>{t('checks')}</h2>
         <ChecksSection
           checks={runChecks(run)}
           checkedAt={run.steps.findLast((s) => s.checkedAt)?.checkedAt}
         />
       </section>
       <section id="exchange">
-        <h2>Exchange</h2>
+        <h2>{t('exchange')}</h2>
         {run.steps.map((step, i) => (
           <StepView key={i} step={step} curl={curl(i)} />
         ))}

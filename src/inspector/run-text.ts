@@ -1,45 +1,49 @@
 import type { Run, StepKind } from '../core/run.ts';
 import { actionCount } from '../core/view/actions.ts';
 import { loginChecks, verdict, verdictText } from '../core/view/verdict.ts';
+import type { MessageId } from '../core/view/words.ts';
+import { count, t, words } from '../ui/words.ts';
 
-export const STEP_TITLES: Record<StepKind, string> = {
-  discovery: 'Discovery',
-  authorize: 'Authorize request',
-  callback: 'Login and callback',
-  token: 'Token request',
-  validation: 'Token validation',
-  refresh: 'Refresh',
-  userinfo: 'UserInfo',
-  revocation: 'Revocation',
-  introspection: 'Introspection',
+const STEP_IDS: Record<StepKind, MessageId> = {
+  discovery: 'stepDiscovery',
+  authorize: 'stepAuthorize',
+  callback: 'stepCallback',
+  token: 'stepToken',
+  validation: 'stepValidation',
+  refresh: 'stepRefresh',
+  userinfo: 'stepUserinfo',
+  revocation: 'stepRevocation',
+  introspection: 'stepIntrospection',
 };
+export const stepTitle = (kind: StepKind) => t(STEP_IDS[kind]);
 
-export const RUN_STATUS: Record<Run['status'], string> = {
-  running: 'In progress',
-  done: 'Tokens received',
-  failed: 'Failed',
-  interrupted: 'Interrupted',
+const STATUS_IDS: Record<Run['status'], MessageId> = {
+  running: 'runRunning',
+  done: 'runDone',
+  failed: 'runFailed',
+  interrupted: 'runInterrupted',
 };
+export const runStatus = (status: Run['status']) => t(STATUS_IDS[status]);
 
 /** One line for the history list: the outcome, which step failed, the checks' verdict. */
 export function outcomeText(run: Run): string {
   const failedStep = run.steps.find((s) => s.status === 'failed');
   const head =
     run.status === 'failed' && failedStep
-      ? `Failed at ${STEP_TITLES[failedStep.kind]}`
-      : RUN_STATUS[run.status];
+      ? t('runFailedAt', stepTitle(failedStep.kind))
+      : runStatus(run.status);
   const v = verdict(loginChecks(run));
   const actions = actionCount(run);
-  const tail = actions ? ` · ${actions} action${actions === 1 ? '' : 's'}` : '';
-  return (run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v)}`) + tail;
+  const tail = actions ? ` · ${count('actions', actions)}` : '';
+  return (run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v, words)}`) + tail;
 }
 
 export function durationText(run: Run): string {
   if (run.finishedAt === undefined) return '';
   const ms = run.finishedAt - run.createdAt;
   return ms < 1000
-    ? `${ms} ms`
+    ? `${words.number(ms)} ms`
     : ms < 120_000
-      ? `${(ms / 1000).toFixed(1)} s`
-      : `${Math.round(ms / 60_000)} min`;
+      ? `${new Intl.NumberFormat(words.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / 1000)} s`
+      : `${words.number(Math.round(ms / 60_000))} min`;
 }

@@ -2,6 +2,7 @@ import type { Run } from '../core/run.ts';
 import { claimsByScope } from '../core/view/scopes.ts';
 import { lastStep, type TokensStep } from '../core/view/steps.ts';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
+import { t } from '../ui/words.ts';
 
 /** For a demo: which claims each granted scope brought, in the ID token or from UserInfo. */
 export function ScopeClaims({ run, tokens }: { run: Run; tokens: TokensStep | undefined }) {
@@ -12,8 +13,8 @@ export function ScopeClaims({ run, tokens }: { run: Run; tokens: TokensStep | un
   if (!tokens || rows.length === 0) return null;
   return (
     <KeyValueTable
-      caption="Claims by scope"
-      rows={rows.map(([scope, found]) => [scope, found.length ? found.join(', ') : '(none came)'])}
+      caption={t('claimsByScope')}
+      rows={rows.map(([scope, found]) => [scope, found.length ? found.join(', ') : t('noneCame')])}
     />
   );
 }

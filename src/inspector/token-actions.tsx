@@ -4,14 +4,16 @@ import type { Run } from '../core/run.ts';
 import { unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import type { MessageId } from '../core/view/words.ts';
+import { t } from '../ui/words.ts';
 
-const ACTIONS: [label: string, request: ActionRequest][] = [
-  ['Refresh tokens', { action: 'refresh' }],
-  ['Call UserInfo', { action: 'userinfo' }],
-  ['Introspect access token', { action: 'introspect', token: 'access_token' }],
-  ['Introspect refresh token', { action: 'introspect', token: 'refresh_token' }],
-  ['Revoke access token', { action: 'revoke', token: 'access_token' }],
-  ['Revoke refresh token', { action: 'revoke', token: 'refresh_token' }],
+const ACTIONS: [label: MessageId, request: ActionRequest][] = [
+  ['actionRefresh', { action: 'refresh' }],
+  ['actionUserinfo', { action: 'userinfo' }],
+  ['actionIntrospectAccess', { action: 'introspect', token: 'access_token' }],
+  ['actionIntrospectRefresh', { action: 'introspect', token: 'refresh_token' }],
+  ['actionRevokeAccess', { action: 'revoke', token: 'access_token' }],
+  ['actionRevokeRefresh', { action: 'revoke', token: 'refresh_token' }],
 ];
 
 function ActionButton({
@@ -65,7 +67,7 @@ export function TokenActions({ run }: { run: Run }) {
     <>
       <ul class="token-actions">
         {ACTIONS.map(([label, request]) => (
-          <ActionButton key={label} run={run} label={label} request={request} onError={setError} />
+          <ActionButton key={label} run={run} label={t(label)} request={request} onError={setError} />
         ))}
       </ul>
       {error && <ErrorAlert error={error} />}

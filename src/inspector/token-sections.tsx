@@ -6,6 +6,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 import { LongText } from '../ui/long-text.tsx';
 import { Secretish } from '../ui/presentation.tsx';
+import { t } from '../ui/words.ts';
 
 type TokenStep = TokensStep;
 
@@ -16,25 +17,25 @@ const sameTokens = (a: { step: TokenStep | undefined }, b: { step: TokenStep | u
 
 export const TokenResponse = memo(function TokenResponse({ step }: { step: TokenStep | undefined }) {
   const body = step?.exchange?.response?.body;
-  if (!step) return <p class="muted">Not reached yet.</p>;
-  if (step.status === 'running') return <p class="muted">Waiting for the token endpoint…</p>;
+  if (!step) return <p class="muted">{t('notReached')}</p>;
+  if (step.status === 'running') return <p class="muted">{t('waitingToken')}</p>;
   return (
     <>
       {step.fields && (
         <KeyValueTable
-          caption="Token response fields"
+          caption={t('tokenResponseFields')}
           rows={Object.entries(step.fields).map(([name, value]) => [name, fieldText(value)])}
         />
       )}
       {body !== undefined && (
         <>
-          <h3>Raw body</h3>
-          <LongText length={body.length} what="raw body">
-            <pre aria-label="Raw token response body">
-              <Secretish>{body || '(empty body)'}</Secretish>
+          <h3>{t('rawBody')}</h3>
+          <LongText length={body.length} showLabel={t('showRawBody', body.length)}>
+            <pre aria-label={t('rawTokenBody')}>
+              <Secretish>{body || t('emptyBody')}</Secretish>
             </pre>
           </LongText>
-          <CopyButton text={body} what="raw body" />
+          <CopyButton text={body} label={t('copyRawBody')} />
         </>
       )}
     </>
@@ -57,29 +58,27 @@ export const TokenView = memo(
     name: string;
     now: number;
   }) {
-    if (!decoded || typeof raw !== 'string') return <p class="muted">The token response has no {name}.</p>;
+    if (!decoded || typeof raw !== 'string') return <p class="muted">{t('noSuchToken', name)}</p>;
     return (
       <>
         {decoded.kind === 'jwt' && (
           <>
-            <ClaimsTable values={decoded.header} now={now} caption={`${name} header`} />
-            <ClaimsTable values={decoded.claims} now={now} caption={`${name} claims`} />
+            <ClaimsTable values={decoded.header} now={now} caption={t('tokenHeader', name)} />
+            <ClaimsTable values={decoded.claims} now={now} caption={t('tokenClaims', name)} />
           </>
         )}
         {decoded.kind === 'jwe' && (
           <>
-            <p>Encrypted (JWE): its claims cannot be read without the client's decryption key.</p>
-            <ClaimsTable values={decoded.header} now={now} caption={`${name} header`} />
+            <p>{t('tokenJwe')}</p>
+            <ClaimsTable values={decoded.header} now={now} caption={t('tokenHeader', name)} />
           </>
         )}
-        {decoded.kind === 'opaque' && <p>Opaque: not a JWT, so there is nothing to decode.</p>}
-        {decoded.kind === 'malformed' && (
-          <p role="alert">Looks like a JWT but cannot be decoded: {decoded.error}</p>
-        )}
-        <pre aria-label={`Encoded ${name}`}>
+        {decoded.kind === 'opaque' && <p>{t('tokenOpaque')}</p>}
+        {decoded.kind === 'malformed' && <p role="alert">{t('tokenMalformed', decoded.error)}</p>}
+        <pre aria-label={t('tokenEncoded', name)}>
           <Secretish>{raw}</Secretish>
         </pre>
-        <CopyButton text={raw} what={name} />
+        <CopyButton text={raw} label={t('copyNamed', name)} />
       </>
     );
   },

@@ -2,6 +2,7 @@ import { originNames } from '../core/view/origins.ts';
 import { requestOrigins } from '../platform/permissions.ts';
 import type { ReportError } from './use-alert.ts';
 import { useMissingAccess } from './use-access.ts';
+import { t } from '../ui/words.ts';
 
 /** Says ahead of Authorize that the browser will ask for host access, and lets the user allow it now. */
 export function AccessNotice({ origins, report }: { origins: string[]; report: ReportError }) {
@@ -11,14 +12,14 @@ export function AccessNotice({ origins, report }: { origins: string[]; report: R
   const allow = async () => {
     report(undefined);
     if (!(await requestOrigins(missing)))
-      report({ code: 'permission_refused', message: `Access to ${names} was refused.` });
+      report({ code: 'permission_refused', message: t('accessRefused', names) });
     recheck();
   };
   return (
     <p class="hint">
-      The browser will ask to let the extension contact {names}.{' '}
+      {t('accessAsk', names)}{' '}
       <button type="button" onClick={() => void allow()}>
-        Allow access to {names}
+        {t('accessAllow', names)}
       </button>
     </p>
   );

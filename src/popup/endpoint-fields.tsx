@@ -1,6 +1,7 @@
 import type { Endpoints } from '../core/profile.ts';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
 
 /** The Endpoints disclosure: filled from discovery (or BTG Id's paths), all editable. */
 export function EndpointFields({
@@ -17,30 +18,30 @@ export function EndpointFields({
     profiles.change((p) => ({ endpoints: { ...p.endpoints, ...patch } }));
   return (
     <details>
-      <summary>Endpoints</summary>
+      <summary>{t('endpoints')}</summary>
       {note && <p class="hint">{note}</p>}
       <button type="button" onClick={onRediscover}>
-        Read discovery document again
+        {t('rediscover')}
       </button>
       <TextField
-        label="Authorization endpoint"
+        label={t('endpointAuthorization')}
         value={endpoints.authorization}
         onInput={(authorization) => set({ authorization })}
       />
-      <TextField label="Token endpoint" value={endpoints.token} onInput={(token) => set({ token })} />
-      <TextField label="JWKS URI" value={endpoints.jwks} onInput={(jwks) => set({ jwks })} />
+      <TextField label={t('endpointToken')} value={endpoints.token} onInput={(token) => set({ token })} />
+      <TextField label={t('endpointJwks')} value={endpoints.jwks} onInput={(jwks) => set({ jwks })} />
       <TextField
-        label="UserInfo endpoint"
+        label={t('endpointUserinfo')}
         value={endpoints.userinfo ?? ''}
         onInput={(userinfo) => set({ userinfo })}
       />
       <TextField
-        label="Revocation endpoint"
+        label={t('endpointRevocation')}
         value={endpoints.revocation ?? ''}
         onInput={(revocation) => set({ revocation })}
       />
       <TextField
-        label="Introspection endpoint"
+        label={t('endpointIntrospection')}
         value={endpoints.introspection ?? ''}
         onInput={(introspection) => set({ introspection })}
       />

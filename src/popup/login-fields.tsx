@@ -3,8 +3,9 @@ import { PROMPTS, type Prompt } from '../core/view/prompts.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
 
-const promptLabel = (p: Prompt) => (p === '' ? '(not sent)' : p);
+const promptLabel = (p: Prompt) => (p === '' ? t('notSent') : p);
 
 /** What only a login needs: where the provider sends the browser back, PKCE, and the prompt. */
 export function LoginFields({
@@ -18,12 +19,12 @@ export function LoginFields({
   return (
     <>
       <TextField
-        label="Redirect URI"
+        label={t('redirectUri')}
         value={profile.redirectUri}
         onInput={(redirectUri) => set({ redirectUri })}
-        hint="Register this exact URL as a redirect URI of the app at the provider."
+        hint={t('redirectUriHint')}
       >
-        <CopyButton text={profile.redirectUri} what="redirect URI" onError={onCopyError} />
+        <CopyButton text={profile.redirectUri} label={t('copyRedirectUri')} onError={onCopyError} />
       </TextField>
       <div class="pair">
         <label class="check">
@@ -32,10 +33,10 @@ export function LoginFields({
             checked={profile.usePkce}
             onChange={(e) => set({ usePkce: e.currentTarget.checked })}
           />
-          Use PKCE
+          {t('usePkce')}
         </label>
         <div class="field">
-          <label for="prompt">Prompt</label>
+          <label for="prompt">{t('prompt')}</label>
           <select
             id="prompt"
             value={profile.prompt}

@@ -1,15 +1,18 @@
 import type { ParamRows } from '../core/extra-params.ts';
+import { t } from '../ui/words.ts';
 
 /** Name/value rows for extra request parameters; a name may repeat, an empty row is not sent. */
 export function ParamRowsField({
   legend,
-  noun,
+  rowName,
+  addLabel,
   rows,
   onChange,
 }: {
   legend: string;
-  /** "authorization parameter": names the row controls for people and screen readers. */
-  noun: string;
+  /** "Authorization parameter 2": names the row controls for people and screen readers. */
+  rowName: (n: number) => string;
+  addLabel: string;
   rows: ParamRows;
   onChange: (rows: ParamRows) => void;
 }) {
@@ -17,16 +20,15 @@ export function ParamRowsField({
     onChange(
       rows.map((row, j): [string, string] => (j === i ? (at === 0 ? [text, row[1]] : [row[0], text]) : row)),
     );
-  const capital = noun[0]!.toUpperCase() + noun.slice(1);
   return (
     <fieldset class="param-rows">
       <legend>{legend}</legend>
       {rows.map(([name, value], i) => (
         <div class="row" key={i}>
-          {(['name', 'value'] as const).map((part, at) => (
+          {[t('paramName'), t('paramValue')].map((part, at) => (
             <input
               key={part}
-              aria-label={`${capital} ${i + 1} ${part}`}
+              aria-label={`${rowName(i + 1)} ${part}`}
               placeholder={part}
               value={at === 0 ? name : value}
               spellcheck={false}
@@ -35,15 +37,15 @@ export function ParamRowsField({
           ))}
           <button
             type="button"
-            aria-label={`Remove ${noun} ${i + 1}`}
+            aria-label={t('removeRow', rowName(i + 1))}
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
-            Remove
+            {t('remove')}
           </button>
         </div>
       ))}
       <button type="button" onClick={() => onChange([...rows, ['', '']])}>
-        Add {noun}
+        {addLabel}
       </button>
     </fieldset>
   );

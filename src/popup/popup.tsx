@@ -18,6 +18,7 @@ import { useNewestAlert } from './use-alert.ts';
 import { useAuthorize } from './use-authorize.ts';
 import { useDiscovery } from './use-discovery.ts';
 import { useProfiles, type PopupState } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
 
 export function Popup({ initial }: { initial: PopupState }) {
   const { alert, reporter } = useNewestAlert();
@@ -40,21 +41,21 @@ export function Popup({ initial }: { initial: PopupState }) {
   return (
     <PresentationMode.Provider value={presenting}>
       <main>
-        <h1>Auth Code Inspector</h1>
+        <h1>{t('extName')}</h1>
         <ProfileBar profiles={profiles} onError={reporter('profiles')} />
         <TextField
-          label="Issuer"
+          label={t('issuer')}
           value={profile.issuer}
           onInput={(issuer) => set({ issuer })}
           onChange={(issuer) => void discovery.discover(issuer)}
         />
-        <TextField label="Client ID" value={profile.clientId} onInput={(clientId) => set({ clientId })} />
+        <TextField label={t('clientId')} value={profile.clientId} onInput={(clientId) => set({ clientId })} />
         {profile.clientAuth !== 'none' && (
           <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
         )}
         <div class="pair">
           <TextField
-            label="Scopes"
+            label={t('scopes')}
             value={profile.scopes}
             onInput={(scopes) => set({ scopes })}
             list="scope-suggestions"
@@ -65,14 +66,14 @@ export function Popup({ initial }: { initial: PopupState }) {
             ))}
           </datalist>
           <div class="field">
-            <label for="flow">Flow</label>
+            <label for="flow">{t('flow')}</label>
             <select
               id="flow"
               value={profile.flow ?? 'authorization_code'}
               onChange={(e) => set({ flow: e.currentTarget.value as Flow })}
             >
-              <option value="authorization_code">Authorization code</option>
-              <option value="client_credentials">Client credentials</option>
+              <option value="authorization_code">{t('flowCode')}</option>
+              <option value="client_credentials">{t('flowClientCredentials')}</option>
             </select>
           </div>
         </div>
@@ -93,7 +94,7 @@ export function Popup({ initial }: { initial: PopupState }) {
           onClick={() => void authorizing.authorize()}
           disabled={authorizing.busy}
         >
-          {clientCredentials ? 'Request token' : 'Authorize'}
+          {clientCredentials ? t('requestToken') : t('authorize')}
         </button>
         {authorizing.progress && (
           <p class="hint" role="status">
@@ -102,18 +103,18 @@ export function Popup({ initial }: { initial: PopupState }) {
         )}
         <div class="footer">
           <button type="button" onClick={() => void openExtensionPage('src/inspector/index.html')}>
-            Open history
+            {t('openHistory')}
           </button>
           <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
-            Open a HAR file
+            {t('openHar')}
           </button>
           <button type="button" onClick={() => void forget()}>
-            Forget secrets and tokens
+            {t('forgetSecrets')}
           </button>
         </div>
         {forgotten && (
           <p class="hint" role="status">
-            Every client secret and the tokens of finished runs are forgotten.
+            {t('forgotten')}
           </p>
         )}
       </main>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
 
 type Mode = 'idle' | 'rename' | 'delete';
 
@@ -25,7 +26,7 @@ export function ProfileBar({
   return (
     <div class="profile-bar">
       <div class="field">
-        <label for="profile">Profile</label>
+        <label for="profile">{t('profile')}</label>
         <select
           id="profile"
           value={profile.id}
@@ -39,13 +40,13 @@ export function ProfileBar({
         </select>
       </div>
       <details class="profile-actions">
-        <summary>Profile actions</summary>
+        <summary>{t('profileActions')}</summary>
         <div class="actions">
           <button type="button" onClick={() => void run({ action: 'new', id: profile.id })}>
-            New profile
+            {t('profileNew')}
           </button>
           <button type="button" onClick={() => void run({ action: 'duplicate', id: profile.id })}>
-            Duplicate profile
+            {t('profileDuplicate')}
           </button>
           <button
             type="button"
@@ -54,10 +55,10 @@ export function ProfileBar({
               setMode('rename');
             }}
           >
-            Rename profile
+            {t('profileRename')}
           </button>
           <button type="button" onClick={() => setMode('delete')} disabled={book.profiles.length <= 1}>
-            Delete profile
+            {t('profileDelete')}
           </button>
         </div>
         {mode === 'rename' && (
@@ -67,23 +68,23 @@ export function ProfileBar({
               void run({ action: 'rename', id: profile.id, name });
             }}
           >
-            <TextField label="New name" value={name} onInput={setName} />
+            <TextField label={t('profileNewName')} value={name} onInput={setName} />
             <div class="actions">
-              <button type="submit">Save name</button>
+              <button type="submit">{t('profileSaveName')}</button>
               <button type="button" onClick={() => setMode('idle')}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </form>
         )}
         {mode === 'delete' && (
           <p class="hint">
-            Delete “{profile.name}”? Its secret is forgotten too.{' '}
+            {t('profileDeleteAsk', profile.name)}{' '}
             <button type="button" onClick={() => void run({ action: 'delete', id: profile.id })}>
-              Confirm delete
+              {t('profileConfirmDelete')}
             </button>{' '}
             <button type="button" onClick={() => setMode('idle')}>
-              Cancel
+              {t('cancel')}
             </button>
           </p>
         )}

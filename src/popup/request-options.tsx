@@ -1,11 +1,13 @@
 import type { ClientAuthMethod } from '../core/profile.ts';
 import { ParamRowsField } from './param-rows.tsx';
 import type { Profiles } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
+import type { MessageId } from '../core/view/words.ts';
 
-const METHODS: [ClientAuthMethod, string][] = [
-  ['client_secret_basic', 'client_secret_basic (HTTP Basic)'],
-  ['client_secret_post', 'client_secret_post (in the body)'],
-  ['none', 'none (a public client, PKCE)'],
+const METHODS: [ClientAuthMethod, MessageId][] = [
+  ['client_secret_basic', 'authBasic'],
+  ['client_secret_post', 'authPost'],
+  ['none', 'authNone'],
 ];
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3), per profile. */
@@ -14,9 +16,9 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
   const method = profile.clientAuth ?? 'client_secret_basic';
   return (
     <details>
-      <summary>Request options</summary>
+      <summary>{t('requestOptions')}</summary>
       <div class="field">
-        <label for="client-auth">Client authentication</label>
+        <label for="client-auth">{t('clientAuth')}</label>
         <select
           id="client-auth"
           value={method}
@@ -24,7 +26,7 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
         >
           {METHODS.map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -36,18 +38,20 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
             checked={profile.encodeBasic !== false}
             onChange={(e) => change({ encodeBasic: e.currentTarget.checked })}
           />
-          Form-urlencode the Basic credential
+          {t('encodeBasic')}
         </label>
       )}
       <ParamRowsField
-        legend="Extra authorization request parameters"
-        noun="authorization parameter"
+        legend={t('extraAuthorize')}
+        rowName={(n) => t('extraAuthorizeRow', n)}
+        addLabel={t('extraAuthorizeAdd')}
         rows={profile.extraAuthorize ?? []}
         onChange={(extraAuthorize) => change({ extraAuthorize })}
       />
       <ParamRowsField
-        legend="Extra token parameters"
-        noun="token parameter"
+        legend={t('extraToken')}
+        rowName={(n) => t('extraTokenRow', n)}
+        addLabel={t('extraTokenAdd')}
         rows={profile.extraToken ?? []}
         onChange={(extraToken) => change({ extraToken })}
       />

@@ -2,6 +2,7 @@ import { useContext, useState } from 'preact/hooks';
 import { PresentationMode } from '../ui/presentation.tsx';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
 
 /** The client secret: shown or hidden, remembered on disk only when ticked, with the warning beside it. */
 export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput: () => void }) {
@@ -13,7 +14,7 @@ export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput
   return (
     <>
       <TextField
-        label="Client secret"
+        label={t('clientSecret')}
         type={shown ? 'text' : 'password'}
         value={secret}
         onInput={(s) => {
@@ -28,7 +29,7 @@ export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput
           aria-pressed={shown}
           disabled={presenting}
         >
-          {shown ? 'Hide secret' : 'Show secret'}
+          {shown ? t('hideSecret') : t('showSecret')}
         </button>
       </TextField>
       <label class="check">
@@ -37,11 +38,9 @@ export function SecretField({ profiles, onInput }: { profiles: Profiles; onInput
           checked={profile.rememberSecret}
           onChange={(e) => change({ rememberSecret: e.currentTarget.checked })}
         />
-        Remember secret on this device
+        {t('rememberSecret')}
       </label>
-      <p class={profile.rememberSecret ? 'hint warning' : 'hint'}>
-        When ticked, the secret is stored unencrypted on this computer's disk.
-      </p>
+      <p class={profile.rememberSecret ? 'hint warning' : 'hint'}>{t('rememberSecretWarning')}</p>
     </>
   );
 }

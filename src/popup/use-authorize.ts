@@ -9,6 +9,7 @@ import { send } from '../messages.ts';
 import { requestOrigins } from '../platform/permissions.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';
 import type { ReportError } from './use-alert.ts';
+import { t, words } from '../ui/words.ts';
 
 export interface Authorizing {
   busy: boolean;
@@ -43,7 +44,7 @@ export function useAuthorize(
   const start = async (): Promise<Result<{ runId: string }>> => {
     const wanted = [...new Set([...origins, ...pendingOrigins])];
     if (wanted.length && !(await requestOrigins(wanted))) {
-      const message = `Access to ${originNames(wanted)} was refused, so the flow cannot contact the provider.`;
+      const message = t('accessRefusedFlow', originNames(wanted));
       return { ok: false, error: { code: 'permission_refused', message } };
     }
     return send('startRun', {
@@ -56,22 +57,22 @@ export function useAuthorize(
   const authorize = async () => {
     report(undefined);
     setRunId(undefined);
-    setProgress('Starting: reading the discovery document, then opening the login window…');
+    setProgress(t('progressStarting'));
     setBusy(true);
     const outcome = await start().catch((e: Error): Result<never> => ({
       ok: false,
-      error: { code: 'internal', message: `Could not start: ${e.message}` },
+      error: { code: 'internal', message: t('couldNotStart', e.message) },
     }));
     setBusy(false);
     setPendingOrigins(!outcome.ok && outcome.error.origins ? outcome.error.origins : []);
     if (outcome.ok) {
       setRunId(outcome.value.runId);
-      setProgress('The login window is open; the inspector tab shows each step as it completes.');
+      setProgress(t('progressLoginOpen'));
     } else {
       setProgress('');
       report(outcome.error);
     }
   };
   // Once the run exists, the status line follows it to its outcome.
-  return { busy, pendingOrigins, progress: run ? progressText(run) : progress, authorize };
+  return { busy, pendingOrigins, progress: run ? progressText(run, words) : progress, authorize };
 }

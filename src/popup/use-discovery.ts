@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { send } from '../messages.ts';
 import type { ReportError } from './use-alert.ts';
 import type { Profiles } from './use-profiles.ts';
+import { t } from '../ui/words.ts';
 
 /**
  * Reads the issuer's discovery document into the Endpoints fields. The answer is applied only if
@@ -12,7 +13,7 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
   const [scopes, setScopes] = useState<string[]>([]);
   const discover = async (issuer: string) => {
     report(undefined);
-    setNote(`Reading ${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration…`);
+    setNote(t('discoveryReading', `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`));
     const answer = await send('discover', { issuer });
     if (!answer.ok) {
       setNote('');

@@ -6,6 +6,7 @@ import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
 import { analyse } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
+import { t } from '../ui/words.ts';
 
 /** Re-reads the log at most this often while requests keep finishing. */
 const SETTLE_MS = 300;
@@ -40,12 +41,9 @@ function Panel() {
   }, []);
   return (
     <main>
-      <h1>Auth Code Inspector</h1>
-      <p class="muted">
-        The inspected tab’s network log, read live. A login in a popup window the app opens is in that
-        window’s log: open DevTools there.
-      </p>
-      {!trace && !error && <p role="status">Waiting for the network log…</p>}
+      <h1>{t('extName')}</h1>
+      <p class="muted">{t('panelIntro')}</p>
+      {!trace && !error && <p role="status">{t('panelWaiting')}</p>}
       {error && <p role="alert">{error}</p>}
       {trace && <TraceView trace={trace} shareable={shareable} fileName="devtools.redacted.har" />}
     </main>

@@ -6,6 +6,7 @@ import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
 import { analyse } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
+import { t } from '../ui/words.ts';
 
 /** The trace page: a HAR file's OAuth/OIDC logins, found, grouped and checked. */
 export function TracePage() {
@@ -37,13 +38,10 @@ export function TracePage() {
         open(e.dataTransfer?.files[0]);
       }}
     >
-      <h1>Trace</h1>
-      <p>
-        Open a HAR file saved from the browser’s DevTools (“Save all as HAR”), or drop it here. Nothing from
-        it is stored.
-      </p>
-      <FileInput label="HAR file" accept=".har,application/json" onFile={open} />
-      {file && !trace && !error && <p role="status">Reading the HAR…</p>}
+      <h1>{t('trace')}</h1>
+      <p>{t('traceIntro')}</p>
+      <FileInput label={t('harFile')} accept=".har,application/json" onFile={open} />
+      {file && !trace && !error && <p role="status">{t('traceReading')}</p>}
       {error && <ErrorAlert error={error} />}
       {trace && file && (
         <TraceView

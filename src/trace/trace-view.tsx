@@ -4,19 +4,20 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
+import { count, t } from '../ui/words.ts';
 
 function Attempt({ attempt }: { attempt: LoginAttempt }) {
   return (
     <section>
       <h2>
-        Login of <code>{attempt.clientId}</code> at <code>{attempt.issuer}</code>
+        {t('traceLoginOf')} <code>{attempt.clientId}</code> {t('traceAt')} <code>{attempt.issuer}</code>
       </h2>
       {attempt.diagnosis.map((d) => (
         <p key={d} class="status-failed">
           {d}
         </p>
       ))}
-      <ol aria-label={`Timeline of ${attempt.clientId}`}>
+      <ol aria-label={t('traceTimeline', attempt.clientId)}>
         {attempt.events.map((e, i) => (
           <li key={i}>
             {e.at} · {e.kind} · {e.method} <code>{e.url}</code> · HTTP {e.status}
@@ -26,7 +27,7 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
       <ChecksSection checks={attempt.checks} checkedAt={undefined} />
       {attempt.tokens.map(({ name, decoded }) =>
         decoded.kind === 'jwt' ? (
-          <ClaimsTable key={name} values={decoded.claims} now={Date.now()} caption={`${name} claims`} />
+          <ClaimsTable key={name} values={decoded.claims} now={Date.now()} caption={t('tokenClaims', name)} />
         ) : (
           <p key={name}>
             {name}: {decoded.kind}
@@ -52,18 +53,18 @@ export function TraceView({
     <>
       <p role="status">
         {trace.attempts.length === 0
-          ? `No OAuth or OpenID Connect login in this HAR. Hosts seen: ${trace.hosts.join(', ') || 'none'}.`
-          : `${trace.attempts.length} login attempt${trace.attempts.length === 1 ? '' : 's'} found.`}
+          ? t('traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))
+          : count('traceAttempts', trace.attempts.length)}
       </p>
       {shareable ? (
         <>
           <button type="button" onClick={() => download(shareable.redacted, fileName, 'application/json')}>
-            Download redacted HAR
+            {t('downloadRedactedHar')}
           </button>
-          <CopyButton text={shareable.report} what="report" />
+          <CopyButton text={shareable.report} label={t('copyReport')} />
         </>
       ) : (
-        <p class="muted">Preparing the redacted copy and the report…</p>
+        <p class="muted">{t('tracePreparing')}</p>
       )}
       {trace.notes.map((n) => (
         <p key={n} class="muted">

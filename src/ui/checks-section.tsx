@@ -1,34 +1,37 @@
 import { ColumnHeads } from './column-heads.tsx';
 import type { Check } from '../core/check.ts';
+import { t, words } from './words.ts';
+import type { MessageId } from '../core/view/words.ts';
+import { checkTitle } from '../core/view/verdict.ts';
 
-const GROUPS: [prefix: string, title: string][] = [
-  ['discovery', 'Discovery'],
-  ['callback', 'Callback'],
-  ['token', 'Token response'],
-  ['id_token', 'ID token'],
-  ['access_token', 'Access token'],
-  ['refresh', 'Refresh'],
-  ['userinfo', 'UserInfo'],
-  ['revocation', 'Revocation'],
-  ['introspection', 'Introspection'],
-  ['trace', 'Trace'],
+const GROUPS: [prefix: string, title: MessageId][] = [
+  ['discovery', 'checksDiscovery'],
+  ['callback', 'checksCallback'],
+  ['token', 'checksToken'],
+  ['id_token', 'checksIdToken'],
+  ['access_token', 'checksAccessToken'],
+  ['refresh', 'checksRefresh'],
+  ['userinfo', 'checksUserinfo'],
+  ['revocation', 'checksRevocation'],
+  ['introspection', 'checksIntrospection'],
+  ['trace', 'checksTrace'],
 ];
 
-const STATUS_TEXT: Record<Check['status'], string> = {
-  pass: '✓ pass',
-  fail: '✗ fail',
-  warn: '! warn',
-  skip: '– skip',
+const STATUS_TEXT: Record<Check['status'], MessageId> = {
+  pass: 'checkPass',
+  fail: 'checkFail',
+  warn: 'checkWarn',
+  skip: 'checkSkip',
 };
+
+const COLUMNS = ['colStatus', 'colCheck', 'colExpected', 'colActual', 'colRule'] as const;
 
 /** Every check grouped by the step it judged; failures never hide anything else on the page. */
 export function ChecksSection({ checks, checkedAt }: { checks: Check[]; checkedAt: number | undefined }) {
-  if (checks.length === 0) return <p class="muted">No checks yet.</p>;
+  if (checks.length === 0) return <p class="muted">{t('noChecks')}</p>;
   return (
     <>
-      {checkedAt !== undefined && (
-        <p class="muted">Evaluated {new Date(checkedAt).toLocaleString()}, when each step completed.</p>
-      )}
+      {checkedAt !== undefined && <p class="muted">{t('checksEvaluated', words.date(checkedAt))}</p>}
       {GROUPS.map(([prefix, title]) => {
         const rows = checks.filter((c) => c.id.startsWith(`${prefix}.`));
         if (rows.length === 0) return null;
@@ -36,13 +39,13 @@ export function ChecksSection({ checks, checkedAt }: { checks: Check[]; checkedA
           <div key={prefix}>
             {/* A caption, not a heading: the page's headings stay unique ("Token response", "ID token"…). */}
             <table class="checks">
-              <caption>{title} checks</caption>
-              <ColumnHeads names={['Status', 'Check', 'Expected', 'Actual', 'Rule']} />
+              <caption>{t(title)}</caption>
+              <ColumnHeads names={COLUMNS.map((c) => t(c))} />
               <tbody>
                 {rows.map((c) => (
                   <tr key={c.id} data-check={c.id}>
-                    <td class={`check-${c.status}`}>{STATUS_TEXT[c.status]}</td>
-                    <th scope="row">{c.title}</th>
+                    <td class={`check-${c.status}`}>{t(STATUS_TEXT[c.status])}</td>
+                    <th scope="row">{checkTitle(c, words)}</th>
                     <td>
                       <code>{c.expected}</code>
                     </td>

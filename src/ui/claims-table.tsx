@@ -1,5 +1,6 @@
 import { KeyValueTable } from './key-value-table.tsx';
 import { TIME_CLAIMS, describeTime } from './time.ts';
+import { words } from './words.ts';
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value, null, 1));
 
@@ -20,7 +21,7 @@ export function ClaimsTable({
         name,
         show(value),
         TIME_CLAIMS.has(name) && typeof value === 'number' ? (
-          <span class="muted"> {describeTime(value, now)}</span>
+          <span class="muted"> {describeTime(value, now, words)}</span>
         ) : null,
       ])}
     />

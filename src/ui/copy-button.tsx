@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
+import { t } from './words.ts';
 
 /**
  * A button named for what it copies ("Copy raw body"), so its name is never a field's label.
@@ -7,11 +8,12 @@ import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
  */
 export function CopyButton({
   text,
-  what,
+  label,
   onError,
 }: {
   text: string | (() => Promise<Result<string>>);
-  what: string;
+  /** The button's name: "Copy raw body". */
+  label: string;
   /** Where a failure goes when the page keeps one alert for all its areas; else it shows beside the button. */
   onError?: (error: FlowErrorInfo | undefined) => void;
 }) {
@@ -21,7 +23,7 @@ export function CopyButton({
     setError('');
     onError?.(undefined);
     const failed = (reason: string) => {
-      const message = `Could not copy ${what.replace(/^as curl: /, 'the curl command for the ')}: ${reason}`;
+      const message = t('copyFailed', label, reason);
       if (onError) onError({ code: 'internal', message });
       else setError(message);
     };
@@ -37,8 +39,8 @@ export function CopyButton({
   };
   return (
     <>
-      <button type="button" onClick={() => void copy()} aria-label={`Copy ${what}`}>
-        {copied ? 'Copied' : `Copy ${what}`}
+      <button type="button" onClick={() => void copy()} aria-label={label}>
+        {copied ? t('copied') : label}
       </button>
       {error && (
         <span role="alert" class="status-failed">

@@ -6,19 +6,18 @@ export const COLLAPSE_OVER = 4000;
 /** `children` (a long raw body) behind a disclosure saying how long it is; short ones as they are. */
 export function LongText({
   length,
-  what,
+  showLabel,
   children,
 }: {
   length: number;
-  what: string;
+  /** "Show the raw body (12,345 characters)". */
+  showLabel: string;
   children: ComponentChildren;
 }) {
   if (length <= COLLAPSE_OVER) return <>{children}</>;
   return (
     <details>
-      <summary>
-        Show the {what} ({length.toLocaleString()} characters)
-      </summary>
+      <summary>{showLabel}</summary>
       {children}
     </details>
   );

@@ -24,6 +24,8 @@ export interface FixtureOptions {
   otherHosts?: string[];
   /** A profile directory that outlives the browser, for restarts. */
   profileDir?: string;
+  /** The browser's language (`--lang`), e.g. `pt-BR`. */
+  lang?: string;
 }
 
 export function flowFixture(
@@ -34,6 +36,7 @@ export function flowFixture(
     launchWithExtension({
       headless: true,
       ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+      ...(options.lang ? { lang: options.lang } : {}),
     });
   const f = {
     tamper: undefined,

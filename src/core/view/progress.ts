@@ -1,19 +1,20 @@
 import type { Run } from '../run.ts';
 import { loginChecks, verdict, verdictText } from './verdict.ts';
+import type { Words } from './words.ts';
 
 /** One line for the popup's status while it is open: where the run stands, then its outcome. */
-export function progressText(run: Run): string {
+export function progressText(run: Run, w: Words): string {
   if (run.status === 'done') {
     const v = verdict(loginChecks(run));
-    return `Tokens received · ${verdictText(v)}. The inspector tab shows them.`;
+    return w.t('progressDone', verdictText(v, w));
   }
   if (run.status !== 'running') return '';
   const step = run.steps.at(-1);
   if (step?.kind === 'token')
     return run.profile.flow === 'client_credentials'
-      ? 'Requesting a token for the client…'
-      : 'The provider sent the browser back: redeeming the code…';
+      ? w.t('progressClientCredentials')
+      : w.t('progressRedeeming');
   if (step?.kind === 'validation' || (step?.kind === 'callback' && step.status === 'ok'))
-    return 'Checking the tokens…';
-  return 'The login window is open; the inspector tab shows each step as it completes.';
+    return w.t('progressChecking');
+  return w.t('progressLoginOpen');
 }

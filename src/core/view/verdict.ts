@@ -1,5 +1,6 @@
 import type { Check } from '../check.ts';
 import { LOGIN_STEPS, type Run } from '../run.ts';
+import type { Words } from './words.ts';
 
 /** Every check of the run, in step order. */
 export const runChecks = (run: Run): Check[] => run.steps.flatMap((s) => s.checks ?? []);
@@ -23,12 +24,13 @@ export function verdict(checks: Check[]): Verdict {
   };
 }
 
+/** A check's title in the reader's language; a stored run keeps the English one for unknown ids. */
+export const checkTitle = (check: Pick<Check, 'id' | 'title'>, w: Words): string =>
+  w.tOr(`check_${check.id.replaceAll('.', '_')}`, check.title);
+
 /** The banner's words: "All 14 checks passed, 1 warning" or "2 checks failed: <first failure>". */
-export function verdictText(v: Verdict): string {
-  if (v.failed.length > 0) {
-    const n = v.failed.length;
-    return `${n} check${n === 1 ? '' : 's'} failed: ${v.failed[0]!.title}`;
-  }
-  const warnings = v.warnings ? `, ${v.warnings} warning${v.warnings === 1 ? '' : 's'}` : '';
-  return `All ${v.ran} check${v.ran === 1 ? '' : 's'} passed${warnings}`;
+export function verdictText(v: Verdict, w: Words): string {
+  if (v.failed.length > 0) return w.count('verdictFailed', v.failed.length, checkTitle(v.failed[0]!, w));
+  const passed = w.count('verdictPassed', v.ran);
+  return v.warnings ? w.t('verdictWithWarnings', passed, w.count('warnings', v.warnings)) : passed;
 }

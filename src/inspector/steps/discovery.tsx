@@ -1,10 +1,11 @@
 import { ExchangeView } from '../exchange-view.tsx';
 import type { StepProps } from './step-props.ts';
+import { t } from '../../ui/words.ts';
 
 export function DiscoveryStep({ step, curl }: StepProps<'discovery'>) {
   return (
     <>
-      <h3>Discovery</h3>
+      <h3>{t('stepDiscovery')}</h3>
       <p>{step.note}</p>
       <ExchangeView exchange={step.exchange} name="Discovery" curl={curl(0)} />
     </>

@@ -2,22 +2,18 @@ import { ClaimsTable } from '../../ui/claims-table.tsx';
 import { ExchangeView } from '../exchange-view.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
-
-const NAMES = { access_token: 'access token', refresh_token: 'refresh token' } as const;
+import { t } from '../../ui/words.ts';
 
 export function IntrospectionStep({ step, curl }: StepProps<'introspection'>) {
   const active = step.fields?.active;
-  const said = active === true ? 'active' : active === false ? 'not active' : undefined;
+  const token = step.token === 'access_token' ? 'AccessToken' : 'RefreshToken';
+  const said = active === true ? t(`active${token}`) : active === false ? t(`inactive${token}`) : undefined;
   return (
     <>
-      <h3>Introspection</h3>
-      <OutcomeLine step={step} done={said && `The ${NAMES[step.token]} is ${said}`} />
+      <h3>{t('stepIntrospection')}</h3>
+      <OutcomeLine step={step} done={said} />
       {step.fields && (
-        <ClaimsTable
-          values={step.fields}
-          now={Date.now()}
-          caption={`Introspection of the ${NAMES[step.token]}`}
-        />
+        <ClaimsTable values={step.fields} now={Date.now()} caption={t(`introspectionOf${token}`)} />
       )}
       {step.exchange && <ExchangeView exchange={step.exchange} name="Introspection" curl={curl(0)} />}
     </>

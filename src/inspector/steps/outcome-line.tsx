@@ -1,16 +1,17 @@
 import type { Step } from '../../core/run.ts';
 import { verdict, verdictText } from '../../core/view/verdict.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { t, words } from '../../ui/words.ts';
 
 /** An action's own outcome: in progress, its checks' verdict, or the error that stopped it. */
 export function OutcomeLine({ step, done }: { step: Step; done?: string }) {
-  if (step.status === 'running') return <p class="muted">In progress…</p>;
+  if (step.status === 'running') return <p class="muted">{t('inProgress')}</p>;
   const v = verdict(step.checks ?? []);
   return (
     <>
       <p class={`outcome-${step.status === 'failed' ? 'failed' : 'done'}`}>
-        <strong>{step.status === 'failed' ? 'Failed' : (done ?? 'Done')}</strong>
-        {v.ran > 0 && <span> · {verdictText(v)}</span>}
+        <strong>{step.status === 'failed' ? t('runFailed') : (done ?? t('done'))}</strong>
+        {v.ran > 0 && <span> · {verdictText(v, words)}</span>}
       </p>
       {step.error && <ErrorAlert error={step.error} />}
     </>

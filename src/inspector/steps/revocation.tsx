@@ -1,14 +1,16 @@
 import { ExchangeView } from '../exchange-view.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
-
-const NAMES = { access_token: 'access token', refresh_token: 'refresh token' } as const;
+import { t } from '../../ui/words.ts';
 
 export function RevocationStep({ step, curl }: StepProps<'revocation'>) {
   return (
     <>
-      <h3>Revocation</h3>
-      <OutcomeLine step={step} done={`The ${NAMES[step.token]} was revoked`} />
+      <h3>{t('stepRevocation')}</h3>
+      <OutcomeLine
+        step={step}
+        done={t(step.token === 'access_token' ? 'revokedAccessToken' : 'revokedRefreshToken')}
+      />
       {step.exchange && <ExchangeView exchange={step.exchange} name="Revocation" curl={curl(0)} />}
     </>
   );

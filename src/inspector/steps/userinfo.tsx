@@ -2,13 +2,14 @@ import { ClaimsTable } from '../../ui/claims-table.tsx';
 import { ExchangeView } from '../exchange-view.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
+import { t } from '../../ui/words.ts';
 
 export function UserinfoStep({ step, curl }: StepProps<'userinfo'>) {
   return (
     <>
-      <h3>UserInfo</h3>
+      <h3>{t('stepUserinfo')}</h3>
       <OutcomeLine step={step} />
-      {step.claims && <ClaimsTable values={step.claims} now={Date.now()} caption="UserInfo claims" />}
+      {step.claims && <ClaimsTable values={step.claims} now={Date.now()} caption={t('userinfoClaims')} />}
       {step.exchange && <ExchangeView exchange={step.exchange} name="UserInfo" curl={curl(0)} />}
     </>
   );

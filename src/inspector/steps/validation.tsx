@@ -1,5 +1,6 @@
 import { ExchangeView } from '../exchange-view.tsx';
 import type { StepProps } from './step-props.ts';
+import { t } from '../../ui/words.ts';
 
 /** The JWKS fetches made to verify the tokens (a second one when a `kid` was unknown). */
 export function ValidationStep({ step, curl }: StepProps<'validation'>) {
@@ -7,7 +8,7 @@ export function ValidationStep({ step, curl }: StepProps<'validation'>) {
     <>
       {step.exchanges.map((exchange, i) => (
         <div key={i}>
-          <h3>JWKS{i > 0 ? ' (fetched again)' : ''}</h3>
+          <h3>{i > 0 ? t('jwksAgain') : 'JWKS'}</h3>
           <ExchangeView exchange={exchange} name={i > 0 ? 'JWKS again' : 'JWKS'} curl={curl(i)} />
         </div>
       ))}

@@ -1,13 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { rfc, type Check } from '../../../src/core/check.ts';
 import { buildReport, reportMarkdown } from '../../../src/core/report.ts';
+import { wordsOf } from '../../support/words.ts';
 import { buildSampleRun, CLIENT, expectNoSecret, NOW, run } from '../../support/sample-run.ts';
 
 beforeAll(buildSampleRun);
+const en = wordsOf('en');
 
 describe('reports', () => {
   test('the JSON and Markdown reports are redacted, and say what they are about', () => {
-    const report = buildReport(run, { extensionVersion: '0.1.0', browser: 'Chromium 156', generatedAt: NOW });
-    const markdown = reportMarkdown(report);
+    const report = buildReport(run, {
+      extensionVersion: '0.1.0',
+      browser: 'Chromium 156',
+      generatedAt: NOW,
+      words: en,
+    });
+    const markdown = reportMarkdown(report, en);
     expectNoSecret(JSON.stringify(report));
     expectNoSecret(markdown);
     expect(report).toMatchObject({
@@ -25,7 +33,8 @@ describe('reports', () => {
       profile: { ...run.profile, clientId: 'x` | ![img](https://evil.example/t.png) `' },
     };
     const markdown = reportMarkdown(
-      buildReport(nasty, { extensionVersion: '0', browser: 'b', generatedAt: NOW }),
+      buildReport(nasty, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: en }),
+      en,
     );
     expect(markdown).toContain("`x' \\| ![img](https://evil.example/t.png) '`");
   });
@@ -60,7 +69,8 @@ describe('reports', () => {
       ),
     };
     const markdown = reportMarkdown(
-      buildReport(nasty, { extensionVersion: '0', browser: 'b', generatedAt: NOW }),
+      buildReport(nasty, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: en }),
+      en,
     );
     const lines = markdown.split(/\r\n|[\r\n\u0085\u2028\u2029]/);
     expect(lines.some((l) => /^\s*#+ (Heading|injected)/.test(l))).toBe(false);
@@ -70,10 +80,33 @@ describe('reports', () => {
 
   test('a secret too short to search free text for is named in the report', () => {
     const short = { ...run, secrets: [...run.secrets, { kind: 'code' as const, value: 'c0de' }] };
-    const report = buildReport(short, { extensionVersion: '0', browser: 'b', generatedAt: NOW });
+    const report = buildReport(short, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: en });
     expect(report.notes).toEqual([
       expect.stringMatching(/^The authorization code has fewer than 12 characters/),
     ]);
-    expect(reportMarkdown(report)).toContain('> The authorization code has fewer than 12 characters');
+    expect(reportMarkdown(report, en)).toContain('> The authorization code has fewer than 12 characters');
+  });
+
+  test('a report follows the interface language and keeps the check ids', () => {
+    const pt = wordsOf('pt_BR');
+    const state: Check = {
+      id: 'callback.state',
+      title: 'State matches the one sent',
+      ...rfc(6749, '10.12'),
+      status: 'pass',
+      expected: 's',
+      actual: 's',
+    };
+    const checked = {
+      ...run,
+      steps: run.steps.map((step, i) => (i === 0 ? { ...step, checks: [state] } : step)),
+    };
+    const markdown = reportMarkdown(
+      buildReport(checked, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: pt }),
+      pt,
+    );
+    expect(markdown).toContain('# Relatório do Auth Code Inspector');
+    expect(markdown).toContain('| Situação | Verificação | Esperado | Obtido | Regra | id |');
+    expect(markdown).toMatch(/\| pass \| O state confere com o enviado \| .* \| `callback\.state` \|/);
   });
 });

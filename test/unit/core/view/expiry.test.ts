@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { expiresAt } from '../../../../src/core/view/expiry.ts';
 import type { TokensStep } from '../../../../src/core/view/steps.ts';
-import { countdown } from '../../../../src/ui/expiry.tsx';
+import { countdown } from '../../../../src/ui/time.ts';
 
 const AT = 1_790_000_000_000;
 const step = (fields: Record<string, unknown>): TokensStep => ({

@@ -2,15 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { defaultProfile } from '../../../../src/core/profile.ts';
 import { appendStep, finishRun, newRun } from '../../../../src/core/run.ts';
 import { progressText } from '../../../../src/core/view/progress.ts';
+import { wordsOf } from '../../../support/words.ts';
+
+const en = wordsOf('en');
 
 const run = newRun('r', defaultProfile('https://abc.chromiumapp.org/'), 0);
 
 describe('the popup’s status line follows the run', () => {
   test('from the login window to the outcome', () => {
     const waiting = appendStep(run, { kind: 'callback', status: 'running', at: 1, params: [] });
-    expect(progressText(waiting)).toMatch(/^The login window is open/);
+    expect(progressText(waiting, en)).toMatch(/^The login window is open/);
     const redeeming = appendStep(waiting, { kind: 'token', status: 'running', at: 2 });
-    expect(progressText(redeeming)).toMatch(/redeeming the code/);
+    expect(progressText(redeeming, en)).toMatch(/redeeming the code/);
     const checked = {
       ...redeeming,
       steps: [
@@ -27,9 +30,9 @@ describe('the popup’s status line follows the run', () => {
         },
       ],
     };
-    expect(progressText(finishRun(checked, 4))).toBe(
+    expect(progressText(finishRun(checked, 4), en)).toBe(
       'Tokens received · All 2 checks passed, 1 warning. The inspector tab shows them.',
     );
-    expect(progressText(finishRun(waiting, 4, { code: 'login_cancelled', message: 'x' }))).toBe('');
+    expect(progressText(finishRun(waiting, 4, { code: 'login_cancelled', message: 'x' }), en)).toBe('');
   });
 });

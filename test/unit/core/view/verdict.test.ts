@@ -1,10 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { Check } from '../../../../src/core/check.ts';
 import { verdict, verdictText } from '../../../../src/core/view/verdict.ts';
+import { wordsOf } from '../../../support/words.ts';
+
+const en = wordsOf('en');
+const pt = wordsOf('pt_BR');
 
 describe('the verdict', () => {
-  const c = (status: Check['status'], title: string = status): Check => ({
-    id: title,
+  const c = (status: Check['status'], title: string = status, id = title): Check => ({
+    id,
     title,
     spec: '',
     specUrl: '',
@@ -14,15 +18,31 @@ describe('the verdict', () => {
   });
 
   test('counts the checks that ran, and warnings', () => {
-    expect(verdictText(verdict([c('pass'), c('pass'), c('skip'), c('warn')]))).toBe(
+    expect(verdictText(verdict([c('pass'), c('pass'), c('skip'), c('warn')]), en)).toBe(
       'All 3 checks passed, 1 warning',
     );
-    expect(verdictText(verdict([c('pass')]))).toBe('All 1 check passed');
+    expect(verdictText(verdict([c('pass')]), en)).toBe('All 1 check passed');
   });
 
   test('names the first failure', () => {
-    expect(verdictText(verdict([c('pass'), c('fail', 'Nonce matches the one sent'), c('fail', 'b')]))).toBe(
-      '2 checks failed: Nonce matches the one sent',
+    expect(
+      verdictText(verdict([c('pass'), c('fail', 'Nonce matches the one sent'), c('fail', 'b')]), en),
+    ).toBe('2 checks failed: Nonce matches the one sent');
+  });
+
+  test('speaks Portuguese with its plurals, and names a known check by its id, an unknown one by its stored title', () => {
+    const nonce = c('fail', 'Nonce matches the one sent', 'id_token.nonce');
+    expect(verdictText(verdict([nonce, c('fail', 'b')]), pt)).toBe(
+      '2 verificações falharam: O nonce confere com o enviado',
+    );
+    expect(verdictText(verdict([c('fail', 'Stored before translations', 'old.rule')]), pt)).toBe(
+      '1 verificação falhou: Stored before translations',
+    );
+    expect(verdictText(verdict([c('pass'), c('pass'), c('warn'), c('warn')]), pt)).toBe(
+      'Todas as 4 verificações passaram, 2 alertas',
+    );
+    expect(verdictText(verdict(Array.from({ length: 1200 }, () => c('pass'))), pt)).toBe(
+      'Todas as 1.200 verificações passaram',
     );
   });
 });

@@ -1,0 +1,42 @@
+import type en from '../../../_locales/en/messages.json';
+
+/** A message id of `_locales/*\/messages.json` (en is the reference; a unit test keeps pt_BR equal). */
+export type MessageId = keyof typeof en;
+/** Ids that come in plural forms: `<base>_one`, `<base>_other` (and any other CLDR category). */
+export type PluralBase = MessageId extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+
+export type Sub = string | number;
+
+/** What every piece of text a person reads goes through (design.md: strings come from `_locales`). */
+export interface Words {
+  /** The language of the messages, for `Intl` (Chromium's `getUILanguage()` does not follow `--lang`). */
+  locale: string;
+  t: (id: MessageId, ...subs: Sub[]) => string;
+  /** A message id made at run time (a check id, an error code), `fallback` when there is none. */
+  tOr: (id: string, fallback: string, ...subs: Sub[]) => string;
+  /** `count('checks', 3)`: the plural form of the locale, `$1` the formatted number. */
+  count: (base: PluralBase, n: number, ...subs: Sub[]) => string;
+  number: (n: number) => string;
+  date: (epochMs: number) => string;
+}
+
+/** `lookup` is `chrome.i18n.getMessage` in the extension (missing ids answer ""). */
+export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words {
+  const locale = lookup('intlLocale', []) || 'en-US';
+  const numbers = new Intl.NumberFormat(locale);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const plurals = new Intl.PluralRules(locale);
+  const strings = (subs: Sub[]) => subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s));
+  const tOr = (id: string, fallback: string, ...subs: Sub[]) => lookup(id, strings(subs)) || fallback;
+  return {
+    locale,
+    t: (id, ...subs) => lookup(id, strings(subs)),
+    tOr,
+    count: (base, n, ...subs) => {
+      const all = strings([n, ...subs]);
+      return lookup(`${base}_${plurals.select(n)}`, all) || lookup(`${base}_other`, all);
+    },
+    number: (n) => numbers.format(n),
+    date: (epochMs) => dates.format(epochMs),
+  };
+}

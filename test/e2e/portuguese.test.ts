@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { confidentialClient } from '../../dev/provider.ts';
+import { logIn, waitForPage } from '../../dev/pages.ts';
+import { PROFILES_KEY } from '../../src/core/view/stored-records.ts';
+import { flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+
+const SECRET = 'segredo-0123456789abcdef0123456789';
+const f = flowFixture((redirect) => [confidentialClient('app-pt', SECRET, [redirect])], { lang: 'pt-BR' });
+
+describe('in a browser set to Portuguese (pt-BR)', () => {
+  test('the popup, the login and the inspector speak Portuguese; protocol words stay as they are', async () => {
+    const popup = await f.ext.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await popup.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
+    await popup.reload();
+    // The standing layout test, in the longer language: the main button stays above the fold.
+    const box = await popup.getByRole('button', { name: 'Autorizar' }).boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+    const issuer = popup.getByLabel('Emissor (issuer)', { exact: true });
+    await issuer.fill(f.idp.issuer);
+    await issuer.press('Tab');
+    await popup.getByLabel('Client ID', { exact: true }).fill('app-pt');
+    await popup.getByLabel('Client secret', { exact: true }).fill(SECRET);
+    await popup.getByLabel('Escopos', { exact: true }).fill('openid profile');
+    await expect
+      .poll(() => popup.getByLabel('Endpoint de token').inputValue())
+      .toBe(`${f.idp.issuer}/oauth2/token`);
+    await popup.getByRole('button', { name: 'Autorizar' }).click();
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/^Tokens recebidos · Todas as \d+ verificações passaram/);
+    for (const heading of ['Resposta do token', 'ID token', 'Access token', 'Verificações', 'Histórico'])
+      await expect(page.getByRole('heading', { name: heading, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('table', { name: 'Claims do id_token' }).count()).resolves.toBe(1);
+    const checks = page.getByRole('table', { name: 'Verificações do ID token' });
+    await expect(checks.getByRole('row', { name: /Assinatura do ID token válida/ }).count()).resolves.toBe(1);
+    await expect(page.getByText(/^O access token expira em .* de 20\d\d.*, daqui a /).count()).resolves.toBe(
+      1,
+    );
+    await expect(page.getByRole('button', { name: 'Copiar relatório' }).count()).resolves.toBe(1);
+    await expect(popup.getByRole('status').textContent()).resolves.toMatch(/^Tokens recebidos/);
+    await popup.close();
+  });
+});
