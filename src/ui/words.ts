@@ -4,3 +4,6 @@ import { lookupMessage } from '../platform/i18n.ts';
 /** The pages' words, in the browser's language. */
 export const words = wordsFrom(lookupMessage);
 export const { t, tOr, count } = words;
+
+// The page's language is the messages' language (screen readers pick their voice from it).
+document.documentElement.lang = words.locale;

@@ -1,0 +1,131 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { confidentialClient } from '../../dev/provider.ts';
+import { openPopup, waitForPage } from '../../dev/pages.ts';
+import { flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
+
+const SECRET = 'a11y-secret-0123456789abcdef';
+const f = flowFixture((redirect) => [confidentialClient('a11y-app', SECRET, [redirect])]);
+
+/** A login whose callback came back with another state: one attempt, a failed check and a diagnosis. */
+const HAR = JSON.stringify({
+  log: {
+    version: '1.2',
+    entries: [
+      [
+        'GET',
+        'https://op.example/authorize?response_type=code&client_id=spa&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=s1',
+        302,
+      ],
+      ['GET', 'https://app.example/cb?code=abc&state=forged', 200],
+    ].map(([method, url, status], i) => ({
+      startedDateTime: new Date(Date.UTC(2026, 10, 29, 12, 0, i)).toISOString(),
+      request: { method, url, headers: [] },
+      response: { status, headers: [], content: { mimeType: 'text/html', text: '' } },
+    })),
+  },
+});
+
+/** axe's violations on the page as it is now, one line each (rule, impact, where), none expected. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations: found, passes } = await new AxeBuilder({ page }).analyze();
+  // axe read the page (its rules found things to pass), not an empty or blocked document.
+  expect(passes.length).toBeGreaterThan(10);
+  return found.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} ${n.failureSummary ?? ''}`),
+  );
+}
+
+const SCHEMES = ['light', 'dark'] as const;
+
+describe('axe finds no violation, in the light and the dark theme', () => {
+  let success: Page;
+  let failure: Page;
+
+  test('the popup, and the inspector after a success', async () => {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'a11y-app',
+      secret: SECRET,
+    });
+    success = await submit(f, popup);
+    await expect.poll(() => success.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    for (const colorScheme of SCHEMES) {
+      for (const page of [popup, success]) {
+        await page.emulateMedia({ colorScheme });
+        expect(await violations(page), `${page.url()} ${colorScheme}`).toEqual([]);
+      }
+    }
+    await popup.close();
+  });
+
+  test('the inspector after a failure (the wrong client secret)', async () => {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'a11y-app',
+      secret: 'not-the-secret-0123456789',
+    });
+    failure = await submit(f, popup);
+    await expect.poll(() => failure.getByRole('alert').count()).toBeGreaterThan(0);
+    for (const colorScheme of SCHEMES) {
+      await failure.emulateMedia({ colorScheme });
+      expect(await violations(failure), colorScheme).toEqual([]);
+    }
+    await popup.close();
+  });
+
+  test('the Trace page with a failing login on it', async () => {
+    const page = await f.ext.context.newPage();
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/index.html`);
+    await page.getByLabel('HAR file').setInputFiles({
+      name: 'forged.har',
+      mimeType: 'application/json',
+      buffer: Buffer.from(HAR),
+    });
+    await expect.poll(() => page.getByRole('heading', { name: /^Login of spa/ }).count()).toBe(1);
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      expect(await violations(page), colorScheme).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
+/** Presses Tab until the focused element is `name`'s button (at most `limit` presses), as a keyboard user would. */
+async function tabTo(page: Page, name: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate('document.activeElement?.textContent?.trim()');
+    if (focused === name) return;
+  }
+  throw new Error(`${name} is not reachable with Tab`);
+}
+
+describe('the whole flow works from the keyboard', () => {
+  test('Tab to Authorize, Enter; log in by keyboard; Tab to Refresh tokens, Enter', async () => {
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'a11y-app',
+      secret: SECRET,
+    });
+    await popup.getByLabel('Issuer', { exact: true }).focus();
+    await tabTo(popup, 'Authorize');
+    await popup.keyboard.press('Enter');
+    const login = await loginPage(f);
+    await login.locator('input[name=login]').focus();
+    await login.keyboard.type('keyboard-user');
+    await login.keyboard.press('Tab');
+    await login.keyboard.type('any password');
+    await login.keyboard.press('Enter');
+    await login.getByRole('button', { name: 'Continue' }).focus();
+    await login.keyboard.press('Enter');
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await page.bringToFront();
+    await tabTo(page, 'Refresh tokens');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Refresh', exact: true }).count()).toBe(1);
+    await popup.close();
+  });
+});
