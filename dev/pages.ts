@@ -32,24 +32,37 @@ export interface FormValues {
   scopes?: string;
 }
 
+/** The popup's labels in each language the tests and screenshots use. */
+export const POPUP_LABELS = {
+  en: { issuer: 'Issuer', scopes: 'Scopes', token: 'Token endpoint', authorize: 'Authorize' },
+  'pt-BR': {
+    issuer: 'Emissor (issuer)',
+    scopes: 'Escopos',
+    token: 'Endpoint de token',
+    authorize: 'Autorizar',
+  },
+} as const;
+
 /** Opens the toolbar popup's page in a tab, from the default fields, and fills it the way a person would, by label. */
 export async function openPopup(
   context: BrowserContext,
   extensionId: string,
   values: FormValues,
+  lang: keyof typeof POPUP_LABELS = 'en',
 ): Promise<Page> {
+  const labels = POPUP_LABELS[lang];
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   // Profiles persist between popups; each test starts from the first-run profile a new user sees.
   await popup.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
   await popup.reload();
-  const issuer = popup.getByLabel('Issuer', { exact: true });
+  const issuer = popup.getByLabel(labels.issuer, { exact: true });
   await issuer.fill(values.issuer);
   await issuer.press('Tab'); // commits the value: discovery fills the Endpoints
   await popup.getByLabel('Client ID', { exact: true }).fill(values.clientId);
   await popup.getByLabel('Client secret', { exact: true }).fill(values.secret);
-  if (values.scopes !== undefined) await popup.getByLabel('Scopes', { exact: true }).fill(values.scopes);
-  const token = popup.getByLabel('Token endpoint');
+  if (values.scopes !== undefined) await popup.getByLabel(labels.scopes, { exact: true }).fill(values.scopes);
+  const token = popup.getByLabel(labels.token);
   await until(
     async () => (await token.inputValue()) === `${values.issuer}/oauth2/token`,
     'discovery to fill the endpoints',

@@ -16,6 +16,7 @@ import { TokenActions } from './token-actions.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
 import type { MessageId } from '../core/view/words.ts';
 import { t, words } from '../ui/words.ts';
+import { SequenceDiagram } from './sequence-diagram.tsx';
 
 /**
  * The banner above everything: where the run stands and the verdict of its stored checks.
@@ -33,10 +34,17 @@ function Verdict({ run }: { run: Run }) {
   );
 }
 
+const STEP_STATUS: Record<Run['steps'][number]['status'], MessageId> = {
+  running: 'stepRunning',
+  ok: 'stepOk',
+  failed: 'stepFailed',
+};
+
 const WATCHDOG_MS = 3_000;
 
 /** The page's sections, for the navigation that stays visible while the page scrolls. */
 const SECTIONS: [title: MessageId, anchor: string][] = [
+  ['sequence', 'sequence'],
   ['tokenResponse', 'token-response'],
   ['idToken', 'id-token'],
   ['accessToken', 'access-token'],
@@ -100,10 +108,14 @@ export function RunPage({ run }: { run: Run }) {
       <ol class="steps" aria-label={t('reportSteps')}>
         {run.steps.map((s, i) => (
           <li key={i} class={`status-${s.status}`}>
-            {stepTitle(s.kind)}: {s.status === 'running' ? t('stepRunning') : s.status}
+            {stepTitle(s.kind)}: {t(STEP_STATUS[s.status])}
           </li>
         ))}
       </ol>
+      <section id="sequence">
+        <h2>{t('sequence')}</h2>
+        <SequenceDiagram run={run} onJump={jumpTo} />
+      </section>
       <section id="token-response">
         <h2>{t('tokenResponse')}</h2>
         <TokenResponse step={tokens} />
@@ -139,7 +151,9 @@ export function RunPage({ run }: { run: Run }) {
       <section id="exchange">
         <h2>{t('exchange')}</h2>
         {run.steps.map((step, i) => (
-          <StepView key={i} step={step} curl={curl(i)} />
+          <div key={i} id={`step-${i}`}>
+            <StepView step={step} curl={curl(i)} />
+          </div>
         ))}
       </section>
     </>

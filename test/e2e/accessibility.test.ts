@@ -3,29 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { openPopup, waitForPage } from '../../dev/pages.ts';
+import { FORGED_STATE_HAR } from '../../dev/sample-har.ts';
 import { flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
 
 const SECRET = 'a11y-secret-0123456789abcdef';
 const f = flowFixture((redirect) => [confidentialClient('a11y-app', SECRET, [redirect])]);
-
-/** A login whose callback came back with another state: one attempt, a failed check and a diagnosis. */
-const HAR = JSON.stringify({
-  log: {
-    version: '1.2',
-    entries: [
-      [
-        'GET',
-        'https://op.example/authorize?response_type=code&client_id=spa&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=s1',
-        302,
-      ],
-      ['GET', 'https://app.example/cb?code=abc&state=forged', 200],
-    ].map(([method, url, status], i) => ({
-      startedDateTime: new Date(Date.UTC(2026, 10, 29, 12, 0, i)).toISOString(),
-      request: { method, url, headers: [] },
-      response: { status, headers: [], content: { mimeType: 'text/html', text: '' } },
-    })),
-  },
-});
 
 /** axe's violations on the page as it is now, one line each (rule, impact, where), none expected. */
 async function violations(page: Page): Promise<string[]> {
@@ -68,6 +50,18 @@ describe('axe finds no violation, in the light and the dark theme', () => {
     });
     failure = await submit(f, popup);
     await expect.poll(() => failure.getByRole('alert').count()).toBeGreaterThan(0);
+    // The sequence diagram: the token endpoint's refusal is a red arrow, and a link to its exchange.
+    const refusal = failure.getByRole('link', { name: /^401 Unauthorized · HTTP 401 · \d+ ms$/ });
+    await expect(refusal.getAttribute('class')).resolves.toBe('arrow failed');
+    await expect(
+      failure.getByRole('link', { name: /^POST \/oauth2\/token$/ }).getAttribute('class'),
+    ).resolves.toBe('arrow');
+    await refusal.click();
+    await expect
+      .poll(() =>
+        failure.evaluate("Math.round(document.getElementById('step-3').getBoundingClientRect().top)"),
+      )
+      .toBeLessThan(50);
     for (const colorScheme of SCHEMES) {
       await failure.emulateMedia({ colorScheme });
       expect(await violations(failure), colorScheme).toEqual([]);
@@ -81,7 +75,7 @@ describe('axe finds no violation, in the light and the dark theme', () => {
     await page.getByLabel('HAR file').setInputFiles({
       name: 'forged.har',
       mimeType: 'application/json',
-      buffer: Buffer.from(HAR),
+      buffer: Buffer.from(FORGED_STATE_HAR),
     });
     await expect.poll(() => page.getByRole('heading', { name: /^Login of spa/ }).count()).toBe(1);
     for (const colorScheme of SCHEMES) {
