@@ -1,4 +1,4 @@
-import type { FlowErrorInfo, Result } from './core/flow-error.ts';
+import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
 import type { ActionRequest } from './core/view/actions.ts';
 import type { ClientAuthMethod, Endpoints, Profile } from './core/profile.ts';
 import type { ProfileBook, StoredProfile } from './core/profile-book.ts';
@@ -59,6 +59,7 @@ export interface Requests {
       endpoints: Endpoints;
       source: 'discovery' | 'fallback';
       note: string;
+      noteSay?: Say;
       scopes: string[];
     }>;
   };

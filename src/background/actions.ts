@@ -172,7 +172,7 @@ export function runAction(
     const stored = await loadRun(runId);
     if (!stored) return invalid(`Run ${runId} is no longer stored.`);
     const reason = unavailableBecause(stored, request);
-    if (reason) return invalid(reason);
+    if (reason) return { ok: false, error: { code: 'invalid_input', ...reason } };
     const endpoint = actionEndpoint(stored, request.action)!;
     const token = actionToken(stored, request)!;
     const client = clientOf(

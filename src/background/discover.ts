@@ -4,18 +4,19 @@ import { performExchange } from '../core/http.ts';
 import { fallbackEndpoints, issuerProblem } from '../core/profile.ts';
 import type { Res } from '../messages.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
+import { say, type Said } from '../core/say.ts';
 
 type DiscoverResponse = Res<'discover'>;
 
 /** Describes a discovery outcome in one line for the popup and the run's discovery step. */
-export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof readDiscovery>): string {
+export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof readDiscovery>): Said {
   switch (outcome.status) {
     case 'found':
-      return `Endpoints read from ${exchange.request.url}.`;
+      return say('discoveryFound', exchange.request.url);
     case 'unavailable':
-      return `No discovery document (${outcome.reason}); using BTG Id's documented paths.`;
+      return say('discoveryUnavailable', outcome.reason);
     case 'mismatch':
-      return `The discovery document is for issuer ${outcome.actual}, not ${outcome.expected}.`;
+      return say('discoveryMismatch', outcome.actual, outcome.expected);
   }
 }
 
@@ -31,11 +32,13 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);
   if (outcome.status === 'mismatch') {
-    return { ok: false, error: { code: 'discovery_issuer_mismatch', message: note, ...outcome } };
+    return { ok: false, error: { code: 'discovery_issuer_mismatch', ...note, ...outcome } };
   }
   if (outcome.status === 'found' && outcome.problems.length) {
-    const message = `The discovery document cannot be used: ${outcome.problems.join(' ')}`;
-    return { ok: false, error: { code: 'discovery_invalid', message } };
+    return {
+      ok: false,
+      error: { code: 'discovery_invalid', ...say('discoveryUnusable', outcome.problems.join(' ')) },
+    };
   }
   return outcome.status === 'found'
     ? {
@@ -43,9 +46,19 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
         value: {
           endpoints: outcome.endpoints,
           source: 'discovery',
-          note,
+          note: note.message,
+          noteSay: note.say,
           scopes: publishedScopes(outcome.metadata),
         },
       }
-    : { ok: true, value: { endpoints: fallbackEndpoints(issuer), source: 'fallback', note, scopes: [] } };
+    : {
+        ok: true,
+        value: {
+          endpoints: fallbackEndpoints(issuer),
+          source: 'fallback',
+          note: note.message,
+          noteSay: note.say,
+          scopes: [],
+        },
+      };
 }

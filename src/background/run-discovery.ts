@@ -8,6 +8,7 @@ import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
 import { extensionId } from '../platform/runtime.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
+import { say } from '../core/say.ts';
 
 export interface DiscoveredRun {
   run: Run;
@@ -35,7 +36,8 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
     kind: 'discovery',
     at: deps.now(),
     exchange,
-    note,
+    note: note.message,
+    noteSay: note.say,
     ...(metadata ? { metadata } : {}),
     checks: discoveryChecks(document, issuer),
     checkedAt: deps.now(),
@@ -45,12 +47,9 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
     JSON.stringify({ authorization, token, jwks }) === JSON.stringify(fallbackEndpoints(issuer));
   const error: FlowErrorInfo | undefined =
     outcome.status === 'mismatch'
-      ? { code: 'discovery_issuer_mismatch', message: note, ...outcome }
+      ? { code: 'discovery_issuer_mismatch', ...note, ...outcome }
       : outcome.status === 'found' && untouched && outcome.problems.length
-        ? {
-            code: 'discovery_invalid',
-            message: `The discovery document cannot be used: ${outcome.problems.join(' ')}`,
-          }
+        ? { code: 'discovery_invalid', ...say('discoveryUnusable', outcome.problems.join(' ')) }
         : undefined;
   if (error) return { run: appendStep(started, { ...step, status: 'failed', error }), error };
   const run = appendStep(started, { ...step, status: 'ok' });

@@ -15,6 +15,7 @@ import {
 import { readAll, readKey } from '../platform/storage-read.ts';
 import { mark } from './marks.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
+import { say } from '../core/say.ts';
 
 /** Runs started by this worker instance; any other run still `running` lost its worker. */
 const owned = new Set<string>();
@@ -126,7 +127,7 @@ export async function failUnexpectedly(runId: string, error: unknown, now: numbe
   if (!run || run.status !== 'running') return;
   const info = {
     code: 'internal' as const,
-    message: `Something went wrong inside the extension: ${(error as Error)?.message ?? String(error)}`,
+    ...say('internalError', (error as Error)?.message ?? String(error)),
   };
   const failed = finishRun(run, now, info);
   try {

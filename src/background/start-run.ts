@@ -22,6 +22,7 @@ import { receiveTokens } from './receive-tokens.ts';
 import { openInspectorBehind } from './inspector-page.ts';
 import { discoverForRun } from './run-discovery.ts';
 import { failUnexpectedly, loadRun, own, saveRun } from './run-store.ts';
+import { say } from '../core/say.ts';
 
 type StartRunResponse = Res<'startRun'>;
 
@@ -29,7 +30,7 @@ const refuse = (error: FlowErrorInfo): StartRunResponse => ({ ok: false, error }
 
 const accessRefusal = (origins: string[]): FlowErrorInfo => ({
   code: 'permission_missing',
-  message: `The extension is not allowed to contact ${originNames(origins)}. Press Authorize and allow access when the browser asks.`,
+  ...say('notAllowed', originNames(origins)),
   origins,
 });
 
@@ -122,7 +123,7 @@ export async function retryRun(
   if (!run || run.redacted)
     return refuse({
       code: 'invalid_input',
-      message: 'This run no longer holds its client secret: start again from the popup.',
+      ...say('noSecretLeft'),
     });
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
   return startRun(

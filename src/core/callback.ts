@@ -2,6 +2,7 @@ import type { Check } from './check.ts';
 import { callbackChecks, type CallbackExpectations } from './checks/callback-checks.ts';
 import type { FlowErrorCode, FlowErrorInfo } from './flow-error.ts';
 import type { Params } from './params.ts';
+import { say, sayHint } from './say.ts';
 
 const STOP_CODES: Record<string, FlowErrorCode> = {
   'callback.redirect_uri': 'callback_elsewhere',
@@ -11,21 +12,13 @@ const STOP_CODES: Record<string, FlowErrorCode> = {
   'callback.no_tokens': 'tokens_in_callback',
 };
 
-const STOP_MESSAGES: Record<string, (c: Check) => string> = {
-  'callback.redirect_uri': (c) =>
-    `The callback arrived at ${c.actual}, not at ${c.expected} where this login asked to be sent back; the code was not redeemed.`,
-  'callback.duplicates': (c) =>
-    `The callback ${c.actual.replace('repeated', 'repeats')}; RFC 6749 §3.1 forbids repeated parameters, so the code was not redeemed.`,
-  'callback.state': (c) =>
-    c.actual === '(missing)'
-      ? 'The callback has no state parameter, so it cannot be tied to this login; the code was not redeemed.'
-      : 'The callback carries a different state than this login sent (a forged or stale callback): nothing in it was acted on, and the code was not redeemed.',
+const STOP_MESSAGES: Record<string, (c: Check) => ReturnType<typeof say>> = {
+  'callback.redirect_uri': (c) => say('stopElsewhere', c.actual, c.expected),
+  'callback.duplicates': (c) => say('stopDuplicates', c.actual.replace(/^repeated: /, '')),
+  'callback.state': (c) => say(c.actual === '(missing)' ? 'stopNoState' : 'stopState'),
   'callback.iss': (c) =>
-    c.actual.startsWith('(missing')
-      ? `The callback has no iss parameter although the provider advertises it (RFC 9207 mix-up defence); the code was not redeemed.`
-      : `The callback says it came from ${c.actual}, not from ${c.expected} (RFC 9207 mix-up defence); the code was not redeemed.`,
-  'callback.no_tokens': (c) =>
-    `The callback ${c.actual}: tokens must not travel in the redirect of a code flow, so the code was not redeemed.`,
+    c.actual.startsWith('(missing') ? say('stopNoIss') : say('stopIss', c.actual, c.expected),
+  'callback.no_tokens': (c) => say('stopTokens', c.actual.replace(/^carries /, '')),
 };
 
 export interface CallbackReading {
@@ -54,9 +47,9 @@ export function readCallback(
     const uri = get('error_uri');
     const error: FlowErrorInfo = {
       code: 'provider_error',
-      message: `The provider refused the login: ${providerError}${description ? ` — ${description}` : ''}`,
+      ...say('providerRefused', `${providerError}${description ? ` — ${description}` : ''}`),
       actual: providerError,
-      ...(uri ? { hint: `More about it: ${uri}` } : {}),
+      ...(uri ? sayHint('moreAboutIt', uri) : {}),
     };
     return { checks, error };
   }
@@ -66,12 +59,10 @@ export function readCallback(
       failed.actual.replace(/\/+$/, '') === failed.expected.replace(/\/+$/, '');
     const error: FlowErrorInfo = {
       code: STOP_CODES[failed.id] ?? 'state_mismatch',
-      message: STOP_MESSAGES[failed.id]?.(failed) ?? failed.title,
+      ...(STOP_MESSAGES[failed.id]?.(failed) ?? { message: failed.title }),
       expected: failed.expected,
       actual: failed.actual,
-      ...(slashOnly
-        ? { hint: 'They differ only by a trailing slash: the Issuer field must match the provider exactly.' }
-        : {}),
+      ...(slashOnly ? sayHint('hintTrailingSlash') : {}),
     };
     return { checks, error };
   }
@@ -81,7 +72,7 @@ export function readCallback(
       checks,
       error: {
         code: 'missing_code',
-        message: 'The callback has neither a code nor an error.',
+        ...say('stopNoCode'),
       },
     };
   }

@@ -25,10 +25,19 @@ export type FlowErrorCode =
   | 'interrupted'
   | 'internal';
 
+/** A message id of `_locales` and its values: what a page renders in the reader's language. */
+export interface Say {
+  id: string;
+  subs: string[];
+}
+
 /** A plain record (it is stored in the Run), not an Error: storage keeps only plain data. */
 export interface FlowErrorInfo {
   code: FlowErrorCode;
+  /** In English; `say` holds the same words as a message id, for the pages to translate. */
   message: string;
+  say?: Say;
+  sayHint?: Say;
   expected?: string;
   actual?: string;
   hint?: string;

@@ -1,3 +1,5 @@
+import type { Say } from './flow-error.ts';
+import { say } from './say.ts';
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -26,7 +28,7 @@ export interface Exchange {
   request: HttpRequest;
   response?: HttpResponse;
   /** Set when no usable response arrived: a network failure, a timeout, or a redirect not followed. */
-  failure?: { code: 'network' | 'timeout' | 'redirect'; message: string };
+  failure?: { code: 'network' | 'timeout' | 'redirect'; message: string; say?: Say };
   startedAt: number;
   durationMs: number;
 }
@@ -79,10 +81,7 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
     if (request.noRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400))) {
       void res.body?.cancel();
       return done({
-        failure: {
-          code: 'redirect',
-          message: `${request.url} answered with a redirect, which was not followed: nothing was sent to its target.`,
-        },
+        failure: { code: 'redirect', ...say('httpRedirect', request.url) },
       });
     }
     const { text, truncated } = await readCapped(res);
@@ -101,11 +100,11 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
     if (err.name === 'TimeoutError' || err.name === 'AbortError') {
       const seconds = Math.round(deps.timeoutMs / 1000);
       return done({
-        failure: { code: 'timeout', message: `No response from ${request.url} within ${seconds} s.` },
+        failure: { code: 'timeout', ...say('httpTimeout', request.url, seconds) },
       });
     }
     return done({
-      failure: { code: 'network', message: `Could not reach ${request.url}: ${err.message}` },
+      failure: { code: 'network', ...say('httpNetwork', request.url, err.message) },
     });
   }
 }

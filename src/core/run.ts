@@ -1,10 +1,11 @@
 import type { Params } from './params.ts';
 import type { Check } from './check.ts';
-import type { FlowErrorInfo } from './flow-error.ts';
+import type { FlowErrorInfo, Say } from './flow-error.ts';
 import type { Exchange } from './http.ts';
 import type { DecodedToken } from './jwt.ts';
 import type { Profile } from './profile.ts';
 import type { TokenFields } from './token.ts';
+import { say } from './say.ts';
 
 export const RUN_SCHEMA = 1;
 
@@ -33,7 +34,13 @@ export type Rotation = 'rotated' | 'unchanged' | 'none';
 export type TokenHint = 'access_token' | 'refresh_token';
 
 export type Step =
-  | (StepBase & { kind: 'discovery'; exchange: Exchange; note: string; metadata?: Record<string, unknown> })
+  | (StepBase & {
+      kind: 'discovery';
+      exchange: Exchange;
+      note: string;
+      noteSay?: Say;
+      metadata?: Record<string, unknown>;
+    })
   | (StepBase & { kind: 'authorize'; url: string; params: Params })
   | (StepBase & { kind: 'callback'; url?: string; params: Params })
   | (StepBase & TokenResponseParts & { kind: 'token' })
@@ -148,8 +155,7 @@ export function interruptRun(run: Run, now: number): Run {
     finishedAt: now,
     error: {
       code: 'interrupted',
-      message:
-        'The browser stopped the extension’s background worker while this login was in progress, so its answer was lost. Start again.',
+      ...say('interruptedRun'),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Exchange, HttpRequest } from './http.ts';
 import { parsedObject } from './discovery.ts';
 import type { TokenHint } from './run.ts';
 import { authenticatedPost, type ClientCredentials } from './token.ts';
+import { say } from './say.ts';
 
 /** RFC 7009 §2.1: revoke one token, saying which kind it is; authenticated as the token request. */
 export const revocationRequest = (
@@ -23,20 +24,19 @@ export const revocationRequest = (
 /** RFC 7662 §2.1: ask whether a token is active, and what it grants. */
 export const introspectionRequest = revocationRequest;
 
-const failure = (exchange: Exchange, what: string): FlowErrorInfo | undefined => {
+const failure = (exchange: Exchange, what: 'revocation' | 'introspection'): FlowErrorInfo | undefined => {
   const res = exchange.response;
-  if (!res)
-    return {
-      code: exchange.failure?.code ?? 'network',
-      message: exchange.failure?.message ?? 'No response.',
-    };
+  if (!res) return exchange.failure ?? { code: 'network', ...say('noResponse') };
   if (res.status >= 200 && res.status <= 299) return undefined;
   const body = parsedObject(res.body);
   const error = typeof body?.error === 'string' ? `: ${body.error}` : '';
   const description = typeof body?.error_description === 'string' ? ` — ${body.error_description}` : '';
   return {
     code: 'provider_error',
-    message: `The ${what} endpoint answered HTTP ${res.status}${error}${description}.`,
+    ...say(
+      what === 'revocation' ? 'revocationHttp' : 'introspectionHttp',
+      `${res.status}${error}${description}`,
+    ),
   };
 };
 
@@ -52,7 +52,6 @@ export function readIntrospection(exchange: Exchange): {
   const error = failure(exchange, 'introspection');
   if (error) return { error };
   const fields = parsedObject(exchange.response?.body);
-  if (!fields)
-    return { error: { code: 'token_not_json', message: 'The introspection response is not a JSON object.' } };
+  if (!fields) return { error: { code: 'token_not_json', ...say('introspectionNotJson') } };
   return { fields };
 }

@@ -1,6 +1,7 @@
 import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from './profile.ts';
+import { say, sayHint } from './say.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
 export function formEncode(value: string): string {
@@ -157,18 +158,19 @@ export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unkno
     (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
   );
 
-export function invalidClientHint(client: ClientCredentials, advertised: unknown): string | undefined {
+export function invalidClientHint(
+  client: ClientCredentials,
+  advertised: unknown,
+): ReturnType<typeof sayHint> | undefined {
   const used = authMethodOf(client);
   const others = otherAdvertisedMethods(used, advertised);
-  const hints = [
-    others.length
-      ? `The provider advertises ${others.join(', ')} besides ${used}: choose it under Client authentication and authorize again.`
-      : '',
-    used === 'client_secret_basic' && client.encodeBasic !== false && secretNeedsEncoding(client.clientSecret)
-      ? 'The secret holds characters that RFC 6749 §2.3.1 has us form-urlencode before base64; some servers expect the secret un-encoded (untick "Form-urlencode the Basic credential").'
-      : '',
-  ].filter(Boolean);
-  return hints.length ? hints.join(' ') : undefined;
+  const encoded =
+    used === 'client_secret_basic' &&
+    client.encodeBasic !== false &&
+    secretNeedsEncoding(client.clientSecret);
+  if (others.length && encoded) return sayHint('hintOtherMethodsAndEncoding', others.join(', '), used);
+  if (others.length) return sayHint('hintOtherMethods', others.join(', '), used);
+  return encoded ? sayHint('hintEncoding') : undefined;
 }
 
 export interface TokenReading {
@@ -188,15 +190,8 @@ export function readTokenResponse(
 ): TokenReading {
   const res = exchange.response;
   if (!res) {
-    const failure = exchange.failure ?? {
-      code: 'network' as const,
-      message: 'The token endpoint gave no response.',
-    };
-    const message =
-      failure.code === 'redirect'
-        ? 'The token endpoint answered with a redirect, which was not followed: the code and the client credentials were not sent to its target.'
-        : failure.message;
-    return { error: { code: failure.code, message } };
+    const failure = exchange.failure ?? { code: 'network' as const, ...say('tokenNoResponse') };
+    return { error: failure.code === 'redirect' ? { code: 'redirect', ...say('tokenRedirect') } : failure };
   }
   if (res.status < 200 || res.status > 299) {
     let error = '';
@@ -212,9 +207,12 @@ export function readTokenResponse(
     return {
       error: {
         code: 'token_http_error',
-        message: `The token endpoint answered HTTP ${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
+        ...say(
+          'tokenHttp',
+          `${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
+        ),
         actual: String(res.status),
-        ...(hint ? { hint } : {}),
+        ...hint,
       },
     };
   }
@@ -225,7 +223,7 @@ export function readTokenResponse(
     return {
       error: {
         code: 'token_not_json',
-        message: `The token response is not valid JSON: ${(e as Error).message}. The raw body is shown below.`,
+        ...say('tokenNotJson', (e as Error).message),
       },
     };
   }
@@ -234,7 +232,7 @@ export function readTokenResponse(
       fields,
       error: {
         code: 'token_invalid',
-        message: 'The token response has no access_token string (RFC 6749 §5.1 requires one).',
+        ...say('tokenNoAccessToken'),
         actual: JSON.stringify(fields.access_token) ?? '(missing)',
       },
     };

@@ -2,6 +2,7 @@ import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { decodeToken } from './jwt.ts';
 import { parsedObject } from './discovery.ts';
+import { say } from './say.ts';
 
 /** OIDC Core §5.3.1: a GET with the access token as a Bearer credential, never in the query (RFC 6750 §2.3). */
 export const userinfoRequest = (endpoint: string, accessToken: string): HttpRequest => ({
@@ -41,10 +42,7 @@ export function readUserinfo(exchange: Exchange): UserinfoReading {
   const res = exchange.response;
   if (!res)
     return {
-      error: {
-        code: exchange.failure?.code ?? 'network',
-        message: exchange.failure?.message ?? 'No response.',
-      },
+      error: exchange.failure ?? { code: 'network', ...say('noResponse') },
     };
   if (res.status < 200 || res.status > 299) {
     const challenge = bearerChallenge(res.headers['www-authenticate']);
@@ -53,7 +51,7 @@ export function readUserinfo(exchange: Exchange): UserinfoReading {
     return {
       error: {
         code: 'provider_error',
-        message: `UserInfo answered HTTP ${res.status}${said ? `: ${said}` : ''}${meaning ? ` (${meaning})` : ''}.`,
+        ...say('userinfoHttp', `${res.status}${said ? `: ${said}` : ''}${meaning ? ` (${meaning})` : ''}`),
         actual: String(res.status),
       },
     };
@@ -68,7 +66,7 @@ export function readUserinfo(exchange: Exchange): UserinfoReading {
           jwt,
           error: {
             code: 'token_invalid',
-            message: `The UserInfo response is an unreadable JWT (${decoded.kind}).`,
+            ...say('userinfoBadJwt', decoded.kind),
           },
         };
   }
@@ -78,7 +76,7 @@ export function readUserinfo(exchange: Exchange): UserinfoReading {
     : {
         error: {
           code: 'token_not_json',
-          message: 'The UserInfo response is neither a JSON object nor a JWT.',
+          ...say('userinfoNotJson'),
         },
       };
 }

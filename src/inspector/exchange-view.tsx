@@ -5,7 +5,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 import { LongText } from '../ui/long-text.tsx';
 import { Secretish } from '../ui/presentation.tsx';
-import { t } from '../ui/words.ts';
+import { spoken, t } from '../ui/words.ts';
 
 function Headers({ headers, caption }: { headers: Record<string, string>; caption: string }) {
   return (
@@ -61,7 +61,7 @@ export function ExchangeView({
           <CopyButton text={response.body} label={t('copyResponseBody', name.toLowerCase())} />
         </>
       )}
-      {failure && <p class="status-failed">{failure.message}</p>}
+      {failure && <p class="status-failed">{spoken(failure.say, failure.message)}</p>}
     </div>
   );
 }

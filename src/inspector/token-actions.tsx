@@ -5,7 +5,7 @@ import { unavailableBecause, type ActionRequest } from '../core/view/actions.ts'
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import type { MessageId } from '../core/view/words.ts';
-import { t } from '../ui/words.ts';
+import { spoken, t } from '../ui/words.ts';
 
 const ACTIONS: [label: MessageId, request: ActionRequest][] = [
   ['actionRefresh', { action: 'refresh' }],
@@ -50,7 +50,7 @@ function ActionButton({
       {reason && (
         <span id={reasonId} class="muted">
           {' '}
-          {reason}
+          {spoken(reason.say, reason.message)}
         </span>
       )}
     </li>

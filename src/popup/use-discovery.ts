@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { send } from '../messages.ts';
 import type { ReportError } from './use-alert.ts';
 import type { Profiles } from './use-profiles.ts';
-import { t } from '../ui/words.ts';
+import { spoken, t } from '../ui/words.ts';
 
 /**
  * Reads the issuer's discovery document into the Endpoints fields. The answer is applied only if
@@ -19,7 +19,7 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
       setNote('');
       return report(answer.error);
     }
-    setNote(answer.value.note);
+    setNote(spoken(answer.value.noteSay, answer.value.note));
     setScopes(answer.value.scopes);
     profiles.change((p) => (p.issuer === issuer ? { endpoints: answer.value.endpoints } : {}));
   };

@@ -1,25 +1,20 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { t, tOr, words } from './words.ts';
+import { spoken, t, tOr, words } from './words.ts';
 
-/** The worker and core write their messages in English; other languages lead with the code's words. */
+/** Core and the worker say their errors as message ids; an older run or a few refusals only in English. */
 const ENGLISH = words.locale.startsWith('en');
 
 /** Every error the user sees goes through here: one element with role="alert". */
 export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
+  const untranslated = !error.say && !ENGLISH;
   return (
     <div class="alert" role="alert" data-code={error.code}>
-      {ENGLISH ? (
-        <p>
-          <strong>{error.message}</strong>
-        </p>
-      ) : (
-        <>
-          <p>
-            <strong>{tOr(`error_${error.code}`, error.message)}</strong>
-          </p>
-          <p lang="en">{error.message}</p>
-        </>
-      )}
+      <p>
+        <strong>
+          {untranslated ? tOr(`error_${error.code}`, error.message) : spoken(error.say, error.message)}
+        </strong>
+      </p>
+      {untranslated && <p lang="en">{error.message}</p>}
       {error.expected !== undefined && (
         <p>
           {t('expectedLabel')} <code>{error.expected}</code>
@@ -30,7 +25,9 @@ export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
           {t('actualLabel')} <code>{error.actual}</code>
         </p>
       )}
-      {error.hint && <p lang={ENGLISH ? undefined : 'en'}>{error.hint}</p>}
+      {error.hint && (
+        <p lang={error.sayHint || ENGLISH ? undefined : 'en'}>{spoken(error.sayHint, error.hint)}</p>
+      )}
     </div>
   );
 }

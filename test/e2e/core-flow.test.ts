@@ -49,6 +49,7 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
     }
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+      'Sequence diagram',
       'Token response',
       'ID token',
       'Access token',

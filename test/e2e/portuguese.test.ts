@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
-import { logIn, waitForPage } from '../../dev/pages.ts';
+import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 import { PROFILES_KEY } from '../../src/core/view/stored-records.ts';
-import { flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+import { flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
 
 const SECRET = 'segredo-0123456789abcdef0123456789';
 const f = flowFixture((redirect) => [confidentialClient('app-pt', SECRET, [redirect])], { lang: 'pt-BR' });
@@ -42,6 +42,26 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     );
     await expect(page.getByRole('button', { name: 'Copiar relatório' }).count()).resolves.toBe(1);
     await expect(popup.getByRole('status').textContent()).resolves.toMatch(/^Tokens recebidos/);
+    await popup.close();
+  });
+
+  test('a refusal is said in Portuguese, with the provider’s own words as they came', async () => {
+    const popup = await openPopup(
+      f.ext.context,
+      f.ext.extensionId,
+      { issuer: f.idp.issuer, clientId: 'app-pt', secret: 'nao-e-o-segredo-0123456789' },
+      'pt-BR',
+    );
+    const page = await submit(f, popup, 'Autorizar');
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /^O endpoint de token respondeu HTTP 401: invalid_client — client authentication failed/,
+    );
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
+      /^Falhou · 1 verificação falhou/,
+    );
+    await expect(page.getByText('Refresh token: O login não trouxe tokens.').count()).resolves.toBe(0);
+    await expect(page.getByText('O login não trouxe tokens.').first().isVisible()).resolves.toBe(true);
     await popup.close();
   });
 });

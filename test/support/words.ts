@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { wordsFrom, type Words } from '../../src/core/view/words.ts';
+import { substitute, wordsFrom, type Words } from '../../src/core/view/words.ts';
 
 export type Catalog = Record<string, { message: string }>;
 
@@ -12,10 +12,5 @@ export const catalog = (locale: 'en' | 'pt_BR'): Catalog =>
 /** The real message files read the way Chrome reads them (`$1`…`$9` substituted, `$$` a dollar). */
 export function wordsOf(locale: 'en' | 'pt_BR'): Words {
   const messages = catalog(locale);
-  return wordsFrom(
-    (id, subs) =>
-      messages[id]?.message.replace(/\$(\$|[1-9])/g, (_, d: string) =>
-        d === '$' ? '$' : (subs[+d - 1] ?? ''),
-      ) ?? '',
-  );
+  return wordsFrom((id, subs) => (messages[id] ? substitute(messages[id].message, subs) : ''));
 }

@@ -4,6 +4,7 @@ import { authMethodOf, clientOf, otherAdvertisedMethods } from '../token.ts';
 import type { Run, TokenHint } from '../run.ts';
 import { PROVIDER_URL, urlProblem } from '../url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
+import { say, type Spoken } from '../say.ts';
 
 /** What the inspector can do with a finished run's tokens. */
 export type ActionName = 'refresh' | 'userinfo' | 'revoke' | 'introspect';
@@ -38,20 +39,17 @@ export function actionToken(run: Run, { action, token }: ActionRequest): string 
 }
 
 /** Why an action cannot run now, in a sentence for the person; undefined when it can. */
-export function unavailableBecause(run: Run, request: ActionRequest): string | undefined {
-  if (run.status === 'running') return 'The login is still in progress.';
-  if (run.redacted)
-    return 'This copy of the run holds no tokens: they were forgotten, or the run is from before a browser restart.';
-  if (!currentTokens(run)?.fields) return 'The login brought no tokens.';
+export function unavailableBecause(run: Run, request: ActionRequest): Spoken | undefined {
+  if (run.status === 'running') return say('unavailableRunning');
+  if (run.redacted) return say('unavailableRedacted');
+  if (!currentTokens(run)?.fields) return say('unavailableNoTokens');
   const wantsRefresh = request.action === 'refresh' || request.token === 'refresh_token';
-  if (!actionToken(run, request))
-    return wantsRefresh
-      ? 'The provider issued no refresh token for this login.'
-      : 'There is no access token.';
+  if (!actionToken(run, request)) return say(wantsRefresh ? 'unavailableNoRefresh' : 'unavailableNoAccess');
   const name = ENDPOINT_FOR[request.action];
   const endpoint = actionEndpoint(run, request.action);
-  if (!endpoint) return `The ${ENDPOINT_LABELS[name]} is unknown: set it under Endpoints.`;
-  return urlProblem(ENDPOINT_LABELS[name], endpoint, PROVIDER_URL);
+  if (!endpoint) return say(`unavailableNo_${name}`);
+  const problem = urlProblem(ENDPOINT_LABELS[name], endpoint, PROVIDER_URL);
+  return problem === undefined ? undefined : { message: problem };
 }
 
 /** How many actions the run has had, for its history line. */

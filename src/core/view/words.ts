@@ -20,6 +20,10 @@ export interface Words {
   date: (epochMs: number) => string;
 }
 
+/** A message as Chrome fills it: `$1`…`$9` from `subs`, `$$` a dollar sign. */
+export const substitute = (message: string, subs: string[]): string =>
+  message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[+d - 1] ?? '')));
+
 /** `lookup` is `chrome.i18n.getMessage` in the extension (missing ids answer ""). */
 export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words {
   const locale = lookup('intlLocale', []) || 'en-US';

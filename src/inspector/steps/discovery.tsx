@@ -1,12 +1,12 @@
 import { ExchangeView } from '../exchange-view.tsx';
 import type { StepProps } from './step-props.ts';
-import { t } from '../../ui/words.ts';
+import { spoken, t } from '../../ui/words.ts';
 
 export function DiscoveryStep({ step, curl }: StepProps<'discovery'>) {
   return (
     <>
       <h3>{t('stepDiscovery')}</h3>
-      <p>{step.note}</p>
+      <p>{spoken(step.noteSay, step.note)}</p>
       <ExchangeView exchange={step.exchange} name="Discovery" curl={curl(0)} />
     </>
   );

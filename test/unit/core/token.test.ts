@@ -154,13 +154,14 @@ describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => 
       'client_secret_basic',
       'private_key_jwt',
     ]);
-    expect(hint).toBe(
-      'The provider advertises client_secret_post besides client_secret_basic: choose it under Client authentication and authorize again.',
-    );
+    expect(hint).toEqual({
+      hint: 'The provider advertises client_secret_post besides client_secret_basic: choose it under Client authentication and authorize again.',
+      sayHint: { id: 'hintOtherMethods', subs: ['client_secret_post', 'client_secret_basic'] },
+    });
     expect(invalidClientHint({ clientId: 'app', clientSecret: 'plain' }, undefined)).toBeUndefined();
-    expect(invalidClientHint({ clientId: 'app', clientSecret: 'a+b' }, ['client_secret_basic'])).toMatch(
-      /un-encoded/,
-    );
+    expect(
+      invalidClientHint({ clientId: 'app', clientSecret: 'a+b' }, ['client_secret_basic'])?.hint,
+    ).toMatch(/un-encoded/);
   });
 });
 

@@ -27,23 +27,26 @@ describe('which actions a run allows, and why not', () => {
     expect(unavailableBecause(full, { action: 'refresh' })).toBeUndefined();
     expect(unavailableBecause(full, { action: 'userinfo' })).toBeUndefined();
     expect(actionEndpoint(full, 'userinfo')).toBe('https://id.btgpactual.com/userinfo');
-    expect(unavailableBecause(full, { action: 'revoke', token: 'refresh_token' })).toBe(
+    expect(unavailableBecause(full, { action: 'revoke', token: 'refresh_token' })?.message).toBe(
       'The Revocation endpoint is unknown: set it under Endpoints.',
     );
-    expect(unavailableBecause(withTokens({ access_token: 'at' }), { action: 'refresh' })).toBe(
+    expect(unavailableBecause(withTokens({ access_token: 'at' }), { action: 'refresh' })?.message).toBe(
       'The provider issued no refresh token for this login.',
     );
     expect(
-      unavailableBecause(withTokens({ access_token: 'at' }, { redacted: true }), { action: 'userinfo' }),
+      unavailableBecause(withTokens({ access_token: 'at' }, { redacted: true }), { action: 'userinfo' })
+        ?.message,
     ).toMatch(/^This copy of the run holds no tokens/);
-    expect(unavailableBecause({ ...full, status: 'running' }, { action: 'userinfo' })).toBe(
+    expect(unavailableBecause({ ...full, status: 'running' }, { action: 'userinfo' })?.message).toBe(
       'The login is still in progress.',
     );
     const typed = {
       ...full,
       profile: { ...profile, endpoints: { ...profile.endpoints, userinfo: 'http://op.example/ui' } },
     };
-    expect(unavailableBecause(typed, { action: 'userinfo' })).toMatch(/^UserInfo endpoint must use https/);
+    expect(unavailableBecause(typed, { action: 'userinfo' })?.message).toMatch(
+      /^UserInfo endpoint must use https/,
+    );
   });
 });
 
