@@ -4,7 +4,7 @@ import { performExchange } from '../core/http.ts';
 import { fallbackEndpoints, issuerProblem } from '../core/profile.ts';
 import type { Res } from '../messages.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
-import { say, type Said } from '../core/say.ts';
+import { say, sayAll, type Said } from '../core/say.ts';
 
 type DiscoverResponse = Res<'discover'>;
 
@@ -27,7 +27,7 @@ const publishedScopes = (metadata: Record<string, unknown>): string[] =>
 
 export async function discover(issuer: string, deps: WorkerDeps): Promise<DiscoverResponse> {
   const problem = issuerProblem(issuer);
-  if (problem) return { ok: false, error: { code: 'invalid_input', message: problem } };
+  if (problem) return { ok: false, error: { code: 'invalid_input', ...problem } };
   const exchange = await performExchange(discoveryRequest(issuer), discoveryHttp(deps));
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);
@@ -37,7 +37,7 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
   if (outcome.status === 'found' && outcome.problems.length) {
     return {
       ok: false,
-      error: { code: 'discovery_invalid', ...say('discoveryUnusable', outcome.problems.join(' ')) },
+      error: { code: 'discovery_invalid', ...sayAll([say('discoveryUnusableHead'), ...outcome.problems]) },
     };
   }
   return outcome.status === 'found'

@@ -25,8 +25,9 @@ import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets } from './run-store.ts';
+import { say } from '../core/say.ts';
 
-const gone = invalid('That profile no longer exists.');
+const gone = invalid(say('profileGone'));
 
 /** The book on disk, or the first-run one ("BTG Id") when there is none yet. */
 async function loadBook(): Promise<ProfileBook> {

@@ -8,7 +8,7 @@ import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
 import { extensionId } from '../platform/runtime.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
-import { say } from '../core/say.ts';
+import { say, sayAll } from '../core/say.ts';
 
 export interface DiscoveredRun {
   run: Run;
@@ -49,7 +49,7 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
     outcome.status === 'mismatch'
       ? { code: 'discovery_issuer_mismatch', ...note, ...outcome }
       : outcome.status === 'found' && untouched && outcome.problems.length
-        ? { code: 'discovery_invalid', ...say('discoveryUnusable', outcome.problems.join(' ')) }
+        ? { code: 'discovery_invalid', ...sayAll([say('discoveryUnusableHead'), ...outcome.problems]) }
         : undefined;
   if (error) return { run: appendStep(started, { ...step, status: 'failed', error }), error };
   const run = appendStep(started, { ...step, status: 'ok' });

@@ -164,7 +164,7 @@ export async function loadRun(runId: string): Promise<Run | undefined> {
   return isRun(stored) ? stored : undefined;
 }
 
-export const missingRun = (runId: string) => invalid(`Run ${runId} is no longer stored.`);
+export const missingRun = (runId: string) => invalid(say('runGone', runId));
 
 export async function deleteRun(runId: string): Promise<void> {
   await Promise.all([removeKeys('session', [runKey(runId)]), removeKeys('local', [historyKey(runId)])]);

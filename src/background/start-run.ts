@@ -22,7 +22,7 @@ import { receiveTokens } from './receive-tokens.ts';
 import { openInspectorBehind } from './inspector-page.ts';
 import { discoverForRun } from './run-discovery.ts';
 import { failUnexpectedly, loadRun, own, saveRun } from './run-store.ts';
-import { say } from '../core/say.ts';
+import { say, sayAll } from '../core/say.ts';
 
 type StartRunResponse = Res<'startRun'>;
 
@@ -46,8 +46,8 @@ export async function startRun(
 ): Promise<StartRunResponse> {
   const problems = profileProblems(requested);
   if (isClientCredentials(requested) && clientSecret === '')
-    problems.push('Client credentials needs the client secret (RFC 6749 §4.4).');
-  if (problems.length) return refuse({ code: 'invalid_input', message: problems.join(' ') });
+    problems.push(say('problemClientCredentialsSecret'));
+  if (problems.length) return refuse({ code: 'invalid_input', ...sayAll(problems) });
   const notGranted = await missingOrigins(providerOrigins(requested));
   if (notGranted.length) return refuse(accessRefusal(notGranted));
 

@@ -1,6 +1,7 @@
 import type { Endpoints } from './profile.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { urlProblem } from './url-rules.ts';
+import { say, type Said } from './say.ts';
 
 /** OpenID Connect Discovery 1.0 §4: the issuer with `/.well-known/openid-configuration` appended. */
 export function discoveryRequest(issuer: string): HttpRequest {
@@ -17,7 +18,7 @@ export type DiscoveryOutcome =
       metadata: Record<string, unknown>;
       endpoints: Endpoints;
       /** Why some endpoint it publishes cannot be used; such a document is not adopted. */
-      problems: string[];
+      problems: Said[];
     }
   | { status: 'unavailable'; reason: string }
   | { status: 'mismatch'; expected: string; actual: string };
@@ -44,12 +45,12 @@ export const ENDPOINT_FIELDS: readonly string[] = Object.values(DISCOVERY_FIELDS
 export function discoveredEndpointProblems(
   metadata: Record<string, unknown>,
   httpsOffLoopback = true,
-): string[] {
+): Said[] {
   return ENDPOINT_FIELDS.flatMap((field) => {
     const value = metadata[field];
     if (value === undefined) return [];
-    if (typeof value !== 'string') return [`${field} in the discovery document is not a string.`];
-    const problem = urlProblem(`${field} in the discovery document`, value, {
+    if (typeof value !== 'string') return [say('discoveryNotString', field)];
+    const problem = urlProblem(say('discoveryField', field), value, {
       required: false,
       httpsOffLoopback,
     });

@@ -1,46 +1,46 @@
 import type { Profile } from './profile.ts';
+import { say, type Said } from './say.ts';
+import type { MessageId } from './view/words.ts';
 
 export type ParamRows = [name: string, value: string][];
 
 /** Parameters the tool sends itself, and the field that controls each (a row may not override them). */
-const AUTHORIZE_OWN: Record<string, string> = {
-  client_id: 'the Client ID field',
-  response_type: 'the flow (always code)',
-  redirect_uri: 'the Redirect URI field',
-  scope: 'the Scopes field',
-  state: 'the tool (a fresh value each run)',
-  nonce: 'the tool (a fresh value each run)',
-  code_challenge: 'Use PKCE',
-  code_challenge_method: 'Use PKCE',
-  prompt: 'the Prompt field',
+const AUTHORIZE_OWN: Record<string, MessageId> = {
+  client_id: 'ownClientId',
+  response_type: 'ownFlowCode',
+  redirect_uri: 'ownRedirectUri',
+  scope: 'ownScopes',
+  state: 'ownFresh',
+  nonce: 'ownFresh',
+  code_challenge: 'usePkce',
+  code_challenge_method: 'usePkce',
+  prompt: 'ownPrompt',
 };
-const TOKEN_OWN: Record<string, string> = {
-  grant_type: 'the Flow field',
-  code: 'the callback',
-  redirect_uri: 'the Redirect URI field',
-  code_verifier: 'Use PKCE',
-  client_id: 'Client authentication',
-  client_secret: 'Client authentication',
-  client_assertion: 'Client authentication',
-  client_assertion_type: 'Client authentication',
-  refresh_token: 'the Refresh tokens action',
-  scope: 'the Scopes field',
+const TOKEN_OWN: Record<string, MessageId> = {
+  grant_type: 'ownFlow',
+  code: 'ownCallback',
+  redirect_uri: 'ownRedirectUri',
+  code_verifier: 'usePkce',
+  client_id: 'clientAuth',
+  client_secret: 'clientAuth',
+  client_assertion: 'clientAuth',
+  client_assertion_type: 'clientAuth',
+  refresh_token: 'ownRefreshAction',
+  scope: 'ownScopes',
 };
 
-const problemsOf = (rows: ParamRows | undefined, where: string, own: Record<string, string>): string[] =>
+const problemsOf = (rows: ParamRows | undefined, where: MessageId, own: Record<string, MessageId>): Said[] =>
   (rows ?? []).flatMap(([name], i) => {
     const trimmed = name.trim();
-    if (!trimmed) return [`${where} parameter ${i + 1} has no name.`];
+    if (!trimmed) return [say('paramNoName', say(where), i + 1)];
     const controller = Object.hasOwn(own, trimmed) ? own[trimmed] : undefined;
-    return controller
-      ? [`${where} parameter "${trimmed}" is sent by the tool; set it with ${controller}.`]
-      : [];
+    return controller ? [say('paramOwn', say(where), trimmed, say(controller))] : [];
   });
 
 /** Why the extra parameter rows cannot be sent as they are; empty when they can. */
-export const extraParamProblems = (profile: Profile): string[] => [
-  ...problemsOf(profile.extraAuthorize, 'Authorization request', AUTHORIZE_OWN),
-  ...problemsOf(profile.extraToken, 'Token request', TOKEN_OWN),
+export const extraParamProblems = (profile: Profile): Said[] => [
+  ...problemsOf(profile.extraAuthorize, 'whereAuthorize', AUTHORIZE_OWN),
+  ...problemsOf(profile.extraToken, 'whereToken', TOKEN_OWN),
 ];
 
 /** The rows as request parameters: names trimmed, values as typed, repeats kept, empty rows dropped. */

@@ -28,7 +28,8 @@ export type FlowErrorCode =
 /** A message id of `_locales` and its values: what a page renders in the reader's language. */
 export interface Say {
   id: string;
-  subs: string[];
+  /** Text as it is, or words of their own (a field's name), said in the same language. */
+  subs: (string | Say)[];
 }
 
 /** A plain record (it is stored in the Run), not an Error: storage keeps only plain data. */
@@ -37,6 +38,8 @@ export interface FlowErrorInfo {
   /** In English; `say` holds the same words as a message id, for the pages to translate. */
   message: string;
   say?: Say;
+  /** Several problems, each said in turn (`message` joins their English). */
+  sayAll?: Say[];
   sayHint?: Say;
   expected?: string;
   actual?: string;
@@ -51,7 +54,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: FlowErrorIn
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** A refusal of what the user typed or chose: `invalid_input` with the message a person reads. */
-export const invalid = (message: string): { ok: false; error: FlowErrorInfo } => ({
+export const invalid = (
+  words: string | { message: string; say: Say },
+): { ok: false; error: FlowErrorInfo } => ({
   ok: false,
-  error: { code: 'invalid_input', message },
+  error: { code: 'invalid_input', ...(typeof words === 'string' ? { message: words } : words) },
 });

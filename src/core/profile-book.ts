@@ -1,5 +1,6 @@
 import { invalid, ok, type Result } from './flow-error.ts';
 import { defaultProfile, type Profile } from './profile.ts';
+import { say } from './say.ts';
 
 /** A named registration the user keeps; the client secret is stored apart (see `view/stored-records`). */
 export interface StoredProfile extends Profile {
@@ -45,14 +46,14 @@ export function addProfile(book: ProfileBook, profile: StoredProfile): ProfileBo
 
 export function renameProfile(book: ProfileBook, id: string, name: string): Result<ProfileBook> {
   const trimmed = name.trim();
-  if (!trimmed) return invalid('A profile needs a name.');
+  if (!trimmed) return invalid(say('profileNeedsName'));
   if (book.profiles.some((p) => p.id !== id && p.name === trimmed))
-    return invalid(`There is already a profile named "${trimmed}".`);
+    return invalid(say('profileNameTaken', trimmed));
   return ok({ ...book, profiles: book.profiles.map((p) => (p.id === id ? { ...p, name: trimmed } : p)) });
 }
 
 export function deleteProfile(book: ProfileBook, id: string): Result<ProfileBook> {
-  if (book.profiles.length <= 1) return invalid('The last profile cannot be deleted.');
+  if (book.profiles.length <= 1) return invalid(say('profileLast'));
   const profiles = book.profiles.filter((p) => p.id !== id);
   return ok({ ...book, profiles, activeId: book.activeId === id ? profiles[0]!.id : book.activeId });
 }

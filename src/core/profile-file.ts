@@ -1,6 +1,7 @@
 import { invalid, ok, type Result } from './flow-error.ts';
 import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts';
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
+import { say, type Said } from './say.ts';
 
 export const FILE_FORMAT = 'auth-code-inspector/profiles';
 export const MAX_IMPORT_BYTES = 256 * 1024;
@@ -72,17 +73,13 @@ function readProfile(value: unknown, index: number): FileProfile | string {
 }
 
 /** Why `data` is not a version-1 profiles file with profiles in it, or undefined when it is one. */
-function fileProblem(data: unknown): string | undefined {
-  if (!isObject(data) || data.format !== FILE_FORMAT) {
-    const found =
-      isObject(data) && 'format' in data
-        ? `its format is ${JSON.stringify(data.format)}`
-        : 'it has no "format" field';
-    return `This is not an Auth Code Inspector profiles file (${found}).`;
-  }
-  if (data.version !== 1)
-    return `This profiles file has version ${JSON.stringify(data.version)}; this extension reads version 1.`;
-  if (!Array.isArray(data.profiles) || data.profiles.length === 0) return 'The file holds no profiles.';
+function fileProblem(data: unknown): Said | undefined {
+  if (!isObject(data) || data.format !== FILE_FORMAT)
+    return isObject(data) && 'format' in data
+      ? say('fileFormat', JSON.stringify(data.format))
+      : say('fileNoFormat');
+  if (data.version !== 1) return say('fileVersion', JSON.stringify(data.version));
+  if (!Array.isArray(data.profiles) || data.profiles.length === 0) return say('fileEmpty');
   return undefined;
 }
 
@@ -97,20 +94,17 @@ export function importProfiles(
 ): Result<{ book: ProfileBook; added: number }> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES)
-    return invalid(
-      `The file is ${Math.ceil(bytes / 1024)} KB; a profiles file is at most ${MAX_IMPORT_BYTES / 1024} KB.`,
-    );
+    return invalid(say('fileTooBig', Math.ceil(bytes / 1024), MAX_IMPORT_BYTES / 1024));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return invalid(`The file is not JSON: ${(e as Error).message}`);
+    return invalid(say('fileNotJson', (e as Error).message));
   }
   const problem = fileProblem(data);
   if (problem) return invalid(problem);
   const listed = (data as { profiles: unknown[] }).profiles;
-  if (book.profiles.length + listed.length > MAX_PROFILES)
-    return invalid(`That would make more than ${MAX_PROFILES} profiles.`);
+  if (book.profiles.length + listed.length > MAX_PROFILES) return invalid(say('fileTooMany', MAX_PROFILES));
   const read = listed.map(readProfile);
   const bad = read.find((r): r is string => typeof r === 'string');
   if (bad) return invalid(bad);

@@ -1,6 +1,8 @@
 import { extraParamProblems } from './extra-params.ts';
 import { PROVIDER_URL, urlProblem } from './url-rules.ts';
 import { PROMPTS, type Prompt } from './view/prompts.ts';
+import { say, type Said } from './say.ts';
+import type { MessageId } from './view/words.ts';
 
 /** What the popup collects for one flow; the client secret travels beside it, never inside. */
 export interface Profile {
@@ -74,19 +76,19 @@ export function requestsOpenId(scopes: string): boolean {
 }
 
 /** Discovery §4.1: the issuer is an https URL (http on loopback) with no query, fragment or credentials. */
-export function issuerProblem(issuer: string): string | undefined {
-  const problem = urlProblem('Issuer', issuer, PROVIDER_URL);
+export function issuerProblem(issuer: string): Said | undefined {
+  const problem = urlProblem(say('issuer'), issuer, PROVIDER_URL);
   if (problem) return problem;
-  return new URL(issuer).search ? 'Issuer must not contain a ?query.' : undefined;
+  return new URL(issuer).search ? say('issuerQuery') : undefined;
 }
 
-export const ENDPOINT_LABELS: Record<keyof Endpoints, string> = {
-  authorization: 'Authorization endpoint',
-  token: 'Token endpoint',
-  jwks: 'JWKS URI',
-  userinfo: 'UserInfo endpoint',
-  revocation: 'Revocation endpoint',
-  introspection: 'Introspection endpoint',
+export const ENDPOINT_LABELS: Record<keyof Endpoints, MessageId> = {
+  authorization: 'endpointAuthorization',
+  token: 'endpointToken',
+  jwks: 'endpointJwks',
+  userinfo: 'endpointUserinfo',
+  revocation: 'endpointRevocation',
+  introspection: 'endpointIntrospection',
 };
 const REQUIRED: ReadonlySet<keyof Endpoints> = new Set(['authorization', 'token']);
 
@@ -94,9 +96,9 @@ const REQUIRED: ReadonlySet<keyof Endpoints> = new Set(['authorization', 'token'
  * Problems with endpoints, typed or read from discovery: the same rules either way. Without a login
  * (client credentials) the authorization endpoint is not needed.
  */
-export function endpointProblems(endpoints: Endpoints, where = '', login = true): string[] {
+export function endpointProblems(endpoints: Endpoints, login = true): Said[] {
   return (Object.keys(ENDPOINT_LABELS) as (keyof Endpoints)[]).flatMap((k) => {
-    const problem = urlProblem(`${ENDPOINT_LABELS[k]}${where}`, endpoints[k] ?? '', {
+    const problem = urlProblem(say(ENDPOINT_LABELS[k]), endpoints[k] ?? '', {
       ...PROVIDER_URL,
       required: REQUIRED.has(k) && (login || k !== 'authorization'),
     });
@@ -105,24 +107,20 @@ export function endpointProblems(endpoints: Endpoints, where = '', login = true)
 }
 
 /** Every problem with the form, in the order the fields appear; an empty list means it can start. */
-export function profileProblems(profile: Profile): string[] {
+export function profileProblems(profile: Profile): Said[] {
   const login = !isClientCredentials(profile);
   const problems = [
     issuerProblem(profile.issuer),
-    profile.clientId.trim() === '' ? 'Client ID is empty.' : undefined,
+    profile.clientId.trim() === '' ? say('urlEmpty', say('clientId')) : undefined,
     login
-      ? urlProblem('Redirect URI', profile.redirectUri, { required: true, httpsOffLoopback: false })
+      ? urlProblem(say('redirectUri'), profile.redirectUri, { required: true, httpsOffLoopback: false })
       : undefined,
-    ...endpointProblems(profile.endpoints, '', login),
+    ...endpointProblems(profile.endpoints, login),
   ];
-  if (!login && profile.clientAuth === 'none')
-    problems.push(
-      'Client credentials needs a confidential client (RFC 6749 §4.4): choose a secret-based Client authentication.',
-    );
+  if (!login && profile.clientAuth === 'none') problems.push(say('problemClientCredentialsPublic'));
   problems.push(...extraParamProblems(profile));
-  if (login && profile.clientAuth === 'none' && !profile.usePkce)
-    problems.push('A public client (Client authentication none) must use PKCE (RFC 9700 §2.1.1).');
+  if (login && profile.clientAuth === 'none' && !profile.usePkce) problems.push(say('problemPublicPkce'));
   if (!(PROMPTS as readonly string[]).includes(profile.prompt))
-    problems.push(`Prompt "${profile.prompt}" is unknown.`);
-  return problems.filter((p): p is string => p !== undefined);
+    problems.push(say('problemPrompt', profile.prompt));
+  return problems.filter((p): p is Said => p !== undefined);
 }

@@ -2,27 +2,41 @@ import en from '../../_locales/en/messages.json';
 import type { Say } from './flow-error.ts';
 import { substitute, type MessageId, type Sub } from './view/words.ts';
 
-const english = (id: MessageId, subs: string[]) => substitute(en[id].message, subs);
-const strings = (subs: Sub[]) => subs.map(String);
-
-/**
- * An error's words, as stored: the message id and its values (pages render them in the reader's
- * language) and the English text (reports, logs, and runs read by an older page).
- */
-export function say(id: MessageId, ...subs: Sub[]): { message: string; say: Say } {
-  return { message: english(id, strings(subs)), say: { id, subs: strings(subs) } };
-}
-
-/** The same for an error's hint. */
-export function sayHint(id: MessageId, ...subs: Sub[]): { hint: string; sayHint: Say } {
-  return { hint: english(id, strings(subs)), sayHint: { id, subs: strings(subs) } };
-}
-
 /** Words as stored: English, and the message id that says them in the reader's language. */
-export type Said = ReturnType<typeof say>;
+export interface Said {
+  message: string;
+  say: Say;
+}
 
 /** Words that may carry a message id: a page says them with it, else in the stored English. */
 export interface Spoken {
   message: string;
   say?: Say;
 }
+
+/** A value in a message: text as it is, or words of their own ("the Token endpoint"). */
+export type Part = Sub | Said;
+
+const english = (id: MessageId, subs: string[]) => substitute(en[id].message, subs);
+const englishOf = (p: Part) => (typeof p === 'object' ? p.message : String(p));
+const sayOf = (p: Part): string | Say => (typeof p === 'object' ? p.say : String(p));
+
+/**
+ * An error's words, as stored: the message id and its values (pages render them in the reader's
+ * language) and the English text (reports, logs, and runs read by an older page).
+ */
+export function say(id: MessageId, ...parts: Part[]): Said {
+  return { message: english(id, parts.map(englishOf)), say: { id, subs: parts.map(sayOf) } };
+}
+
+/** The same for an error's hint. */
+export function sayHint(id: MessageId, ...parts: Part[]): { hint: string; sayHint: Say } {
+  const { message, say: said } = say(id, ...parts);
+  return { hint: message, sayHint: said };
+}
+
+/** Several problems at once (a form with two bad fields): one error, each problem said in turn. */
+export const sayAll = (problems: Said[]): { message: string; sayAll: Say[] } => ({
+  message: problems.map((p) => p.message).join(' '),
+  sayAll: problems.map((p) => p.say),
+});

@@ -1,3 +1,4 @@
+import { say, type Part, type Said } from './say.ts';
 /** Loopback per RFC 8252 §8.3: 127.0.0.0/8, `localhost` and `[::1]` (WHATWG URL hostnames). */
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -14,22 +15,19 @@ export interface UrlRule {
  * Why `value` cannot be used as `label`, or undefined: it must be an absolute http(s) URL with no
  * fragment and no credentials; provider URLs also need https off loopback (RFC 6749 §3.1, §10.9).
  */
-export function urlProblem(label: string, value: string, rule: UrlRule): string | undefined {
-  if (value === '') return rule.required ? `${label} is empty.` : undefined;
+export function urlProblem(label: Part, value: string, rule: UrlRule): Said | undefined {
+  if (value === '') return rule.required ? say('urlEmpty', label) : undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `${label} "${value}" is not an absolute URL.`;
+    return say('urlNotAbsolute', label, value);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `${label} must start with https:// (or http:// for a local provider), not ${url.protocol}.`;
-  }
-  if (url.hash) return `${label} must not contain a #fragment.`;
-  if (url.username || url.password) return `${label} must not contain a user name or password.`;
-  if (rule.httpsOffLoopback && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return `${label} must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.`;
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return say('urlScheme', label, url.protocol);
+  if (url.hash) return say('urlFragment', label);
+  if (url.username || url.password) return say('urlCredentials', label);
+  if (rule.httpsOffLoopback && url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    return say('urlHttps', label);
   return undefined;
 }
 

@@ -20,7 +20,12 @@ export function ProfilesFile() {
     if (!file) return;
     const answer = await send('importProfiles', { text: await file.text() });
     if (answer.ok) setDone(count('imported', answer.value.added));
-    else setError({ ...answer.error, message: `${file.name}: ${answer.error.message}` });
+    else
+      setError({
+        ...answer.error,
+        message: `${file.name}: ${answer.error.message}`,
+        say: { id: 'namedProblem', subs: [file.name, answer.error.say ?? answer.error.message] },
+      });
   };
   return (
     <section aria-labelledby="profiles-heading">

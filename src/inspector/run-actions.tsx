@@ -24,7 +24,12 @@ export function RunActions({ run }: { run: Run }) {
     setError(undefined);
     const answer = await report('json');
     if (answer.ok) download(answer.value.text, answer.value.fileName, 'application/json');
-    else setError({ ...answer.error, message: t('reportFailed', answer.error.message) });
+    else
+      setError({
+        ...answer.error,
+        message: answer.error.message,
+        say: { id: 'reportFailed', subs: [answer.error.say ?? answer.error.message] },
+      });
   };
   return (
     <>

@@ -6,13 +6,14 @@ const ENGLISH = words.locale.startsWith('en');
 
 /** Every error the user sees goes through here: one element with role="alert". */
 export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
-  const untranslated = !error.say && !ENGLISH;
+  const untranslated = !error.say && !error.sayAll && !ENGLISH;
+  const message = error.sayAll
+    ? error.sayAll.map((s) => spoken(s, '')).join(' ')
+    : spoken(error.say, error.message);
   return (
     <div class="alert" role="alert" data-code={error.code}>
       <p>
-        <strong>
-          {untranslated ? tOr(`error_${error.code}`, error.message) : spoken(error.say, error.message)}
-        </strong>
+        <strong>{untranslated ? tOr(`error_${error.code}`, error.message) : message}</strong>
       </p>
       {untranslated && <p lang="en">{error.message}</p>}
       {error.expected !== undefined && (

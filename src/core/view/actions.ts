@@ -48,8 +48,7 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
   const name = ENDPOINT_FOR[request.action];
   const endpoint = actionEndpoint(run, request.action);
   if (!endpoint) return say(`unavailableNo_${name}`);
-  const problem = urlProblem(ENDPOINT_LABELS[name], endpoint, PROVIDER_URL);
-  return problem === undefined ? undefined : { message: problem };
+  return urlProblem(say(ENDPOINT_LABELS[name]), endpoint, PROVIDER_URL);
 }
 
 /** How many actions the run has had, for its history line. */

@@ -1,4 +1,5 @@
 import type en from '../../../_locales/en/messages.json';
+import type { Say } from '../flow-error.ts';
 
 /** A message id of `_locales/*\/messages.json` (en is the reference; a unit test keeps pt_BR equal). */
 export type MessageId = keyof typeof en;
@@ -18,6 +19,8 @@ export interface Words {
   count: (base: PluralBase, n: number, ...subs: Sub[]) => string;
   number: (n: number) => string;
   date: (epochMs: number) => string;
+  /** Words core or the worker said as a message id (`say`), in this language; else `english`. */
+  spoken: (said: Say | undefined, english: string) => string;
 }
 
 /** A message as Chrome fills it: `$1`…`$9` from `subs`, `$$` a dollar sign. */
@@ -32,7 +35,12 @@ export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words
   const plurals = new Intl.PluralRules(locale);
   const strings = (subs: Sub[]) => subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s));
   const tOr = (id: string, fallback: string, ...subs: Sub[]) => lookup(id, strings(subs)) || fallback;
+  const spoken = (said: Say | undefined, english: string): string =>
+    said
+      ? tOr(said.id, english, ...said.subs.map((s) => (typeof s === 'string' ? s : spoken(s, ''))))
+      : english;
   return {
+    spoken,
     locale,
     t: (id, ...subs) => lookup(id, strings(subs)),
     tOr,

@@ -39,7 +39,7 @@ describe('discovery (OIDC Discovery §4)', () => {
       revocation_endpoint: 'http://127.0.0.1:4010/revoke',
     };
     const outcome = readDiscovery(answered(200, JSON.stringify(doc)), ISSUER);
-    expect(outcome.status === 'found' && outcome.problems).toEqual([
+    expect(outcome.status === 'found' && outcome.problems.map((p) => p.message)).toEqual([
       'authorization_endpoint in the discovery document must not contain a #fragment.',
       'token_endpoint in the discovery document must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
       'jwks_uri in the discovery document must not contain a user name or password.',

@@ -21,14 +21,16 @@ describe('extra request parameters', () => {
           ['resource', 'https://api'],
           ['code_verifier', 'v'],
         ],
-      }),
+      }).map((p) => p.message),
     ).toEqual([
       'Authorization request parameter "scope" is sent by the tool; set it with the Scopes field.',
       'Authorization request parameter 3 has no name.',
       'Authorization request parameter "state" is sent by the tool; set it with the tool (a fresh value each run).',
       'Token request parameter "code_verifier" is sent by the tool; set it with Use PKCE.',
     ]);
-    expect(extraParamProblems({ ...profile, extraAuthorize: [['toString', 'x']] })).toEqual([]);
+    expect(
+      extraParamProblems({ ...profile, extraAuthorize: [['toString', 'x']] }).map((p) => p.message),
+    ).toEqual([]);
   });
 
   test('rows are sent as typed, repeats kept, after the tool’s own parameters', () => {

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { defaultBook, deleteProfile, renameProfile } from '../../../src/core/profile-book.ts';
 import { REDIRECT, twoProfiles } from '../../support/books.ts';
 
-const refused = (message: string) => ({ ok: false, error: { code: 'invalid_input', message } });
+const refused = (message: string) => ({
+  ok: false,
+  error: expect.objectContaining({ code: 'invalid_input', message }) as unknown,
+});
 const book = twoProfiles;
 
 describe('profile book edits', () => {

@@ -52,7 +52,11 @@ describe('profile import: a bad file gets a clear error and changes nothing', ()
     const many = file(Array.from({ length: 100 }, () => good[0]));
     expect(importProfiles(book(), many, newId)).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'That would make more than 100 profiles.' },
+      error: {
+        code: 'invalid_input',
+        message: 'That would make more than 100 profiles.',
+        say: { id: 'fileTooMany', subs: ['100'] },
+      },
     });
   });
 });
