@@ -12,7 +12,11 @@ export function analyse(har: string | Blob, fileName: string, on: (update: Trace
     if (e.data.kind !== 'trace') worker.terminate();
   };
   worker.onerror = (e) => {
-    on({ kind: 'error', message: `The HAR could not be read: ${e.message}` });
+    on({
+      kind: 'error',
+      message: `The HAR could not be read: ${e.message}`,
+      say: { id: 'harUnreadable', subs: [e.message] },
+    });
     worker.terminate();
   };
   worker.postMessage({ har, fileName });

@@ -6,7 +6,7 @@ import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
 import { analyse } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
-import { t } from '../ui/words.ts';
+import { spoken, t } from '../ui/words.ts';
 
 /** Re-reads the log at most this often while requests keep finishing. */
 const SETTLE_MS = 300;
@@ -30,7 +30,7 @@ function Panel() {
         stop = analyse(JSON.stringify({ log: { version: '1.2', entries } }), 'devtools.har', (update) => {
           if (update.kind === 'trace') setTrace(update.trace);
           else if (update.kind === 'shareable') setShareable(update);
-          else setError(update.message);
+          else setError(spoken(update.say, update.message));
         });
       }, SETTLE_MS);
     });

@@ -26,7 +26,12 @@ export function TracePage() {
     stop.current = analyse(chosen, chosen.name, (update) => {
       if (update.kind === 'trace') setTrace(update.trace);
       else if (update.kind === 'shareable') setShareable(update);
-      else setError({ code: 'invalid_input', message: `${chosen.name}: ${update.message}` });
+      else
+        setError({
+          code: 'invalid_input',
+          message: `${chosen.name}: ${update.message}`,
+          say: { id: 'namedProblem', subs: [chosen.name, update.say] },
+        });
     });
   };
   return (

@@ -4,7 +4,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
-import { count, t } from '../ui/words.ts';
+import { count, spoken, t } from '../ui/words.ts';
 
 function Attempt({ attempt }: { attempt: LoginAttempt }) {
   return (
@@ -13,8 +13,8 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
         {t('traceLoginOf')} <code>{attempt.clientId}</code> {t('traceAt')} <code>{attempt.issuer}</code>
       </h2>
       {attempt.diagnosis.map((d) => (
-        <p key={d} class="status-failed">
-          {d}
+        <p key={d.message} class="status-failed">
+          {spoken(d.say, d.message)}
         </p>
       ))}
       <ol aria-label={t('traceTimeline', attempt.clientId)}>
@@ -67,8 +67,8 @@ export function TraceView({
         <p class="muted">{t('tracePreparing')}</p>
       )}
       {trace.notes.map((n) => (
-        <p key={n} class="muted">
-          {n}
+        <p key={n.message} class="muted">
+          {spoken(n.say, n.message)}
         </p>
       ))}
       {trace.attempts.map((a, i) => (

@@ -5,6 +5,7 @@ import { originAndPath } from '../../core/params.ts';
 import { providerCall, type ProviderCall } from './classify.ts';
 import { diagnose } from './diagnosis.ts';
 import { bodyText, formParams, header, type HarEntry } from './har.ts';
+import { say, type Said } from '../../core/say.ts';
 
 /** One request of a login, as the timeline lists it. */
 export interface TraceEvent {
@@ -21,7 +22,7 @@ export interface LoginAttempt {
   issuer: string;
   events: TraceEvent[];
   checks: Check[];
-  diagnosis: string[];
+  diagnosis: Said[];
   tokens: { name: string; decoded: DecodedToken }[];
   /** The ID token as issued, and the token response's `Date` header: for the checks that need keys. */
   evidence: { idToken?: string; answeredAt?: string };
@@ -31,7 +32,7 @@ export interface Trace {
   attempts: LoginAttempt[];
   /** The hosts the HAR saw, named when it holds no login. */
   hosts: string[];
-  notes: string[];
+  notes: Said[];
 }
 
 const paramsOf = (url: string): URLSearchParams => {
@@ -214,7 +215,7 @@ export function traceLogins(entries: HarEntry[]): Trace {
     const p = paramsOf(e.request.url);
     return e.request.method === 'GET' && p.has('response_type') && p.has('client_id');
   });
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const tokenCalls = sorted.filter((e) => formParams(e)?.has('grant_type'));
   if (
     tokenCalls.length &&
@@ -222,9 +223,7 @@ export function traceLogins(entries: HarEntry[]): Trace {
       (e) => !header(e.request.headers, 'authorization') && !formParams(e)?.has('client_secret'),
     )
   )
-    notes.push(
-      'No client credentials appear in the token requests: Chrome’s default export leaves out Authorization headers and cookies, so missing authentication is not reported.',
-    );
+    notes.push(say('noteNoCredentials'));
   return {
     attempts: authorizes.map((a) => analyse(a, sorted, metadata)),
     hosts: [...new Set(sorted.map((e) => hostOf(e.request.url)).filter(Boolean))],

@@ -1,22 +1,29 @@
 import type { HarEntry } from './har.ts';
+import { say, type Part, type Said } from '../../core/say.ts';
+import type { MessageId } from '../../core/view/words.ts';
 
-const PROVIDER_ERRORS: Record<string, string> = {
-  access_denied: 'The user (or a policy) refused the consent or the login.',
-  login_required: 'prompt=none was sent but the user is not logged in at the provider.',
-  consent_required: 'prompt=none was sent but the user has not consented to this client yet.',
-  interaction_required: 'prompt=none was sent but the provider needs the user to act.',
-  invalid_scope: 'A requested scope is unknown to the provider or not allowed for this client.',
-  unauthorized_client: 'This client may not use this grant or response type.',
-  invalid_request: 'The request is malformed (a missing or repeated parameter).',
+const PROVIDER_ERRORS: Record<string, MessageId> = {
+  access_denied: 'dxAccessDenied',
+  login_required: 'dxLoginRequired',
+  consent_required: 'dxConsentRequired',
+  interaction_required: 'dxInteractionRequired',
+  invalid_scope: 'dxInvalidScope',
+  unauthorized_client: 'dxUnauthorizedClient',
+  invalid_request: 'dxInvalidRequest',
 };
-const TOKEN_ERRORS: Record<string, string> = {
-  invalid_grant:
-    'The code was refused: it was already used, expired, or the redirect_uri differs from the authorize request’s.',
-  invalid_client:
-    'The client failed to authenticate: wrong client_id or secret, or another authentication method.',
-  unauthorized_client: 'This client may not use the authorization_code grant.',
-  invalid_scope: 'A requested scope is not allowed.',
+const TOKEN_ERRORS: Record<string, MessageId> = {
+  invalid_grant: 'dxInvalidGrant',
+  invalid_client: 'dxInvalidClient',
+  unauthorized_client: 'dxUnauthorizedGrant',
+  invalid_scope: 'dxTokenInvalidScope',
 };
+/** The plain words for an error code; else the provider's own description, as it came. */
+const explained = (
+  table: Record<string, MessageId>,
+  error: string,
+  description: string | null | undefined,
+  otherwise: MessageId,
+): Part => (Object.hasOwn(table, error) ? say(table[error]!) : (description ?? say(otherwise)));
 
 /** What the HAR shows of one login: its callback and token call, as far as they were seen. */
 export interface Seen {
@@ -29,31 +36,32 @@ export interface Seen {
 }
 
 /** What went wrong, in plain words for support staff; empty when nothing did. */
-export function diagnose(seen: Seen): string[] {
-  const diagnosis: string[] = [];
+export function diagnose(seen: Seen): Said[] {
+  const diagnosis: Said[] = [];
   const { callback, answer, token, tokenForm, tokenBody, redirectUri } = seen;
   const providerError = answer?.get('error');
-  if (!callback)
-    diagnosis.push(
-      'The callback never came: the login was abandoned, or the provider showed an error page instead of redirecting.',
-    );
+  if (!callback) diagnosis.push(say('dxNoCallback'));
   else if (providerError)
     diagnosis.push(
-      `The provider answered ${providerError}: ${PROVIDER_ERRORS[providerError] ?? answer?.get('error_description') ?? 'see the callback.'}`,
+      say(
+        'dxProviderAnswered',
+        providerError,
+        explained(PROVIDER_ERRORS, providerError, answer?.get('error_description'), 'dxSeeCallback'),
+      ),
     );
-  if (callback && !providerError && !token)
-    diagnosis.push(
-      'No token request in the HAR: a server-side app redeems the code on its server, out of the browser’s sight. The front channel is still checked.',
-    );
-  if (token?.response.status === 0)
-    diagnosis.push(
-      'The browser blocked the token request (status 0): a CORS refusal, typical of an app redeeming the code from the page.',
-    );
+  if (callback && !providerError && !token) diagnosis.push(say('dxServerSide'));
+  if (token?.response.status === 0) diagnosis.push(say('dxBlocked'));
   const tokenError = typeof tokenBody?.error === 'string' ? tokenBody.error : undefined;
   if (tokenError) {
     const differs = tokenForm && tokenForm.get('redirect_uri') !== redirectUri;
     diagnosis.push(
-      `The token endpoint answered ${tokenError}: ${differs && tokenError === 'invalid_grant' ? 'the redirect_uri differs from the authorize request’s.' : (TOKEN_ERRORS[tokenError] ?? 'see its response.')}`,
+      say(
+        'dxTokenAnswered',
+        tokenError,
+        differs && tokenError === 'invalid_grant'
+          ? say('dxRedirectDiffers')
+          : explained(TOKEN_ERRORS, tokenError, undefined, 'dxSeeResponse'),
+      ),
     );
   }
   return diagnosis;

@@ -1,3 +1,4 @@
+import { say, type Said } from '../../core/say.ts';
 /** The parts of HAR 1.2 (as Chrome, Edge, Firefox and Playwright write it) the trace reads. */
 export interface HarHeader {
   name: string;
@@ -25,19 +26,15 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The entries of a HAR file, or why the text is not one. */
-export function readHar(text: string): { entries: HarEntry[] } | { error: string } {
+export function readHar(text: string): { entries: HarEntry[] } | { error: Said } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { error: `The file is not JSON: ${(e as Error).message}` };
+    return { error: say('fileNotJson', (e as Error).message) };
   }
   const log = isObject(data) ? data.log : undefined;
-  if (!isObject(log) || !Array.isArray(log.entries))
-    return {
-      error:
-        'This is not a HAR file: it has no "log.entries" list (save it from DevTools with "Save all as HAR").',
-    };
+  if (!isObject(log) || !Array.isArray(log.entries)) return { error: say('notHar') };
   const entries = log.entries.filter(
     (e): e is HarEntry =>
       isObject(e) && isObject(e.request) && typeof e.request.url === 'string' && isObject(e.response),

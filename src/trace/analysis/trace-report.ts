@@ -9,10 +9,10 @@ export function traceMarkdown(trace: Trace, fileName: string): string {
   const md = [`# Auth Code Inspector trace of ${cell(fileName)}`, ''];
   if (trace.attempts.length === 0)
     md.push(`No OAuth or OpenID Connect login. Hosts seen: ${trace.hosts.map(cell).join(', ') || 'none'}.`);
-  for (const note of trace.notes) md.push(`> ${plain(note)}`, '');
+  for (const note of trace.notes) md.push(`> ${plain(note.message)}`, '');
   trace.attempts.forEach((a, i) => {
     md.push(`## Login ${i + 1}: ${cell(a.clientId)} at ${cell(a.issuer)}`, '');
-    for (const d of a.diagnosis) md.push(`- ${plain(d)}`);
+    for (const d of a.diagnosis) md.push(`- ${plain(d.message)}`);
     md.push('', '| When | What | Request | Status |', '|---|---|---|---|');
     for (const e of a.events)
       md.push(`| ${cell(e.at)} | ${e.kind} | ${cell(`${e.method} ${e.url}`)} | ${e.status} |`);

@@ -3,6 +3,7 @@ import { readHar } from './har.ts';
 import { redactHar } from './redact-har.ts';
 import { withEvidence } from './token-evidence.ts';
 import { traceMarkdown } from './trace-report.ts';
+import type { Said } from '../../core/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
 export interface Shareable {
@@ -12,13 +13,13 @@ export interface Shareable {
 
 /** What the page hears, in order: the trace as soon as it is read, then the shareable copies. */
 export type TraceUpdate =
-  { kind: 'trace'; trace: Trace } | ({ kind: 'shareable' } & Shareable) | { kind: 'error'; message: string };
+  { kind: 'trace'; trace: Trace } | ({ kind: 'shareable' } & Shareable) | ({ kind: 'error' } & Said);
 
 const post = (update: TraceUpdate) => self.postMessage(update);
 
 async function analyseHar(text: string, fileName: string): Promise<void> {
   const read = readHar(text);
-  if ('error' in read) return post({ kind: 'error', message: read.error });
+  if ('error' in read) return post({ kind: 'error', ...read.error });
   post({ kind: 'trace', trace: await withEvidence(traceLogins(read.entries), read.entries) });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
   const redacted = redactHar(text, read.entries);

@@ -83,7 +83,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
     ) as { entries: HarEntry[] };
     const [attempt] = traceLogins(entries).attempts;
     expect(statuses(attempt!.checks)['trace.redirect_uri']).toBe('fail');
-    expect(attempt!.diagnosis).toEqual([
+    expect(attempt!.diagnosis.map((d) => d.message)).toEqual([
       'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s.',
     ]);
   });
@@ -97,7 +97,9 @@ describe('a HAR’s logins, found without being told the provider', () => {
       ).entries,
     );
     expect(statuses(tampered.attempts[0]!.checks)['trace.state']).toBe('fail');
-    expect(tampered.attempts[0]!.diagnosis[0]).toMatch(/^No token request in the HAR: a server-side app/);
+    expect(tampered.attempts[0]!.diagnosis[0]?.message).toMatch(
+      /^No token request in the HAR: a server-side app/,
+    );
     const refused = traceLogins(
       (
         readHar(har([authorize('s2'), entry('GET', `${APP}?error=access_denied&state=s2`, 200)])) as {
@@ -105,11 +107,11 @@ describe('a HAR’s logins, found without being told the provider', () => {
         }
       ).entries,
     );
-    expect(refused.attempts[0]!.diagnosis).toEqual([
+    expect(refused.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
       'The provider answered access_denied: The user (or a policy) refused the consent or the login.',
     ]);
     const abandoned = traceLogins((readHar(har([authorize('s3')])) as { entries: HarEntry[] }).entries);
-    expect(abandoned.attempts[0]!.diagnosis[0]).toMatch(/^The callback never came/);
+    expect(abandoned.attempts[0]!.diagnosis[0]?.message).toMatch(/^The callback never came/);
   });
 
   test('fragment parameters are read from the Location that led to the callback', () => {
@@ -131,11 +133,14 @@ describe('a HAR’s logins, found without being told the provider', () => {
 
   test('a file that is not a HAR, and a HAR with no login, say so', () => {
     expect(readHar('{"hello":1}')).toEqual({
-      error:
-        'This is not a HAR file: it has no "log.entries" list (save it from DevTools with "Save all as HAR").',
+      error: {
+        message:
+          'This is not a HAR file: it has no "log.entries" list (save it from DevTools with "Save all as HAR").',
+        say: { id: 'notHar', subs: [] },
+      },
     });
     expect(readHar('nope')).toMatchObject({
-      error: expect.stringMatching(/^The file is not JSON/) as unknown,
+      error: { message: expect.stringMatching(/^The file is not JSON/) as unknown },
     });
     const none = traceLogins(
       (readHar(har([entry('GET', 'https://cdn.example/a.js', 200)])) as { entries: HarEntry[] }).entries,

@@ -6,7 +6,7 @@ describe('the trace report (Markdown for a ticket)', () => {
   test('provider text stays in code and on its line', () => {
     const trace: Trace = {
       hosts: ['op.example'],
-      notes: ['A note <b>'],
+      notes: [{ message: 'A note <b>', say: { id: 'notHar', subs: [] } }],
       attempts: [
         {
           clientId: 'app`|x',
@@ -31,7 +31,12 @@ describe('the trace report (Markdown for a ticket)', () => {
               actual: 'evil\r\n![i](u)',
             },
           ],
-          diagnosis: ['The provider answered access_denied: [x](y)'],
+          diagnosis: [
+            {
+              message: 'The provider answered access_denied: [x](y)',
+              say: { id: 'dxProviderAnswered', subs: [] },
+            },
+          ],
           tokens: [],
           evidence: {},
         },
