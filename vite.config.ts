@@ -19,5 +19,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/unit/**/*.test.ts'],
+    // Core's errors carry English words, as in the service worker.
+    setupFiles: ['src/core/english.ts'],
   },
 });

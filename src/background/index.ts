@@ -1,3 +1,4 @@
+import '../core/english.ts';
 import { extensionId, onMessage, onStartup } from '../platform/runtime.ts';
 import { stripOriginFromOwnRequests, sweepRoutingRules } from '../platform/net-rules.ts';
 import { workerDeps } from './deps.ts';

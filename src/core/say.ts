@@ -1,6 +1,5 @@
-import en from '../../_locales/en/messages.json';
 import type { Say } from './flow-error.ts';
-import { substitute, type MessageId, type Sub } from './view/words.ts';
+import type { MessageId, Sub } from './view/words.ts';
 
 /** Words as stored: English, and the message id that says them in the reader's language. */
 export interface Said {
@@ -17,7 +16,18 @@ export interface Spoken {
 /** A value in a message: text as it is, or words of their own ("the Token endpoint"). */
 export type Part = Sub | Said;
 
-const english = (id: MessageId, subs: string[]) => substitute(en[id].message, subs);
+type Lookup = (id: MessageId, subs: string[]) => string;
+let english: Lookup = (id) => id;
+
+/**
+ * Where `message`'s English comes from: the service worker sets it at start (`core/english.ts`), as
+ * its errors are stored and reported. Pages and the HAR analysis worker leave the catalog out of
+ * their bundles (the size budgets): what they say is rendered from `say` by a page, and their
+ * `message` is the bare message id.
+ */
+export function speakEnglish(lookup: Lookup): void {
+  english = lookup;
+}
 const englishOf = (p: Part) => (typeof p === 'object' ? p.message : String(p));
 const sayOf = (p: Part): string | Say => (typeof p === 'object' ? p.say : String(p));
 

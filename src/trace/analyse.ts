@@ -5,7 +5,7 @@ import type { TraceUpdate } from './analysis/worker.ts';
  * over as it is (a Blob is not copied), so even its reading happens off the page's thread. `on` hears
  * the trace first, then the shareable copies; the answer to stop is the worker's end.
  */
-export function analyse(har: string | Blob, fileName: string, on: (update: TraceUpdate) => void): () => void {
+export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): () => void {
   const worker = new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<TraceUpdate>) => {
     on(e.data);
@@ -19,6 +19,6 @@ export function analyse(har: string | Blob, fileName: string, on: (update: Trace
     });
     worker.terminate();
   };
-  worker.postMessage({ har, fileName });
+  worker.postMessage({ har });
   return () => worker.terminate();
 }

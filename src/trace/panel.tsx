@@ -27,7 +27,7 @@ function Panel() {
       timer = setTimeout(() => {
         stop?.();
         setShareable(undefined);
-        stop = analyse(JSON.stringify({ log: { version: '1.2', entries } }), 'devtools.har', (update) => {
+        stop = analyse(JSON.stringify({ log: { version: '1.2', entries } }), (update) => {
           if (update.kind === 'trace') setTrace(update.trace);
           else if (update.kind === 'shareable') setShareable(update);
           else setError(spoken(update.say, update.message));

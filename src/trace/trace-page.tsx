@@ -23,7 +23,7 @@ export function TracePage() {
     setError(undefined);
     setTrace(undefined);
     setShareable(undefined);
-    stop.current = analyse(chosen, chosen.name, (update) => {
+    stop.current = analyse(chosen, (update) => {
       if (update.kind === 'trace') setTrace(update.trace);
       else if (update.kind === 'shareable') setShareable(update);
       else

@@ -4,7 +4,11 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
-import { count, spoken, t } from '../ui/words.ts';
+import { traceMarkdown } from './analysis/trace-report.ts';
+import { count, spoken, t, words } from '../ui/words.ts';
+
+/** The report of the redacted copy's analysis, in the reader's language. */
+const report = (safe: Trace, fileName: string) => traceMarkdown(safe, fileName, words);
 
 function Attempt({ attempt }: { attempt: LoginAttempt }) {
   return (
@@ -61,7 +65,7 @@ export function TraceView({
           <button type="button" onClick={() => download(shareable.redacted, fileName, 'application/json')}>
             {t('downloadRedactedHar')}
           </button>
-          <CopyButton text={shareable.report} label={t('copyReport')} />
+          <CopyButton text={report(shareable.safeTrace, fileName)} label={t('copyReport')} />
         </>
       ) : (
         <p class="muted">{t('tracePreparing')}</p>

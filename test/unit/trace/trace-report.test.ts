@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { Trace } from '../../../src/trace/analysis/attempts.ts';
 import { traceMarkdown } from '../../../src/trace/analysis/trace-report.ts';
+import { wordsOf } from '../../support/words.ts';
 
 describe('the trace report (Markdown for a ticket)', () => {
   test('provider text stays in code and on its line', () => {
     const trace: Trace = {
       hosts: ['op.example'],
-      notes: [{ message: 'A note <b>', say: { id: 'notHar', subs: [] } }],
+      notes: [{ message: 'The HAR could not be read: <b>', say: { id: 'harUnreadable', subs: ['<b>'] } }],
       attempts: [
         {
           clientId: 'app`|x',
@@ -34,7 +35,7 @@ describe('the trace report (Markdown for a ticket)', () => {
           diagnosis: [
             {
               message: 'The provider answered access_denied: [x](y)',
-              say: { id: 'dxProviderAnswered', subs: [] },
+              say: { id: 'dxProviderAnswered', subs: ['access_denied', '[x](y)'] },
             },
           ],
           tokens: [],
@@ -42,11 +43,11 @@ describe('the trace report (Markdown for a ticket)', () => {
         },
       ],
     };
-    const md = traceMarkdown(trace, 'x.har');
+    const md = traceMarkdown(trace, 'x.har', wordsOf('en'));
     expect(md).toContain("## Login 1: `app'\\|x` at `https://op.example`");
     expect(md.split('\n').some((l) => l.startsWith('# Heading'))).toBe(false);
     expect(md).toContain('| fail | State echoed in the callback | `s` | `evil ![i](u)` |');
     expect(md).toContain('- The provider answered access_denied: \\[x](y)');
-    expect(md).toContain('> A note \\<b>');
+    expect(md).toContain('> The HAR could not be read: \\<b>');
   });
 });
