@@ -1,60 +1,56 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findBrowser } from '../../dev/browser.ts';
 import { logIn, pasted } from '../../dev/pages.ts';
-import { confidentialClient } from '../../dev/provider.ts';
 import { flowFixture } from '../support/flow-fixture.ts';
+import { recordHar, startHarApps, type SpaVariant } from '../support/har-apps.ts';
+import { rewriteCallback } from '../support/tamper.ts';
 
-/** Support staff's view: a HAR of somebody else's login, read by the Trace page. */
-const app = createServer((_req, res) =>
-  res.writeHead(200, { 'content-type': 'text/html' }).end('<title>App</title>'),
-);
-await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
-const APP_CALLBACK = `http://127.0.0.1:${(app.address() as AddressInfo).port}/callback`;
-afterAll(() => new Promise<void>((r) => app.close(() => r())));
+/** Support staff's view: HARs of somebody else's logins, recorded from real logins, read by the Trace page. */
+const apps = await startHarApps();
+afterAll(() => apps.close());
 
-const f = flowFixture(() => [confidentialClient('har-app', 'har-secret-0123456789abcdef', [APP_CALLBACK])]);
+const f = flowFixture(() => apps.clients('har-secret-0123456789abcdef'));
 
-/** A real login by a server-side app, recorded with playwright-core's recordHar in a plain browser. */
-async function recordLogin(state: string): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'aci-har-')), 'login.har');
-  const browser = await chromium.launch({
-    executablePath: findBrowser()!,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-quic',
-    ],
+/** A server-side app's login (it would redeem the code on its server), recorded in a plain browser. */
+const recordLogin = (state: string, consent: 'continue' | 'cancel' = 'continue') =>
+  recordHar(async (page) => {
+    const authorize = new URL(`${f.idp.issuer}/oauth2/authorize`);
+    for (const [k, v] of Object.entries({
+      client_id: 'har-app',
+      response_type: 'code',
+      redirect_uri: apps.serverCallback,
+      scope: 'openid',
+      state,
+      nonce: 'n-har',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    }))
+      authorize.searchParams.set(k, v);
+    await page.goto(authorize.toString());
+    await logIn(page, consent);
+    await page.waitForURL((u) => u.toString().startsWith(apps.serverCallback));
   });
-  const context = await browser.newContext({ recordHar: { path } });
-  const page = await context.newPage();
-  const authorize = new URL(`${f.idp.issuer}/oauth2/authorize`);
-  for (const [k, v] of Object.entries({
-    client_id: 'har-app',
-    response_type: 'code',
-    redirect_uri: APP_CALLBACK,
-    scope: 'openid',
-    state,
-    nonce: 'n-har',
-    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    code_challenge_method: 'S256',
-  }))
-    authorize.searchParams.set(k, v);
-  await page.goto(authorize.toString());
-  await logIn(page);
-  await page.waitForURL((u) => u.toString().startsWith(APP_CALLBACK));
-  await context.close();
-  await browser.close();
-  return path;
+
+/** The browser app's login: PKCE, the code redeemed by the page's own fetch. */
+const recordSpa = (variant: SpaVariant) =>
+  recordHar(async (page) => {
+    await page.goto(apps.spaStart(f.idp.issuer, variant));
+    await logIn(page);
+    await page.waitForFunction("document.title === 'done'");
+  });
+
+/** The Trace page with `har` loaded, once it says how many logins it found. */
+async function traceOf(har: string) {
+  const page = await f.ext.context.newPage();
+  await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/index.html`);
+  await page.getByLabel('HAR file').setInputFiles(har);
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/login attempts? found\.$/);
+  return page;
 }
+
+const checkRow = (page: Page, title: string) =>
+  page.getByRole('table', { name: 'Trace checks' }).getByRole('row', { name: title }).textContent();
 
 describe('the Trace page', () => {
   test('a recorded login of a server-side app: found, its front channel checked, the missing token call explained', async () => {
@@ -148,4 +144,95 @@ describe('the Trace page', () => {
       .toBe('No OAuth or OpenID Connect login in this HAR. Hosts seen: none.');
     await page.close();
   });
+
+  test('a recorded browser app with PKCE, redeeming the code in the page: every check passes, no secret leaves', async () => {
+    const har = await recordSpa('ok');
+    const page = await traceOf(har);
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe('1 login attempt found.');
+    await expect(
+      page.getByRole('heading', { name: `Login of spa-app at ${f.idp.issuer}` }).count(),
+    ).resolves.toBe(1);
+    for (const title of [
+      'State echoed in the callback',
+      'Callback names the issuer (iss)',
+      'PKCE S256 used',
+      'Same redirect_uri in the token request',
+      'ID token nonce is the one sent',
+      'ID token signature against a JWKS in the HAR',
+      'No tokens in a URL',
+    ])
+      expect(await checkRow(page, title), title).toMatch(/pass/);
+    await expect(page.locator('.status-failed').count()).resolves.toBe(0);
+    await expect(page.getByRole('table', { name: 'id_token claims' }).count()).resolves.toBe(1);
+
+    // Every secret the login carried (the code, the verifier, the tokens) is gone from the redacted copy.
+    const text = readFileSync(har, 'utf8');
+    const entries = (JSON.parse(text) as { log: { entries: HarEntryLike[] } }).log.entries;
+    const token = entries.find(
+      (e) => e.request.method === 'POST' && e.request.postData?.text?.includes('code='),
+    );
+    const form = new URLSearchParams(token!.request.postData!.text);
+    const answer = JSON.parse(token!.response.content!.text!) as Record<string, string>;
+    const secrets = [form.get('code')!, form.get('code_verifier')!, answer.access_token!, answer.id_token!];
+    for (const secret of secrets) expect(text).toContain(secret);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download redacted HAR' }).click(),
+    ]);
+    const redacted = readFileSync(await download.path(), 'utf8');
+    for (const secret of secrets) expect(redacted).not.toContain(secret);
+    expect((JSON.parse(redacted) as { log: { entries: unknown[] } }).log.entries).toHaveLength(
+      entries.length,
+    );
+    await page.close();
+  });
+
+  test('recorded failures, each explained: another redirect_uri, a code used twice, a tampered state, a refused consent', async () => {
+    const elsewhere = await traceOf(await recordSpa('other-redirect'));
+    expect(await checkRow(elsewhere, 'Same redirect_uri in the token request')).toMatch(/fail/);
+    await expect(
+      elsewhere
+        .getByText(
+          'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s.',
+        )
+        .count(),
+    ).resolves.toBe(1);
+    await elsewhere.close();
+
+    const twice = await traceOf(await recordSpa('twice'));
+    await expect(
+      twice
+        .getByText(
+          'The code was redeemed 2 times: a code is single-use (RFC 6749 §4.1.2), and the provider answered the repeat with HTTP 400.',
+        )
+        .count(),
+    ).resolves.toBe(1);
+    await twice.close();
+
+    f.tamper = rewriteCallback((params) => params.set('state', 'forged-state'));
+    let forgedHar: string;
+    try {
+      forgedHar = await recordLogin('state-sent');
+    } finally {
+      f.tamper = undefined;
+    }
+    const forged = await traceOf(forgedHar);
+    expect(await checkRow(forged, 'State echoed in the callback')).toMatch(/fail/);
+    await forged.close();
+
+    const refused = await traceOf(await recordLogin('state-refused', 'cancel'));
+    await expect(
+      refused
+        .getByText(
+          'The provider answered access_denied: The user (or a policy) refused the consent or the login.',
+        )
+        .count(),
+    ).resolves.toBe(1);
+    await refused.close();
+  });
 });
+
+interface HarEntryLike {
+  request: { method: string; postData?: { text?: string } };
+  response: { content?: { text?: string } };
+}

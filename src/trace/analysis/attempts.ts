@@ -102,12 +102,14 @@ function analyse(
     toRedirect[0];
   const answer = callback ? callbackParams(callback, entries) : undefined;
   const code = answer?.get('code') ?? undefined;
-  const token = after.find((e) => {
+  // Every call redeeming this login's code: a code is single-use, so a second one is a finding.
+  const redeems = after.filter((e) => {
     const form = formParams(e);
     return (
       form?.get('grant_type') === 'authorization_code' && (code === undefined || form.get('code') === code)
     );
   });
+  const [token] = redeems;
   const tokenForm = token ? formParams(token) : undefined;
   const tokenBody = token ? parsedObject(bodyText(token)) : undefined;
   const issuerOrigin = new URL(authorize.request.url).origin;
@@ -118,7 +120,7 @@ function analyse(
   const events = [
     event(authorize, 'authorize'),
     ...(callback ? [event(callback, 'callback')] : []),
-    ...(token ? [event(token, 'token')] : []),
+    ...redeems.map((e) => event(e, 'token')),
     ...calls,
   ].sort((a, b) => a.at.localeCompare(b.at));
   const tokens = ['id_token', 'access_token', 'refresh_token']
@@ -197,7 +199,7 @@ function analyse(
     ),
   ];
 
-  const diagnosis = diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri });
+  const diagnosis = diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri, redeems });
   const rawIdToken = typeof tokenBody?.id_token === 'string' ? tokenBody.id_token : undefined;
   const answeredAt = token ? header(token.response.headers, 'date') : undefined;
   const evidence = { ...(rawIdToken ? { idToken: rawIdToken } : {}), ...(answeredAt ? { answeredAt } : {}) };

@@ -33,6 +33,8 @@ export interface Seen {
   tokenForm: URLSearchParams | undefined;
   tokenBody: Record<string, unknown> | undefined;
   redirectUri: string;
+  /** Every token call that redeemed this login's code, the first one being `token`. */
+  redeems: HarEntry[];
 }
 
 /** What went wrong, in plain words for support staff; empty when nothing did. */
@@ -52,6 +54,12 @@ export function diagnose(seen: Seen): Said[] {
   if (callback && !providerError && !token) diagnosis.push(say('dxServerSide'));
   if (token?.response.status === 0) diagnosis.push(say('dxBlocked'));
   const tokenError = typeof tokenBody?.error === 'string' ? tokenBody.error : undefined;
+  if (token && !tokenError && token.response.status >= 400)
+    diagnosis.push(say('dxTokenStatus', token.response.status));
+  if (seen.redeems.length > 1) {
+    const again = seen.redeems.slice(1).map((e) => e.response.status);
+    diagnosis.push(say('dxCodeReused', seen.redeems.length, again.join(', ')));
+  }
   if (tokenError) {
     const differs = tokenForm && tokenForm.get('redirect_uri') !== redirectUri;
     diagnosis.push(

@@ -88,6 +88,35 @@ describe('a HAR’s logins, found without being told the provider', () => {
     ]);
   });
 
+  test('a code redeemed twice is named, and a refusal without its body still says the status', () => {
+    const form = `grant_type=authorization_code&code=abc&redirect_uri=${encodeURIComponent(APP)}`;
+    const twice = readHar(
+      har([
+        authorize('s1'),
+        entry('GET', `${APP}?code=abc&state=s1`, 200),
+        token(form, 200, { access_token: 'at', token_type: 'Bearer' }),
+        token(form, 400, { error: 'invalid_grant' }),
+      ]),
+    ) as { entries: HarEntry[] };
+    const [attempt] = traceLogins(twice.entries).attempts;
+    expect(attempt!.events.filter((e) => e.kind === 'token')).toHaveLength(2);
+    expect(attempt!.diagnosis.map((d) => d.message)).toEqual([
+      'The code was redeemed 2 times: a code is single-use (RFC 6749 §4.1.2), and the provider answered the repeat with HTTP 400.',
+    ]);
+    const bodiless = readHar(
+      har([
+        authorize('s1'),
+        entry('GET', `${APP}?code=abc&state=s1`, 200),
+        entry('POST', `${OP}/token`, 401, {
+          postData: { mimeType: 'application/x-www-form-urlencoded', text: form },
+        }),
+      ]),
+    ) as { entries: HarEntry[] };
+    expect(traceLogins(bodiless.entries).attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+      'The token endpoint answered HTTP 401; its body is not in the HAR, so the reason is unknown.',
+    ]);
+  });
+
   test('a tampered state, a refused consent, a callback that never came, a server-side app', () => {
     const tampered = traceLogins(
       (
