@@ -215,6 +215,7 @@ writeFileSync(harPath, bigHar(5000, 50 * 1024 * 1024));
 const tracePage = await ext.context.newPage();
 const shownMs: number[] = [];
 const parseMs: number[] = [];
+const readMs: number[] = [];
 let longestTask = 0;
 for (let i = 0; i < 3; i++) {
   await tracePage.goto(`${base}/src/trace/index.html`);
@@ -229,22 +230,35 @@ for (let i = 0; i < 3; i++) {
   const [picked, longest] = await tracePage.evaluate<[number, number]>('[window.__picked, window.__longest]');
   shownMs.push((await tracePage.evaluate<number>('performance.now()')) - picked);
   longestTask = Math.max(longestTask, longest);
-  parseMs.push(
-    await tracePage.evaluate<number>(`(async () => {
-      const text = await document.querySelector('input[type=file]').files[0].text();
-      const started = performance.now();
-      JSON.parse(text);
-      return performance.now() - started;
-    })()`),
-  );
+  const [read, parse] = await tracePage.evaluate<[number, number]>(`(async () => {
+    const file = document.querySelector('input[type=file]').files[0];
+    let started = performance.now();
+    await file.arrayBuffer();
+    const read = performance.now() - started;
+    const text = await file.text();
+    started = performance.now();
+    JSON.parse(text);
+    return [read, performance.now() - started];
+  })()`);
+  readMs.push(read);
+  parseMs.push(parse);
 }
-const [harShown, harParse] = [median(shownMs), median(parseMs)];
+const [harShown, harParse, harRead] = [median(shownMs), median(parseMs), median(readMs)];
 results.push({
   name: '50 MB HAR → first attempt on screen',
   value: ms(harShown),
   floor: `JSON.parse of the file ${ms(harParse)}`,
   target: '≤ 2× floor',
   ok: harShown <= 2 * harParse,
+});
+// Reading the file's bytes alone takes longer than twice JSON.parse on these machines: the same
+// figure against the work no reader can skip (read the bytes, then parse them).
+results.push({
+  name: '  the same, against reading + parsing',
+  value: ms(harShown),
+  floor: `read the bytes ${ms(harRead)} + parse ${ms(harParse)}`,
+  target: '≤ 2× floor',
+  ok: harShown <= 2 * (harRead + harParse),
 });
 results.push({
   name: '  longest main-thread task meanwhile',

@@ -1,15 +1,26 @@
 import type { TraceUpdate } from './analysis/worker.ts';
 
+const start = () => new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
+/** A worker started while the person picks a file: its start-up is off the path to the first login. */
+let spare: Worker | undefined;
+export const warmUp = (): void => {
+  spare ??= start();
+};
+
 /**
  * Reads a HAR in the analysis worker; nothing is stored, closing the page forgets it. A file is handed
  * over as it is (a Blob is not copied), so even its reading happens off the page's thread. `on` hears
  * the trace first, then the shareable copies; the answer to stop is the worker's end.
  */
 export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): () => void {
-  const worker = new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
+  const worker = spare ?? start();
+  spare = undefined;
   worker.onmessage = (e: MessageEvent<TraceUpdate>) => {
     on(e.data);
-    if (e.data.kind !== 'trace') worker.terminate();
+    if (e.data.kind !== 'trace') {
+      worker.terminate();
+      warmUp();
+    }
   };
   worker.onerror = (e) => {
     on({
@@ -18,6 +29,7 @@ export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): 
       say: { id: 'harUnreadable', subs: [e.message] },
     });
     worker.terminate();
+    warmUp();
   };
   worker.postMessage({ har });
   return () => worker.terminate();

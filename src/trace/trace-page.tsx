@@ -4,7 +4,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { FileInput } from '../ui/file-input.tsx';
 import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
-import { analyse } from './analyse.ts';
+import { analyse, warmUp } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
 import { t } from '../ui/words.ts';
 
@@ -15,7 +15,10 @@ export function TracePage() {
   const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<FlowErrorInfo>();
   const stop = useRef<(() => void) | undefined>(undefined);
-  useEffect(() => () => stop.current?.(), []);
+  useEffect(() => {
+    warmUp();
+    return () => stop.current?.();
+  }, []);
   const open = (chosen: File | undefined) => {
     if (!chosen) return;
     stop.current?.();

@@ -42,13 +42,20 @@ const paramsOf = (url: string): URLSearchParams => {
     return new URLSearchParams();
   }
 };
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
+/** A busy app's HAR has thousands of entries on a few origins: each origin is parsed once. */
+function hostsOf(urls: string[]): string[] {
+  const byOrigin = new Map<string, string>();
+  for (const url of urls) {
+    const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '';
+    if (byOrigin.has(origin)) continue;
+    try {
+      byOrigin.set(origin, new URL(url).host);
+    } catch {
+      byOrigin.set(origin, '');
+    }
   }
-};
+  return [...new Set(byOrigin.values())].filter(Boolean);
+}
 const event = (entry: HarEntry, kind: TraceEvent['kind']): TraceEvent => ({
   at: entry.startedDateTime,
   kind,
@@ -93,8 +100,12 @@ function analyse(
   const issuer =
     typeof metadata?.issuer === 'string' ? metadata.issuer : new URL(authorize.request.url).origin;
   const after = entries.filter((e) => e.startedDateTime >= authorize.startedDateTime);
+  const target = redirectUri === '' ? '' : originAndPath(redirectUri);
+  const host = hostsOf([redirectUri])[0] ?? '';
   const toRedirect = after.filter(
-    (e) => redirectUri !== '' && originAndPath(e.request.url) === originAndPath(redirectUri),
+    // The cheap test first: most entries of a busy HAR are not on the redirect URI's host at all.
+    (e) =>
+      target !== '' && e.request.url.toLowerCase().includes(host) && originAndPath(e.request.url) === target,
   );
   // This login's callback carries its state; a forged or stale one is the first back at the redirect URI.
   const callback =
@@ -209,13 +220,16 @@ function analyse(
 /** Every OAuth 2.0 / OIDC login in the HAR, without being told the provider. */
 export function traceLogins(entries: HarEntry[]): Trace {
   const sorted = [...entries].sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
-  const discovery = sorted.find((e) =>
-    /\/\.well-known\/openid-configuration$/.test(new URL(e.request.url).pathname),
+  const discovery = sorted.find(
+    (e) =>
+      e.request.url.includes('/.well-known/openid-configuration') &&
+      /\/\.well-known\/openid-configuration$/.test(new URL(e.request.url).pathname),
   );
   const metadata = discovery ? parsedObject(bodyText(discovery)) : undefined;
   const authorizes = sorted.filter((e) => {
+    if (e.request.method !== 'GET' || !e.request.url.includes('response_type=')) return false;
     const p = paramsOf(e.request.url);
-    return e.request.method === 'GET' && p.has('response_type') && p.has('client_id');
+    return p.has('response_type') && p.has('client_id');
   });
   const notes: Said[] = [];
   const tokenCalls = sorted.filter((e) => formParams(e)?.has('grant_type'));
@@ -228,7 +242,7 @@ export function traceLogins(entries: HarEntry[]): Trace {
     notes.push(say('noteNoCredentials'));
   return {
     attempts: authorizes.map((a) => analyse(a, sorted, metadata)),
-    hosts: [...new Set(sorted.map((e) => hostOf(e.request.url)).filter(Boolean))],
+    hosts: hostsOf(sorted.map((e) => e.request.url)),
     notes,
   };
 }
