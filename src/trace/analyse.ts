@@ -1,4 +1,5 @@
-import type { TraceUpdate } from './analysis/worker.ts';
+import type { Check } from '../core/check.ts';
+import type { SignatureAnswer, TraceRequest, TraceUpdate } from './analysis/worker.ts';
 
 const start = () => new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
 /** A worker started while the person picks a file: its start-up is off the path to the first login. */
@@ -31,6 +32,21 @@ export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): 
     worker.terminate();
     warmUp();
   };
-  worker.postMessage({ har });
+  worker.postMessage({ har } satisfies TraceRequest);
   return () => worker.terminate();
+}
+
+/**
+ * An attempt's ID token checked against its provider's keys, fetched now by a worker of its own (the
+ * page has asked for access to the provider first).
+ */
+export function fetchedSignature(idToken: string, issuer: string): Promise<Check> {
+  const worker = start();
+  return new Promise((resolve) => {
+    worker.onmessage = (e: MessageEvent<SignatureAnswer>) => {
+      worker.terminate();
+      resolve(e.data.check);
+    };
+    worker.postMessage({ idToken, issuer } satisfies TraceRequest);
+  });
 }

@@ -1,4 +1,10 @@
+import { useState } from 'preact/hooks';
+import type { Check } from '../core/check.ts';
+import type { FlowErrorInfo } from '../core/flow-error.ts';
+import { requestOrigins } from '../platform/permissions.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { fetchedSignature } from './analyse.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
@@ -10,7 +16,38 @@ import { count, spoken, t, words } from '../ui/words.ts';
 /** The report of the redacted copy's analysis, in the reader's language. */
 const report = (safe: Trace, fileName: string) => traceMarkdown(safe, fileName, words);
 
+/**
+ * When the HAR holds no JWKS, the person may let the extension fetch the provider's keys (asking for
+ * access to its origin first) and check the ID token against them.
+ */
+function FetchKeys({ attempt, onCheck }: { attempt: LoginAttempt; onCheck: (check: Check) => void }) {
+  const [error, setError] = useState<FlowErrorInfo>();
+  const [busy, setBusy] = useState(false);
+  const idToken = attempt.evidence.idToken;
+  const unverified = attempt.checks.some((c) => c.id === 'trace.signature' && c.status === 'skip');
+  if (!idToken || !unverified) return null;
+  const origin = new URL(attempt.issuer).origin;
+  const fetchKeys = async () => {
+    setError(undefined);
+    if (!(await requestOrigins([`${origin}/*`])))
+      return setError({ code: 'permission_refused', message: t('accessRefused', origin) });
+    setBusy(true);
+    onCheck(await fetchedSignature(idToken, attempt.issuer));
+    setBusy(false);
+  };
+  return (
+    <p>
+      <button type="button" disabled={busy} onClick={() => void fetchKeys()}>
+        {t('traceFetchKeys', origin)}
+      </button>
+      {error && <ErrorAlert error={error} />}
+    </p>
+  );
+}
+
 function Attempt({ attempt }: { attempt: LoginAttempt }) {
+  const [fetched, setFetched] = useState<Check>();
+  const checks = fetched ? [...attempt.checks.filter((c) => c.id !== fetched.id), fetched] : attempt.checks;
   return (
     <section>
       <h2>
@@ -28,7 +65,8 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
           </li>
         ))}
       </ol>
-      <ChecksSection checks={attempt.checks} checkedAt={undefined} />
+      <ChecksSection checks={checks} checkedAt={undefined} />
+      <FetchKeys attempt={attempt} onCheck={setFetched} />
       {attempt.tokens.map(({ name, decoded }) =>
         decoded.kind === 'jwt' ? (
           <ClaimsTable key={name} values={decoded.claims} now={Date.now()} caption={t('tokenClaims', name)} />

@@ -187,6 +187,26 @@ describe('the Trace page', () => {
     await page.close();
   });
 
+  test('a HAR without the provider’s keys: the signature is checked once the person lets the extension fetch them', async () => {
+    const page = await traceOf(await recordSpa('no-jwks'));
+    expect(await checkRow(page, 'ID token signature against a JWKS in the HAR')).toMatch(/skip/);
+    await page
+      .getByRole('button', { name: `Fetch the provider’s keys from ${f.idp.issuer} to check the signature` })
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Trace checks' })
+          .getByRole('row', { name: /fetched now/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await checkRow(page, 'ID token signature against the provider’s JWKS, fetched now')).toMatch(
+      new RegExp(`pass.*keys from ${f.idp.issuer}/jwks`),
+    );
+    await page.close();
+  });
+
   test('recorded failures, each explained: another redirect_uri, a code used twice, a tampered state, a refused consent', async () => {
     const elsewhere = await traceOf(await recordSpa('other-redirect'));
     expect(await checkRow(elsewhere, 'Same redirect_uri in the token request')).toMatch(/fail/);

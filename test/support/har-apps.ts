@@ -10,9 +10,10 @@ import { findBrowser } from '../../dev/browser.ts';
 /**
  * The apps whose logins the Trace tests record: a server-side app (its callback page only: it would
  * redeem the code on its server) and a browser app that uses PKCE and redeems the code in the page.
- * `variant` makes the browser app misbehave: send another redirect_uri, or redeem the code twice.
+ * `variant` makes the browser app misbehave: send another redirect_uri, or redeem the code twice;
+ * or leave the provider's keys out of the HAR (no JWKS fetch).
  */
-export type SpaVariant = 'ok' | 'other-redirect' | 'twice';
+export type SpaVariant = 'ok' | 'other-redirect' | 'twice' | 'no-jwks';
 
 const SPA_START = `<script type="module">
 const p = new URLSearchParams(location.search);
@@ -37,7 +38,7 @@ const redeem = () => fetch(meta.token_endpoint, { method: 'POST', body: new URLS
 // A real app reads each answer (and a HAR holds the bodies of answers that were read).
 await (await redeem()).text();
 if (variant === 'twice') await (await redeem()).text();
-await (await fetch(meta.jwks_uri)).text();
+if (variant !== 'no-jwks') await (await fetch(meta.jwks_uri)).text();
 document.title = 'done';
 </script>`;
 

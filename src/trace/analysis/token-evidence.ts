@@ -66,3 +66,40 @@ export async function withEvidence(trace: Trace, entries: HarEntry[]): Promise<T
   );
   return { ...trace, attempts };
 }
+
+const FETCHED = {
+  id: 'trace.signature_fetched',
+  title: 'ID token signature against the provider’s JWKS, fetched now',
+  ...oidcCore('3.1.3.7', 'IDTokenValidation'),
+};
+
+/**
+ * When the HAR holds no JWKS: the provider's, fetched now (the person allowed it) through its
+ * discovery document, and the ID token checked against it. Never throws: a failure is the check's.
+ */
+export async function fetchedSignature(
+  idToken: string,
+  issuer: string,
+  fetchText: (url: string) => Promise<string>,
+): Promise<Check> {
+  const decoded = decodeToken(idToken);
+  if (decoded.kind !== 'jwt') return outcome(FETCHED, 'skip', 'a valid signature', 'no signed ID token');
+  try {
+    const discovery = parsedObject(
+      await fetchText(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`),
+    );
+    const jwksUri = typeof discovery?.jwks_uri === 'string' ? discovery.jwks_uri : undefined;
+    if (!jwksUri) return outcome(FETCHED, 'skip', 'a valid signature', 'the provider publishes no jwks_uri');
+    const set = parsedObject(await fetchText(jwksUri)) as JSONWebKeySet | undefined;
+    if (!Array.isArray(set?.keys)) return outcome(FETCHED, 'fail', 'a JWKS', `${jwksUri} holds no keys list`);
+    const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));
+    return outcome(FETCHED, result.status, 'a valid signature', `${result.actual} (keys from ${jwksUri})`);
+  } catch (e) {
+    return outcome(
+      FETCHED,
+      'skip',
+      'a valid signature',
+      `the keys could not be fetched: ${(e as Error).message}`,
+    );
+  }
+}

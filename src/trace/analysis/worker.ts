@@ -1,7 +1,8 @@
 import { traceLogins, type Trace } from './attempts.ts';
 import { readHar } from './har.ts';
 import { redactHar } from './redact-har.ts';
-import { withEvidence } from './token-evidence.ts';
+import { fetchedSignature, withEvidence } from './token-evidence.ts';
+import type { Check } from '../../core/check.ts';
 import type { Said } from '../../core/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
@@ -15,7 +16,22 @@ export interface Shareable {
 export type TraceUpdate =
   { kind: 'trace'; trace: Trace } | ({ kind: 'shareable' } & Shareable) | ({ kind: 'error' } & Said);
 
-const post = (update: TraceUpdate) => self.postMessage(update);
+/** The answer to an ID token sent alone: its signature checked against the provider's keys. */
+export interface SignatureAnswer {
+  kind: 'signature';
+  check: Check;
+}
+
+/** What the page asks: a HAR to read, or an ID token to check against its provider's keys, fetched. */
+export type TraceRequest = { har: string | Blob } | { idToken: string; issuer: string };
+
+const fetchText = async (url: string) => {
+  const res = await fetch(url, { credentials: 'omit', redirect: 'error' });
+  if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
+  return res.text();
+};
+
+const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update);
 
 async function analyseHar(text: string): Promise<void> {
   const read = readHar(text);
@@ -29,7 +45,14 @@ async function analyseHar(text: string): Promise<void> {
 }
 
 // The page posts the file (or the log's text); reading, parsing and analysis stay here.
-self.onmessage = (event: MessageEvent<{ har: string | Blob }>) => {
-  const { har } = event.data;
+self.onmessage = (event: MessageEvent<TraceRequest>) => {
+  const request = event.data;
+  if ('idToken' in request) {
+    void fetchedSignature(request.idToken, request.issuer, fetchText).then((check) =>
+      post({ kind: 'signature', check }),
+    );
+    return;
+  }
+  const { har } = request;
   void (typeof har === 'string' ? Promise.resolve(har) : har.text()).then((text) => analyseHar(text));
 };

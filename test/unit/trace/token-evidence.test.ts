@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import type { HarEntry } from '../../../src/trace/analysis/har.ts';
-import { withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
+import { fetchedSignature, withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
 
 const OP = 'https://op.example';
 const APP = 'https://app.example/cb';
@@ -70,5 +70,41 @@ describe('checks that need keys or clocks', () => {
       'trace.clock': 'warn',
     });
     expect(await statuses(await har(AT, false))).toMatchObject({ 'trace.signature': 'skip' });
+  });
+});
+
+describe('the provider’s keys, fetched when the HAR holds none', () => {
+  const keys = async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k2', alg: 'ES256' };
+    const idToken = await new SignJWT({ iss: OP, aud: 'spa', sub: 'ana', iat: AT, exp: AT + 3600 })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
+      .sign(privateKey);
+    return { jwk, idToken };
+  };
+  // What the worker's fetch answers, by URL: the provider's discovery document and its JWKS.
+  const provider =
+    (jwks: unknown) =>
+    (url: string): Promise<string> =>
+      url === `${OP}/.well-known/openid-configuration`
+        ? Promise.resolve(JSON.stringify({ issuer: OP, jwks_uri: `${OP}/keys` }))
+        : url === `${OP}/keys`
+          ? Promise.resolve(JSON.stringify(jwks))
+          : Promise.reject(new Error(`${url} answered HTTP 404`));
+
+  test('a signature that holds against them passes, naming where the keys came from', async () => {
+    const { jwk, idToken } = await keys();
+    const check = await fetchedSignature(idToken, OP, provider({ keys: [jwk] }));
+    expect(check).toMatchObject({ id: 'trace.signature_fetched', status: 'pass' });
+    expect(check.actual).toContain(`keys from ${OP}/keys`);
+  });
+
+  test('another key fails; a provider that cannot be reached leaves the check skipped, saying why', async () => {
+    const { idToken } = await keys();
+    const other = (await keys()).jwk;
+    expect((await fetchedSignature(idToken, OP, provider({ keys: [other] }))).status).toBe('fail');
+    const unreachable = await fetchedSignature(idToken, 'https://elsewhere.example', provider({ keys: [] }));
+    expect(unreachable).toMatchObject({ status: 'skip' });
+    expect(unreachable.actual).toMatch(/could not be fetched: .*answered HTTP 404/);
   });
 });
