@@ -1,3 +1,5 @@
+import type { Say } from './flow-error.ts';
+import { say, type Said } from './say.ts';
 /** One finding about one step (design.md "Checks"): what the rule wants, what we saw, and where it is written. */
 export interface Check {
   id: string;
@@ -6,8 +8,11 @@ export interface Check {
   spec: string;
   specUrl: string;
   status: CheckStatus;
+  /** In English; `expectedSay`/`actualSay` hold words of ours as message ids, for the pages. */
   expected: string;
   actual: string;
+  expectedSay?: Say;
+  actualSay?: Say;
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
@@ -29,16 +34,25 @@ export const oidcDiscovery = (section: string, anchor: string): Pick<Check, 'spe
   specUrl: `https://openid.net/specs/openid-connect-discovery-1_0.html#${anchor}`,
 });
 
-export const outcome = (rule: Rule, status: CheckStatus, expected: string, actual: string): Check => ({
+/** What a check expected or found: a value as it is, or words of ours (`say('exNonEmpty')`). */
+export type Found = string | Said;
+
+export const outcome = (rule: Rule, status: CheckStatus, expected: Found, actual: Found): Check => ({
   ...rule,
   status,
-  expected,
-  actual,
+  expected: typeof expected === 'string' ? expected : expected.message,
+  actual: typeof actual === 'string' ? actual : actual.message,
+  ...(typeof expected === 'string' ? {} : { expectedSay: expected.say }),
+  ...(typeof actual === 'string' ? {} : { actualSay: actual.say }),
 });
 
-export const passIf = (rule: Rule, ok: boolean, expected: string, actual: string): Check =>
+export const passIf = (rule: Rule, ok: boolean, expected: Found, actual: Found): Check =>
   outcome(rule, ok ? 'pass' : 'fail', expected, actual);
 
-/** Text for a claim or field value as found, `(missing)` when absent. */
-export const shown = (value: unknown): string =>
+/** A claim or field value as found, as text; `(missing)` when absent. */
+export const shown = (value: unknown): Found =>
+  value === undefined ? say('valueMissing') : shownText(value);
+
+/** `shown` inside a sentence of its own (always English there). */
+export const shownText = (value: unknown): string =>
   value === undefined ? '(missing)' : typeof value === 'string' ? value : JSON.stringify(value);

@@ -124,7 +124,7 @@ export function reportMarkdown(report: Report, w: Words): string {
     );
     for (const c of checks)
       md.push(
-        `| ${plain(c.status)} | ${plain(checkTitle(c, w))} | ${cell(c.expected)} | ${cell(c.actual)} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
+        `| ${plain(c.status)} | ${plain(checkTitle(c, w))} | ${cell(w.spoken(c.expectedSay, c.expected))} | ${cell(w.spoken(c.actualSay, c.actual))} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
       );
   }
   return md.join('\n') + '\n';

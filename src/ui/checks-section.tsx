@@ -47,10 +47,10 @@ export function ChecksSection({ checks, checkedAt }: { checks: Check[]; checkedA
                     <td class={`check-${c.status}`}>{t(STATUS_TEXT[c.status])}</td>
                     <th scope="row">{checkTitle(c, words)}</th>
                     <td>
-                      <code>{c.expected}</code>
+                      <code>{words.spoken(c.expectedSay, c.expected)}</code>
                     </td>
                     <td>
-                      <code>{c.actual}</code>
+                      <code>{words.spoken(c.actualSay, c.actual)}</code>
                     </td>
                     <td>
                       <a href={c.specUrl} target="_blank" rel="noreferrer">

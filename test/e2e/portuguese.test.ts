@@ -37,6 +37,11 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await expect(page.getByRole('table', { name: 'Claims do id_token' }).count()).resolves.toBe(1);
     const checks = page.getByRole('table', { name: 'Verificações do ID token' });
     await expect(checks.getByRole('row', { name: /Assinatura do ID token válida/ }).count()).resolves.toBe(1);
+    // What a check expected, when it is words of ours rather than a value, is said in Portuguese too.
+    const token = page.getByRole('table', { name: 'Verificações da resposta do token' });
+    await expect(
+      token.getByRole('row', { name: /Um access token foi emitido/ }).textContent(),
+    ).resolves.toContain('uma string não vazia');
     await expect(page.getByText(/^O access token expira em .* de 20\d\d.*, daqui a /).count()).resolves.toBe(
       1,
     );

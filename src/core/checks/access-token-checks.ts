@@ -1,3 +1,4 @@
+import { say } from '../say.ts';
 import { outcome, passIf, rfc, shown, type Check, type CheckStatus, type Rule } from '../check.ts';
 import { decodeToken } from '../jwt.ts';
 import { CLOCK_TOLERANCE_S } from './id-token-checks.ts';
@@ -57,7 +58,12 @@ export async function accessTokenChecks(
         ? { status: 'skip', actual: `key "${kid}" is not in the provider's JWKS` }
         : await verifySignature(token, header, '', jwks);
   }
-  const signatureCheck = outcome(RULES.signature, signature.status, 'a valid signature', signature.actual);
+  const signatureCheck = outcome(
+    RULES.signature,
+    signature.status,
+    say('exValidSignature'),
+    signature.actual,
+  );
   if (!ctx) return [signatureCheck];
   const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
   const { exp, iat } = claims;
@@ -71,7 +77,7 @@ export async function accessTokenChecks(
       `after now (clock tolerance ${CLOCK_TOLERANCE_S} s)`,
       shown(exp),
     ),
-    passIf(RULES.iat, typeof iat === 'number', 'a number', shown(iat)),
+    passIf(RULES.iat, typeof iat === 'number', say('exNumber'), shown(iat)),
     passIf(RULES.clientId, claims.client_id === ctx.clientId, ctx.clientId, shown(claims.client_id)),
     wanted(RULES.aud, claims.aud),
     wanted(RULES.sub, claims.sub),

@@ -1,9 +1,10 @@
+import { say } from '../say.ts';
 import { oidcCore, outcome, passIf, rfc, shown, type Check } from '../check.ts';
 import type { Exchange } from '../http.ts';
 import type { SignatureResult } from './signature.ts';
 
 const status = (exchange: Exchange) =>
-  exchange.response ? `HTTP ${exchange.response.status}` : (exchange.failure?.message ?? 'no response');
+  exchange.response ? `HTTP ${exchange.response.status}` : (exchange.failure?.message ?? say('exNoResponse'));
 
 /** OIDC Core §5.3.2: UserInfo's `sub` is the ID token's; a signed response is verified like an ID token. */
 export function userinfoChecks(
@@ -28,7 +29,7 @@ export function userinfoChecks(
     ...oidcCore('5.3.2', 'UserInfoResponse'),
   };
   const sub = !claims
-    ? outcome(subRule, 'skip', shown(idTokenSub), 'no claims to read')
+    ? outcome(subRule, 'skip', shown(idTokenSub), say('exNoClaims'))
     : idTokenSub === undefined
       ? outcome(subRule, 'skip', '(no ID token to compare with)', shown(claims.sub))
       : passIf(subRule, claims.sub === idTokenSub, shown(idTokenSub), shown(claims.sub));
@@ -41,7 +42,7 @@ export function userinfoChecks(
             ...oidcCore('5.3.2', 'UserInfoResponse'),
           },
           signature.status,
-          'a valid signature',
+          say('exValidSignature'),
           signature.actual,
         ),
       ]
@@ -84,9 +85,9 @@ export function introspectionChecks(
       ? passIf(
           INTROSPECTION.active,
           typeof fields.active === 'boolean',
-          'true or false',
+          say('exTrueOrFalse'),
           shown(fields.active),
         )
-      : outcome(INTROSPECTION.active, 'skip', 'true or false', 'no answer to read'),
+      : outcome(INTROSPECTION.active, 'skip', say('exTrueOrFalse'), say('exNoAnswer')),
   ];
 }

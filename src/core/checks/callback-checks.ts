@@ -1,3 +1,4 @@
+import { say } from '../say.ts';
 import { outcome, passIf, rfc, oidcCore, type Check } from '../check.ts';
 import { originAndPath, type Params } from '../params.ts';
 
@@ -43,8 +44,8 @@ export function callbackChecks(callbackUrl: string, params: Params, expected: Ca
     passIf(
       { id: 'callback.duplicates', title: 'No parameter is repeated', ...rfc(6749, '3.1') },
       duplicated.length === 0,
-      'each parameter once',
-      duplicated.length ? `repeated: ${duplicated.join(', ')}` : 'each parameter once',
+      say('exEachOnce'),
+      duplicated.length ? `repeated: ${duplicated.join(', ')}` : say('exEachOnce'),
     ),
     passIf(
       { id: 'callback.state', title: 'State matches the one sent', ...rfc(6749, '10.12') },
@@ -58,9 +59,7 @@ export function callbackChecks(callbackUrl: string, params: Params, expected: Ca
           issRule,
           expected.issAdvertised ? 'fail' : 'skip',
           expected.issuer,
-          expected.issAdvertised
-            ? '(missing, though the provider advertises it)'
-            : '(provider does not send iss)',
+          expected.issAdvertised ? say('exMissingAdvertised') : say('exNoIssSent'),
         ),
     passIf(
       {
@@ -69,8 +68,8 @@ export function callbackChecks(callbackUrl: string, params: Params, expected: Ca
         ...oidcCore('3.1.2.5', 'AuthResponse'),
       },
       leaked.length === 0,
-      'only code, state and iss',
-      leaked.length ? `carries ${leaked.join(', ')}` : 'no tokens',
+      say('exOnlyCodeStateIss'),
+      leaked.length ? `carries ${leaked.join(', ')}` : say('exNoTokens'),
     ),
   ];
 }

@@ -1,3 +1,4 @@
+import { say } from '../say.ts';
 import { oidcDiscovery, outcome, passIf, rfc, shown, type Check } from '../check.ts';
 import { discoveredEndpointProblems, ENDPOINT_FIELDS } from '../discovery.ts';
 import { isLoopbackHost } from '../url-rules.ts';
@@ -17,7 +18,7 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
     ...oidcDiscovery('3', 'ProviderMetadata'),
   };
   if (!metadata) {
-    const none = 'no discovery document';
+    const none = say('exNoDiscovery');
     return [
       outcome(issuerRule, 'skip', issuer, none),
       outcome(httpsRule, 'skip', 'https URLs', none),

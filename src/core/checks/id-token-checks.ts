@@ -1,5 +1,6 @@
+import { say } from '../say.ts';
 import { base64url } from 'jose';
-import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
+import { oidcCore, outcome, passIf, shown, shownText, type Check, type Rule } from '../check.ts';
 import { decodeToken } from '../jwt.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 
@@ -98,7 +99,7 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
           RULES.aud,
           'warn',
           `contains ${clientId}`,
-          `${shown(aud)} (extra audiences: ${extra.join(', ')})`,
+          `${shownText(aud)} (extra audiences: ${extra.join(', ')})`,
         )
       : outcome(RULES.aud, 'pass', `contains ${clientId}`, shown(aud));
   const azp = claims.azp;
@@ -106,7 +107,7 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
   const azpCheck =
     (audiences.includes(clientId) && extra.length > 0) || azp !== undefined
       ? passIf(RULES.azp, azp === clientId, clientId, shown(azp))
-      : outcome(RULES.azp, 'skip', clientId, 'single audience, no azp');
+      : outcome(RULES.azp, 'skip', clientId, say('exSingleAudience'));
   return [audCheck, azpCheck];
 }
 
@@ -114,7 +115,7 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
 export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise<Check[]> {
   const decoded = decodeToken(token);
   if (decoded.kind === 'jwe') {
-    const note = `encrypted (JWE, ${shown(decoded.header.alg)}/${shown(decoded.header.enc)}): needs the client's private key`;
+    const note = `encrypted (JWE, ${shownText(decoded.header.alg)}/${shownText(decoded.header.enc)}): needs the client's private key`;
     return [
       outcome(RULES.format, 'warn', 'a signed JWT (JWS)', note),
       ...skipAll('the ID token is encrypted', ['id_token.format']),
@@ -128,7 +129,7 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
     ];
   }
   const { header, claims } = decoded;
-  const alg = shown(header.alg);
+  const alg = shownText(header.alg);
   const signature = await verifySignature(token, header, ctx.clientSecret, ctx.jwks);
   const algAllowed = ctx.algsSupported
     ? ctx.algsSupported.includes(alg) && alg !== 'none'
@@ -137,7 +138,7 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
     typeof claims.at_hash === 'string' && ctx.accessToken ? await atHash(ctx.accessToken, alg) : undefined;
   return [
     outcome(RULES.format, 'pass', 'a signed JWT (JWS)', `JWS, alg ${alg}`),
-    outcome(RULES.signature, signature.status, 'a valid signature', signature.actual),
+    outcome(RULES.signature, signature.status, say('exValidSignature'), signature.actual),
     passIf(
       RULES.alg,
       algAllowed,
@@ -151,19 +152,19 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
     ...timeChecks(claims, ctx.nowSeconds),
     ctx.nonce !== undefined
       ? passIf(RULES.nonce, claims.nonce === ctx.nonce, ctx.nonce, shown(claims.nonce))
-      : outcome(RULES.nonce, 'skip', '(no nonce sent)', shown(claims.nonce)),
+      : outcome(RULES.nonce, 'skip', say('exNoNonceSent'), shown(claims.nonce)),
     claims.at_hash === undefined
-      ? outcome(RULES.atHash, 'skip', 'optional in the token response', '(not present)')
+      ? outcome(RULES.atHash, 'skip', say('exOptional'), say('exNotPresent'))
       : passIf(
           RULES.atHash,
           expectedHash !== undefined && claims.at_hash === expectedHash,
-          expectedHash ?? '(no access token)',
+          expectedHash ?? say('exNoAccessToken'),
           shown(claims.at_hash),
         ),
     passIf(
       RULES.sub,
       typeof claims.sub === 'string' && claims.sub !== '',
-      'a non-empty string',
+      say('exNonEmptyString'),
       shown(claims.sub),
     ),
     ...requestedAuthChecks(claims, ctx),
@@ -182,7 +183,7 @@ function requestedAuthChecks(claims: Record<string, unknown>, ctx: IdTokenContex
           RULES.authTime,
           age !== undefined && age <= ctx.maxAge + CLOCK_TOLERANCE_S,
           `present, at most ${ctx.maxAge} s ago (clock tolerance ${CLOCK_TOLERANCE_S} s)`,
-          age === undefined ? shown(authTime) : `${shown(authTime)} (${age} s ago)`,
+          age === undefined ? shown(authTime) : `${shownText(authTime)} (${age} s ago)`,
         ),
     !ctx.acrValues?.length
       ? outcome(RULES.acr, 'skip', '(no acr_values sent)', shown(acr))

@@ -1,4 +1,5 @@
-import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
+import { say } from '../say.ts';
+import { oidcCore, outcome, passIf, shown, shownText, type Check, type Rule } from '../check.ts';
 
 const RULE = (id: string, title: string): Rule => ({
   id: `refresh.id_token.${id}`,
@@ -37,13 +38,13 @@ export function refreshIdTokenChecks(first: Claims, next: Claims): Check[] {
     passIf(
       RULES.iat,
       typeof next.iat === 'number' && typeof first.iat === 'number' && next.iat >= first.iat,
-      `≥ ${shown(first.iat)}`,
+      `≥ ${shownText(first.iat)}`,
       shown(next.iat),
     ),
     passIf(
       RULES.nonce,
       next.nonce === undefined || next.nonce === first.nonce,
-      first.nonce === undefined ? '(absent)' : `absent or ${shown(first.nonce)}`,
+      first.nonce === undefined ? say('exAbsent') : `absent or ${shownText(first.nonce)}`,
       shown(next.nonce),
     ),
   ];

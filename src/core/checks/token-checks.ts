@@ -1,3 +1,4 @@
+import { say } from '../say.ts';
 import { oidcCore, outcome, passIf, rfc, shown, type Check } from '../check.ts';
 import type { Exchange } from '../http.ts';
 import { scopeList } from '../profile.ts';
@@ -18,7 +19,7 @@ export function tokenResponseChecks(
     status === 200 && fields !== undefined,
     'HTTP 200, a JSON object',
     status === undefined
-      ? 'no response'
+      ? say('exNoResponse')
       : `HTTP ${status}${fields ? ', a JSON object' : ', not a JSON object'}`,
   );
   const rules = {
@@ -37,7 +38,7 @@ export function tokenResponseChecks(
     scope: { id: 'token.scope', title: 'Granted scopes are the ones requested', ...rfc(6749, '3.3') },
   };
   if (!fields)
-    return [http, ...Object.values(rules).map((r) => outcome(r, 'skip', '', 'no token response to read'))];
+    return [http, ...Object.values(rules).map((r) => outcome(r, 'skip', '', say('exNoTokenResponse')))];
 
   const requested = scopeList(requestedScopes);
   const granted = typeof fields.scope === 'string' ? scopeList(fields.scope) : undefined;
@@ -48,8 +49,8 @@ export function tokenResponseChecks(
     passIf(
       rules.access,
       typeof fields.access_token === 'string' && fields.access_token !== '',
-      'a non-empty string',
-      typeof fields.access_token === 'string' ? 'a string' : shown(fields.access_token),
+      say('exNonEmptyString'),
+      typeof fields.access_token === 'string' ? say('exString') : shown(fields.access_token),
     ),
     passIf(
       rules.type,
@@ -62,17 +63,17 @@ export function tokenResponseChecks(
       : passIf(
           rules.expires,
           typeof expires === 'number' && expires > 0,
-          'a positive number',
+          say('exPositiveNumber'),
           shown(expires),
         ),
     requested.includes('openid')
       ? passIf(
           rules.idToken,
           typeof fields.id_token === 'string',
-          'present',
-          typeof fields.id_token === 'string' ? 'present' : shown(fields.id_token),
+          say('exPresent'),
+          typeof fields.id_token === 'string' ? say('exPresent') : shown(fields.id_token),
         )
-      : outcome(rules.idToken, 'skip', 'present when openid is requested', 'openid not requested'),
+      : outcome(rules.idToken, 'skip', say('exPresentIfOpenid'), say('exOpenidNotRequested')),
     granted === undefined
       ? outcome(rules.scope, 'pass', requested.join(' '), '(omitted: the requested scopes were granted)')
       : dropped.length

@@ -1,4 +1,4 @@
-import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/check.ts';
+import { rfc, oidcCore, outcome, passIf, shown, shownText, type Check } from '../../core/check.ts';
 import { parsedObject } from '../../core/discovery.ts';
 import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
 import { originAndPath } from '../../core/params.ts';
@@ -84,7 +84,7 @@ function issCheck(answer: URLSearchParams | undefined, issuer: string, advertise
   if (iss !== undefined) return passIf(ISS_RULE, iss === issuer, issuer, iss);
   if (!answer) return outcome(ISS_RULE, 'skip', issuer, 'no callback in the HAR');
   return advertised
-    ? outcome(ISS_RULE, 'fail', issuer, '(missing, though the provider advertises it)')
+    ? outcome(ISS_RULE, 'fail', issuer, say('exMissingAdvertised'))
     : outcome(ISS_RULE, 'skip', issuer, '(not sent; the HAR holds no discovery document advertising it)');
 }
 
@@ -158,7 +158,7 @@ function analyse(
       { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') },
       sent.get('code_challenge_method') === 'S256' && (!tokenForm || tokenForm.has('code_verifier')),
       'code_challenge_method S256, the verifier sent',
-      `${shown(sent.get('code_challenge_method') ?? undefined)}${tokenForm ? `, verifier ${tokenForm.has('code_verifier') ? 'sent' : 'not sent'}` : ''}`,
+      `${shownText(sent.get('code_challenge_method') ?? undefined)}${tokenForm ? `, verifier ${tokenForm.has('code_verifier') ? 'sent' : 'not sent'}` : ''}`,
     ),
     tokenForm
       ? passIf(
@@ -200,13 +200,13 @@ function analyse(
           },
           'skip',
           shown(sent.get('nonce') ?? undefined),
-          idToken ? 'no nonce sent' : 'no ID token in the HAR',
+          idToken ? say('exNoNonce') : 'no ID token in the HAR',
         ),
     passIf(
       { id: 'trace.no_tokens_in_url', title: 'No tokens in a URL', ...oidcCore('3.1.2.5', 'AuthResponse') },
       !answer || !['access_token', 'id_token'].some((n) => answer.has(n)),
-      'only code, state and iss',
-      answer ? [...answer.keys()].join(', ') : '(no callback)',
+      say('exOnlyCodeStateIss'),
+      answer ? [...answer.keys()].join(', ') : say('exNoCallback'),
     ),
   ];
 

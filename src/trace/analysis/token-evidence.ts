@@ -1,3 +1,4 @@
+import { say } from '../../core/say.ts';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { oidcCore, outcome, type Check } from '../../core/check.ts';
 import { verifySignature } from '../../core/checks/signature.ts';
@@ -35,7 +36,7 @@ async function evidenceChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefi
   const decoded = token ? decodeToken(token) : undefined;
   if (!token || decoded?.kind !== 'jwt')
     return [
-      outcome(SIGNATURE, 'skip', 'a verified signature', 'no signed ID token in the HAR'),
+      outcome(SIGNATURE, 'skip', say('exVerifiedSignature'), 'no signed ID token in the HAR'),
       outcome(CLOCK, 'skip', 'iat near Date', 'no signed ID token in the HAR'),
     ];
   const signature =
@@ -46,7 +47,7 @@ async function evidenceChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefi
   const date = attempt.evidence.answeredAt ? Date.parse(attempt.evidence.answeredAt) / 1000 : NaN;
   const skew = typeof iat === 'number' && Number.isFinite(date) ? Math.round(iat - date) : undefined;
   return [
-    outcome(SIGNATURE, signature.status, 'a valid signature', signature.actual),
+    outcome(SIGNATURE, signature.status, say('exValidSignature'), signature.actual),
     skew === undefined
       ? outcome(CLOCK, 'skip', `within ${CLOCK_TOLERANCE_S} s`, 'no iat or no Date header')
       : outcome(
@@ -83,22 +84,28 @@ export async function fetchedSignature(
   fetchText: (url: string) => Promise<string>,
 ): Promise<Check> {
   const decoded = decodeToken(idToken);
-  if (decoded.kind !== 'jwt') return outcome(FETCHED, 'skip', 'a valid signature', 'no signed ID token');
+  if (decoded.kind !== 'jwt') return outcome(FETCHED, 'skip', say('exValidSignature'), 'no signed ID token');
   try {
     const discovery = parsedObject(
       await fetchText(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`),
     );
     const jwksUri = typeof discovery?.jwks_uri === 'string' ? discovery.jwks_uri : undefined;
-    if (!jwksUri) return outcome(FETCHED, 'skip', 'a valid signature', 'the provider publishes no jwks_uri');
+    if (!jwksUri)
+      return outcome(FETCHED, 'skip', say('exValidSignature'), 'the provider publishes no jwks_uri');
     const set = parsedObject(await fetchText(jwksUri)) as JSONWebKeySet | undefined;
     if (!Array.isArray(set?.keys)) return outcome(FETCHED, 'fail', 'a JWKS', `${jwksUri} holds no keys list`);
     const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));
-    return outcome(FETCHED, result.status, 'a valid signature', `${result.actual} (keys from ${jwksUri})`);
+    return outcome(
+      FETCHED,
+      result.status,
+      say('exValidSignature'),
+      `${result.actual} (keys from ${jwksUri})`,
+    );
   } catch (e) {
     return outcome(
       FETCHED,
       'skip',
-      'a valid signature',
+      say('exValidSignature'),
       `the keys could not be fetched: ${(e as Error).message}`,
     );
   }

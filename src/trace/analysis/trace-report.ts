@@ -23,7 +23,7 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
     md.push('', `| ${checks.map((h) => w.t(h)).join(' | ')} | id |`, '|---|---|---|---|---|---|');
     for (const c of a.checks)
       md.push(
-        `| ${c.status} | ${plain(checkTitle(c, w))} | ${cell(c.expected)} | ${cell(c.actual)} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
+        `| ${c.status} | ${plain(checkTitle(c, w))} | ${cell(w.spoken(c.expectedSay, c.expected))} | ${cell(w.spoken(c.actualSay, c.actual))} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
       );
     md.push('');
   });
