@@ -238,6 +238,13 @@ describe('the Trace page', () => {
     }
     const forged = await traceOf(forgedHar);
     expect(await checkRow(forged, 'State echoed in the callback')).toMatch(/fail/);
+    await expect(
+      forged
+        .getByText(
+          /^The callback’s state is not the one the authorize request sent: a forged or stale callback/,
+        )
+        .count(),
+    ).resolves.toBe(1);
     await forged.close();
 
     const refused = await traceOf(await recordLogin('state-refused', 'cancel'));

@@ -1,4 +1,4 @@
-import { rfc, oidcCore, outcome, passIf, shown, shownText, type Check } from '../../core/check.ts';
+import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/check.ts';
 import { parsedObject } from '../../core/discovery.ts';
 import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
 import { originAndPath } from '../../core/params.ts';
@@ -82,10 +82,10 @@ const ISS_RULE = { id: 'trace.iss', title: 'Callback names the issuer (iss)', ..
 function issCheck(answer: URLSearchParams | undefined, issuer: string, advertised: boolean): Check {
   const iss = answer?.get('iss') ?? undefined;
   if (iss !== undefined) return passIf(ISS_RULE, iss === issuer, issuer, iss);
-  if (!answer) return outcome(ISS_RULE, 'skip', issuer, 'no callback in the HAR');
+  if (!answer) return outcome(ISS_RULE, 'skip', issuer, say('exNoCallbackInHar'));
   return advertised
     ? outcome(ISS_RULE, 'fail', issuer, say('exMissingAdvertised'))
-    : outcome(ISS_RULE, 'skip', issuer, '(not sent; the HAR holds no discovery document advertising it)');
+    : outcome(ISS_RULE, 'skip', issuer, say('exIssNotAdvertised'));
 }
 
 function analyse(
@@ -151,14 +151,17 @@ function analyse(
           { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') },
           'skip',
           shown(state),
-          'no callback in the HAR',
+          say('exNoCallbackInHar'),
         ),
     issCheck(answer, issuer, metadata?.authorization_response_iss_parameter_supported === true),
     passIf(
       { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') },
       sent.get('code_challenge_method') === 'S256' && (!tokenForm || tokenForm.has('code_verifier')),
-      'code_challenge_method S256, the verifier sent',
-      `${shownText(sent.get('code_challenge_method') ?? undefined)}${tokenForm ? `, verifier ${tokenForm.has('code_verifier') ? 'sent' : 'not sent'}` : ''}`,
+      say('exPkceExpected'),
+      say(
+        !tokenForm ? 'exPkceNoToken' : tokenForm.has('code_verifier') ? 'exPkceVerifier' : 'exPkceNoVerifier',
+        shown(sent.get('code_challenge_method') ?? undefined),
+      ),
     ),
     tokenForm
       ? passIf(
@@ -179,7 +182,7 @@ function analyse(
           },
           'skip',
           redirectUri,
-          'no token request in the HAR',
+          say('exNoTokenInHar'),
         ),
     idToken?.kind === 'jwt' && sent.has('nonce')
       ? passIf(
@@ -200,7 +203,7 @@ function analyse(
           },
           'skip',
           shown(sent.get('nonce') ?? undefined),
-          idToken ? say('exNoNonce') : 'no ID token in the HAR',
+          idToken ? say('exNoNonce') : say('exNoIdTokenInHar'),
         ),
     passIf(
       { id: 'trace.no_tokens_in_url', title: 'No tokens in a URL', ...oidcCore('3.1.2.5', 'AuthResponse') },
@@ -210,7 +213,8 @@ function analyse(
     ),
   ];
 
-  const diagnosis = diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri, redeems });
+  const forged = !!answer && state !== undefined && answer.get('state') !== state;
+  const diagnosis = diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri, redeems, forged });
   const rawIdToken = typeof tokenBody?.id_token === 'string' ? tokenBody.id_token : undefined;
   const answeredAt = token ? header(token.response.headers, 'date') : undefined;
   const evidence = { ...(rawIdToken ? { idToken: rawIdToken } : {}), ...(answeredAt ? { answeredAt } : {}) };

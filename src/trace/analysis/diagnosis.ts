@@ -35,6 +35,8 @@ export interface Seen {
   redirectUri: string;
   /** Every token call that redeemed this login's code, the first one being `token`. */
   redeems: HarEntry[];
+  /** The callback's `state` is not the one the authorize request sent. */
+  forged: boolean;
 }
 
 /** What went wrong, in plain words for support staff; empty when nothing did. */
@@ -51,7 +53,8 @@ export function diagnose(seen: Seen): Said[] {
         explained(PROVIDER_ERRORS, providerError, answer?.get('error_description'), 'dxSeeCallback'),
       ),
     );
-  if (callback && !providerError && !token) diagnosis.push(say('dxServerSide'));
+  if (seen.forged) diagnosis.push(say('dxForged'));
+  else if (callback && !providerError && !token) diagnosis.push(say('dxServerSide'));
   if (token?.response.status === 0) diagnosis.push(say('dxBlocked'));
   const tokenError = typeof tokenBody?.error === 'string' ? tokenBody.error : undefined;
   if (token && !tokenError && token.response.status >= 400)

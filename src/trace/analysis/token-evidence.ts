@@ -36,24 +36,24 @@ async function evidenceChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefi
   const decoded = token ? decodeToken(token) : undefined;
   if (!token || decoded?.kind !== 'jwt')
     return [
-      outcome(SIGNATURE, 'skip', say('exVerifiedSignature'), 'no signed ID token in the HAR'),
-      outcome(CLOCK, 'skip', 'iat near Date', 'no signed ID token in the HAR'),
+      outcome(SIGNATURE, 'skip', say('exVerifiedSignature'), say('exNoSignedIdToken')),
+      outcome(CLOCK, 'skip', say('exIatNearDate'), say('exNoSignedIdToken')),
     ];
   const signature =
     set || String(decoded.header.alg).startsWith('HS')
       ? await verifySignature(token, decoded.header, '', set ? () => Promise.resolve(set) : undefined)
-      : { status: 'skip' as const, actual: 'no JWKS in the HAR to verify it against' };
+      : { status: 'skip' as const, actual: say('exNoJwksInHar') };
   const iat = decoded.claims.iat;
   const date = attempt.evidence.answeredAt ? Date.parse(attempt.evidence.answeredAt) / 1000 : NaN;
   const skew = typeof iat === 'number' && Number.isFinite(date) ? Math.round(iat - date) : undefined;
   return [
     outcome(SIGNATURE, signature.status, say('exValidSignature'), signature.actual),
     skew === undefined
-      ? outcome(CLOCK, 'skip', `within ${CLOCK_TOLERANCE_S} s`, 'no iat or no Date header')
+      ? outcome(CLOCK, 'skip', say('exWithin', CLOCK_TOLERANCE_S), say('exNoIatOrDate'))
       : outcome(
           CLOCK,
           Math.abs(skew) <= CLOCK_TOLERANCE_S ? 'pass' : 'warn',
-          `within ${CLOCK_TOLERANCE_S} s`,
+          say('exWithin', CLOCK_TOLERANCE_S),
           `${skew} s`,
         ),
   ];

@@ -126,7 +126,17 @@ describe('a HAR’s logins, found without being told the provider', () => {
       ).entries,
     );
     expect(statuses(tampered.attempts[0]!.checks)['trace.state']).toBe('fail');
-    expect(tampered.attempts[0]!.diagnosis[0]?.message).toMatch(
+    expect(tampered.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+      'The callback’s state is not the one the authorize request sent: a forged or stale callback, whose code must not be redeemed (RFC 6749 §10.12).',
+    ]);
+    const serverSide = traceLogins(
+      (
+        readHar(har([authorize('s1'), entry('GET', `${APP}?code=abc&state=s1`, 200)])) as {
+          entries: HarEntry[];
+        }
+      ).entries,
+    );
+    expect(serverSide.attempts[0]!.diagnosis[0]?.message).toMatch(
       /^No token request in the HAR: a server-side app/,
     );
     const refused = traceLogins(
