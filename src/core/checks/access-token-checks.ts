@@ -74,7 +74,7 @@ export async function accessTokenChecks(
     passIf(
       RULES.exp,
       typeof exp === 'number' && exp + CLOCK_TOLERANCE_S > ctx.nowSeconds,
-      `after now (clock tolerance ${CLOCK_TOLERANCE_S} s)`,
+      say('exAfterNow', CLOCK_TOLERANCE_S),
       shown(exp),
     ),
     passIf(RULES.iat, typeof iat === 'number', say('exNumber'), shown(iat)),

@@ -45,7 +45,7 @@ export function callbackChecks(callbackUrl: string, params: Params, expected: Ca
       { id: 'callback.duplicates', title: 'No parameter is repeated', ...rfc(6749, '3.1') },
       duplicated.length === 0,
       say('exEachOnce'),
-      duplicated.length ? `repeated: ${duplicated.join(', ')}` : say('exEachOnce'),
+      duplicated.length ? say('exRepeated', duplicated.join(', ')) : say('exEachOnce'),
     ),
     passIf(
       { id: 'callback.state', title: 'State matches the one sent', ...rfc(6749, '10.12') },
@@ -69,7 +69,7 @@ export function callbackChecks(callbackUrl: string, params: Params, expected: Ca
       },
       leaked.length === 0,
       say('exOnlyCodeStateIss'),
-      leaked.length ? `carries ${leaked.join(', ')}` : say('exNoTokens'),
+      leaked.length ? say('exCarries', leaked.join(', ')) : say('exNoTokens'),
     ),
   ];
 }

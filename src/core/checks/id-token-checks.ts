@@ -1,6 +1,6 @@
 import { say } from '../say.ts';
 import { base64url } from 'jose';
-import { oidcCore, outcome, passIf, shown, shownText, type Check, type Rule } from '../check.ts';
+import { oidcCore, outcome, passIf, shown, shownText, type Check, type Found, type Rule } from '../check.ts';
 import { decodeToken } from '../jwt.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 
@@ -60,14 +60,13 @@ export async function atHash(accessToken: string, alg: string): Promise<string |
   return base64url.encode(digest.slice(0, digest.length / 2));
 }
 
-const skipAll = (reason: string, except: string[] = []) =>
+const skipAll = (reason: Found, except: string[] = []) =>
   Object.values(RULES)
     .filter((r) => !except.includes(r.id))
     .map((r) => outcome(r, 'skip', '', reason));
 
 function timeChecks(claims: Record<string, unknown>, now: number): Check[] {
   const { exp, iat } = claims;
-  const tolerance = `(clock tolerance ${CLOCK_TOLERANCE_S} s)`;
   const at = (t: unknown) =>
     typeof t === 'number'
       ? `${t} (${t - now >= 0 ? 'in' : ''} ${Math.abs(t - now)} s${t - now < 0 ? ' ago' : ''})`
@@ -76,13 +75,13 @@ function timeChecks(claims: Record<string, unknown>, now: number): Check[] {
     passIf(
       RULES.exp,
       typeof exp === 'number' && exp + CLOCK_TOLERANCE_S > now,
-      `after now ${tolerance}`,
+      say('exAfterNow', CLOCK_TOLERANCE_S),
       at(exp),
     ),
     passIf(
       RULES.iat,
       typeof iat === 'number' && iat - CLOCK_TOLERANCE_S <= now,
-      `present, not after now ${tolerance}`,
+      say('exPresentNotAfterNow', CLOCK_TOLERANCE_S),
       at(iat),
     ),
   ];
@@ -93,15 +92,15 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
   const audiences = Array.isArray(aud) ? aud : typeof aud === 'string' ? [aud] : [];
   const extra = audiences.filter((a) => a !== clientId);
   const audCheck = !audiences.includes(clientId)
-    ? outcome(RULES.aud, 'fail', `contains ${clientId}`, shown(aud))
+    ? outcome(RULES.aud, 'fail', say('exContains', clientId), shown(aud))
     : extra.length
       ? outcome(
           RULES.aud,
           'warn',
-          `contains ${clientId}`,
+          say('exContains', clientId),
           `${shownText(aud)} (extra audiences: ${extra.join(', ')})`,
         )
-      : outcome(RULES.aud, 'pass', `contains ${clientId}`, shown(aud));
+      : outcome(RULES.aud, 'pass', say('exContains', clientId), shown(aud));
   const azp = claims.azp;
   // OIDC Core §3.1.3.7 steps 4–5: with other audiences beside us, azp must name us.
   const azpCheck =
@@ -115,17 +114,17 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
 export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise<Check[]> {
   const decoded = decodeToken(token);
   if (decoded.kind === 'jwe') {
-    const note = `encrypted (JWE, ${shownText(decoded.header.alg)}/${shownText(decoded.header.enc)}): needs the client's private key`;
+    const note = say('exEncrypted', shownText(decoded.header.alg), shownText(decoded.header.enc));
     return [
-      outcome(RULES.format, 'warn', 'a signed JWT (JWS)', note),
-      ...skipAll('the ID token is encrypted', ['id_token.format']),
+      outcome(RULES.format, 'warn', say('exSignedJwt'), note),
+      ...skipAll(say('exTokenEncrypted'), ['id_token.format']),
     ];
   }
   if (decoded.kind !== 'jwt') {
-    const actual = decoded.kind === 'malformed' ? `malformed: ${decoded.error}` : 'not a JWT';
+    const actual = decoded.kind === 'malformed' ? say('exMalformed', decoded.error) : say('exNotJwt');
     return [
-      outcome(RULES.format, 'fail', 'a signed JWT (JWS)', actual),
-      ...skipAll('the ID token cannot be decoded', ['id_token.format']),
+      outcome(RULES.format, 'fail', say('exSignedJwt'), actual),
+      ...skipAll(say('exUndecodable'), ['id_token.format']),
     ];
   }
   const { header, claims } = decoded;
@@ -143,7 +142,7 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
       RULES.alg,
       algAllowed,
       ctx.algsSupported
-        ? `one of ${ctx.algsSupported.join(', ')} (discovery)`
+        ? say('exOneOfDiscovery', ctx.algsSupported.join(', '))
         : 'an asymmetric algorithm or HS*, never none',
       alg,
     ),
@@ -182,7 +181,7 @@ function requestedAuthChecks(claims: Record<string, unknown>, ctx: IdTokenContex
       : passIf(
           RULES.authTime,
           age !== undefined && age <= ctx.maxAge + CLOCK_TOLERANCE_S,
-          `present, at most ${ctx.maxAge} s ago (clock tolerance ${CLOCK_TOLERANCE_S} s)`,
+          say('exMaxAge', ctx.maxAge, CLOCK_TOLERANCE_S),
           age === undefined ? shown(authTime) : `${shownText(authTime)} (${age} s ago)`,
         ),
     !ctx.acrValues?.length
@@ -190,7 +189,7 @@ function requestedAuthChecks(claims: Record<string, unknown>, ctx: IdTokenContex
       : outcome(
           RULES.acr,
           typeof acr === 'string' && ctx.acrValues.includes(acr) ? 'pass' : 'warn',
-          `one of ${ctx.acrValues.join(' ')}`,
+          say('exOneOf', ctx.acrValues.join(' ')),
           shown(acr),
         ),
   ];

@@ -1,5 +1,5 @@
 import { say } from '../say.ts';
-import { oidcCore, outcome, passIf, shown, shownText, type Check, type Rule } from '../check.ts';
+import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
 
 const RULE = (id: string, title: string): Rule => ({
   id: `refresh.id_token.${id}`,
@@ -38,13 +38,13 @@ export function refreshIdTokenChecks(first: Claims, next: Claims): Check[] {
     passIf(
       RULES.iat,
       typeof next.iat === 'number' && typeof first.iat === 'number' && next.iat >= first.iat,
-      `≥ ${shownText(first.iat)}`,
+      say('exAtLeast', shown(first.iat)),
       shown(next.iat),
     ),
     passIf(
       RULES.nonce,
       next.nonce === undefined || next.nonce === first.nonce,
-      first.nonce === undefined ? say('exAbsent') : `absent or ${shownText(first.nonce)}`,
+      first.nonce === undefined ? say('exAbsent') : say('exAbsentOr', shown(first.nonce)),
       shown(next.nonce),
     ),
   ];
