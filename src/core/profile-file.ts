@@ -21,30 +21,32 @@ export function exportProfiles(book: ProfileBook): string {
   return JSON.stringify({ format: FILE_FORMAT, version: 1, profiles }, null, 2);
 }
 
-function readProfile(value: unknown, index: number): FileProfile | string {
-  const where = `Profile ${index + 1}`;
-  if (!isObject(value)) return `${where} is not an object.`;
-  const label = typeof value.name === 'string' && value.name.trim() ? `${where} ("${value.name}")` : where;
+function readProfile(value: unknown, index: number): FileProfile | Said {
+  const where = say('fileProfile', index + 1);
+  if (!isObject(value)) return say('fileNotObject', where);
+  const label =
+    typeof value.name === 'string' && value.name.trim()
+      ? say('fileProfileNamed', index + 1, value.name)
+      : where;
+  const wrong = (field: string, rule: Said) => say('fileField', label, field, rule);
   for (const field of ['name', 'issuer', 'clientId', 'redirectUri', 'scopes'] as const) {
-    if (typeof value[field] !== 'string') return `${label}: "${field}" is missing or not text.`;
+    if (typeof value[field] !== 'string') return wrong(field, say('fileRuleText'));
   }
-  if (!(value.name as string).trim()) return `${label}: "name" is empty.`;
-  if (typeof value.usePkce !== 'boolean') return `${label}: "usePkce" must be true or false.`;
+  if (!(value.name as string).trim()) return wrong('name', say('fileRuleEmpty'));
+  if (typeof value.usePkce !== 'boolean') return wrong('usePkce', say('fileRuleBoolean'));
   if (!(PROMPTS as readonly unknown[]).includes(value.prompt))
-    return `${label}: "prompt" must be one of login, none, consent, select_account or "".`;
+    return wrong('prompt', say('fileRuleOneOf', 'login, none, consent, select_account, ""'));
   const ep = value.endpoints;
-  if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string')) {
-    return `${label}: "endpoints" needs authorization, token and jwks as text.`;
-  }
+  if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string'))
+    return wrong('endpoints', say('fileRuleEndpoints'));
   if ('clientAuth' in value && !(CLIENT_AUTH_METHODS as readonly unknown[]).includes(value.clientAuth))
-    return `${label}: "clientAuth" must be one of ${CLIENT_AUTH_METHODS.join(', ')}.`;
+    return wrong('clientAuth', say('fileRuleOneOf', CLIENT_AUTH_METHODS.join(', ')));
   if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')
-    return `${label}: "encodeBasic" must be true or false.`;
+    return wrong('encodeBasic', say('fileRuleBoolean'));
   for (const rows of ['extraAuthorize', 'extraToken'] as const)
-    if (rows in value && !isRows(value[rows]))
-      return `${label}: "${rows}" must be a list of [name, value] pairs of text.`;
+    if (rows in value && !isRows(value[rows])) return wrong(rows, say('fileRuleRows'));
   if ('flow' in value && !(FLOWS as readonly unknown[]).includes(value.flow))
-    return `${label}: "flow" must be one of ${FLOWS.join(', ')}.`;
+    return wrong('flow', say('fileRuleOneOf', FLOWS.join(', ')));
   // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
   return {
     ...(value.flow === 'client_credentials' ? { flow: 'client_credentials' as const } : {}),
@@ -106,7 +108,7 @@ export function importProfiles(
   const listed = (data as { profiles: unknown[] }).profiles;
   if (book.profiles.length + listed.length > MAX_PROFILES) return invalid(say('fileTooMany', MAX_PROFILES));
   const read = listed.map(readProfile);
-  const bad = read.find((r): r is string => typeof r === 'string');
+  const bad = read.find((r): r is Said => 'say' in r);
   if (bad) return invalid(bad);
   let next = book;
   for (const profile of read as FileProfile[]) {

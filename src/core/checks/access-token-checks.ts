@@ -1,5 +1,14 @@
 import { say } from '../say.ts';
-import { outcome, passIf, rfc, shown, type Check, type CheckStatus, type Rule } from '../check.ts';
+import {
+  outcome,
+  passIf,
+  rfc,
+  shown,
+  type Check,
+  type CheckStatus,
+  type Found,
+  type Rule,
+} from '../check.ts';
 import { decodeToken } from '../jwt.ts';
 import { CLOCK_TOLERANCE_S } from './id-token-checks.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
@@ -48,14 +57,14 @@ export async function accessTokenChecks(
     ];
   const { header, claims } = decoded;
   const kid = header.kid;
-  let signature: { status: CheckStatus; actual: string };
-  if (typeof kid !== 'string') signature = { status: 'skip', actual: 'a JWT without kid' };
-  else if (!jwks) signature = { status: 'skip', actual: 'no JWKS URI' };
+  let signature: { status: CheckStatus; actual: Found };
+  if (typeof kid !== 'string') signature = { status: 'skip', actual: say('exJwtNoKid') };
+  else if (!jwks) signature = { status: 'skip', actual: say('exNoJwksUri') };
   else {
     const keys = await jwks(false);
     signature =
       'error' in keys || !keys.keys.some((k) => k.kid === kid)
-        ? { status: 'skip', actual: `key "${kid}" is not in the provider's JWKS` }
+        ? { status: 'skip', actual: say('exKidNotInJwks', kid) }
         : await verifySignature(token, header, '', jwks);
   }
   const signatureCheck = outcome(

@@ -1,13 +1,14 @@
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import type { Found } from '../check.ts';
+import { say } from '../say.ts';
 
 /** Where verification keys come from; `refresh` asks the provider again (RFC 7517 key rotation). */
 export type JwksSource = (refresh: boolean) => Promise<JSONWebKeySet | { error: string }>;
 
-export type SignatureResult =
-  | { status: 'pass'; actual: string }
-  | { status: 'fail'; actual: string }
-  | { status: 'skip'; actual: string }
-  | { status: 'warn'; actual: string };
+export interface SignatureResult {
+  status: 'pass' | 'fail' | 'skip' | 'warn';
+  actual: Found;
+}
 
 const HASH_BITS: Record<string, number> = { HS256: 256, HS384: 384, HS512: 512 };
 
@@ -42,7 +43,7 @@ async function tryKeys(token: string, jwks: JSONWebKeySet, alg: string): Promise
   }
 }
 
-const describeKey = (kid: string | undefined) => (kid ? `key "${kid}"` : 'a key without kid');
+const describeKey = (kid: string | undefined) => (kid ? say('keyNamed', kid) : say('keyNoKid'));
 
 /**
  * A JWS signature per OIDC Core §3.1.3.7 steps 6–8: HS* keyed with the client secret's UTF-8 bytes,
@@ -56,53 +57,40 @@ export async function verifySignature(
 ): Promise<SignatureResult> {
   const alg = typeof header.alg === 'string' ? header.alg : 'none';
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
-  if (alg === 'none') return { status: 'fail', actual: 'unsigned (alg: none)' };
+  if (alg === 'none') return { status: 'fail', actual: say('sigNone') };
   if (alg.startsWith('HS')) {
-    if (!clientSecret)
-      return {
-        status: 'fail',
-        actual: `unverified: ${alg} is keyed with the client secret, and none was given`,
-      };
+    if (!clientSecret) return { status: 'fail', actual: say('sigHsNoSecret', alg) };
     const key = new TextEncoder().encode(clientSecret);
     try {
       await compactVerify(token, key, { algorithms: [alg] });
     } catch {
-      return { status: 'fail', actual: `${alg} signature does not verify with the client secret` };
+      return { status: 'fail', actual: say('sigHsBad', alg) };
     }
     const bits = HASH_BITS[alg] ?? 256;
     return key.length * 8 < bits
-      ? {
-          status: 'warn',
-          actual: `verified, but the secret has ${key.length * 8} bits, below ${alg}'s ${bits}`,
-        }
-      : { status: 'pass', actual: `${alg}, verified with the client secret` };
+      ? { status: 'warn', actual: say('sigHsWeak', key.length * 8, alg, bits) }
+      : { status: 'pass', actual: say('sigHsOk', alg) };
   }
-  if (!jwks)
-    return {
-      status: 'fail',
-      actual: `unverified: ${alg} needs the provider's keys, and there is no JWKS URI (set it under Endpoints)`,
-    };
+  if (!jwks) return { status: 'fail', actual: say('sigNoJwks', alg) };
   let set = await jwks(false);
-  if ('error' in set) return { status: 'fail', actual: `could not get the JWKS: ${set.error}` };
+  if ('error' in set) return { status: 'fail', actual: say('sigJwksError', set.error) };
   let attempt = await tryKeys(token, set, alg);
   let refetched = false;
   if (!attempt.ok && attempt.reason === 'no-key') {
     set = await jwks(true);
-    if ('error' in set) return { status: 'fail', actual: `could not get the JWKS again: ${set.error}` };
+    if ('error' in set) return { status: 'fail', actual: say('sigJwksAgainError', set.error) };
     attempt = await tryKeys(token, set, alg);
     refetched = true;
   }
   if (attempt.ok) {
-    const again = refetched ? ' (after fetching the JWKS again)' : '';
-    return { status: 'pass', actual: `${alg}, verified with ${describeKey(attempt.kid ?? kid)}${again}` };
-  }
-  if (attempt.reason === 'no-key') {
     return {
-      status: 'fail',
-      actual: `no ${alg} key ${kid ? `with kid "${kid}" ` : ''}in the JWKS, even after fetching it again`,
+      status: 'pass',
+      actual: say(refetched ? 'sigOkAgain' : 'sigOk', alg, describeKey(attempt.kid ?? kid)),
     };
   }
-  if (attempt.reason === 'bad')
-    return { status: 'fail', actual: `${alg} signature does not verify with ${describeKey(kid)}` };
-  return { status: 'fail', actual: 'message' in attempt ? attempt.message : 'verification failed' };
+  if (attempt.reason === 'no-key') {
+    return { status: 'fail', actual: kid ? say('sigNoKeyKid', alg, kid) : say('sigNoKey', alg) };
+  }
+  if (attempt.reason === 'bad') return { status: 'fail', actual: say('sigBad', alg, describeKey(kid)) };
+  return { status: 'fail', actual: 'message' in attempt ? attempt.message : say('sigFailed') };
 }

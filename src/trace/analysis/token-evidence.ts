@@ -99,7 +99,7 @@ export async function fetchedSignature(
       FETCHED,
       result.status,
       say('exValidSignature'),
-      `${result.actual} (keys from ${jwksUri})`,
+      say('exKeysFrom', result.actual, jwksUri),
     );
   } catch (e) {
     return outcome(
