@@ -1,3 +1,4 @@
+import { say } from '../core/say.ts';
 import { curlCommand } from '../core/curl.ts';
 import { invalid } from '../core/flow-error.ts';
 import { stepExchanges } from '../core/view/steps.ts';
@@ -10,7 +11,7 @@ export async function curl(request: Req<'curl'>): Promise<Res<'curl'>> {
   if (!run) return missingRun(request.runId);
   const step = run.steps[request.exchange.step];
   const exchange = step && stepExchanges(step)[request.exchange.exchange];
-  if (!exchange) return invalid('That exchange is not in the run.');
+  if (!exchange) return invalid(say('noSuchExchange'));
   return {
     ok: true,
     value: {

@@ -18,7 +18,7 @@ import { useNewestAlert } from './use-alert.ts';
 import { useAuthorize } from './use-authorize.ts';
 import { useDiscovery } from './use-discovery.ts';
 import { useProfiles, type PopupState } from './use-profiles.ts';
-import { t } from '../ui/words.ts';
+import { t, words } from '../ui/words.ts';
 
 export function Popup({ initial }: { initial: PopupState }) {
   const { alert, reporter } = useNewestAlert();
@@ -61,7 +61,7 @@ export function Popup({ initial }: { initial: PopupState }) {
             list="scope-suggestions"
           />
           <datalist id="scope-suggestions">
-            {scopeSuggestions(profile.scopes, discovery.scopes).map((o) => (
+            {scopeSuggestions(profile.scopes, discovery.scopes, words).map((o) => (
               <option key={o.value} value={o.value} label={o.label} />
             ))}
           </datalist>

@@ -47,7 +47,7 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
     passIf(
       urlsRule,
       malformed.length === 0,
-      'absolute http(s) URLs, no #fragment, no user:password@',
+      say('exAbsoluteUrls'),
       malformed.length ? malformed.join(' ') : `${urls.length} usable endpoints`,
     ),
     Array.isArray(methods)

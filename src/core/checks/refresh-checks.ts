@@ -33,7 +33,7 @@ export function refreshIdTokenChecks(first: Claims, next: Claims): Check[] {
     kept(RULES.aud, 'aud'),
     kept(RULES.azp, 'azp'),
     first.auth_time === undefined
-      ? outcome(RULES.authTime, 'skip', '(the first ID token has none)', shown(next.auth_time))
+      ? outcome(RULES.authTime, 'skip', say('exFirstHasNone'), shown(next.auth_time))
       : kept(RULES.authTime, 'auth_time'),
     passIf(
       RULES.iat,

@@ -1,18 +1,20 @@
+import type { MessageId, Words } from './words.ts';
+
 /** Scopes with a one-line description: OpenID Connect's (OIDC Core §5.4) and BTG Id's documented ones. */
-export const KNOWN_SCOPES: Record<string, string> = {
-  openid: 'OpenID Connect: an ID token with the user’s sub',
-  profile: 'Name, family and given name, picture, locale… (OIDC Core §5.4)',
-  email: 'email and email_verified (OIDC Core §5.4)',
-  address: 'The postal address (OIDC Core §5.4)',
-  phone: 'phone_number and phone_number_verified (OIDC Core §5.4)',
-  offline_access: 'A refresh token usable without the user (OIDC Core §11)',
-  apps: 'BTG Id: the user’s apps',
-  webhooks: 'BTG Id: webhooks',
-  'empresas.btgpactual.com/accounts.readonly': 'BTG Empresas: read the accounts',
-  'brn:btg:empresas:openfinance:accounts:info.readonly': 'BTG Empresas Open Finance: account information',
-  'brn:btg:empresas:openfinance:accounts:balances.readonly': 'BTG Empresas Open Finance: balances',
-  'brn:btg:empresas:banking:payments': 'BTG Empresas banking: payments',
-  'brn:btg:empresas:banking:collections': 'BTG Empresas banking: collections',
+export const KNOWN_SCOPES: Record<string, MessageId> = {
+  openid: 'scopeOpenid',
+  profile: 'scopeProfile',
+  email: 'scopeEmail',
+  address: 'scopeAddress',
+  phone: 'scopePhone',
+  offline_access: 'scopeOffline',
+  apps: 'scopeApps',
+  webhooks: 'scopeWebhooks',
+  'empresas.btgpactual.com/accounts.readonly': 'scopeEmpresasAccounts',
+  'brn:btg:empresas:openfinance:accounts:info.readonly': 'scopeOpenFinanceInfo',
+  'brn:btg:empresas:openfinance:accounts:balances.readonly': 'scopeOpenFinanceBalances',
+  'brn:btg:empresas:banking:payments': 'scopePayments',
+  'brn:btg:empresas:banking:collections': 'scopeCollections',
 };
 
 /** OIDC Core §5.4: the claims each standard scope asks for. */
@@ -45,13 +47,14 @@ export const SCOPE_CLAIMS: Record<string, string[]> = {
  */
 export function scopeSuggestions(
   current: string,
-  published: readonly string[] = [],
+  published: readonly string[],
+  w: Words,
 ): { value: string; label: string }[] {
   const present = new Set(current.split(/\s+/).filter(Boolean));
   const all = [...new Set([...published, ...Object.keys(KNOWN_SCOPES)])].filter((s) => !present.has(s));
   return all.map((scope) => ({
     value: [...present, scope].join(' '),
-    label: KNOWN_SCOPES[scope] ? `${scope}: ${KNOWN_SCOPES[scope]}` : scope,
+    label: Object.hasOwn(KNOWN_SCOPES, scope) ? `${scope}: ${w.t(KNOWN_SCOPES[scope]!)}` : scope,
   }));
 }
 

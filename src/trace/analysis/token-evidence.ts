@@ -84,16 +84,17 @@ export async function fetchedSignature(
   fetchText: (url: string) => Promise<string>,
 ): Promise<Check> {
   const decoded = decodeToken(idToken);
-  if (decoded.kind !== 'jwt') return outcome(FETCHED, 'skip', say('exValidSignature'), 'no signed ID token');
+  if (decoded.kind !== 'jwt')
+    return outcome(FETCHED, 'skip', say('exValidSignature'), say('exNoSignedToken'));
   try {
     const discovery = parsedObject(
       await fetchText(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`),
     );
     const jwksUri = typeof discovery?.jwks_uri === 'string' ? discovery.jwks_uri : undefined;
-    if (!jwksUri)
-      return outcome(FETCHED, 'skip', say('exValidSignature'), 'the provider publishes no jwks_uri');
+    if (!jwksUri) return outcome(FETCHED, 'skip', say('exValidSignature'), say('exNoJwksUriPublished'));
     const set = parsedObject(await fetchText(jwksUri)) as JSONWebKeySet | undefined;
-    if (!Array.isArray(set?.keys)) return outcome(FETCHED, 'fail', 'a JWKS', `${jwksUri} holds no keys list`);
+    if (!Array.isArray(set?.keys))
+      return outcome(FETCHED, 'fail', say('exJwks'), say('exNoKeysList', jwksUri));
     const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));
     return outcome(
       FETCHED,
@@ -102,11 +103,6 @@ export async function fetchedSignature(
       say('exKeysFrom', result.actual, jwksUri),
     );
   } catch (e) {
-    return outcome(
-      FETCHED,
-      'skip',
-      say('exValidSignature'),
-      `the keys could not be fetched: ${(e as Error).message}`,
-    );
+    return outcome(FETCHED, 'skip', say('exValidSignature'), say('exKeysNotFetched', (e as Error).message));
   }
 }
