@@ -1,3 +1,4 @@
+import { say } from '../core/say.ts';
 import type { Check } from '../core/check.ts';
 import { introspectionChecks, revocationChecks, userinfoChecks } from '../core/checks/action-checks.ts';
 import { refreshIdTokenChecks } from '../core/checks/refresh-checks.ts';
@@ -170,7 +171,7 @@ export function runAction(
 ): Promise<Result<{ status: 'ok' | 'failed'; error?: FlowErrorInfo }>> {
   return serial(async () => {
     const stored = await loadRun(runId);
-    if (!stored) return invalid(`Run ${runId} is no longer stored.`);
+    if (!stored) return invalid(say('runGone', runId));
     const reason = unavailableBecause(stored, request);
     if (reason) return { ok: false, error: { code: 'invalid_input', ...reason } };
     const endpoint = actionEndpoint(stored, request.action)!;

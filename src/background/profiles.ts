@@ -1,3 +1,4 @@
+import { workerWords } from './words.ts';
 import { invalid, ok, type Result } from '../core/flow-error.ts';
 import { defaultProfile } from '../core/profile.ts';
 import {
@@ -69,7 +70,7 @@ async function applyEdit(
         addProfile(book, {
           ...defaultProfile(extensionRedirectUrl()),
           id: newId(),
-          name: 'New profile',
+          name: workerWords.t('profileNew'),
           rememberSecret: false,
         }),
       );

@@ -3,6 +3,7 @@ import type { Exchange, HttpRequest } from './http.ts';
 import { decodeToken } from './jwt.ts';
 import { parsedObject } from './discovery.ts';
 import { say } from './say.ts';
+import type { MessageId } from './view/words.ts';
 
 /** OIDC Core §5.3.1: a GET with the access token as a Bearer credential, never in the query (RFC 6750 §2.3). */
 export const userinfoRequest = (endpoint: string, accessToken: string): HttpRequest => ({
@@ -23,10 +24,10 @@ export function bearerChallenge(header: string | undefined): Record<string, stri
   );
 }
 
-const ERROR_MEANING: Record<string, string> = {
-  invalid_token: 'the access token is expired, revoked, malformed or not for this endpoint',
-  insufficient_scope: 'the access token lacks the scope UserInfo needs (openid)',
-  invalid_request: 'the request was malformed (for example the token sent twice)',
+const ERROR_MEANING: Record<string, MessageId> = {
+  invalid_token: 'bearerInvalidToken',
+  insufficient_scope: 'bearerInsufficientScope',
+  invalid_request: 'bearerInvalidRequest',
 };
 
 export interface UserinfoReading {
@@ -46,12 +47,16 @@ export function readUserinfo(exchange: Exchange): UserinfoReading {
     };
   if (res.status < 200 || res.status > 299) {
     const challenge = bearerChallenge(res.headers['www-authenticate']);
-    const meaning = challenge.error ? ERROR_MEANING[challenge.error] : undefined;
+    const meaning =
+      challenge.error && Object.hasOwn(ERROR_MEANING, challenge.error)
+        ? ERROR_MEANING[challenge.error]
+        : undefined;
     const said = [challenge.error, challenge.error_description].filter(Boolean).join(' — ');
+    const status = `${res.status}${said ? `: ${said}` : ''}`;
     return {
       error: {
         code: 'provider_error',
-        ...say('userinfoHttp', `${res.status}${said ? `: ${said}` : ''}${meaning ? ` (${meaning})` : ''}`),
+        ...(meaning ? say('userinfoHttpMeaning', status, say(meaning)) : say('userinfoHttp', status)),
         actual: String(res.status),
       },
     };

@@ -38,7 +38,7 @@ export interface AccessTokenContext {
 
 /** A claim RFC 9068 requires that BTG Id's documented tokens lack: a warning, never a failure. */
 const wanted = (r: Rule, value: unknown): Check =>
-  outcome(r, value === undefined ? 'warn' : 'pass', 'present (RFC 9068 §2.2)', shown(value));
+  outcome(r, value === undefined ? 'warn' : 'pass', say('exPresent9068'), shown(value));
 
 /**
  * An access token is for the API, not for us: we report on it and never fail the run for an opaque

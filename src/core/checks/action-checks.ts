@@ -31,7 +31,7 @@ export function userinfoChecks(
   const sub = !claims
     ? outcome(subRule, 'skip', shown(idTokenSub), say('exNoClaims'))
     : idTokenSub === undefined
-      ? outcome(subRule, 'skip', '(no ID token to compare with)', shown(claims.sub))
+      ? outcome(subRule, 'skip', say('exNoIdTokenToCompare'), shown(claims.sub))
       : passIf(subRule, claims.sub === idTokenSub, shown(idTokenSub), shown(claims.sub));
   const signed = signature
     ? [

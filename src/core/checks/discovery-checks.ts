@@ -42,7 +42,7 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
     remote.length
       ? outcome(httpsRule, 'fail', 'https URLs', remote.join(', '))
       : insecure.length
-        ? outcome(httpsRule, 'warn', 'https URLs (http is tolerated on loopback only)', insecure.join(', '))
+        ? outcome(httpsRule, 'warn', say('exHttpsLoopback'), insecure.join(', '))
         : outcome(httpsRule, 'pass', 'https URLs', `${urls.length} endpoints on https`),
     passIf(
       urlsRule,

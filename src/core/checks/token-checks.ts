@@ -55,7 +55,7 @@ export function tokenResponseChecks(
     passIf(
       rules.type,
       typeof fields.token_type === 'string' && fields.token_type.toLowerCase() === 'bearer',
-      'Bearer (any case)',
+      say('exBearerAnyCase'),
       shown(fields.token_type),
     ),
     expires === undefined
