@@ -52,9 +52,7 @@ export async function accessTokenChecks(
 ): Promise<Check[]> {
   const decoded = decodeToken(token);
   if (decoded.kind !== 'jwt')
-    return [
-      outcome(RULES.signature, 'skip', 'a JWT signed by the provider', `${decoded.kind}: nothing to verify`),
-    ];
+    return [outcome(RULES.signature, 'skip', say('exJwtByProvider'), say('exNothingToVerify', decoded.kind))];
   const { header, claims } = decoded;
   const kid = header.kid;
   let signature: { status: CheckStatus; actual: Found };

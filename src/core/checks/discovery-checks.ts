@@ -21,8 +21,8 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
     const none = say('exNoDiscovery');
     return [
       outcome(issuerRule, 'skip', issuer, none),
-      outcome(httpsRule, 'skip', 'https URLs', none),
-      outcome(urlsRule, 'skip', 'usable URLs', none),
+      outcome(httpsRule, 'skip', say('exHttpsUrls'), none),
+      outcome(urlsRule, 'skip', say('exUsableUrls'), none),
       outcome(pkceRule, 'skip', 'S256', none),
     ];
   }
@@ -40,18 +40,23 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
   return [
     passIf(issuerRule, metadata.issuer === issuer, issuer, shown(metadata.issuer)),
     remote.length
-      ? outcome(httpsRule, 'fail', 'https URLs', remote.join(', '))
+      ? outcome(httpsRule, 'fail', say('exHttpsUrls'), remote.join(', '))
       : insecure.length
         ? outcome(httpsRule, 'warn', say('exHttpsLoopback'), insecure.join(', '))
-        : outcome(httpsRule, 'pass', 'https URLs', `${urls.length} endpoints on https`),
+        : outcome(httpsRule, 'pass', say('exHttpsUrls'), say('exOnHttps', urls.length)),
     passIf(
       urlsRule,
       malformed.length === 0,
       say('exAbsoluteUrls'),
-      malformed.length ? malformed.join(' ') : `${urls.length} usable endpoints`,
+      malformed.length ? malformed.join(' ') : say('exUsableCount', urls.length),
     ),
     Array.isArray(methods)
-      ? outcome(pkceRule, methods.includes('S256') ? 'pass' : 'warn', 'S256 listed', shown(methods))
-      : outcome(pkceRule, 'skip', 'S256 listed', 'code_challenge_methods_supported not published'),
+      ? outcome(pkceRule, methods.includes('S256') ? 'pass' : 'warn', say('exS256Listed'), shown(methods))
+      : outcome(
+          pkceRule,
+          'skip',
+          say('exS256Listed'),
+          say('exNotPublished', 'code_challenge_methods_supported'),
+        ),
   ];
 }

@@ -69,7 +69,7 @@ function timeChecks(claims: Record<string, unknown>, now: number): Check[] {
   const { exp, iat } = claims;
   const at = (t: unknown) =>
     typeof t === 'number'
-      ? `${t} (${t - now >= 0 ? 'in' : ''} ${Math.abs(t - now)} s${t - now < 0 ? ' ago' : ''})`
+      ? say(t - now >= 0 ? 'exInSeconds' : 'exSecondsAgo', String(t), Math.abs(t - now))
       : shown(t);
   return [
     passIf(
@@ -136,7 +136,7 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
   const expectedHash =
     typeof claims.at_hash === 'string' && ctx.accessToken ? await atHash(ctx.accessToken, alg) : undefined;
   return [
-    outcome(RULES.format, 'pass', 'a signed JWT (JWS)', `JWS, alg ${alg}`),
+    outcome(RULES.format, 'pass', say('exSignedJwt'), say('exJwsAlg', alg)),
     outcome(RULES.signature, signature.status, say('exValidSignature'), signature.actual),
     passIf(
       RULES.alg,

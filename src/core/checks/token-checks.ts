@@ -17,10 +17,8 @@ export function tokenResponseChecks(
   const http = passIf(
     { id: 'token.http', title: 'Token endpoint answered 200 with JSON', ...rfc(6749, '5.1') },
     status === 200 && fields !== undefined,
-    'HTTP 200, a JSON object',
-    status === undefined
-      ? say('exNoResponse')
-      : `HTTP ${status}${fields ? ', a JSON object' : ', not a JSON object'}`,
+    say('exHttpJson', 200),
+    status === undefined ? say('exNoResponse') : say(fields ? 'exHttpJson' : 'exHttpNotJson', status),
   );
   const rules = {
     access: { id: 'token.access_token', title: 'An access token was issued', ...rfc(6749, '5.1') },

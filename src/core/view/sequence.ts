@@ -73,13 +73,13 @@ function stepArrows(step: Step, i: number, run: Run, w: Words): Arrow[] {
         ];
       const names = step.params.map(([n]) => n).join(', ');
       const login = run.steps.find((s) => s.kind === 'authorize');
-      const seconds = login ? ((step.at - login.at) / 1000).toFixed(1) : undefined;
+      const seconds = login ? Math.round((step.at - login.at) / 100) / 10 : undefined;
       return [
         {
           from: 'provider',
           to: 'browser',
           label: step.url ? `302 ${path(step.url)}` : w.t('seqNoCallback'),
-          detail: seconds ? w.t('seqLogin', seconds) : '',
+          detail: seconds === undefined ? '' : w.t('seqLogin', seconds),
           failed: !step.url,
           step: i,
         },
