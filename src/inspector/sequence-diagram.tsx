@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import type { Run } from '../core/run.ts';
 import { LANES, sequence, type Lane } from '../core/view/sequence.ts';
 import type { MessageId } from '../core/view/words.ts';
@@ -17,53 +18,64 @@ const ROW = 44;
  * The run as a sequence diagram drawn from its steps: each request an arrow with its status and
  * duration, failures in red. Each arrow is a link to its step in the Exchange section.
  */
-export function SequenceDiagram({ run, onJump }: { run: Run; onJump: (e: Event, anchor: string) => void }) {
-  const arrows = sequence(run, words);
-  const height = TOP + arrows.length * ROW + 16;
-  return (
-    <svg
-      class="sequence"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      style={`max-width:${WIDTH}px`}
-      role="group"
-      aria-label={t('sequence')}
-    >
-      {LANES.map((lane) => (
-        <g key={lane}>
-          <text x={LANE_X[lane]} y={20} text-anchor="middle" class="lane">
-            {t(LANE_NAMES[lane])}
-          </text>
-          <line x1={LANE_X[lane]} x2={LANE_X[lane]} y1={28} y2={height - 4} class="lifeline" />
-        </g>
-      ))}
-      {arrows.map((a, i) => {
-        const y = TOP + i * ROW + 26;
-        const [x1, x2] = [LANE_X[a.from], LANE_X[a.to]];
-        const mid = (x1 + x2) / 2;
-        const dir = x2 > x1 ? 1 : -1;
-        const anchor = `step-${a.step}`;
-        return (
-          <a
-            key={i}
-            href={`#run=${run.id}&section=${anchor}`}
-            onClick={(e) => onJump(e, anchor)}
-            class={a.failed ? 'arrow failed' : 'arrow'}
-            aria-label={[a.label, a.detail].filter(Boolean).join(' · ')}
-          >
-            <text x={mid} y={y - 6} text-anchor="middle">
-              {a.label}
-            </text>
-            <line x1={x1} x2={x2} y1={y} y2={y} />
-            <polygon points={`${x2},${y} ${x2 - dir * 9},${y - 4.5} ${x2 - dir * 9},${y + 4.5}`} />
-            {a.detail && (
-              <text x={mid} y={y + 14} text-anchor="middle" class="detail">
-                {a.detail}
-              </text>
-            )}
-          </a>
-        );
-      })}
-    </svg>
-  );
+interface Props {
+  run: Run;
+  onJump: (e: Event, anchor: string) => void;
 }
+
+/** What the picture is drawn from: it is drawn again only when a step comes or settles. */
+const shape = (run: Run) => run.steps.map((s) => `${s.kind}:${s.status}:${s.at}`).join();
+
+export const SequenceDiagram = memo(
+  function SequenceDiagram({ run, onJump }: Props) {
+    const arrows = sequence(run, words);
+    const height = TOP + arrows.length * ROW + 16;
+    return (
+      <svg
+        class="sequence"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={`max-width:${WIDTH}px`}
+        role="group"
+        aria-label={t('sequence')}
+      >
+        {LANES.map((lane) => (
+          <g key={lane}>
+            <text x={LANE_X[lane]} y={20} text-anchor="middle" class="lane">
+              {t(LANE_NAMES[lane])}
+            </text>
+            <line x1={LANE_X[lane]} x2={LANE_X[lane]} y1={28} y2={height - 4} class="lifeline" />
+          </g>
+        ))}
+        {arrows.map((a, i) => {
+          const y = TOP + i * ROW + 26;
+          const [x1, x2] = [LANE_X[a.from], LANE_X[a.to]];
+          const mid = (x1 + x2) / 2;
+          const dir = x2 > x1 ? 1 : -1;
+          const anchor = `step-${a.step}`;
+          return (
+            <a
+              key={i}
+              href={`#run=${run.id}&section=${anchor}`}
+              onClick={(e) => onJump(e, anchor)}
+              class={a.failed ? 'arrow failed' : 'arrow'}
+              aria-label={[a.label, a.detail].filter(Boolean).join(' · ')}
+            >
+              <text x={mid} y={y - 6} text-anchor="middle">
+                {a.label}
+              </text>
+              <line x1={x1} x2={x2} y1={y} y2={y} />
+              <polygon points={`${x2},${y} ${x2 - dir * 9},${y - 4.5} ${x2 - dir * 9},${y + 4.5}`} />
+              {a.detail && (
+                <text x={mid} y={y + 14} text-anchor="middle" class="detail">
+                  {a.detail}
+                </text>
+              )}
+            </a>
+          );
+        })}
+      </svg>
+    );
+  },
+  (a, b) => a.run.id === b.run.id && shape(a.run) === shape(b.run),
+);
