@@ -16,6 +16,14 @@ import { count, spoken, t, words } from '../ui/words.ts';
 /** The report of the redacted copy's analysis, in the reader's language. */
 const report = (safe: Trace, fileName: string) => traceMarkdown(safe, fileName, words);
 
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * When the HAR holds no JWKS, the person may let the extension fetch the provider's keys (asking for
  * access to its origin first) and check the ID token against them.
@@ -25,8 +33,9 @@ function FetchKeys({ attempt, onCheck }: { attempt: LoginAttempt; onCheck: (chec
   const [busy, setBusy] = useState(false);
   const idToken = attempt.evidence.idToken;
   const unverified = attempt.checks.some((c) => c.id === 'trace.signature' && c.status === 'skip');
-  if (!idToken || !unverified) return null;
-  const origin = new URL(attempt.issuer).origin;
+  // The issuer comes from the HAR (a provider's discovery document): it may not even be a URL.
+  const origin = originOf(attempt.issuer);
+  if (!idToken || !unverified || !origin || origin === 'null') return null;
   const fetchKeys = async () => {
     setError(undefined);
     if (!(await requestOrigins([`${origin}/*`])))

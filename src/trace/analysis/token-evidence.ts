@@ -1,9 +1,12 @@
 import { say } from '../../core/say.ts';
 import type { JSONWebKeySet, JWK } from 'jose';
-import { oidcCore, outcome, type Check } from '../../core/check.ts';
+import { performExchange, type HttpDeps } from '../../core/http.ts';
+import { jwksRequest, readJwks } from '../../core/jwks.ts';
+import { issuerProblem } from '../../core/profile.ts';
+import { oidcCore, outcome, type Check, type Found } from '../../core/check.ts';
 import { verifySignature } from '../../core/checks/signature.ts';
 import { CLOCK_TOLERANCE_S } from '../../core/checks/id-token-checks.ts';
-import { parsedObject } from '../../core/discovery.ts';
+import { discoveryRequest, parsedObject, readDiscovery } from '../../core/discovery.ts';
 import { decodeToken } from '../../core/jwt.ts';
 import type { LoginAttempt, Trace } from './attempts.ts';
 import { bodyText, type HarEntry } from './har.ts';
@@ -75,34 +78,25 @@ const FETCHED = {
 };
 
 /**
- * When the HAR holds no JWKS: the provider's, fetched now (the person allowed it) through its
- * discovery document, and the ID token checked against it. Never throws: a failure is the check's.
+ * When the HAR holds no JWKS: the provider's, fetched now (the person allowed it) the way the run
+ * fetches them (capped bodies, a timeout, the issuer's discovery document read and its endpoints held
+ * to the URL rules), and the ID token checked against them. A failure is the check's, never thrown.
  */
-export async function fetchedSignature(
-  idToken: string,
-  issuer: string,
-  fetchText: (url: string) => Promise<string>,
-): Promise<Check> {
+export async function fetchedSignature(idToken: string, issuer: string, http: HttpDeps): Promise<Check> {
+  const skip = (why: Found) => outcome(FETCHED, 'skip', say('exValidSignature'), why);
   const decoded = decodeToken(idToken);
-  if (decoded.kind !== 'jwt')
-    return outcome(FETCHED, 'skip', say('exValidSignature'), say('exNoSignedToken'));
-  try {
-    const discovery = parsedObject(
-      await fetchText(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`),
-    );
-    const jwksUri = typeof discovery?.jwks_uri === 'string' ? discovery.jwks_uri : undefined;
-    if (!jwksUri) return outcome(FETCHED, 'skip', say('exValidSignature'), say('exNoJwksUriPublished'));
-    const set = parsedObject(await fetchText(jwksUri)) as JSONWebKeySet | undefined;
-    if (!Array.isArray(set?.keys))
-      return outcome(FETCHED, 'fail', say('exJwks'), say('exNoKeysList', jwksUri));
-    const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));
-    return outcome(
-      FETCHED,
-      result.status,
-      say('exValidSignature'),
-      say('exKeysFrom', result.actual, jwksUri),
-    );
-  } catch (e) {
-    return outcome(FETCHED, 'skip', say('exValidSignature'), say('exKeysNotFetched', (e as Error).message));
-  }
+  if (decoded.kind !== 'jwt') return skip(say('exNoSignedToken'));
+  const unusable = issuerProblem(issuer);
+  if (unusable) return skip(unusable);
+  const discovery = readDiscovery(await performExchange(discoveryRequest(issuer), http), issuer);
+  if (discovery.status === 'unavailable') return skip(say('exKeysNotFetched', discovery.reason));
+  if (discovery.status === 'mismatch')
+    return skip(say('discoveryMismatch', discovery.actual, discovery.expected));
+  if (discovery.problems[0]) return skip(discovery.problems[0]);
+  const jwksUri = discovery.endpoints.jwks;
+  if (!jwksUri) return skip(say('exNoJwksUriPublished'));
+  const set = readJwks(await performExchange(jwksRequest(jwksUri), http));
+  if ('error' in set) return outcome(FETCHED, 'fail', say('exJwks'), say('sigJwksError', set.error));
+  const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));
+  return outcome(FETCHED, result.status, say('exValidSignature'), say('exKeysFrom', result.actual, jwksUri));
 }

@@ -3,6 +3,7 @@ import { readHar } from './har.ts';
 import { redactHar } from './redact-har.ts';
 import { fetchedSignature, withEvidence } from './token-evidence.ts';
 import type { Check } from '../../core/check.ts';
+import type { HttpDeps } from '../../core/http.ts';
 import type { Said } from '../../core/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
@@ -25,10 +26,11 @@ export interface SignatureAnswer {
 /** What the page asks: a HAR to read, or an ID token to check against its provider's keys, fetched. */
 export type TraceRequest = { har: string | Blob } | { idToken: string; issuer: string };
 
-const fetchText = async (url: string) => {
-  const res = await fetch(url, { credentials: 'omit', redirect: 'error' });
-  if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
-  return res.text();
+/** The provider's keys are fetched as the run fetches them: no cookies, a timeout, capped bodies. */
+const http: HttpDeps = {
+  fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+  now: () => performance.now(),
+  timeoutMs: 10_000,
 };
 
 const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update);
@@ -48,7 +50,7 @@ async function analyseHar(text: string): Promise<void> {
 self.onmessage = (event: MessageEvent<TraceRequest>) => {
   const request = event.data;
   if ('idToken' in request) {
-    void fetchedSignature(request.idToken, request.issuer, fetchText).then((check) =>
+    void fetchedSignature(request.idToken, request.issuer, http).then((check) =>
       post({ kind: 'signature', check }),
     );
     return;

@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import type { HarEntry } from '../../../src/trace/analysis/har.ts';
+import type { HttpDeps } from '../../../src/core/http.ts';
 import { fetchedSignature, withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
 
 const OP = 'https://op.example';
@@ -82,15 +83,19 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
       .sign(privateKey);
     return { jwk, idToken };
   };
-  // What the worker's fetch answers, by URL: the provider's discovery document and its JWKS.
-  const provider =
-    (jwks: unknown) =>
-    (url: string): Promise<string> =>
-      url === `${OP}/.well-known/openid-configuration`
-        ? Promise.resolve(JSON.stringify({ issuer: OP, jwks_uri: `${OP}/keys` }))
-        : url === `${OP}/keys`
-          ? Promise.resolve(JSON.stringify(jwks))
-          : Promise.reject(new Error(`${url} answered HTTP 404`));
+  // The provider as the worker's fetch reaches it: its discovery document and its JWKS, by URL.
+  const provider = (jwks: unknown, jwksUri = `${OP}/keys`): HttpDeps => ({
+    now: () => 0,
+    timeoutMs: 1000,
+    fetch: (url) =>
+      Promise.resolve(
+        url === `${OP}/.well-known/openid-configuration`
+          ? new Response(JSON.stringify({ issuer: OP, jwks_uri: jwksUri }))
+          : url === jwksUri
+            ? new Response(JSON.stringify(jwks))
+            : new Response('not here', { status: 404 }),
+      ),
+  });
 
   test('a signature that holds against them passes, naming where the keys came from', async () => {
     const { jwk, idToken } = await keys();
@@ -104,7 +109,20 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
     const other = (await keys()).jwk;
     expect((await fetchedSignature(idToken, OP, provider({ keys: [other] }))).status).toBe('fail');
     const unreachable = await fetchedSignature(idToken, 'https://elsewhere.example', provider({ keys: [] }));
-    expect(unreachable).toMatchObject({ status: 'skip' });
-    expect(unreachable.actual).toMatch(/could not be fetched: .*answered HTTP 404/);
+    expect(unreachable).toMatchObject({ status: 'skip', actual: 'the keys could not be fetched: HTTP 404' });
+  });
+
+  test('a hostile discovery document is held to the URL rules: its keys are not fetched from plain http', async () => {
+    const { idToken, jwk } = await keys();
+    const fetched: string[] = [];
+    const hostile = provider({ keys: [jwk] }, 'http://keys.example/jwks');
+    const watched = {
+      ...hostile,
+      fetch: (url: string, init: RequestInit) => (fetched.push(url), hostile.fetch(url, init)),
+    };
+    const check = await fetchedSignature(idToken, OP, watched);
+    expect(check.status).toBe('skip');
+    expect(check.actual).toMatch(/jwks_uri in the discovery document must use https/);
+    expect(fetched).toEqual([`${OP}/.well-known/openid-configuration`]);
   });
 });
