@@ -97,6 +97,7 @@ function analyse(
   const clientId = sent.get('client_id') ?? '';
   const redirectUri = sent.get('redirect_uri') ?? '';
   const state = sent.get('state') ?? undefined;
+  const method = sent.get('code_challenge_method') ?? undefined;
   const issuer =
     typeof metadata?.issuer === 'string' ? metadata.issuer : new URL(authorize.request.url).origin;
   const after = entries.filter((e) => e.startedDateTime >= authorize.startedDateTime);
@@ -156,12 +157,11 @@ function analyse(
     issCheck(answer, issuer, metadata?.authorization_response_iss_parameter_supported === true),
     passIf(
       { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') },
-      sent.get('code_challenge_method') === 'S256' && (!tokenForm || tokenForm.has('code_verifier')),
+      method === 'S256' && (!tokenForm || tokenForm.has('code_verifier')),
       say('exPkceExpected'),
-      say(
-        !tokenForm ? 'exPkceNoToken' : tokenForm.has('code_verifier') ? 'exPkceVerifier' : 'exPkceNoVerifier',
-        shown(sent.get('code_challenge_method') ?? undefined),
-      ),
+      tokenForm
+        ? say(tokenForm.has('code_verifier') ? 'exPkceVerifier' : 'exPkceNoVerifier', shown(method))
+        : shown(method),
     ),
     tokenForm
       ? passIf(
