@@ -13,8 +13,9 @@ import type { Shareable } from './analysis/worker.ts';
 import { traceMarkdown } from './analysis/trace-report.ts';
 import { count, spoken, t, words } from '../ui/words.ts';
 
-/** The report of the redacted copy's analysis, in the reader's language. */
-const report = (safe: Trace, fileName: string) => traceMarkdown(safe, fileName, words);
+/** The report of the redacted copy's analysis, in the reader's language: written when it is copied. */
+const report = (safe: Trace, fileName: string) => () =>
+  Promise.resolve({ ok: true as const, value: traceMarkdown(safe, fileName, words) });
 
 const originOf = (url: string): string | undefined => {
   try {
