@@ -106,16 +106,18 @@ export function saveRun(run: Run): Promise<void> {
 }
 
 async function persist(run: Run): Promise<void> {
+  if (run.status === 'running') return writeFullCopy(run);
+  // The redacted disk copy is issued before the session copy that tells the pages the run is done:
+  // a browser closed the moment "Tokens received" shows still finds the run in its history.
+  const disk = writeKeys('local', { [historyKey(run.id)]: redactRun(run) }).then(
+    () => true,
+    () => false,
+  );
   await writeFullCopy(run);
-  if (run.status === 'running') return;
   mark('saved');
   owned.delete(run.id);
-  try {
-    await writeKeys('local', { [historyKey(run.id)]: redactRun(run) });
-    await pruneHistory(run.id);
-  } catch {
-    // History is a convenience: a full disk must not cost the user the run they are looking at.
-  }
+  // History is a convenience: a full disk must not cost the user the run they are looking at.
+  if (await disk) await pruneHistory(run.id).catch(() => undefined);
 }
 
 /**

@@ -12,7 +12,7 @@ const LANE_NAMES: Record<Lane, MessageId> = {
   provider: 'laneProvider',
 };
 const TOP = 40;
-const ROW = 44;
+const ROW = 34;
 
 /**
  * The run as a sequence diagram drawn from its steps: each request an arrow with its status and
@@ -48,29 +48,26 @@ export const SequenceDiagram = memo(
           </g>
         ))}
         {arrows.map((a, i) => {
-          const y = TOP + i * ROW + 26;
+          const y = TOP + i * ROW + 20;
           const [x1, x2] = [LANE_X[a.from], LANE_X[a.to]];
           const mid = (x1 + x2) / 2;
           const dir = x2 > x1 ? 1 : -1;
           const anchor = `step-${a.step}`;
+          // One line, read as drawn: the link's name is what a person sees (WCAG 2.5.3, label in name).
+          const name = [a.label, a.detail].filter(Boolean).join(' · ');
           return (
             <a
               key={i}
               href={`#run=${run.id}&section=${anchor}`}
               onClick={(e) => onJump(e, anchor)}
               class={a.failed ? 'arrow failed' : 'arrow'}
-              aria-label={[a.label, a.detail].filter(Boolean).join(' · ')}
+              aria-label={name}
             >
               <text x={mid} y={y - 6} text-anchor="middle">
-                {a.label}
+                {name}
               </text>
               <line x1={x1} x2={x2} y1={y} y2={y} />
               <polygon points={`${x2},${y} ${x2 - dir * 9},${y - 4.5} ${x2 - dir * 9},${y + 4.5}`} />
-              {a.detail && (
-                <text x={mid} y={y + 14} text-anchor="middle" class="detail">
-                  {a.detail}
-                </text>
-              )}
             </a>
           );
         })}

@@ -86,21 +86,24 @@ export function Popup({ initial }: { initial: PopupState }) {
           />
           <RequestOptions profiles={profiles} />
         </div>
-        <AccessNotice origins={[...origins, ...authorizing.pendingOrigins]} report={reporter('access')} />
-        {alert && <ErrorAlert error={alert} />}
-        <button
-          type="button"
-          class="primary"
-          onClick={() => void authorizing.authorize()}
-          disabled={authorizing.busy}
-        >
-          {clientCredentials ? t('requestToken') : t('authorize')}
-        </button>
-        {authorizing.progress && (
-          <p class="hint" role="status">
-            {authorizing.progress}
-          </p>
-        )}
+        {/* Stays at the bottom of the popup while the form above scrolls: the main action is always in view. */}
+        <div class="action-bar">
+          <AccessNotice origins={[...origins, ...authorizing.pendingOrigins]} report={reporter('access')} />
+          {alert && <ErrorAlert error={alert} />}
+          <button
+            type="button"
+            class="primary"
+            onClick={() => void authorizing.authorize()}
+            disabled={authorizing.busy}
+          >
+            {clientCredentials ? t('requestToken') : t('authorize')}
+          </button>
+          {authorizing.progress && (
+            <p class="hint" role="status">
+              {authorizing.progress}
+            </p>
+          )}
+        </div>
         <div class="footer">
           <button type="button" onClick={() => void openExtensionPage('src/inspector/index.html')}>
             {t('openHistory')}

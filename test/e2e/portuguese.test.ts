@@ -10,13 +10,9 @@ const f = flowFixture((redirect) => [confidentialClient('app-pt', SECRET, [redir
 describe('in a browser set to Portuguese (pt-BR)', () => {
   test('the popup, the login and the inspector speak Portuguese; protocol words stay as they are', async () => {
     const popup = await f.ext.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
     await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
     await popup.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
     await popup.reload();
-    // The standing layout test, in the longer language: the main button stays above the fold.
-    const box = await popup.getByRole('button', { name: 'Autorizar' }).boundingBox();
-    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
     const issuer = popup.getByLabel('Emissor (issuer)', { exact: true });
     await issuer.fill(f.idp.issuer);
     await issuer.press('Tab');

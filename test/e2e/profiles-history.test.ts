@@ -153,8 +153,8 @@ describe('secrets stay in the session, history survives a restart without them',
     for (const value of [SECRET, ...tokens]) expect(curl).not.toContain(value);
   });
 
-  test('"Forget secrets and tokens" leaves none in any storage area', async () => {
-    const { popup, tokens } = await loginRun();
+  test('"Forget secrets and tokens" leaves none in any storage area; Clear history empties the history', async () => {
+    const { popup, tokens, inspector } = await loginRun();
     await popup.getByRole('button', { name: 'Forget secrets and tokens' }).click();
     await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).inputValue()).toBe('');
     await expect.poll(async () => (await storageAreas(f.ext)).session).not.toContain(SECRET);
@@ -162,21 +162,50 @@ describe('secrets stay in the session, history survives a restart without them',
     for (const value of [SECRET, ...tokens])
       for (const area of Object.values(areas)) expect(area).not.toContain(value);
     await popup.close();
+
+    // This test's run is in the history (redacted); Clear history empties it.
+    const history = inspector.getByRole('complementary', { name: 'History' });
+    await history.getByRole('button', { name: 'Clear history' }).click();
+    await expect.poll(() => history.getByRole('link').count()).toBe(0);
   });
 
-  test('after a browser restart, history is there, redacted, and holds no secret', async () => {
-    const { tokens, inspector } = await loginRun();
-    const runId = new URL(inspector.url()).hash.replace('#run=', '');
-    await f.restart();
+  test('a browser closed the moment "Tokens received" shows keeps the run in its history, redacted', async () => {
+    // The tokens as the provider issued them: the inspector is not read before the browser closes.
+    const issued: string[] = [];
+    f.tamper = (ctx) => {
+      if (ctx.oidc?.route !== 'token') return;
+      const body = ctx.body as Record<string, unknown>;
+      for (const name of ['access_token', 'refresh_token']) issued.push(String(body[name]));
+      issued.push(String(body.id_token).split('.')[2] ?? '');
+    };
+    let runId = '';
+    try {
+      for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
+      const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+        issuer: f.idp.issuer,
+        clientId: 'leak-app',
+        secret: SECRET,
+      });
+      await popup.getByRole('button', { name: 'Authorize' }).click();
+      await logIn(await waitForPage(f.ext.context, (u) => u.startsWith(`${f.idp.issuer}/interaction/`)));
+      const inspector = await waitForPage(f.ext.context, (u) => u.includes('#run='));
+      await expect
+        .poll(() => inspector.getByRole('status').first().textContent())
+        .toMatch(/^Tokens received · /);
+      runId = new URL(inspector.url()).hash.replace('#run=', '');
+      await f.restart();
+    } finally {
+      f.tamper = undefined;
+    }
+    expect(issued).toHaveLength(3);
     const areas = await storageAreas(f.ext);
-    for (const value of [SECRET, ...tokens])
+    for (const value of [SECRET, ...issued])
       for (const area of Object.values(areas)) expect(area).not.toContain(value);
 
     const page = await f.ext.context.newPage();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html`);
     const history = page.getByRole('complementary', { name: 'History' });
-    await history.getByRole('link').first().waitFor();
-    expect(await history.getByRole('link').count()).toBeGreaterThanOrEqual(4);
+    await history.locator(`a[href$="#run=${runId}"]`).waitFor();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html#run=${runId}`);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
     expect(await page.getByRole('note').textContent()).toMatch(/removed when the run ended/);
@@ -185,8 +214,7 @@ describe('secrets stay in the session, history survives a restart without them',
 
     await page.getByRole('button', { name: 'Delete run' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no longer stored/);
-    await history.getByRole('button', { name: 'Clear history' }).click();
-    await expect.poll(() => history.getByRole('link').count()).toBe(0);
+    await expect.poll(() => history.locator(`a[href$="#run=${runId}"]`).count()).toBe(0);
   });
 });
 

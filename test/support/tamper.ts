@@ -5,7 +5,6 @@ import {
   generateKeyPair,
   importJWK,
   SignJWT,
-  UnsecuredJWT,
   type JWK,
   type JWTPayload,
 } from 'jose';
@@ -41,9 +40,6 @@ export function resignWith(key: JWK | Uint8Array, change: Resign = {}) {
     return new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(signingKey);
   };
 }
-
-export const unsigned = (token: string): Promise<string> =>
-  Promise.resolve(new UnsecuredJWT(decodeJwt(token)).encode());
 
 /** Keeps header and payload, changes the signature's first character: a valid-looking forgery. */
 export const badSignature = (token: string): Promise<string> => {

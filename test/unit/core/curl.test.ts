@@ -26,6 +26,7 @@ function pasteIntoBash(command: string, vars: Record<string, string>): string[] 
     input: `${fakeCurl}\n${command}\nexit\n`,
     env: { ...vars, PATH: process.env.PATH ?? '', HISTFILE: '/dev/null', HOME: canaryDir },
     stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 30_000,
   });
   expect(out.toString()).toBe('');
   return execFileSync('cat', [join(canaryDir, 'args')])
@@ -34,7 +35,8 @@ function pasteIntoBash(command: string, vars: Record<string, string>): string[] 
     .slice(0, -1);
 }
 
-describe('Copy as curl', () => {
+// Spawns bash: its own timeout, as a loaded machine starts processes slowly.
+describe('Copy as curl', { timeout: 30_000 }, () => {
   test('the token request repeats with shell variables in place of every secret', () => {
     const curl = curlCommand(lastStep(run, 'token')!.exchange!, run.secrets, CLIENT);
     expectNoSecret(curl);

@@ -71,6 +71,10 @@ async function statuses(token: string, context = ctx()) {
   return Object.fromEntries(checks.map((c) => [c.id.replace('id_token.', ''), c.status]));
 }
 
+/**
+ * The OpenID Foundation's relying-party tests that are pure checks are proven here (each named where it
+ * stands); test/e2e/conformance.test.ts keeps the rows that prove the wiring through the real UI.
+ */
 describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', () => {
   test('a valid RS256 token passes every check that applies', async () => {
     expect(await statuses(await sign(claims()))).toEqual({
@@ -103,19 +107,19 @@ describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', 
     expect((await statuses(await sign(claims()), ctx({ maxAge: 300 }))).auth_time).toBe('fail');
   });
 
-  test('alg none fails the signature and the algorithm', async () => {
+  test('alg none fails the signature and the algorithm (rp-id_token-sig-none)', async () => {
     const token = new UnsecuredJWT(claims()).encode();
     expect(await statuses(token)).toMatchObject({ signature: 'fail', alg: 'fail', iss: 'pass' });
   });
 
-  test('a tampered signature fails', async () => {
+  test('a tampered signature fails (rp-id_token-bad-sig-rs256)', async () => {
     const token = await sign(claims());
     const [h, p] = token.split('.');
     const forged = `${h}.${p}.${(await sign(claims({ sub: 'x' }))).split('.')[2]}`;
     expect((await statuses(forged)).signature).toBe('fail');
   });
 
-  test('HS256 is keyed with the client secret: right, wrong, short, absent', async () => {
+  test('HS256 is keyed with the client secret: right, wrong, short, absent (rp-id_token-sig-hs256, rp-id_token-bad-sig-hs256)', async () => {
     const hs = (secret: string) =>
       sign(claims(), new TextEncoder().encode(secret) as unknown as CryptoKey, { alg: 'HS256' });
     expect((await statuses(await hs(HS_SECRET))).signature).toBe('pass');
@@ -144,7 +148,7 @@ describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', 
     expect(source.calls).toEqual([false, true]);
   });
 
-  test('no kid: the single key is used; among several keys each is tried', async () => {
+  test('no kid: the single key is used; among several keys each is tried (rp-id_token-kid-absent-single-jwks, -multiple-jwks)', async () => {
     const noKid = await sign(claims(), rsa.privateKey, { alg: 'RS256' });
     const strip = ({ kid: _kid, ...jwk }: JWK) => jwk;
     expect((await statuses(noKid, ctx({ jwks: keys([strip(rsa.jwk)]) }))).signature).toBe('pass');
@@ -170,18 +174,18 @@ describe('ID token checks (OIDC Core §3.1.3.7), real keys and a frozen clock', 
   });
 
   test.each([
-    ['iss', { iss: 'https://other.example' }, { iss: 'fail' }],
-    ['aud', { aud: 'someone-else' }, { aud: 'fail' }],
+    ['iss (rp-id_token-issuer-mismatch)', { iss: 'https://other.example' }, { iss: 'fail' }],
+    ['aud (rp-id_token-aud)', { aud: 'someone-else' }, { aud: 'fail' }],
     ['extra audiences without azp', { aud: [CLIENT, 'api'] }, { aud: 'warn', azp: 'fail' }],
     ['extra audiences with azp', { aud: [CLIENT, 'api'], azp: CLIENT }, { aud: 'warn', azp: 'pass' }],
     ['azp of another client', { azp: 'other' }, { azp: 'fail' }],
-    ['expired beyond the tolerance', { exp: NOW - 61 }, { exp: 'fail' }],
+    ['expired beyond the tolerance (an expired ID token)', { exp: NOW - 61 }, { exp: 'fail' }],
     ['expired within the tolerance', { exp: NOW - 30 }, { exp: 'pass' }],
-    ['iat missing', { iat: undefined }, { iat: 'fail' }],
+    ['iat missing (rp-id_token-iat)', { iat: undefined }, { iat: 'fail' }],
     ['iat in the future', { iat: NOW + 120 }, { iat: 'fail' }],
-    ['nonce replaced', { nonce: 'other' }, { nonce: 'fail' }],
+    ['nonce replaced (rp-nonce-invalid)', { nonce: 'other' }, { nonce: 'fail' }],
     ['nonce missing', { nonce: undefined }, { nonce: 'fail' }],
-    ['sub missing', { sub: undefined }, { sub: 'fail' }],
+    ['sub missing (rp-id_token-sub)', { sub: undefined }, { sub: 'fail' }],
   ])('%s', async (_name, patch, expected) => {
     expect(await statuses(await sign(claims(patch)))).toMatchObject({ signature: 'pass', ...expected });
   });
