@@ -36,7 +36,7 @@ export interface FormValues {
 export const POPUP_LABELS = {
   en: { issuer: 'Issuer', scopes: 'Scopes', token: 'Token endpoint', authorize: 'Authorize' },
   'pt-BR': {
-    issuer: 'Emissor (issuer)',
+    issuer: 'Issuer',
     scopes: 'Escopos',
     token: 'Endpoint de token',
     authorize: 'Autorizar',

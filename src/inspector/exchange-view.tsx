@@ -20,7 +20,7 @@ export function ExchangeView({
   curl,
 }: {
   exchange: Exchange;
-  /** "Token", "JWKS": names the controls ("Token request headers"), and the curl button. */
+  /** In the reader's language ("Token", "JWKS"): names the controls ("Token request headers") and the curl button. */
   name: string;
   /** Asks the worker for the command: secrets become shell variables there. */
   curl: () => Promise<Result<string>>;
@@ -31,7 +31,7 @@ export function ExchangeView({
       <pre>
         {request.method} {request.url}
       </pre>
-      <CopyButton text={curl} label={t('copyAsCurl', name.toLowerCase())} />
+      <CopyButton text={curl} label={t('copyAsCurl', name)} />
       <Headers headers={request.headers} caption={t('requestHeaders', name)} />
       {request.body !== undefined && (
         <pre aria-label={t('requestBody', name)}>
@@ -58,7 +58,7 @@ export function ExchangeView({
             </pre>
           </LongText>
           {response.bodyTruncated && <p class="muted">{t('bodyTruncated')}</p>}
-          <CopyButton text={response.body} label={t('copyResponseBody', name.toLowerCase())} />
+          <CopyButton text={response.body} label={t('copyResponseBody', name)} />
         </>
       )}
       {failure && <p class="status-failed">{spoken(failure.say, failure.message)}</p>}

@@ -13,7 +13,7 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
     await popup.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
     await popup.reload();
-    const issuer = popup.getByLabel('Emissor (issuer)', { exact: true });
+    const issuer = popup.getByLabel('Issuer', { exact: true });
     await issuer.fill(f.idp.issuer);
     await issuer.press('Tab');
     await popup.getByLabel('Client ID', { exact: true }).fill('app-pt');
@@ -35,13 +35,20 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await expect(checks.getByRole('row', { name: /Assinatura do ID token válida/ }).count()).resolves.toBe(1);
     // What a check expected, when it is words of ours rather than a value, is said in Portuguese too.
     const token = page.getByRole('table', { name: 'Verificações da resposta do token' });
-    await expect(
-      token.getByRole('row', { name: /Um access token foi emitido/ }).textContent(),
-    ).resolves.toContain('uma string não vazia');
+    await expect(token.getByRole('row', { name: /Access token emitido/ }).textContent()).resolves.toContain(
+      'uma string não vazia',
+    );
     await expect(page.getByText(/^O access token expira em .* de 20\d\d.*, daqui a /).count()).resolves.toBe(
       1,
     );
     await expect(page.getByRole('button', { name: 'Copiar relatório' }).count()).resolves.toBe(1);
+    // The exchanges are named in Portuguese too, never the English name lowercased.
+    await expect(
+      page.getByRole('button', { name: 'Copiar como curl (token)', exact: true }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      page.getByRole('table', { name: 'Cabeçalhos da requisição (JWKS)', exact: true }).count(),
+    ).resolves.toBe(1);
     await expect(popup.getByRole('status').textContent()).resolves.toMatch(/^Tokens recebidos/);
     await popup.close();
   });
@@ -59,7 +66,7 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
       /^O endpoint de token respondeu HTTP 401: invalid_client — client authentication failed/,
     );
     await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
-      /^Falhou · 1 verificação falhou/,
+      /^Falha · 1 verificação falhou/,
     );
     await expect(page.getByText('Refresh token: O login não trouxe tokens.').count()).resolves.toBe(0);
     await expect(page.getByText('O login não trouxe tokens.').first().isVisible()).resolves.toBe(true);

@@ -31,6 +31,8 @@ export const checkTitle = (check: Pick<Check, 'id' | 'title'>, w: Words): string
 /** The banner's words: "All 14 checks passed, 1 warning" or "2 checks failed: <first failure>". */
 export function verdictText(v: Verdict, w: Words): string {
   if (v.failed.length > 0) return w.count('verdictFailed', v.failed.length, checkTitle(v.failed[0]!, w));
+  // Not "All 0 checks passed" (and pt-BR puts 0 in the `one` category: "0 verificação passou").
+  if (v.ran === 0) return w.t('verdictNone');
   const passed = w.count('verdictPassed', v.ran);
   return v.warnings ? w.t('verdictWithWarnings', passed, w.count('warnings', v.warnings)) : passed;
 }

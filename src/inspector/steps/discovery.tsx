@@ -7,7 +7,7 @@ export function DiscoveryStep({ step, curl }: StepProps<'discovery'>) {
     <>
       <h3>{t('stepDiscovery')}</h3>
       <p>{spoken(step.noteSay, step.note)}</p>
-      <ExchangeView exchange={step.exchange} name="Discovery" curl={curl(0)} />
+      <ExchangeView exchange={step.exchange} name={t('stepDiscovery')} curl={curl(0)} />
     </>
   );
 }

@@ -15,7 +15,9 @@ export function IntrospectionStep({ step, curl }: StepProps<'introspection'>) {
       {step.fields && (
         <ClaimsTable values={step.fields} now={Date.now()} caption={t(`introspectionOf${token}`)} />
       )}
-      {step.exchange && <ExchangeView exchange={step.exchange} name="Introspection" curl={curl(0)} />}
+      {step.exchange && (
+        <ExchangeView exchange={step.exchange} name={t('stepIntrospection')} curl={curl(0)} />
+      )}
     </>
   );
 }

@@ -40,7 +40,7 @@ export function RefreshStep({ step, curl }: StepProps<'refresh'>) {
           rows={Object.entries(step.fields).map(([n, v]) => [n, text(v)])}
         />
       )}
-      {step.exchange && <ExchangeView exchange={step.exchange} name="Refresh" curl={curl(0)} />}
+      {step.exchange && <ExchangeView exchange={step.exchange} name={t('stepRefresh')} curl={curl(0)} />}
     </>
   );
 }

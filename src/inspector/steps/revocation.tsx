@@ -11,7 +11,7 @@ export function RevocationStep({ step, curl }: StepProps<'revocation'>) {
         step={step}
         done={t(step.token === 'access_token' ? 'revokedAccessToken' : 'revokedRefreshToken')}
       />
-      {step.exchange && <ExchangeView exchange={step.exchange} name="Revocation" curl={curl(0)} />}
+      {step.exchange && <ExchangeView exchange={step.exchange} name={t('stepRevocation')} curl={curl(0)} />}
     </>
   );
 }

@@ -7,7 +7,7 @@ export function TokenStep({ step, curl }: StepProps<'token'>) {
   return (
     <>
       <h3>{t('tokenExchange')}</h3>
-      <ExchangeView exchange={step.exchange} name="Token" curl={curl(0)} />
+      <ExchangeView exchange={step.exchange} name={t('exchangeToken')} curl={curl(0)} />
     </>
   );
 }

@@ -10,7 +10,7 @@ export function UserinfoStep({ step, curl }: StepProps<'userinfo'>) {
       <h3>{t('stepUserinfo')}</h3>
       <OutcomeLine step={step} />
       {step.claims && <ClaimsTable values={step.claims} now={Date.now()} caption={t('userinfoClaims')} />}
-      {step.exchange && <ExchangeView exchange={step.exchange} name="UserInfo" curl={curl(0)} />}
+      {step.exchange && <ExchangeView exchange={step.exchange} name={t('stepUserinfo')} curl={curl(0)} />}
     </>
   );
 }

@@ -9,7 +9,11 @@ export function ValidationStep({ step, curl }: StepProps<'validation'>) {
       {step.exchanges.map((exchange, i) => (
         <div key={i}>
           <h3>{i > 0 ? t('jwksAgain') : 'JWKS'}</h3>
-          <ExchangeView exchange={exchange} name={i > 0 ? 'JWKS again' : 'JWKS'} curl={curl(i)} />
+          <ExchangeView
+            exchange={exchange}
+            name={t(i > 0 ? 'exchangeJwksAgain' : 'exchangeJwks')}
+            curl={curl(i)}
+          />
         </div>
       ))}
     </>

@@ -79,9 +79,9 @@ describe('problems are said in the reader’s language, field names included', (
       endpoints: { authorization: 'https://op.example/a#x', token: 'http://op.example/token', jwks: '' },
     });
     expect(problems.map((p) => pt.spoken(p.say, p.message))).toEqual([
-      'Client ID está vazio.',
+      'Client ID está em branco.',
       'Endpoint de autorização não pode conter um #fragmento.',
-      'Endpoint de token deve usar https://: http:// só é aceito em loopback (127.0.0.0/8, localhost, [::1]), porque senão o client secret e o code viajariam em claro.',
+      'Endpoint de token deve usar https://: http:// só é aceito em loopback (127.0.0.0/8, localhost, [::1]), porque senão o client secret e o code trafegariam sem criptografia.',
     ]);
   });
 });

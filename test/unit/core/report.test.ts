@@ -107,6 +107,6 @@ describe('reports', () => {
     );
     expect(markdown).toContain('# Relatório do Auth Code Inspector');
     expect(markdown).toContain('| Situação | Verificação | Esperado | Obtido | Regra | id |');
-    expect(markdown).toMatch(/\| pass \| O state confere com o enviado \| .* \| `callback\.state` \|/);
+    expect(markdown).toMatch(/\| pass \| State confere com o enviado \| .* \| `callback\.state` \|/);
   });
 });

@@ -24,6 +24,12 @@ describe('the verdict', () => {
     expect(verdictText(verdict([c('pass')]), en)).toBe('All 1 check passed');
   });
 
+  test('no check ran: said as such, never "All 0 checks passed" (pt-BR puts 0 in the one category)', () => {
+    expect(verdictText(verdict([c('skip')]), en)).toBe('No checks ran');
+    expect(verdictText(verdict([]), pt)).toBe('Nenhuma verificação foi feita');
+    expect(verdictText(verdict([c('skip'), c('warn')]), pt)).toBe('1 verificação passou, 1 aviso');
+  });
+
   test('names the first failure', () => {
     expect(
       verdictText(verdict([c('pass'), c('fail', 'Nonce matches the one sent'), c('fail', 'b')]), en),
@@ -33,13 +39,13 @@ describe('the verdict', () => {
   test('speaks Portuguese with its plurals, and names a known check by its id, an unknown one by its stored title', () => {
     const nonce = c('fail', 'Nonce matches the one sent', 'id_token.nonce');
     expect(verdictText(verdict([nonce, c('fail', 'b')]), pt)).toBe(
-      '2 verificações falharam: O nonce confere com o enviado',
+      '2 verificações falharam: Nonce confere com o enviado',
     );
     expect(verdictText(verdict([c('fail', 'Stored before translations', 'old.rule')]), pt)).toBe(
       '1 verificação falhou: Stored before translations',
     );
     expect(verdictText(verdict([c('pass'), c('pass'), c('warn'), c('warn')]), pt)).toBe(
-      'Todas as 4 verificações passaram, 2 alertas',
+      'Todas as 4 verificações passaram, 2 avisos',
     );
     expect(verdictText(verdict(Array.from({ length: 1200 }, () => c('pass'))), pt)).toBe(
       'Todas as 1.200 verificações passaram',
