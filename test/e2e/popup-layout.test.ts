@@ -58,34 +58,42 @@ async function wholeAndOnTop(page: Page, name: string, role: 'button' | 'alert' 
 
 describe('the popup’s main action is always in view (Chrome caps the toolbar popup at 800×600)', () => {
   for (const lang of ['en', 'pt-BR'] as const)
-    for (const size of SIZES)
-      test(`${lang}, ${size.width}×${size.height}: the main button, with any font, any disclosures open, and an alert`, async () => {
-        const f = browsers[lang];
-        const say = said(lang);
-        const authorize = say('authorize');
-        for (const font of FONTS) {
-          const popup = await popupWithFont(f, size, font);
-          await wholeAndOnTop(popup, authorize);
+    test(`${lang}: the main button whole and on top in 420×600 and 336×480, with any font, any disclosures open, and an alert`, async () => {
+      const f = browsers[lang];
+      const say = said(lang);
+      const authorize = say('authorize');
+      /** Each check at every size: the page is laid out again for each viewport. */
+      const atEverySize = async (popup: Page, check: () => Promise<void>) => {
+        for (const size of SIZES) {
+          await popup.setViewportSize(size);
+          await check();
+        }
+      };
+      for (const font of FONTS) {
+        const popup = await popupWithFont(f, SIZES[0]!, font);
+        await atEverySize(popup, () => wholeAndOnTop(popup, authorize));
 
-          for (const id of ['endpoints', 'profileActions', 'requestOptions'])
-            await popup.locator('summary', { hasText: say(id) }).click();
-          await popup.getByRole('button', { name: say('extraAuthorizeAdd') }).click();
-          await wholeAndOnTop(popup, authorize);
-          await expect(popup.getByRole('button', { name: authorize, exact: true }).count()).resolves.toBe(1);
+        for (const id of ['endpoints', 'profileActions', 'requestOptions'])
+          await popup.locator('summary', { hasText: say(id) }).click();
+        await popup.getByRole('button', { name: say('extraAuthorizeAdd') }).click();
+        await atEverySize(popup, () => wholeAndOnTop(popup, authorize));
+        await expect(popup.getByRole('button', { name: authorize, exact: true }).count()).resolves.toBe(1);
 
-          // A refusal: the newest alert stands beside the button, both in view.
-          await popup.getByLabel(say('clientId'), { exact: true }).fill('');
-          await popup.getByRole('button', { name: authorize, exact: true }).click();
-          await popup.getByRole('alert').waitFor();
+        // A refusal: the newest alert stands beside the button, both in view.
+        await popup.getByLabel(say('clientId'), { exact: true }).fill('');
+        await popup.getByRole('button', { name: authorize, exact: true }).click();
+        await popup.getByRole('alert').waitFor();
+        await atEverySize(popup, async () => {
           await wholeAndOnTop(popup, 'the alert', 'alert');
           await wholeAndOnTop(popup, authorize);
+        });
 
-          // Client credentials: the same place, the other name.
-          await popup.getByLabel(say('flow'), { exact: true }).selectOption('client_credentials');
-          await wholeAndOnTop(popup, say('requestToken'));
-          await popup.close();
-        }
-      });
+        // Client credentials: the same place, the other name.
+        await popup.getByLabel(say('flow'), { exact: true }).selectOption('client_credentials');
+        await atEverySize(popup, () => wholeAndOnTop(popup, say('requestToken')));
+        await popup.close();
+      }
+    });
 
   test('the Scopes field suggests known scopes, described, each added to what is there', async () => {
     const f = browsers.en;

@@ -3,12 +3,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { logIn, pasted } from '../../dev/pages.ts';
 import { flowFixture } from '../support/flow-fixture.ts';
-import { recordHar, startHarApps, type SpaVariant } from '../support/har-apps.ts';
+import { closeRecorder, recordHar, startHarApps, type SpaVariant } from '../support/har-apps.ts';
 import { rewriteCallback } from '../support/tamper.ts';
 
 /** Support staff's view: HARs of somebody else's logins, recorded from real logins, read by the Trace page. */
 const apps = await startHarApps();
-afterAll(() => apps.close());
+afterAll(() => Promise.all([apps.close(), closeRecorder()]));
 
 const f = flowFixture(() => apps.clients('har-secret-0123456789abcdef'));
 

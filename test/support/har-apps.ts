@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClientMetadata } from 'oidc-provider';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser } from '../../dev/browser.ts';
 
 /**
@@ -82,10 +82,11 @@ export async function startHarApps(): Promise<HarApps> {
   };
 }
 
-/** Records a HAR with playwright-core's `recordHar` in a plain browser while `drive` runs the login. */
-export async function recordHar(drive: (page: Page) => Promise<void>): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'aci-har-')), 'login.har');
-  const browser = await chromium.launch({
+let recorder: Promise<Browser> | undefined;
+
+/** One plain browser for every recording of a test file (a fresh context each): closed by `closeRecorder`. */
+const plainBrowser = () =>
+  (recorder ??= chromium.launch({
     executablePath: findBrowser()!,
     headless: true,
     args: [
@@ -95,10 +96,19 @@ export async function recordHar(drive: (page: Page) => Promise<void>): Promise<s
       '--disable-background-networking',
       '--disable-quic',
     ],
-  });
-  const context = await browser.newContext({ recordHar: { path, content: 'embed' } });
+  }));
+
+export async function closeRecorder(): Promise<void> {
+  const browser = recorder;
+  recorder = undefined;
+  await (await browser)?.close();
+}
+
+/** Records a HAR with playwright-core's `recordHar` in a plain browser while `drive` runs the login. */
+export async function recordHar(drive: (page: Page) => Promise<void>): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'aci-har-')), 'login.har');
+  const context = await (await plainBrowser()).newContext({ recordHar: { path, content: 'embed' } });
   await drive(await context.newPage());
   await context.close();
-  await browser.close();
   return path;
 }
