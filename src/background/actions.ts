@@ -9,7 +9,15 @@ import { performExchange, type Exchange } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
 import { extraParams } from '../core/extra-params.ts';
 import { rotationOf } from '../core/refresh.ts';
-import { addSecrets, appendStep, settleLastStep, type Run, type Step } from '../core/run.ts';
+import { answerSecrets } from '../core/answer-secrets.ts';
+import {
+  addAnswerSecrets,
+  addSecrets,
+  appendStep,
+  settleLastStep,
+  type Run,
+  type Step,
+} from '../core/run.ts';
 import {
   introspectionRequest,
   readIntrospection,
@@ -197,7 +205,8 @@ export function runAction(
         : request.action === 'userinfo'
           ? await userinfo({ run, endpoint, token, client, deps })
           : await tokenAdmin({ run, endpoint, token, client, deps }, request);
-    run = settleLastStep(addSecrets(run, done.secrets ?? {}), done.step);
+    const carried = 'exchange' in done.step ? answerSecrets(done.step.exchange).values : [];
+    run = settleLastStep(addAnswerSecrets(addSecrets(run, done.secrets ?? {}), carried), done.step);
     await saveRun(run);
     return ok({
       status: done.step.status === 'failed' ? 'failed' : 'ok',

@@ -2,7 +2,16 @@ import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { performExchange, type Exchange, type HttpRequest } from '../core/http.ts';
 import { decodeToken } from '../core/jwt.ts';
-import { addSecrets, appendStep, finishRun, settleLastStep, type Run, type Step } from '../core/run.ts';
+import { answerSecrets } from '../core/answer-secrets.ts';
+import {
+  addAnswerSecrets,
+  addSecrets,
+  appendStep,
+  finishRun,
+  settleLastStep,
+  type Run,
+  type Step,
+} from '../core/run.ts';
 import { readTokenResponse, type ClientCredentials } from '../core/token.ts';
 import { lastStep } from '../core/view/steps.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -46,6 +55,8 @@ export async function receiveTokens(started: Run, call: TokenCall, deps: WorkerD
     id_token: idToken,
     refresh_token: str(fields?.refresh_token),
   });
+  // Whatever else the answer may carry (camelCase, nested, form-encoded, JWT-shaped) before any save.
+  run = addAnswerSecrets(run, answerSecrets(exchange).values);
   const checks = tokenResponseChecks(exchange, fields, run.profile.scopes);
   const tokenStep: Step = {
     kind: 'token',

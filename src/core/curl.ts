@@ -11,6 +11,7 @@ const VARIABLE: Record<SecretKind, string> = {
   id_token: 'ID_TOKEN',
   state: 'STATE',
   nonce: 'NONCE',
+  credential: 'CREDENTIAL',
 };
 
 /** How a secret was spelled where it stands: as is, encodeURIComponent'd, or form-urlencoded. */

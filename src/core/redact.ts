@@ -1,5 +1,7 @@
+import { answerSecrets, BODY_WITHHELD } from './answer-secrets.ts';
+import type { Exchange } from './http.ts';
 import { decodeToken } from './jwt.ts';
-import type { Run, Secret, SecretKind } from './run.ts';
+import type { Run, Secret, SecretKind, Step } from './run.ts';
 import { maskCredentials, REDACTED } from './view/mask.ts';
 
 export const SIGNATURE_REDACTED = '[signature redacted]';
@@ -15,6 +17,7 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
   'access_token',
   'refresh_token',
   'id_token',
+  'credential',
 ]);
 
 const SECRET_NAMES: Record<SecretKind, string> = {
@@ -26,12 +29,13 @@ const SECRET_NAMES: Record<SecretKind, string> = {
   id_token: 'ID token',
   state: 'state',
   nonce: 'nonce',
+  credential: 'credential from an answer',
 };
 
 /** A JWT keeps its header and claims and loses its signature; anything else goes whole. */
 function replacementFor(secret: Secret): string {
   if (
-    (secret.kind === 'access_token' || secret.kind === 'id_token') &&
+    (secret.kind === 'access_token' || secret.kind === 'id_token' || secret.kind === 'credential') &&
     decodeToken(secret.value).kind === 'jwt'
   ) {
     return `${secret.value.slice(0, secret.value.lastIndexOf('.'))}.${SIGNATURE_REDACTED}`;
@@ -140,5 +144,29 @@ export function scrub<T>(value: T, redactions: Redaction[]): T {
  */
 export function redactRun(run: Run): Run {
   const { secrets, flight: _flight, ...rest } = run;
-  return { ...scrub(rest, redactionsFor(secrets)), secrets: [], redacted: true };
+  const steps = rest.steps.map(withholdUnreadable);
+  return { ...scrub({ ...rest, steps }, redactionsFor(secrets)), secrets: [], redacted: true };
+}
+
+/** The steps whose answers may hand out credentials: token, refresh and the actions. */
+const ANSWERS_CREDENTIALS: ReadonlySet<Step['kind']> = new Set([
+  'token',
+  'refresh',
+  'userinfo',
+  'introspection',
+  'revocation',
+]);
+
+const withheld = (ex: Exchange): Exchange =>
+  ex.response && !answerSecrets(ex).readable
+    ? { ...ex, response: { ...ex.response, body: BODY_WITHHELD } }
+    : ex;
+
+/** An answer we could not read may hold secrets we could not find: it never leaves the session copy. */
+function withholdUnreadable(step: Step): Step {
+  if (!ANSWERS_CREDENTIALS.has(step.kind) || !('exchange' in step) || !step.exchange) return step;
+  const exchange = withheld(step.exchange);
+  if (exchange === step.exchange) return step;
+  const { bodyTruncated: _cut, ...response } = exchange.response!;
+  return { ...step, exchange: { ...exchange, response } };
 }

@@ -1,7 +1,7 @@
 import type { Exchange } from './http.ts';
 import { cell, fenced, plain } from './markdown.ts';
 import { redactionNotes, redactRun } from './redact.ts';
-import type { Run } from './run.ts';
+import { LOGIN_STEPS, type Run, type Step } from './run.ts';
 import { checkTitle, loginChecks, runChecks, verdict, verdictText } from './view/verdict.ts';
 import type { Words } from './view/words.ts';
 
@@ -66,6 +66,33 @@ function exchangeMarkdown(title: string, ex: Exchange, w: Words): string[] {
   return out;
 }
 
+/** An action on the run's tokens (refresh, UserInfo, introspection, revocation): its exchanges and outcome. */
+function actionMarkdown(step: Step, w: Words): string[] {
+  const title =
+    step.kind === 'refresh'
+      ? w.t('stepRefresh')
+      : step.kind === 'userinfo'
+        ? w.t('stepUserinfo')
+        : step.kind === 'introspection'
+          ? w.t(step.token === 'access_token' ? 'introspectionOfAccessToken' : 'introspectionOfRefreshToken')
+          : step.kind === 'revocation'
+            ? `${w.t('stepRevocation')} (${step.token})`
+            : step.kind;
+  const exchange = 'exchange' in step ? step.exchange : undefined;
+  const out = exchange ? exchangeMarkdown(title, exchange, w) : [`### ${title}`];
+  if (step.kind === 'refresh')
+    for (const ex of step.exchanges ?? []) out.push(...exchangeMarkdown(w.t('exchangeJwks'), ex, w));
+  const outcome = w.t(
+    step.status === 'failed' ? 'stepFailed' : step.status === 'ok' ? 'stepOk' : 'stepRunning',
+  );
+  out.push(
+    step.error
+      ? `**${plain(outcome)}**: ${cell(w.spoken(step.error.say, step.error.message))}`
+      : `**${plain(outcome)}**`,
+  );
+  return out;
+}
+
 /** The Markdown report for a ticket or a chat: redacted, provider data always inside code. */
 export function reportMarkdown(report: Report, w: Words): string {
   const { run } = report;
@@ -99,7 +126,8 @@ export function reportMarkdown(report: Report, w: Words): string {
     if (step.kind === 'token' && step.exchange)
       md.push(...exchangeMarkdown(w.t('stepToken'), step.exchange, w));
     if (step.kind === 'validation')
-      step.exchanges.forEach((ex) => md.push(...exchangeMarkdown('JWKS', ex, w)));
+      step.exchanges.forEach((ex) => md.push(...exchangeMarkdown(w.t('exchangeJwks'), ex, w)));
+    if (!LOGIN_STEPS.has(step.kind)) md.push(...actionMarkdown(step, w));
   }
   const token = run.steps.findLast((s) => s.kind === 'token');
   for (const [title, decoded] of [

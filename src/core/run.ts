@@ -110,7 +110,9 @@ export type SecretKind =
   | 'refresh_token'
   | 'id_token'
   | 'state'
-  | 'nonce';
+  | 'nonce'
+  /** Any other credential an answer carried (by its name or its JWT shape): `sessionToken`, a nested token… */
+  | 'credential';
 
 export interface Secret {
   kind: SecretKind;
@@ -119,6 +121,14 @@ export interface Secret {
 
 export function newRun(id: string, profile: Profile, now: number): Run {
   return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets: [] };
+}
+
+/** Records every value an answer may carry a credential in (see `answerSecrets`), before anything is saved. */
+export function addAnswerSecrets(run: Run, values: string[]): Run {
+  const fresh = [...new Set(values)].filter((v) => v && !run.secrets.some((s) => s.value === v));
+  return fresh.length
+    ? { ...run, secrets: [...run.secrets, ...fresh.map((value) => ({ kind: 'credential' as const, value }))] }
+    : run;
 }
 
 /** Records secret values as they are captured; empty ones and repeats are skipped. */

@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { rfc, type Check } from '../../../src/core/check.ts';
 import { buildReport, reportMarkdown } from '../../../src/core/report.ts';
 import { wordsOf } from '../../support/words.ts';
-import { buildSampleRun, CLIENT, expectNoSecret, NOW, run } from '../../support/sample-run.ts';
+import { appendStep } from '../../../src/core/run.ts';
+import {
+  buildSampleRun,
+  CLIENT,
+  exchange,
+  expectNoSecret,
+  NOW,
+  REFRESH,
+  run,
+} from '../../support/sample-run.ts';
 
 beforeAll(buildSampleRun);
 const en = wordsOf('en');
@@ -25,6 +34,58 @@ describe('reports', () => {
     });
     expect(markdown).toContain('"sub": "ana"');
     expect(markdown).toContain(`| Client ID | \`${CLIENT}\` |`);
+  });
+
+  test('the Markdown report carries every action step, in order, with its exchange, checks and outcome', () => {
+    const post = (path: string, body: string) => ({
+      method: 'POST',
+      url: `https://id.btgpactual.com/oauth2/${path}`,
+      headers: {},
+      body,
+    });
+    let acted = appendStep(run, {
+      kind: 'refresh',
+      status: 'ok',
+      at: NOW,
+      exchange: exchange(post('token', `grant_type=refresh_token&refresh_token=${REFRESH}`), '{}'),
+      exchanges: [exchange({ method: 'GET', url: 'https://id.btgpactual.com/jwks', headers: {} }, '{}')],
+    });
+    acted = appendStep(acted, {
+      kind: 'userinfo',
+      status: 'failed',
+      at: NOW,
+      exchange: exchange({ method: 'GET', url: 'https://id.btgpactual.com/userinfo', headers: {} }, ''),
+      error: { code: 'provider_error', message: 'UserInfo answered HTTP 401.' },
+    });
+    acted = appendStep(acted, {
+      kind: 'introspection',
+      token: 'access_token',
+      status: 'ok',
+      at: NOW,
+      exchange: exchange(post('introspect', 'token=x'), '{"active":true}'),
+    });
+    acted = appendStep(acted, {
+      kind: 'revocation',
+      token: 'refresh_token',
+      status: 'ok',
+      at: NOW,
+      exchange: exchange(post('revoke', 'token=y'), ''),
+    });
+    const markdown = reportMarkdown(
+      buildReport(acted, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: en }),
+      en,
+    );
+    const headings = markdown.split('\n').filter((l) => l.startsWith('### '));
+    expect(headings.slice(-5)).toEqual([
+      '### Refresh',
+      '### JWKS',
+      '### UserInfo',
+      '### Introspection of the access token',
+      '### Revocation (refresh_token)',
+    ]);
+    expect(markdown).toContain('**failed**: `UserInfo answered HTTP 401.`');
+    expect(markdown).toContain('"active":true');
+    expectNoSecret(markdown);
   });
 
   test('provider data cannot break out of the Markdown code', () => {
