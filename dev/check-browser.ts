@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { findBrowser, INSTALL_HINT } from './browser.ts';
 
-// The end-to-end tests need a real Chromium, and curl and python3 (a pasted "Copy as curl" runs in
-// bash): say how to get them rather than fail obscurely.
+// The tests need a real Chromium, and curl, python3 and zsh (a copied "Copy as curl" is pasted into
+// bash and zsh through a terminal): say how to get them rather than fail obscurely.
 const has = (command: string) => {
   try {
     execFileSync(command, ['--version'], { stdio: 'ignore' });
@@ -13,7 +13,7 @@ const has = (command: string) => {
 };
 const problems = [
   ...(findBrowser() ? [] : [INSTALL_HINT]),
-  ...['curl', 'python3']
+  ...['curl', 'python3', 'zsh']
     .filter((c) => !has(c))
     .map((c) => `${c} is missing: install it with \`sudo apt-get install -y ${c}\` (Debian/Ubuntu).`),
 ];

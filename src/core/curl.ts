@@ -58,8 +58,23 @@ function segments(text: string, secrets: Secret[]): Segment[] {
   return parts.filter((p) => !('text' in p) || p.text !== '');
 }
 
-/** A literal as one single-quoted shell word: nothing inside expands, not even `!` in bash or zsh. */
-export const singleQuoted = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+/** C0, DEL and C1: a terminal acts on them (ESC ends a bracketed paste, ^U kills the line). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A control character as an ANSI-C piece of its UTF-8 bytes (`$'\x1b'`): never raw in a copied command. */
+const ansiC = (ch: string) =>
+  `$'${[...new TextEncoder().encode(ch)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}'`;
+
+/**
+ * A literal as one shell word: single-quoted, so nothing inside expands (not even `!` in bash or zsh),
+ * with every control character written as `$'\xHH'` beside the quoted pieces.
+ */
+export const singleQuoted = (text: string): string =>
+  text
+    .split(new RegExp(`(${CONTROL.source})`))
+    .map((piece, i) => (i % 2 ? ansiC(piece) : `'${piece.replace(/'/g, `'\\''`)}'`))
+    .filter((piece, i, all) => piece !== "''" || all.length === 1)
+    .join('');
 
 /** One shell word: literals single-quoted, each secret a `"${VARIABLE}"` piece joined to them. */
 function word(text: string, secrets: Secret[]): string {
@@ -106,7 +121,9 @@ export function curlCommand(
   const lines = [
     '# For bash or zsh; python3 spells the Basic credential and encoded values as the extension did.',
   ];
-  if (used.length) lines.push(`# Set first: ${used.map((v) => `${v}='…'`).join(' ')}`);
+  // Asked for only when unset, without echo, and so never in the shell's history.
+  for (const v of used)
+    lines.push(`[ -n "\${${v}+x}" ] || { printf '%s: ' ${v} >&2; read -rs ${v}; printf '\\n' >&2; }`);
   for (const helper of helpers) lines.push(HELPERS[helper]);
   if (basic) {
     lines.push(
@@ -117,5 +134,6 @@ export function curlCommand(
     );
   }
   lines.push(words.join(' \\\n  '));
-  return lines.join('\n');
+  // One compound command: the shell reads all of it before it runs or prompts for anything.
+  return ['{', ...lines, '}'].join('\n');
 }

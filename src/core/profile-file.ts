@@ -2,6 +2,7 @@ import { invalid, ok, type Result } from './flow-error.ts';
 import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts';
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
 import { say, type Said } from './say.ts';
+import { CONTROL_OR_SPACE } from './url-rules.ts';
 
 export const FILE_FORMAT = 'auth-code-inspector/profiles';
 export const MAX_IMPORT_BYTES = 256 * 1024;
@@ -39,6 +40,14 @@ function readProfile(value: unknown, index: number): FileProfile | Said {
   const ep = value.endpoints;
   if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string'))
     return wrong('endpoints', say('fileRuleEndpoints'));
+  // A URL is checked in full when a run starts; a control character is refused at the door.
+  const urls: [string, unknown][] = [
+    ['issuer', value.issuer],
+    ['redirectUri', value.redirectUri],
+    ...Object.entries(ep).map(([k, v]): [string, unknown] => [`endpoints.${k}`, v]),
+  ];
+  for (const [field, url] of urls)
+    if (typeof url === 'string' && CONTROL_OR_SPACE.test(url)) return wrong(field, say('fileRuleControl'));
   if ('clientAuth' in value && !(CLIENT_AUTH_METHODS as readonly unknown[]).includes(value.clientAuth))
     return wrong('clientAuth', say('fileRuleOneOf', CLIENT_AUTH_METHODS.join(', ')));
   if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')

@@ -4,6 +4,9 @@ export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** C0, space, DEL, C1 and every other Unicode space: none may stand in a URL as stored. */
+export const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\s]/u;
+
 export interface UrlRule {
   /** An empty value is a problem only when the field is required. */
   required: boolean;
@@ -17,6 +20,9 @@ export interface UrlRule {
  */
 export function urlProblem(label: Part, value: string, rule: UrlRule): Said | undefined {
   if (value === '') return rule.required ? say('urlEmpty', label) : undefined;
+  // `new URL()` drops or encodes these silently, but the string as typed is what is stored, fetched
+  // and copied: a control character there (ESC, ^U, a newline) could run commands when pasted.
+  if (CONTROL_OR_SPACE.test(value)) return say('urlControl', label);
   let url: URL;
   try {
     url = new URL(value);

@@ -37,6 +37,7 @@ describe('discovery (OIDC Discovery §4)', () => {
       jwks_uri: 'https://user:pw@j/jwks',
       userinfo_endpoint: 42,
       revocation_endpoint: 'http://127.0.0.1:4010/revoke',
+      introspection_endpoint: 'https://op.example/introspect\u001b[201~\u0015touch /tmp/x\n',
     };
     const outcome = readDiscovery(answered(200, JSON.stringify(doc)), ISSUER);
     expect(outcome.status === 'found' && outcome.problems.map((p) => p.message)).toEqual([
@@ -44,6 +45,7 @@ describe('discovery (OIDC Discovery §4)', () => {
       'token_endpoint in the discovery document must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
       'jwks_uri in the discovery document must not contain a user name or password.',
       'userinfo_endpoint in the discovery document is not a string.',
+      'introspection_endpoint in the discovery document holds a control character or a space, which a URL may not carry.',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { twoProfiles } from '../../support/books.ts';
 let ids = 0;
 const newId = () => `id-${++ids}`;
 const book = twoProfiles;
+const ATTACK = 'https://op.example/token\u001b[201~\u0015touch /tmp/x\n';
 
 const file = (profiles: unknown, patch: Record<string, unknown> = {}) =>
   JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles, ...patch });
@@ -33,6 +34,11 @@ describe('profile import: a bad file gets a clear error and changes nothing', ()
       /"endpoints" needs authorization, token and jwks/,
     ],
     ['an empty name', file([{ ...good[0], name: '  ' }]), /"name" is empty/],
+    [
+      'an endpoint with control characters (a paste that runs a command)',
+      file([{ ...good[0], endpoints: { ...(good[0]!.endpoints as object), token: ATTACK } }]),
+      /"endpoints\.token" holds a control character or a space/,
+    ],
   ])('%s', (_name, text, message) => {
     const before = book();
     const result = importProfiles(before, text, newId);

@@ -25,6 +25,23 @@ describe('form validation', () => {
     ]);
   });
 
+  test('a URL holding a control character or whitespace is refused, naming the field', () => {
+    const attack = 'https://op.example/token\u001b[201~\u0015touch /tmp/x\n';
+    for (const [field, value] of [
+      ['Token endpoint', attack],
+      ['Token endpoint', 'https://op.example/to ken'],
+      ['Token endpoint', 'https://op.example/token\u0085'],
+      ['Token endpoint', 'https://op.example/token\u00a0'],
+      ['Token endpoint', 'https://op.example/token\u007f'],
+    ])
+      expect(
+        profileProblems({ ...ok, endpoints: { ...ok.endpoints, token: value! } }).map((p) => p.message),
+      ).toEqual([`${field} holds a control character or a space, which a URL may not carry.`]);
+    expect(profileProblems({ ...ok, issuer: `https://op.example\t` }).map((p) => p.message)).toEqual([
+      'Issuer holds a control character or a space, which a URL may not carry.',
+    ]);
+  });
+
   test('an issuer with a query is refused (Discovery §4.1)', () => {
     expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' }).map((p) => p.message)).toEqual([
       'Issuer must not contain a ?query.',

@@ -38,7 +38,7 @@ describe('reports', () => {
 
   test('the Markdown report carries every action step, in order, with its exchange, checks and outcome', () => {
     const post = (path: string, body: string) => ({
-      method: 'POST',
+      method: 'POST' as const,
       url: `https://id.btgpactual.com/oauth2/${path}`,
       headers: {},
       body,
