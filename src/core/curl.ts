@@ -59,6 +59,7 @@ function segments(text: string, secrets: Secret[]): Segment[] {
 }
 
 /** C0, DEL and C1: a terminal acts on them (ESC ends a bracketed paste, ^U kills the line). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** A control character as an ANSI-C piece of its UTF-8 bytes (`$'\x1b'`): never raw in a copied command. */

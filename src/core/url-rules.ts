@@ -5,6 +5,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** C0, space, DEL, C1 and every other Unicode space: none may stand in a URL as stored. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\s]/u;
 
 export interface UrlRule {

@@ -124,6 +124,7 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
       // What a hostile discovery document or profile file could hold (the URL rules refuse it too).
       const request = sent(`https://op.example/token\u001b[201~\u0015touch ${CANARY}\n\u009b`);
       const command = curlCommand(exchange(request, '{}'), secrets, `client ${NASTY}`);
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(command).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
       expect(command).toContain(`$'\\x1b'`);
       const { args } = pasteInTerminal(shell, bracketed, command, VARS);
