@@ -1,4 +1,3 @@
-import type { Check } from '../core/check.ts';
 import type { SignatureAnswer, TraceRequest, TraceUpdate } from './analysis/worker.ts';
 
 const start = () => new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
@@ -40,13 +39,17 @@ export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): 
  * An attempt's ID token checked against its provider's keys, fetched now by a worker of its own (the
  * page has asked for access to the provider first).
  */
-export function fetchedSignature(idToken: string, issuer: string): Promise<Check> {
+export function fetchedSignature(
+  idToken: string,
+  issuer: string,
+  confirmed: string[],
+): Promise<SignatureAnswer> {
   const worker = start();
   return new Promise((resolve) => {
     worker.onmessage = (e: MessageEvent<SignatureAnswer>) => {
       worker.terminate();
-      resolve(e.data.check);
+      resolve(e.data);
     };
-    worker.postMessage({ idToken, issuer } satisfies TraceRequest);
+    worker.postMessage({ idToken, issuer, confirmed } satisfies TraceRequest);
   });
 }

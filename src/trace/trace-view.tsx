@@ -32,26 +32,43 @@ const originOf = (url: string): string | undefined => {
 function FetchKeys({ attempt, onCheck }: { attempt: LoginAttempt; onCheck: (check: Check) => void }) {
   const [error, setError] = useState<FlowErrorInfo>();
   const [busy, setBusy] = useState(false);
+  // Loopback URLs the person has seen and agreed to; `asking` is the one shown now, not yet agreed.
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [asking, setAsking] = useState<string>();
   const idToken = attempt.evidence.idToken;
   const unverified = attempt.checks.some((c) => c.id === 'trace.signature' && c.status === 'skip');
   // The issuer comes from the HAR (a provider's discovery document): it may not even be a URL.
   const origin = originOf(attempt.issuer);
   if (!idToken || !unverified || !origin || origin === 'null') return null;
-  const fetchKeys = async () => {
+  const fetchKeys = async (agreed: string[]) => {
     setError(undefined);
+    setAsking(undefined);
     if (!(await requestOrigins([`${origin}/*`])))
       return setError({ code: 'permission_refused', message: t('accessRefused', origin) });
     setBusy(true);
-    onCheck(await fetchedSignature(idToken, attempt.issuer));
+    const answer = await fetchedSignature(idToken, attempt.issuer, agreed);
     setBusy(false);
+    setConfirmed(agreed);
+    if ('confirm' in answer) setAsking(answer.confirm);
+    else onCheck(answer.check);
   };
   return (
-    <p>
-      <button type="button" disabled={busy} onClick={() => void fetchKeys()}>
-        {t('traceFetchKeys', origin)}
-      </button>
+    <div>
+      <p>
+        <button type="button" disabled={busy} onClick={() => void fetchKeys(confirmed)}>
+          {t('traceFetchKeys', origin)}
+        </button>
+      </p>
+      {asking && (
+        <p role="status">
+          {t('traceLoopbackAsk')} <code>{asking}</code>{' '}
+          <button type="button" disabled={busy} onClick={() => void fetchKeys([...confirmed, asking])}>
+            {t('traceFetchFrom', asking)}
+          </button>
+        </p>
+      )}
       {error && <ErrorAlert error={error} />}
-    </p>
+    </div>
   );
 }
 

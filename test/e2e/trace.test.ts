@@ -193,9 +193,22 @@ describe('the Trace page', () => {
   test('a HAR without the provider’s keys: the signature is checked once the person lets the extension fetch them', async () => {
     const page = await traceOf(await recordSpa('no-jwks'));
     expect(await checkRow(page, 'ID token signature against a JWKS in the HAR')).toMatch(/skip/);
+    const served = (route: string) => f.idp.handlingMs.filter((h) => h.route === route).length;
+    const before = { discovery: served('discovery'), jwks: served('jwks') };
     await page
       .getByRole('button', { name: `Fetch the provider’s keys from ${f.idp.issuer} to check the signature` })
       .click();
+    // The provider is on loopback, which the extension may reach unasked: each exact URL is shown and
+    // confirmed first, and nothing is sent before.
+    const discovery = `${f.idp.issuer}/.well-known/openid-configuration`;
+    const confirmDiscovery = page.getByRole('button', { name: `Fetch from ${discovery}`, exact: true });
+    await confirmDiscovery.waitFor();
+    expect(served('discovery')).toBe(before.discovery);
+    await confirmDiscovery.click();
+    const confirmJwks = page.getByRole('button', { name: `Fetch from ${f.idp.issuer}/jwks`, exact: true });
+    await confirmJwks.waitFor();
+    expect([served('discovery'), served('jwks')]).toEqual([before.discovery + 1, before.jwks]);
+    await confirmJwks.click();
     await expect
       .poll(() =>
         page

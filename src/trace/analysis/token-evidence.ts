@@ -3,6 +3,7 @@ import type { JSONWebKeySet, JWK } from 'jose';
 import { performExchange, type HttpDeps } from '../../core/http.ts';
 import { jwksRequest, readJwks } from '../../core/jwks.ts';
 import { issuerProblem } from '../../core/profile.ts';
+import { isLoopbackHost } from '../../core/url-rules.ts';
 import { oidcCore, outcome, type Check, type Found } from '../../core/check.ts';
 import { verifySignature } from '../../core/checks/signature.ts';
 import { CLOCK_TOLERANCE_S } from '../../core/checks/id-token-checks.ts';
@@ -77,26 +78,57 @@ const FETCHED = {
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
 };
 
+/** The keys' check, or the loopback URL the person must confirm before anything is sent there. */
+export type FetchedSignature = { check: Check } | { confirm: string };
+
+/** Loopback is granted at install: no browser prompt stands between a crafted HAR and a local service. */
+const onLoopback = (url: string) => {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+};
+
 /**
  * When the HAR holds no JWKS: the provider's, fetched now (the person allowed it) the way the run
  * fetches them (capped bodies, a timeout, the issuer's discovery document read and its endpoints held
  * to the URL rules), and the ID token checked against them. A failure is the check's, never thrown.
+ * A request to a loopback address (the discovery document, or a `jwks_uri` it names) is sent only once
+ * that exact URL is in `confirmed`; until then the answer is that URL, for the person to confirm.
  */
-export async function fetchedSignature(idToken: string, issuer: string, http: HttpDeps): Promise<Check> {
-  const skip = (why: Found) => outcome(FETCHED, 'skip', say('exValidSignature'), why);
+export async function fetchedSignature(
+  idToken: string,
+  issuer: string,
+  http: HttpDeps,
+  confirmed: readonly string[] = [],
+): Promise<FetchedSignature> {
+  const needs = (url: string) => onLoopback(url) && !confirmed.includes(url);
+  const skip = (why: Found) => ({ check: outcome(FETCHED, 'skip', say('exValidSignature'), why) });
   const decoded = decodeToken(idToken);
   if (decoded.kind !== 'jwt') return skip(say('exNoSignedToken'));
   const unusable = issuerProblem(issuer);
   if (unusable) return skip(unusable);
-  const discovery = readDiscovery(await performExchange(discoveryRequest(issuer), http), issuer);
+  const asked = discoveryRequest(issuer);
+  if (needs(asked.url)) return { confirm: asked.url };
+  const discovery = readDiscovery(await performExchange(asked, http), issuer);
   if (discovery.status === 'unavailable') return skip(say('exKeysNotFetched', discovery.reason));
   if (discovery.status === 'mismatch')
     return skip(say('discoveryMismatch', discovery.actual, discovery.expected));
   if (discovery.problems[0]) return skip(discovery.problems[0]);
   const jwksUri = discovery.endpoints.jwks;
   if (!jwksUri) return skip(say('exNoJwksUriPublished'));
+  if (needs(jwksUri)) return { confirm: jwksUri };
   const set = readJwks(await performExchange(jwksRequest(jwksUri), http));
-  if ('error' in set) return outcome(FETCHED, 'fail', say('exJwks'), say('sigJwksError', set.error));
+  if ('error' in set)
+    return { check: outcome(FETCHED, 'fail', say('exJwks'), say('sigJwksError', set.error)) };
   const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));
-  return outcome(FETCHED, result.status, say('exValidSignature'), say('exKeysFrom', result.actual, jwksUri));
+  return {
+    check: outcome(
+      FETCHED,
+      result.status,
+      say('exValidSignature'),
+      say('exKeysFrom', result.actual, jwksUri),
+    ),
+  };
 }

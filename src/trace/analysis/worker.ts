@@ -1,8 +1,7 @@
 import { traceLogins, type Trace } from './attempts.ts';
 import { readHar } from './har.ts';
 import { redactHar } from './redact-har.ts';
-import { fetchedSignature, withEvidence } from './token-evidence.ts';
-import type { Check } from '../../core/check.ts';
+import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
 import type { HttpDeps } from '../../core/http.ts';
 import type { Said } from '../../core/say.ts';
 
@@ -18,13 +17,13 @@ export type TraceUpdate =
   { kind: 'trace'; trace: Trace } | ({ kind: 'shareable' } & Shareable) | ({ kind: 'error' } & Said);
 
 /** The answer to an ID token sent alone: its signature checked against the provider's keys. */
-export interface SignatureAnswer {
-  kind: 'signature';
-  check: Check;
-}
+export type SignatureAnswer = { kind: 'signature' } & FetchedSignature;
 
 /** What the page asks: a HAR to read, or an ID token to check against its provider's keys, fetched. */
-export type TraceRequest = { har: string | Blob } | { idToken: string; issuer: string };
+export type TraceRequest =
+  | { har: string | Blob }
+  /** `confirmed`: the loopback URLs the person agreed to send a request to. */
+  | { idToken: string; issuer: string; confirmed: string[] };
 
 /** The provider's keys are fetched as the run fetches them: no cookies, a timeout, capped bodies. */
 const http: HttpDeps = {
@@ -50,8 +49,8 @@ async function analyseHar(text: string): Promise<void> {
 self.onmessage = (event: MessageEvent<TraceRequest>) => {
   const request = event.data;
   if ('idToken' in request) {
-    void fetchedSignature(request.idToken, request.issuer, http).then((check) =>
-      post({ kind: 'signature', check }),
+    void fetchedSignature(request.idToken, request.issuer, http, request.confirmed).then((answer) =>
+      post({ kind: 'signature', ...answer }),
     );
     return;
   }

@@ -3,7 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import type { HarEntry } from '../../../src/trace/analysis/har.ts';
 import type { HttpDeps } from '../../../src/core/http.ts';
-import { fetchedSignature, withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
+import {
+  fetchedSignature,
+  withEvidence,
+  type FetchedSignature,
+} from '../../../src/trace/analysis/token-evidence.ts';
+import type { Check } from '../../../src/core/check.ts';
 
 const OP = 'https://op.example';
 const APP = 'https://app.example/cb';
@@ -84,22 +89,68 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
     return { jwk, idToken };
   };
   // The provider as the worker's fetch reaches it: its discovery document and its JWKS, by URL.
-  const provider = (jwks: unknown, jwksUri = `${OP}/keys`): HttpDeps => ({
+  const provider = (jwks: unknown, jwksUri = `${OP}/keys`, op = OP): HttpDeps => ({
     now: () => 0,
     timeoutMs: 1000,
     fetch: (url) =>
       Promise.resolve(
-        url === `${OP}/.well-known/openid-configuration`
-          ? new Response(JSON.stringify({ issuer: OP, jwks_uri: jwksUri }))
+        url === `${op}/.well-known/openid-configuration`
+          ? new Response(JSON.stringify({ issuer: op, jwks_uri: jwksUri }))
           : url === jwksUri
             ? new Response(JSON.stringify(jwks))
             : new Response('not here', { status: 404 }),
       ),
   });
 
+  /** The check, when no loopback URL waits for the person's word. */
+  const checked = async (answer: Promise<FetchedSignature>): Promise<Check> => {
+    const a = await answer;
+    if ('confirm' in a) throw new Error(`asked to confirm ${a.confirm}`);
+    return a.check;
+  };
+  const watching = (deps: HttpDeps) => {
+    const fetched: string[] = [];
+    return {
+      fetched,
+      deps: {
+        ...deps,
+        fetch: (url: string, init: RequestInit) => (fetched.push(url), deps.fetch(url, init)),
+      },
+    };
+  };
+
+  test('a loopback URL is fetched only after the person confirmed that exact URL', async () => {
+    const { jwk, idToken } = await keys();
+    const local = 'http://127.0.0.1:6379';
+    const discovery = `${local}/.well-known/openid-configuration`;
+    const { fetched, deps } = watching(provider({ keys: [jwk] }, `${local}/keys`, local));
+    expect(await fetchedSignature(idToken, local, deps)).toEqual({ confirm: discovery });
+    expect(fetched).toEqual([]);
+    expect(await fetchedSignature(idToken, local, deps, [`${local}/elsewhere`])).toEqual({
+      confirm: discovery,
+    });
+    expect(fetched).toEqual([]);
+    expect(await fetchedSignature(idToken, local, deps, [discovery])).toEqual({ confirm: `${local}/keys` });
+    expect(fetched).toEqual([discovery]);
+    expect(await fetchedSignature(idToken, local, deps, [discovery, `${local}/keys`])).toMatchObject({
+      check: { status: 'pass' },
+    });
+    expect(fetched.at(-1)).toBe(`${local}/keys`);
+  });
+
+  test('a remote issuer whose discovery names a loopback jwks_uri: that URL waits for the person too', async () => {
+    const { jwk, idToken } = await keys();
+    const { fetched, deps } = watching(provider({ keys: [jwk] }, 'http://localhost:8080/keys'));
+    expect(await fetchedSignature(idToken, OP, deps)).toEqual({ confirm: 'http://localhost:8080/keys' });
+    expect(fetched).toEqual([`${OP}/.well-known/openid-configuration`]);
+    const check = await checked(fetchedSignature(idToken, OP, deps, ['http://localhost:8080/keys']));
+    expect(check.status).toBe('pass');
+    expect(fetched.at(-1)).toBe('http://localhost:8080/keys');
+  });
+
   test('a signature that holds against them passes, naming where the keys came from', async () => {
     const { jwk, idToken } = await keys();
-    const check = await fetchedSignature(idToken, OP, provider({ keys: [jwk] }));
+    const check = await checked(fetchedSignature(idToken, OP, provider({ keys: [jwk] })));
     expect(check).toMatchObject({ id: 'trace.signature_fetched', status: 'pass' });
     expect(check.actual).toContain(`keys from ${OP}/keys`);
   });
@@ -107,8 +158,10 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
   test('another key fails; a provider that cannot be reached leaves the check skipped, saying why', async () => {
     const { idToken } = await keys();
     const other = (await keys()).jwk;
-    expect((await fetchedSignature(idToken, OP, provider({ keys: [other] }))).status).toBe('fail');
-    const unreachable = await fetchedSignature(idToken, 'https://elsewhere.example', provider({ keys: [] }));
+    expect((await checked(fetchedSignature(idToken, OP, provider({ keys: [other] })))).status).toBe('fail');
+    const unreachable = await checked(
+      fetchedSignature(idToken, 'https://elsewhere.example', provider({ keys: [] })),
+    );
     expect(unreachable).toMatchObject({ status: 'skip', actual: 'the keys could not be fetched: HTTP 404' });
   });
 
@@ -120,7 +173,7 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
       ...hostile,
       fetch: (url: string, init: RequestInit) => (fetched.push(url), hostile.fetch(url, init)),
     };
-    const check = await fetchedSignature(idToken, OP, watched);
+    const check = await checked(fetchedSignature(idToken, OP, watched));
     expect(check.status).toBe('skip');
     expect(check.actual).toMatch(/jwks_uri in the discovery document must use https/);
     expect(fetched).toEqual([`${OP}/.well-known/openid-configuration`]);
