@@ -1,6 +1,6 @@
 import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
-import type { ActionRequest } from './core/view/actions.ts';
-import type { ClientAuthMethod, Endpoints, Profile } from './core/profile.ts';
+import type { ActionRequest, RetrySetting } from './core/view/actions.ts';
+import type { Endpoints, Profile } from './core/profile.ts';
 import type { ProfileBook, StoredProfile } from './core/profile-book.ts';
 import { sendToWorker } from './platform/runtime.ts';
 
@@ -46,8 +46,10 @@ export interface Requests {
     request: { runId: string } & ActionRequest;
     response: Result<{ status: 'ok' | 'failed'; error?: FlowErrorInfo }>;
   };
-  /** The run again with another client authentication method (after `invalid_client`). */
-  retryRun: { request: { runId: string; clientAuth: ClientAuthMethod }; response: Result<{ runId: string }> };
+  /** The run again with another client authentication setting (after the client's credentials were refused). */
+  retryRun: { request: { runId: string } & RetrySetting; response: Result<{ runId: string }> };
+  /** After a retry succeeded: its setting saved in the profile the run was started from. */
+  keepRetrySetting: { request: { runId: string }; response: Result<{ profileName: string }> };
   /** Presentation mode on or off (remembered; every page follows it). */
   setPresentation: { request: { on: boolean }; response: void };
   /** A curl command repeating one recorded exchange, secrets as shell variables. */

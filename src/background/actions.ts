@@ -24,7 +24,8 @@ import {
   readRevocation,
   revocationRequest,
 } from '../core/token-admin.ts';
-import { clientOf, readTokenResponse, refreshRequest, type ClientCredentials } from '../core/token.ts';
+import { readTokenResponse, refreshRequest } from '../core/token.ts';
+import { clientOf, type ClientCredentials } from '../core/client-auth.ts';
 import { readUserinfo, userinfoRequest } from '../core/userinfo.ts';
 import { actionEndpoint, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import { currentTokens, lastStep } from '../core/view/steps.ts';
@@ -62,6 +63,7 @@ async function refresh({ run, endpoint, token, client, deps }: ActionContext): P
     exchange,
     client,
     lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported,
+    { refresh: true },
   );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);

@@ -8,6 +8,7 @@ import { curl } from './curl.ts';
 import { report } from './report.ts';
 import {
   editProfiles,
+  keepRetrySetting,
   exportProfiles,
   forgetSecrets,
   importProfiles,
@@ -32,7 +33,8 @@ export const handlers: Handlers = {
   forgetSecrets: () => serial(forgetSecrets),
   report: (r) => report(r, workerDeps.now()),
   runAction: (r) => runAction(r.runId, r, workerDeps),
-  retryRun: (r) => retryRun(r.runId, r.clientAuth, workerDeps),
+  retryRun: ({ runId, ...setting }) => retryRun(runId, setting, workerDeps),
+  keepRetrySetting: (r) => serial(() => keepRetrySetting(r.runId)),
   setPresentation: (r) => writeKeys('local', { [PRESENTATION_KEY]: r.on }),
   curl: (r) => curl(r),
   discover: (r) => discover(r.issuer, workerDeps),

@@ -25,7 +25,7 @@ import { extensionRedirectUrl } from '../platform/identity.ts';
 import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
-import { forgetRunSecrets } from './run-store.ts';
+import { forgetRunSecrets, loadRun, missingRun } from './run-store.ts';
 import { say } from '../core/say.ts';
 
 const gone = invalid(say('profileGone'));
@@ -135,4 +135,18 @@ export async function forgetSecrets(): Promise<void> {
     removeKeys('local', secretKeys(local)),
     forgetRunSecrets(),
   ]);
+}
+
+/**
+ * After a retry succeeded: the setting it changed (client authentication, or the Basic credential's
+ * encoding) saved in the profile the run was started from, found by its name (names are unique).
+ */
+export async function keepRetrySetting(runId: string): Promise<Res<'keepRetrySetting'>> {
+  const run = await loadRun(runId);
+  if (!run) return missingRun(runId);
+  const book = await loadBook();
+  const profile = book.profiles.find((p) => p.name === run.profileName);
+  if (!run.retry || run.status !== 'done' || !profile) return gone;
+  await writeKeys('local', { [PROFILES_KEY]: updateProfile(book, { ...profile, ...run.retry }) });
+  return ok({ profileName: profile.name });
 }

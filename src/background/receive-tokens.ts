@@ -12,7 +12,8 @@ import {
   type Run,
   type Step,
 } from '../core/run.ts';
-import { readTokenResponse, type ClientCredentials } from '../core/token.ts';
+import { readTokenResponse } from '../core/token.ts';
+import { type ClientCredentials } from '../core/client-auth.ts';
 import { lastStep } from '../core/view/steps.ts';
 import type { WorkerDeps } from './deps.ts';
 import { bringInspectorToFront } from './inspector-page.ts';

@@ -5,15 +5,16 @@ import {
   isClientCredentials,
   profileProblems,
   requestsOpenId,
-  type ClientAuthMethod,
   type Profile,
 } from '../core/profile.ts';
 import { extraParams } from '../core/extra-params.ts';
-import { clientCredentialsRequest, clientOf } from '../core/token.ts';
+import { clientCredentialsRequest } from '../core/token.ts';
+import { clientOf } from '../core/client-auth.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
+import type { RetrySetting } from '../core/view/actions.ts';
 import type { Res } from '../messages.ts';
 import { missingOrigins } from '../platform/permissions.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -43,6 +44,7 @@ export async function startRun(
   profileName: string,
   clientSecret: string,
   deps: WorkerDeps,
+  retry?: RetrySetting,
 ): Promise<StartRunResponse> {
   const problems = profileProblems(requested);
   if (isClientCredentials(requested) && clientSecret === '')
@@ -54,7 +56,7 @@ export async function startRun(
   const runId = randomToken(deps.random, 12);
   own(runId);
   let run = addSecrets(
-    { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName },
+    { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName, ...(retry ? { retry } : {}) },
     { client_secret: clientSecret },
   );
 
@@ -111,12 +113,13 @@ export async function startRun(
 }
 
 /**
- * The same login again with another client authentication method, from the inspector after
- * `invalid_client`: the run's profile and secret, a new run (and a new login window).
+ * The same login again with another client authentication setting, from the inspector after the
+ * client's credentials were refused: the run's profile and secret, a new run (and a new login window)
+ * that remembers what it changed, so a success can keep it in the profile.
  */
 export async function retryRun(
   runId: string,
-  clientAuth: ClientAuthMethod,
+  setting: RetrySetting,
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
   const run = await loadRun(runId);
@@ -126,10 +129,6 @@ export async function retryRun(
       ...say('noSecretLeft'),
     });
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
-  return startRun(
-    { ...run.profile, clientAuth },
-    run.profileName ?? '',
-    clientAuth === 'none' ? '' : secret,
-    deps,
-  );
+  const none = 'clientAuth' in setting && setting.clientAuth === 'none';
+  return startRun({ ...run.profile, ...setting }, run.profileName ?? '', none ? '' : secret, deps, setting);
 }

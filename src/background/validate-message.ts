@@ -100,8 +100,12 @@ export const validators: Validators = {
   ),
   retryRun: withFields<'retryRun'>(
     (p) =>
-      ownString(p, 'runId') && (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(p, 'clientAuth')),
+      ownString(p, 'runId') &&
+      (has(p, 'clientAuth')
+        ? !has(p, 'encodeBasic') && (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(p, 'clientAuth'))
+        : typeof own(p, 'encodeBasic') === 'boolean'),
   ),
+  keepRetrySetting: withFields<'keepRetrySetting'>((p) => ownString(p, 'runId')),
   setPresentation: withFields<'setPresentation'>((p) => typeof own(p, 'on') === 'boolean'),
   curl: withFields<'curl'>((p) => ownString(p, 'runId') && isExchangeRef(own(p, 'exchange'))),
   discover: withFields<'discover'>((p) => ownString(p, 'issuer')),

@@ -1,6 +1,6 @@
 import type { Exchange } from './http.ts';
 import type { Secret, SecretKind } from './run.ts';
-import { formEncode } from './token.ts';
+import { formEncode } from './client-auth.ts';
 
 const VARIABLE: Record<SecretKind, string> = {
   client_secret: 'CLIENT_SECRET',

@@ -3,7 +3,7 @@ import type { Check } from './check.ts';
 import type { FlowErrorInfo, Say } from './flow-error.ts';
 import type { Exchange } from './http.ts';
 import type { DecodedToken } from './jwt.ts';
-import type { Profile } from './profile.ts';
+import type { ClientAuthMethod, Profile } from './profile.ts';
 import type { TokenFields } from './token.ts';
 import { say } from './say.ts';
 
@@ -95,6 +95,8 @@ export interface Run {
   redacted?: boolean;
   /** The profile's name when the run started, for the history list. */
   profileName?: string;
+  /** A retry after the client's credentials were refused: the setting it changed (kept in the profile on request). */
+  retry?: { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */
   secrets: Secret[];
   /** Set when storage could not keep the run whole: what was left out. */

@@ -2,7 +2,8 @@ import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { parsedObject } from './discovery.ts';
 import type { TokenHint } from './run.ts';
-import { authenticatedPost, type ClientCredentials } from './token.ts';
+import { authenticatedPost } from './token.ts';
+import { type ClientCredentials } from './client-auth.ts';
 import { say } from './say.ts';
 
 /** RFC 7009 §2.1: revoke one token, saying which kind it is; authenticated as the token request. */

@@ -1,46 +1,8 @@
 import type { FlowErrorInfo } from './flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
-import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from './profile.ts';
-import { say, sayHint } from './say.ts';
-
-/** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
-export function formEncode(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
-}
-
-const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
-
-/**
- * RFC 6749 §2.3.1: client_id and secret are form-urlencoded, joined by ':', then base64-encoded.
- * `encode: false` leaves them raw (UTF-8), for servers that skip the decoding.
- */
-export function basicAuthorization(clientId: string, secret: string, encode = true): string {
-  return encode
-    ? `Basic ${base64(`${formEncode(clientId)}:${formEncode(secret)}`)}`
-    : `Basic ${base64(`${clientId}:${secret}`)}`;
-}
-
-/** Who the client is and how it proves it (RFC 6749 §2.3). */
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-  /** Default: client_secret_basic with a secret, none without one. */
-  method?: ClientAuthMethod;
-  /** For client_secret_basic: form-urlencode first (default, RFC 6749 §2.3.1). */
-  encodeBasic?: boolean;
-}
-
-/** The method actually used: a secret-based one without a secret is a public client. */
-export const authMethodOf = (client: ClientCredentials): ClientAuthMethod =>
-  client.clientSecret === '' ? 'none' : (client.method ?? 'client_secret_basic');
-
-/** The client's credentials as a profile sets them up. */
-export const clientOf = (profile: Profile, clientSecret: string): ClientCredentials => ({
-  clientId: profile.clientId,
-  clientSecret,
-  ...(profile.clientAuth ? { method: profile.clientAuth } : {}),
-  ...(profile.encodeBasic === false ? { encodeBasic: false } : {}),
-});
+import { authMethodOf, basicAuthorization, type ClientCredentials } from './client-auth.ts';
+import { refusalHint } from './client-auth-refusal.ts';
+import { say } from './say.ts';
 
 /**
  * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
@@ -134,10 +96,10 @@ export function refreshRequest(
 
 export type TokenFields = Record<string, unknown>;
 
-/** A secret whose form-urlencoding differs from itself: some servers wrongly skip the decoding. */
-export function secretNeedsEncoding(secret: string): boolean {
-  return formEncode(secret) !== secret;
-}
+/** Whether a request proved who the client is: a Basic credential, or a secret in the body. */
+export const carriesCredentials = (request: HttpRequest): boolean =>
+  Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
+  new URLSearchParams(request.body ?? '').has('client_secret');
 
 function parseObject(body: string): TokenFields {
   const value: unknown = JSON.parse(body);
@@ -145,32 +107,6 @@ function parseObject(body: string): TokenFields {
     throw new SyntaxError('the body is JSON but not an object');
   }
   return value as TokenFields;
-}
-
-/**
- * What to try after `invalid_client`: the methods the provider advertises
- * (`token_endpoint_auth_methods_supported`) other than the one used, and an un-encoded Basic
- * credential when the secret holds characters the encoding changes.
- */
-/** The methods in `token_endpoint_auth_methods_supported` the tool speaks, other than `used`. */
-export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unknown): ClientAuthMethod[] =>
-  (Array.isArray(advertised) ? advertised : []).filter(
-    (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
-  );
-
-export function invalidClientHint(
-  client: ClientCredentials,
-  advertised: unknown,
-): ReturnType<typeof sayHint> | undefined {
-  const used = authMethodOf(client);
-  const others = otherAdvertisedMethods(used, advertised);
-  const encoded =
-    used === 'client_secret_basic' &&
-    client.encodeBasic !== false &&
-    secretNeedsEncoding(client.clientSecret);
-  if (others.length && encoded) return sayHint('hintOtherMethodsAndEncoding', others.join(', '), used);
-  if (others.length) return sayHint('hintOtherMethods', others.join(', '), used);
-  return encoded ? sayHint('hintEncoding') : undefined;
 }
 
 export interface TokenReading {
@@ -187,6 +123,7 @@ export function readTokenResponse(
   exchange: Exchange,
   client: ClientCredentials,
   advertised?: unknown,
+  options: { refresh?: boolean } = {},
 ): TokenReading {
   const res = exchange.response;
   if (!res) {
@@ -203,7 +140,10 @@ export function readTokenResponse(
     } catch {
       // A non-JSON error body is shown raw by the inspector; the status says enough here.
     }
-    const hint = error === 'invalid_client' ? invalidClientHint(client, advertised) : undefined;
+    const hint = refusalHint(res, error, client, advertised, {
+      ...options,
+      carriedCredentials: carriesCredentials(exchange.request),
+    });
     return {
       error: {
         code: 'token_http_error',

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { Expiry } from '../ui/expiry.tsx';
 import { expiresAt } from '../core/view/expiry.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
-import { RetryOffer } from './retry-offer.tsx';
+import { KeepRetrySetting, RetryOffer } from './retry-offer.tsx';
 import { ScopeClaims } from './scope-claims.tsx';
 import { RunActions } from './run-actions.tsx';
 import { runStatus, stepTitle } from './run-text.ts';
@@ -98,6 +98,7 @@ export function RunPage({ run }: { run: Run }) {
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <RetryOffer run={run} />
+      <KeepRetrySetting run={run} />
       <nav class="sections" aria-label={t('sections')}>
         {SECTIONS.map(([title, anchor]) => (
           <a key={anchor} href={`#run=${run.id}&section=${anchor}`} onClick={(e) => jumpTo(e, anchor)}>

@@ -153,7 +153,9 @@ describe('client authentication methods', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Failed/);
     const alert = await page.getByRole('alert').first().textContent();
     expect(alert).toMatch(/invalid_client/);
-    expect(alert).toMatch(/advertises .*none.* besides client_secret_basic/);
+    expect(alert).toMatch(
+      /client_secret_basic is not allowed for this client; the provider also accepts .*none/,
+    );
 
     // The retry is offered right there, one button per advertised method; the inspector follows the new run.
     await page.getByRole('button', { name: 'Retry with none' }).click();

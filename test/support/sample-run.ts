@@ -4,7 +4,8 @@ import type { Exchange } from '../../src/core/http.ts';
 import { decodeToken } from '../../src/core/jwt.ts';
 import { defaultProfile } from '../../src/core/profile.ts';
 import { addSecrets, appendStep, finishRun, newRun, type Run } from '../../src/core/run.ts';
-import { basicAuthorization, tokenRequest } from '../../src/core/token.ts';
+import { tokenRequest } from '../../src/core/token.ts';
+import { basicAuthorization } from '../../src/core/client-auth.ts';
 
 /** One finished run shared by the redaction, report and curl tests. */
 export const NOW = 1_790_000_000_000;

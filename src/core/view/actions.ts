@@ -1,6 +1,7 @@
 import { DISCOVERY_FIELDS, parsedObject } from '../discovery.ts';
 import { ENDPOINT_LABELS, type ClientAuthMethod, type Endpoints } from '../profile.ts';
-import { authMethodOf, clientOf, otherAdvertisedMethods } from '../token.ts';
+import { authMethodOf, clientOf, otherAdvertisedMethods } from '../client-auth.ts';
+import { encodingChanges, refusesClient } from '../client-auth-refusal.ts';
 import type { Run, TokenHint } from '../run.ts';
 import { PROVIDER_URL, urlProblem } from '../url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
@@ -55,18 +56,32 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
 export const actionCount = (run: Run): number =>
   run.steps.filter((s) => ['refresh', 'userinfo', 'revocation', 'introspection'].includes(s.kind)).length;
 
+/** What a retry changes: the client authentication method, or the Basic credential's encoding. */
+export type RetrySetting = { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
+
 /**
- * After the token endpoint answered `invalid_client`: the client authentication methods the provider
- * advertises (`token_endpoint_auth_methods_supported`) that the tool speaks, other than the one used.
+ * After the token endpoint refused the client's credentials (401, 403, or 400 with `invalid_client`,
+ * `unauthorized_client` or an empty body): the Basic credential the other way (when the client ID or
+ * secret holds characters that form-urlencoding changes), then each method the provider advertises
+ * (`token_endpoint_auth_methods_supported`) that the tool speaks, other than the one used.
  */
-export function invalidClientRetries(run: Run): ClientAuthMethod[] {
-  const token = lastStep(run, 'token');
-  if (run.status !== 'failed' || parsedObject(token?.exchange?.response?.body)?.error !== 'invalid_client')
-    return [];
+export function clientAuthRetries(run: Run): RetrySetting[] {
+  const response = lastStep(run, 'token')?.exchange?.response;
+  if (run.status !== 'failed' || !response) return [];
+  const error = parsedObject(response.body)?.error;
+  const refusal = {
+    status: response.status,
+    error: typeof error === 'string' ? error : '',
+    empty: response.body.trim() === '',
+  };
+  if (!refusesClient(refusal)) return [];
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
-  const used = authMethodOf(clientOf(run.profile, secret));
-  return otherAdvertisedMethods(
-    used,
-    lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported,
-  );
+  const client = clientOf(run.profile, secret);
+  const used = authMethodOf(client);
+  const encoding =
+    used === 'client_secret_basic' && encodingChanges(client.clientId + client.clientSecret).length
+      ? [{ encodeBasic: client.encodeBasic === false }]
+      : [];
+  const advertised = lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported;
+  return [...encoding, ...otherAdvertisedMethods(used, advertised).map((clientAuth) => ({ clientAuth }))];
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { curlCommand } from '../../../src/core/curl.ts';
 import type { Secret } from '../../../src/core/run.ts';
-import { basicAuthorization, tokenRequest } from '../../../src/core/token.ts';
+import { tokenRequest } from '../../../src/core/token.ts';
+import { basicAuthorization } from '../../../src/core/client-auth.ts';
 import { lastStep } from '../../../src/core/view/steps.ts';
 import { buildSampleRun, CLIENT, exchange, expectNoSecret, run } from '../../support/sample-run.ts';
 

@@ -7,7 +7,7 @@ import {
   readRevocation,
   revocationRequest,
 } from '../../../src/core/token-admin.ts';
-import { basicAuthorization } from '../../../src/core/token.ts';
+import { basicAuthorization } from '../../../src/core/client-auth.ts';
 
 const client = { clientId: 'app', clientSecret: 's3cr:et' };
 const answered = (status: number, body: string): Exchange => ({

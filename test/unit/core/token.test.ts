@@ -3,17 +3,16 @@ import type { Exchange } from '../../../src/core/http.ts';
 import type { FlowErrorInfo } from '../../../src/core/flow-error.ts';
 import {
   authenticatedPost,
-  basicAuthorization,
   clientCredentialsRequest,
-  invalidClientHint,
   readTokenResponse,
   tokenRequest,
 } from '../../../src/core/token.ts';
+import { basicAuthorization } from '../../../src/core/client-auth.ts';
 
 const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
 
-const exchange = (status: number, body: string): Exchange => ({
-  request: { method: 'POST', url: 'https://id.example/oauth2/token', headers: {} },
+const exchange = (status: number, body: string, headers: Record<string, string> = {}): Exchange => ({
+  request: { method: 'POST', url: 'https://id.example/oauth2/token', headers },
   response: { status, statusText: '', headers: {}, body },
   startedAt: 0,
   durationMs: 1,
@@ -97,10 +96,48 @@ describe('token response (RFC 6749 §5)', () => {
     expect(error.hint).toBeUndefined();
   });
 
-  test('invalid_client with a secret holding reserved characters hints at un-encoded secrets', () => {
-    const body = '{"error":"invalid_client"}';
-    expect(flowError(readTokenResponse(exchange(401, body), client('a+b'))).hint).toMatch(/un-encoded/);
-    expect(flowError(readTokenResponse(exchange(401, body), client('plain'))).hint).toBeUndefined();
+  test('a refusal of the client’s credentials names the likely causes in order (401, 403, 400 invalid_client, unauthorized_client, empty)', () => {
+    const basic = { authorization: 'Basic eA==' };
+    const hintOf = (status: number, body: string, secret: string, advertised?: unknown, refresh = false) =>
+      flowError(readTokenResponse(exchange(status, body, basic), client(secret), advertised, { refresh }))
+        .hint;
+    const plain =
+      'Likely causes, most likely first: the client secret is wrong; client_secret_basic is not allowed for this client.';
+    expect(hintOf(401, '{"error":"invalid_client"}', 'plain')).toBe(plain);
+    expect(hintOf(400, '{"error":"invalid_client"}', 'plain')).toBe(plain);
+    // The raw-credential cause is said only when encoding changes something, naming what.
+    expect(hintOf(401, '{"error":"invalid_client"}', 'a+b/c')).toMatch(
+      /^Likely causes, most likely first: the client secret is wrong; the provider compares the Basic credential raw, .* which changes "\+", "\/": .*; client_secret_basic is not allowed for this client\.$/,
+    );
+    expect(
+      hintOf(401, '{"error":"invalid_client"}', 'plain', ['client_secret_basic', 'client_secret_post']),
+    ).toMatch(
+      /client_secret_basic is not allowed for this client; the provider also accepts client_secret_post\.$/,
+    );
+    // For a refresh, the refresh token comes first.
+    expect(hintOf(400, '{"error":"invalid_client"}', 'plain', undefined, true)).toMatch(
+      /^Likely causes, most likely first: the refresh token was refused \(expired, revoked or already used\); the client secret is wrong;/,
+    );
+    // Outside RFC 6749: what the standard expects, then the causes.
+    expect(hintOf(403, '{"error":"unauthorized_client"}', 'plain')).toBe(
+      `RFC 6749 §5.2 expects HTTP 401 when client authentication fails; this provider answered 403. ${plain}`,
+    );
+    expect(hintOf(400, '', 'plain')).toBe(
+      `RFC 6749 §5.2 expects a JSON body with an error code; this HTTP 400 answer has an empty body. ${plain}`,
+    );
+    // Not about the client: invalid_grant says nothing of the secret; a request without credentials neither.
+    expect(hintOf(400, '{"error":"invalid_grant"}', 'a+b')).toBeUndefined();
+    expect(
+      flowError(readTokenResponse(exchange(401, '{"error":"invalid_client"}'), client('a+b'))).hint,
+    ).toBeUndefined();
+  });
+
+  test('an error code outside RFC 6749 §5.2 is named as the provider’s own', () => {
+    const error = flowError(readTokenResponse(exchange(400, '{"error":"invalid_code"}'), client('s')));
+    expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_code');
+    expect(error.hint).toBe(
+      '"invalid_code" is not an RFC 6749 §5.2 error code: it is this provider\'s own (see its documentation).',
+    );
   });
 
   test('a non-JSON error page still reports the status', () => {
@@ -146,22 +183,6 @@ describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => 
     });
     const bytes = Uint8Array.from(atob(raw.headers.authorization!.slice(6)), (c) => c.charCodeAt(0));
     expect(new TextDecoder().decode(bytes)).toBe(`app:${secret}`);
-  });
-
-  test('after invalid_client, the methods the provider advertises besides the one used are named', () => {
-    const hint = invalidClientHint({ clientId: 'app', clientSecret: 'plain' }, [
-      'client_secret_post',
-      'client_secret_basic',
-      'private_key_jwt',
-    ]);
-    expect(hint).toEqual({
-      hint: 'The provider advertises client_secret_post besides client_secret_basic: choose it under Client authentication and authorize again.',
-      sayHint: { id: 'hintOtherMethods', subs: ['client_secret_post', 'client_secret_basic'] },
-    });
-    expect(invalidClientHint({ clientId: 'app', clientSecret: 'plain' }, undefined)).toBeUndefined();
-    expect(
-      invalidClientHint({ clientId: 'app', clientSecret: 'a+b' }, ['client_secret_basic'])?.hint,
-    ).toMatch(/un-encoded/);
   });
 });
 

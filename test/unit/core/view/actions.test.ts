@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultProfile } from '../../../../src/core/profile.ts';
 import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run.ts';
-import {
-  actionEndpoint,
-  invalidClientRetries,
-  unavailableBecause,
-} from '../../../../src/core/view/actions.ts';
+import { actionEndpoint, clientAuthRetries, unavailableBecause } from '../../../../src/core/view/actions.ts';
 
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
 const discovered = appendStep(newRun('r', profile, 0), {
@@ -74,8 +70,11 @@ describe('after invalid_client, the methods to retry with', () => {
       };
     };
     const all = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
-    expect(invalidClientRetries(refused('s', all))).toEqual(['client_secret_post', 'none']);
-    expect(invalidClientRetries(refused('', all))).toEqual(['client_secret_basic', 'client_secret_post']);
-    expect(invalidClientRetries(refused('s', undefined))).toEqual([]);
+    const methods = (run: Run) => clientAuthRetries(run).map((r) => ('clientAuth' in r ? r.clientAuth : r));
+    expect(methods(refused('s', all))).toEqual(['client_secret_post', 'none']);
+    expect(methods(refused('', all))).toEqual(['client_secret_basic', 'client_secret_post']);
+    expect(methods(refused('s', undefined))).toEqual([]);
+    // A secret that form-urlencoding changes: the Basic credential the other way comes first.
+    expect(clientAuthRetries(refused('a+b', all))[0]).toEqual({ encodeBasic: false });
   });
 });
