@@ -1,12 +1,7 @@
 import { authorizeUrl } from '../core/authorize.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { createPkce } from '../core/pkce.ts';
-import {
-  isClientCredentials,
-  profileProblems,
-  requestsOpenId,
-  type Profile,
-} from '../core/profile.ts';
+import { isClientCredentials, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
 import { extraParams } from '../core/extra-params.ts';
 import { clientCredentialsRequest } from '../core/token.ts';
 import { clientOf } from '../core/client-auth.ts';
