@@ -148,8 +148,8 @@ async function tokenAdmin(
   const build = revoke ? revocationRequest : introspectionRequest;
   const exchange = await performExchange(build(endpoint, token, hint, client), deps.http);
   const { fields, error } = revoke
-    ? { fields: undefined, error: readRevocation(exchange) }
-    : readIntrospection(exchange);
+    ? { fields: undefined, error: readRevocation(exchange, client) }
+    : readIntrospection(exchange, client);
   const common = {
     token: hint,
     status: error ? 'failed' : 'ok',

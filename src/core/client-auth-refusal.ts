@@ -2,8 +2,10 @@ import type { HttpResponse } from './http.ts';
 import { say, sayHint, type Said } from './say.ts';
 import { authMethodOf, formEncode, otherAdvertisedMethods, type ClientCredentials } from './client-auth.ts';
 
-/** RFC 6749 §5.2's error codes: anything else is the provider's own. */
+/** RFC 6749 §5.2's error codes (and RFC 7009's, RFC 6750's): anything else is the provider's own. */
 const RFC6749_ERRORS = new Set([
+  'unsupported_token_type',
+  'invalid_token',
   'invalid_request',
   'invalid_client',
   'invalid_grant',

@@ -37,7 +37,28 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
     expect(readRevocation(answered(400, '{"error":"unsupported_token_type"}'))?.message).toBe(
       'The revocation endpoint answered HTTP 400: unsupported_token_type.',
     );
+    // RFC 7009's own code is standard: nothing to explain.
+    expect(
+      readRevocation(answered(400, '{"error":"unsupported_token_type"}'), {
+        clientId: 'a',
+        clientSecret: 's',
+      })?.hint,
+    ).toBeUndefined();
     expect(revocationChecks(answered(503, ''))[0]?.status).toBe('fail');
+  });
+
+  test('a refusal outside RFC 6749 says what the standard expects, and why the client may be refused', () => {
+    const client = { clientId: 'app', clientSecret: 's' };
+    const refused = {
+      ...answered(400, ''),
+      request: { ...answered(400, '').request, headers: { authorization: 'Basic eA==' } },
+    };
+    expect(readRevocation(refused, client)?.hint).toBe(
+      'RFC 6749 §5.2 expects a JSON body with an error code; this HTTP 400 answer has an empty body. Likely causes, most likely first: the client secret is wrong; client_secret_basic is not allowed for this client.',
+    );
+    expect(readIntrospection(answered(400, '{"error":"token_gone"}'), client).error?.hint).toBe(
+      '"token_gone" is not an RFC 6749 §5.2 error code: it is this provider\'s own (see its documentation).',
+    );
   });
 
   test('introspection: active must be a boolean; other fields are shown as they came', () => {
