@@ -12,7 +12,11 @@ export const warmUp = (): void => {
  * over as it is (a Blob is not copied), so even its reading happens off the page's thread. `on` hears
  * the trace first, then the shareable copies; the answer to stop is the worker's end.
  */
-export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): () => void {
+export function analyse(
+  har: string | Blob,
+  on: (update: TraceUpdate) => void,
+  keepOtherBodies = false,
+): () => void {
   const worker = spare ?? start();
   spare = undefined;
   worker.onmessage = (e: MessageEvent<TraceUpdate>) => {
@@ -31,7 +35,7 @@ export function analyse(har: string | Blob, on: (update: TraceUpdate) => void): 
     worker.terminate();
     warmUp();
   };
-  worker.postMessage({ har } satisfies TraceRequest);
+  worker.postMessage({ har, keepOtherBodies } satisfies TraceRequest);
   return () => worker.terminate();
 }
 

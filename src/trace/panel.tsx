@@ -45,7 +45,14 @@ function Panel() {
       <p class="muted">{t('panelIntro')}</p>
       {!trace && !error && <p role="status">{t('panelWaiting')}</p>}
       {error && <p role="alert">{error}</p>}
-      {trace && <TraceView trace={trace} shareable={shareable} fileName="devtools.redacted.har" />}
+      {trace && (
+        <TraceView
+          trace={trace}
+          shareable={shareable}
+          fileName="devtools.redacted.har"
+          keepOtherBodies={false}
+        />
+      )}
     </main>
   );
 }

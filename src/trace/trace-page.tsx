@@ -14,28 +14,33 @@ export function TracePage() {
   const [trace, setTrace] = useState<Trace>();
   const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<FlowErrorInfo>();
+  const [keepOtherBodies, setKeepOtherBodies] = useState(false);
   const stop = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     warmUp();
     return () => stop.current?.();
   }, []);
-  const open = (chosen: File | undefined) => {
+  const open = (chosen: File | undefined, keep = keepOtherBodies) => {
     if (!chosen) return;
     stop.current?.();
     setFile(chosen);
     setError(undefined);
     setTrace(undefined);
     setShareable(undefined);
-    stop.current = analyse(chosen, (update) => {
-      if (update.kind === 'trace') setTrace(update.trace);
-      else if (update.kind === 'shareable') setShareable(update);
-      else
-        setError({
-          code: 'invalid_input',
-          message: `${chosen.name}: ${update.message}`,
-          say: { id: 'namedProblem', subs: [chosen.name, update.say] },
-        });
-    });
+    stop.current = analyse(
+      chosen,
+      (update) => {
+        if (update.kind === 'trace') setTrace(update.trace);
+        else if (update.kind === 'shareable') setShareable(update);
+        else
+          setError({
+            code: 'invalid_input',
+            message: `${chosen.name}: ${update.message}`,
+            say: { id: 'namedProblem', subs: [chosen.name, update.say] },
+          });
+      },
+      keep,
+    );
   };
   return (
     // A HAR dropped anywhere on the page is read like one chosen in the file input.
@@ -56,6 +61,11 @@ export function TracePage() {
           trace={trace}
           shareable={shareable}
           fileName={file.name.replace(/(\.har)?$/, '.redacted.har')}
+          keepOtherBodies={keepOtherBodies}
+          onKeepOtherBodies={(keep) => {
+            setKeepOtherBodies(keep);
+            open(file, keep);
+          }}
         />
       )}
     </main>

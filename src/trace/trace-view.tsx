@@ -107,16 +107,60 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
   );
 }
 
+const REMOVED_KINDS = ['cookies', 'headers', 'passwords', 'tokens', 'codes', 'bodies'] as const;
+
+/** The copy to share, offered only once it was searched again; what was removed, counted (never values). */
+function SharedCopy({ shareable, fileName }: { shareable: Shareable; fileName: string }) {
+  const { leftover, removed, skipped } = shareable;
+  return (
+    <>
+      {leftover ? (
+        <ErrorAlert
+          error={{
+            code: 'invalid_input',
+            message: `copyRefused ${leftover.kind} ${leftover.entry}`,
+            say: {
+              id: 'copyRefused',
+              subs: [{ id: `removed_${leftover.kind}`, subs: [] }, String(leftover.entry)],
+            },
+          }}
+        />
+      ) : (
+        <>
+          <button type="button" onClick={() => download(shareable.redacted, fileName, 'application/json')}>
+            {t('downloadRedactedHar')}
+          </button>
+          <CopyButton text={report(shareable.safeTrace, fileName)} label={t('copyReport')} />
+        </>
+      )}
+      <h2>{t('whatRemoved')}</h2>
+      <ul aria-label={t('whatRemoved')}>
+        {REMOVED_KINDS.map((kind) => (
+          <li key={kind}>
+            {t(`removed_${kind}`)}: {removed[kind]}
+          </li>
+        ))}
+      </ul>
+      {skipped > 0 && <p class="muted">{count('skippedEntries', skipped)}</p>}
+    </>
+  );
+}
+
 /** A trace as both the page and the DevTools panel show it, with the redacted HAR to download. */
 export function TraceView({
   trace,
   shareable,
   fileName,
+  keepOtherBodies,
+  onKeepOtherBodies,
 }: {
   trace: Trace;
   /** The redacted HAR, and Markdown built from it (nothing secret in either); prepared after the trace. */
   shareable: Shareable | undefined;
   fileName: string;
+  keepOtherBodies: boolean;
+  /** Absent where the copy is always made without other bodies (the DevTools panel). */
+  onKeepOtherBodies?: (keep: boolean) => void;
 }) {
   return (
     <>
@@ -125,13 +169,18 @@ export function TraceView({
           ? t('traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))
           : count('traceAttempts', trace.attempts.length)}
       </p>
+      {onKeepOtherBodies && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={keepOtherBodies}
+            onChange={(e) => onKeepOtherBodies(e.currentTarget.checked)}
+          />
+          {t('keepOtherBodies')}
+        </label>
+      )}
       {shareable ? (
-        <>
-          <button type="button" onClick={() => download(shareable.redacted, fileName, 'application/json')}>
-            {t('downloadRedactedHar')}
-          </button>
-          <CopyButton text={report(shareable.safeTrace, fileName)} label={t('copyReport')} />
-        </>
+        <SharedCopy shareable={shareable} fileName={fileName} />
       ) : (
         <p class="muted">{t('tracePreparing')}</p>
       )}

@@ -5,6 +5,10 @@ import { logIn, pasted } from '../../dev/pages.ts';
 import { flowFixture } from '../support/flow-fixture.ts';
 import { closeRecorder, recordHar, startHarApps, type SpaVariant } from '../support/har-apps.ts';
 import { rewriteCallback } from '../support/tamper.ts';
+import { traceLogins } from '../../src/trace/analysis/attempts.ts';
+import { readHar, type HarEntry } from '../../src/trace/analysis/har.ts';
+
+const entriesOf = (text: string) => (readHar(text) as { entries: HarEntry[] }).entries;
 
 /** Support staff's view: HARs of somebody else's logins, recorded from real logins, read by the Trace page. */
 const apps = await startHarApps();
@@ -183,9 +187,24 @@ describe('the Trace page', () => {
       page.getByRole('button', { name: 'Download redacted HAR' }).click(),
     ]);
     const redacted = readFileSync(await download.path(), 'utf8');
-    for (const secret of secrets) expect(redacted).not.toContain(secret);
+    // The password typed at the provider's login form too; the ID token keeps its claims.
+    expect(text).toContain('password=any+password');
+    for (const secret of [...secrets, 'any password', encodeURIComponent('any password')])
+      expect(redacted).not.toContain(secret);
+    expect(redacted).toContain(answer.id_token!.split('.').slice(0, 2).join('.'));
     expect((JSON.parse(redacted) as { log: { entries: unknown[] } }).log.entries).toHaveLength(
       entries.length,
+    );
+    // What was removed, counted; the copy's own trace still finds the same login.
+    const removed = page.getByRole('list', { name: 'What was removed' });
+    await expect(removed.getByRole('listitem').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Passwords: [1-9]/),
+        expect.stringMatching(/^Authorization codes: [1-9]/),
+      ]),
+    );
+    expect(traceLogins(entriesOf(redacted)).attempts.map((a) => a.clientId)).toEqual(
+      traceLogins(entriesOf(text)).attempts.map((a) => a.clientId),
     );
     await page.close();
   });

@@ -1,12 +1,12 @@
 import { traceLogins, type Trace } from './attempts.ts';
 import { readHar } from './har.ts';
-import { redactHar } from './redact-har.ts';
+import { cleanHar, type CleanedHar } from './clean-har.ts';
 import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
 import type { HttpDeps } from '../../core/http.ts';
 import type { Said } from '../../core/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
-export interface Shareable {
+export interface Shareable extends Omit<CleanedHar, 'text'> {
   redacted: Blob;
   /** The analysis of the redacted copy: the page writes the report from it, in the reader's language. */
   safeTrace: Trace;
@@ -21,7 +21,7 @@ export type SignatureAnswer = { kind: 'signature' } & FetchedSignature;
 
 /** What the page asks: a HAR to read, or an ID token to check against its provider's keys, fetched. */
 export type TraceRequest =
-  | { har: string | Blob }
+  | { har: string | Blob; keepOtherBodies: boolean }
   /** `confirmed`: the loopback URLs the person agreed to send a request to. */
   | { idToken: string; issuer: string; confirmed: string[] };
 
@@ -34,15 +34,20 @@ const http: HttpDeps = {
 
 const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update);
 
-async function analyseHar(text: string): Promise<void> {
+async function analyseHar(text: string, keepOtherBodies: boolean): Promise<void> {
   const read = readHar(text);
   if ('error' in read) return post({ kind: 'error', ...read.error });
   post({ kind: 'trace', trace: await withEvidence(traceLogins(read.entries), read.entries) });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
-  const redacted = redactHar(text, read.entries);
+  const { text: redacted, ...cleaned } = cleanHar(text, { keepOtherBodies });
   const safe = readHar(redacted);
   const safeTrace = traceLogins('error' in safe ? [] : safe.entries);
-  post({ kind: 'shareable', redacted: new Blob([redacted], { type: 'application/json' }), safeTrace });
+  post({
+    kind: 'shareable',
+    redacted: new Blob([redacted], { type: 'application/json' }),
+    safeTrace,
+    ...cleaned,
+  });
 }
 
 // The page posts the file (or the log's text); reading, parsing and analysis stay here.
@@ -54,6 +59,8 @@ self.onmessage = (event: MessageEvent<TraceRequest>) => {
     );
     return;
   }
-  const { har } = request;
-  void (typeof har === 'string' ? Promise.resolve(har) : har.text()).then((text) => analyseHar(text));
+  const { har, keepOtherBodies } = request;
+  void (typeof har === 'string' ? Promise.resolve(har) : har.text()).then((text) =>
+    analyseHar(text, keepOtherBodies),
+  );
 };

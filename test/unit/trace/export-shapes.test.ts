@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
-import { redactHar } from '../../../src/trace/analysis/redact-har.ts';
+import { cleanHar } from '../../../src/trace/analysis/clean-har.ts';
 
 /**
  * Hand-made HARs in the documented shapes of Chrome's and Firefox's exports (neither browser can be
@@ -36,7 +36,7 @@ describe('HARs as browsers export them', () => {
       expect.stringMatching(/^No client credentials appear in the token requests: Chrome’s default export/),
     ]);
 
-    const redacted = redactHar(text, entriesOf(text));
+    const redacted = cleanHar(text, { keepOtherBodies: true }).text;
     for (const secret of [
       'SplxlOBeZQQYbYS6WxSbIA',
       'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
@@ -60,7 +60,7 @@ describe('HARs as browsers export them', () => {
     expect(attempt!.diagnosis.map((d) => d.message)).toEqual([
       'The browser blocked the token request (status 0): a CORS refusal, typical of an app redeeming the code from the page.',
     ]);
-    const redacted = redactHar(text, entriesOf(text));
+    const redacted = cleanHar(text, { keepOtherBodies: true }).text;
     for (const secret of ['Ft7bRq0LkQ2sXw9n', 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'])
       expect(text.includes(secret) && !redacted.includes(secret), secret).toBe(true);
   });
