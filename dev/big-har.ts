@@ -39,3 +39,33 @@ export function bigHar(count: number, bytes: number): string {
     log: { version: '1.2', creator: { name: 'bench', version: '1' }, entries: [...filler, ...login] },
   });
 }
+
+/**
+ * A HAR of `count` entries and about `bytes` in all, each entry carrying a distinct secret where real
+ * exports carry them (an access token in the query, a refresh token in a JSON answer, a session
+ * cookie), with JSON bodies padded to size: what the shared copy must clean.
+ */
+export function secretsHar(count: number, bytes: number): string {
+  const at = (i: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)).toISOString();
+  const padding = 'x'.repeat(Math.max(0, Math.floor(bytes / count) - 600));
+  const secret = (kind: string, i: number) =>
+    `${kind}-${i.toString(36).padStart(6, '0')}-${(i * 7919).toString(16)}`;
+  const entries = Array.from({ length: count }, (_, i) => ({
+    startedDateTime: at(i),
+    request: {
+      method: 'GET',
+      url: `https://api.example/items/${i}?access_token=${secret('access', i)}`,
+      headers: [{ name: 'Cookie', value: `sid=${secret('session', i)}` }],
+      cookies: [{ name: 'sid', value: secret('session', i) }],
+    },
+    response: {
+      status: 200,
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      content: {
+        mimeType: 'application/json',
+        text: JSON.stringify({ item: i, refreshToken: secret('refresh', i), note: padding }),
+      },
+    },
+  }));
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'bench', version: '1' }, entries } });
+}

@@ -365,14 +365,21 @@ export function cleanHar(text: string, options: CleanOptions): CleanedHar {
     ...data,
     log: { ...(cleanStrings({ ...data.log, entries: [] }, scrub.clean) as Json), entries: cleanedEntries },
   };
-  // Rule 6: searched again before it is offered.
-  let leftover: CleanedHar['leftover'];
-  cleanedEntries.some((e, i) => {
-    const kind = scrub.left(JSON.stringify(e));
-    if (kind) leftover = { kind, entry: i + 1 };
-    return !!kind;
-  });
-  return { text: JSON.stringify(copy, null, 2), removed, skipped, ...(leftover ? { leftover } : {}) };
+  // Rule 6: the copy is searched again, as it will be written, before it is offered.
+  const out = JSON.stringify(copy);
+  const left = scrub.left(out);
+  return {
+    text: out,
+    removed,
+    skipped,
+    ...(left ? { leftover: whereLeft(cleanedEntries, scrub, left) } : {}),
+  };
+}
+
+/** Which entry still holds a secret (0: outside the entries), to name it on the page. */
+function whereLeft(entries: unknown[], scrub: Scrubber, kind: RemovedKind): CleanedHar['leftover'] {
+  const at = entries.findIndex((e) => scrub.left(JSON.stringify(e)) !== undefined);
+  return { kind, entry: at + 1 };
 }
 
 /** A body already cleaned above is kept as it is; its other fields are cleaned like any string. */
