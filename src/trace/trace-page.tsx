@@ -8,6 +8,9 @@ import { analyse, warmUp } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
 import { t } from '../ui/words.ts';
 
+/** A file is read whole into the analysis worker: beyond this, the page says so instead of running out of memory. */
+const MAX_HAR_BYTES = 200 * 1024 * 1024;
+
 /** The trace page: a HAR file's OAuth/OIDC logins, found, grouped and checked. */
 export function TracePage() {
   const [file, setFile] = useState<File>();
@@ -27,6 +30,17 @@ export function TracePage() {
     setError(undefined);
     setTrace(undefined);
     setShareable(undefined);
+    if (chosen.size > MAX_HAR_BYTES) {
+      const mb = (n: number) => String(Math.ceil(n / 1024 / 1024));
+      return setError({
+        code: 'invalid_input',
+        message: `${chosen.name}: harTooLarge`,
+        say: {
+          id: 'namedProblem',
+          subs: [chosen.name, { id: 'harTooLarge', subs: [mb(chosen.size), mb(MAX_HAR_BYTES)] }],
+        },
+      });
+    }
     stop.current = analyse(
       chosen,
       (update) => {

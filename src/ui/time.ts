@@ -30,5 +30,6 @@ export function countdown(ms: number): string {
 export const TIME_CLAIMS = new Set(['exp', 'iat', 'auth_time', 'nbf', 'updated_at']);
 
 export function describeTime(epochSeconds: number, nowMs: number, w: Words): string {
+  if (!(Math.abs(epochSeconds * 1000) <= 8.64e15)) return String(epochSeconds);
   return `${w.date(epochSeconds * 1000)} (${relativeTime(epochSeconds, nowMs, w)})`;
 }

@@ -49,6 +49,7 @@ export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words
       return lookup(`${base}_${plurals.select(n)}`, all) || lookup(`${base}_other`, all);
     },
     number: (n) => numbers.format(n),
-    date: (epochMs) => dates.format(epochMs),
+    // A date out of range (an `iat` of 1e13 in somebody's token) shows as its number, never throws.
+    date: (epochMs) => (Math.abs(epochMs) <= 8.64e15 ? dates.format(epochMs) : String(epochMs)),
   };
 }

@@ -35,6 +35,22 @@ export interface Trace {
   notes: Said[];
 }
 
+/** A URL's origin and path, or '' for a URL that is not absolute (a relative one in a hand-made file). */
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+};
+const pathOf = (url: string): string => {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+};
+
 const paramsOf = (url: string): URLSearchParams => {
   try {
     return new URL(url).searchParams;
@@ -98,8 +114,7 @@ function analyse(
   const redirectUri = sent.get('redirect_uri') ?? '';
   const state = sent.get('state') ?? undefined;
   const method = sent.get('code_challenge_method') ?? undefined;
-  const issuer =
-    typeof metadata?.issuer === 'string' ? metadata.issuer : new URL(authorize.request.url).origin;
+  const issuer = typeof metadata?.issuer === 'string' ? metadata.issuer : originOf(authorize.request.url);
   const after = entries.filter((e) => e.startedDateTime >= authorize.startedDateTime);
   const target = redirectUri === '' ? '' : originAndPath(redirectUri);
   const host = hostsOf([redirectUri])[0] ?? '';
@@ -124,7 +139,7 @@ function analyse(
   const [token] = redeems;
   const tokenForm = token ? formParams(token) : undefined;
   const tokenBody = token ? parsedObject(bodyText(token)) : undefined;
-  const issuerOrigin = new URL(authorize.request.url).origin;
+  const issuerOrigin = originOf(authorize.request.url);
   const calls = entries.flatMap((e) => {
     const kind = e.request.url.startsWith(issuerOrigin) ? providerCall(e, metadata) : undefined;
     return kind ? [event(e, kind)] : [];
@@ -227,7 +242,7 @@ export function traceLogins(entries: HarEntry[]): Trace {
   const discovery = sorted.find(
     (e) =>
       e.request.url.includes('/.well-known/openid-configuration') &&
-      /\/\.well-known\/openid-configuration$/.test(new URL(e.request.url).pathname),
+      /\/\.well-known\/openid-configuration$/.test(pathOf(e.request.url)),
   );
   const metadata = discovery ? parsedObject(bodyText(discovery)) : undefined;
   const authorizes = sorted.filter((e) => {

@@ -11,13 +11,15 @@ export interface HarEntry {
     method: string;
     url: string;
     headers: HarHeader[];
-    postData?: { mimeType?: string; text?: string; params?: { name: string; value?: string }[] };
+    postData?: { mimeType?: string; text?: string; params?: HarHeader[] };
   };
   response: {
     status: number;
     statusText?: string;
     headers: HarHeader[];
     redirectURL?: string;
+    /** Why the browser did not complete the request (Chrome's `_error`, e.g. `net::ERR_FAILED`). */
+    error?: string;
     content?: { mimeType?: string; text?: string; encoding?: string };
   };
 }
@@ -25,8 +27,69 @@ export interface HarEntry {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The entries of a HAR file, or why the text is not one. */
-export function readHar(text: string): { entries: HarEntry[] } | { error: Said } {
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const optional = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Headers (or params) as `{name, value}` strings; one without a name, or not an object, is left out. */
+const pairs = (v: unknown): HarHeader[] =>
+  Array.isArray(v)
+    ? v.flatMap((h: unknown) =>
+        isObject(h) && typeof h.name === 'string' && h.name !== ''
+          ? [{ name: h.name, value: text(h.value) }]
+          : [],
+      )
+    : [];
+
+/**
+ * One entry as the trace reads it: string time, numeric status, string headers, params and bodies with
+ * their encoding. Undefined when it has no request URL or no response: such an entry is skipped, and counted.
+ */
+function normalise(e: unknown): HarEntry | undefined {
+  if (!isObject(e) || !isObject(e.request) || !isObject(e.response) || typeof e.request.url !== 'string')
+    return undefined;
+  const { request, response } = e;
+  const post = isObject(request.postData) ? request.postData : undefined;
+  const content = isObject(response.content) ? response.content : undefined;
+  const status = Number(response.status);
+  return {
+    startedDateTime: text(e.startedDateTime),
+    request: {
+      method: typeof request.method === 'string' ? request.method.toUpperCase() : 'GET',
+      url: request.url as string,
+      headers: pairs(request.headers),
+      ...(post
+        ? {
+            postData: {
+              ...(optional(post.mimeType) !== undefined ? { mimeType: post.mimeType as string } : {}),
+              ...(optional(post.text) !== undefined ? { text: post.text as string } : {}),
+              ...(Array.isArray(post.params) ? { params: pairs(post.params) } : {}),
+            },
+          }
+        : {}),
+    },
+    response: {
+      status: Number.isFinite(status) ? status : 0,
+      statusText: text(response.statusText),
+      headers: pairs(response.headers),
+      ...(optional(response.redirectURL) !== undefined
+        ? { redirectURL: response.redirectURL as string }
+        : {}),
+      ...(optional(e._error) !== undefined ? { error: e._error as string } : {}),
+      ...(content
+        ? {
+            content: {
+              ...(optional(content.mimeType) !== undefined ? { mimeType: content.mimeType as string } : {}),
+              ...(optional(content.text) !== undefined ? { text: content.text as string } : {}),
+              ...(optional(content.encoding) !== undefined ? { encoding: content.encoding as string } : {}),
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** The entries of a HAR file (and how many could not be read), or why the text is not one. */
+export function readHar(text: string): { entries: HarEntry[]; skipped: number } | { error: Said } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -35,17 +98,8 @@ export function readHar(text: string): { entries: HarEntry[] } | { error: Said }
   }
   const log = isObject(data) ? data.log : undefined;
   if (!isObject(log) || !Array.isArray(log.entries)) return { error: say('notHar') };
-  const entries = log.entries.filter(
-    (e): e is HarEntry =>
-      isObject(e) && isObject(e.request) && typeof e.request.url === 'string' && isObject(e.response),
-  );
-  return {
-    entries: entries.map((e) => ({
-      ...e,
-      request: { ...e.request, headers: Array.isArray(e.request.headers) ? e.request.headers : [] },
-      response: { ...e.response, headers: Array.isArray(e.response.headers) ? e.response.headers : [] },
-    })),
-  };
+  const entries = log.entries.map(normalise).filter((e): e is HarEntry => e !== undefined);
+  return { entries, skipped: log.entries.length - entries.length };
 }
 
 export const header = (headers: HarHeader[], name: string): string | undefined =>
@@ -69,8 +123,15 @@ export function formParams(entry: HarEntry): URLSearchParams | undefined {
   if (!post) return undefined;
   if (typeof post.text === 'string') return new URLSearchParams(post.text);
   if (Array.isArray(post.params))
-    return new URLSearchParams(
-      post.params.map((p) => [p.name, decodeURIComponent(p.value ?? '')] as [string, string]),
-    );
+    return new URLSearchParams(post.params.map((p) => [p.name, safeDecode(p.value)] as [string, string]));
   return undefined;
+}
+
+/** Percent-decoding that never throws: a stray `%` stays as it is. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -3,7 +3,7 @@ import { readHar } from './har.ts';
 import { cleanHar, type CleanedHar } from './clean-har.ts';
 import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
 import type { HttpDeps } from '../../core/http.ts';
-import type { Said } from '../../core/say.ts';
+import { say, type Said } from '../../core/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
 export interface Shareable extends Omit<CleanedHar, 'text'> {
@@ -37,7 +37,9 @@ const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update)
 async function analyseHar(text: string, keepOtherBodies: boolean): Promise<void> {
   const read = readHar(text);
   if ('error' in read) return post({ kind: 'error', ...read.error });
-  post({ kind: 'trace', trace: await withEvidence(traceLogins(read.entries), read.entries) });
+  const trace = await withEvidence(traceLogins(read.entries), read.entries);
+  const notes = read.skipped ? [...trace.notes, say('harSkipped', read.skipped)] : trace.notes;
+  post({ kind: 'trace', trace: { ...trace, notes } });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
   const { text: redacted, ...cleaned } = cleanHar(text, { keepOtherBodies });
   const safe = readHar(redacted);
@@ -60,7 +62,11 @@ self.onmessage = (event: MessageEvent<TraceRequest>) => {
     return;
   }
   const { har, keepOtherBodies } = request;
-  void (typeof har === 'string' ? Promise.resolve(har) : har.text()).then((text) =>
-    analyseHar(text, keepOtherBodies),
-  );
+  // Whatever fails in here reaches the page as an alert: no page waits forever.
+  (typeof har === 'string' ? Promise.resolve(har) : har.text())
+    .then((text) => analyseHar(text, keepOtherBodies))
+    .catch((e: unknown) => {
+      const why = e instanceof Error ? e.message : String(e);
+      post({ kind: 'error', ...say('harUnreadable', why) });
+    });
 };

@@ -23,3 +23,8 @@ test('an instant is written the way the language writes dates', () => {
   expect(describeTime(at(0), NOW, en)).toMatch(/^Sep 2\d, 2026, .* \(now\)$/);
   expect(describeTime(at(0), NOW, pt)).toMatch(/^2\d de set\.? de 2026.* \(agora\)$/);
 });
+
+test('a time out of range (an iat of 1e13 in somebody’s token) shows as its number, never throws', () => {
+  expect(describeTime(1e13, NOW, en)).toBe('10000000000000');
+  expect(en.date(9e15)).toBe('9000000000000000');
+});
