@@ -19,8 +19,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/unit/**/*.test.ts'],
-    // Threads start faster than forks: the unit suite is mostly start-up.
+    // Threads start faster than forks, and the unit tests share no state: the suite is mostly start-up.
     pool: 'threads',
+    isolate: false,
     // Core's errors carry English words, as in the service worker.
     setupFiles: ['src/core/english.ts'],
   },

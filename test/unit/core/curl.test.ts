@@ -109,21 +109,10 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
   ] as const;
 
   test.each(TERMINALS)(
-    'pasted into %s (bracketed paste %s), it sends exactly the request the extension sent, and runs nothing else',
-    (shell, bracketed) => {
-      const request = sent('https://op.example/token?tenant=[a]{b}');
-      const command = curlCommand(exchange(request, '{}'), secrets, `client ${NASTY}`);
-      const { args } = pasteInTerminal(shell, bracketed, command, VARS);
-      expect(existsSync(CANARY)).toBe(false);
-      expect(args).toEqual(argsOf(request));
-    },
-  );
-
-  test.each(TERMINALS)(
-    "an endpoint holding ESC[201~, ^U and a newline, pasted into %s (bracketed paste %s): written as $'\\xHH', it runs nothing",
+    "pasted into %s (bracketed paste %s), it sends exactly the request the extension sent and runs nothing else, even with ESC[201~, ^U and a newline in the endpoint (written as $'\\xHH')",
     (shell, bracketed) => {
       // What a hostile discovery document or profile file could hold (the URL rules refuse it too).
-      const request = sent(`https://op.example/token\u001b[201~\u0015touch ${CANARY}\n\u009b`);
+      const request = sent(`https://op.example/token?tenant=[a]{b}\u001b[201~\u0015touch ${CANARY}\n\u009b`);
       const command = curlCommand(exchange(request, '{}'), secrets, `client ${NASTY}`);
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(command).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
