@@ -170,14 +170,16 @@ export function TraceView({
           : count('traceAttempts', trace.attempts.length)}
       </p>
       {onKeepOtherBodies && (
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={keepOtherBodies}
-            onChange={(e) => onKeepOtherBodies(e.currentTarget.checked)}
-          />
-          {t('keepOtherBodies')}
-        </label>
+        <p>
+          <label>
+            <input
+              type="checkbox"
+              checked={keepOtherBodies}
+              onChange={(e) => onKeepOtherBodies(e.currentTarget.checked)}
+            />{' '}
+            {t('keepOtherBodies')}
+          </label>
+        </p>
       )}
       {shareable ? (
         <SharedCopy shareable={shareable} fileName={fileName} />
