@@ -51,6 +51,27 @@ const pathOf = (url: string): string => {
   }
 };
 
+/** `response_type`, however the app spelled the name (`response%5Ftype` too). */
+const RESPONSE_TYPE = /response(_|%5f)type=/i;
+
+/** An authorization request: sent as a GET with its parameters in the URL, or as a form POST. */
+function isAuthorize(e: HarEntry): boolean {
+  if (e.request.method === 'GET') {
+    if (!RESPONSE_TYPE.test(e.request.url)) return false;
+    const p = paramsOf(e.request.url);
+    return p.has('response_type') && p.has('client_id');
+  }
+  const form = e.request.method === 'POST' ? formParams(e) : undefined;
+  return !!form?.has('response_type') && form.has('client_id') && !form.has('grant_type');
+}
+
+/** What an authorization request sent: its URL's parameters, and a form POST's body. */
+function authorizeParams(e: HarEntry): URLSearchParams {
+  const params = new URLSearchParams(paramsOf(e.request.url));
+  if (e.request.method === 'POST') for (const [k, v] of formParams(e) ?? []) params.append(k, v);
+  return params;
+}
+
 const paramsOf = (url: string): URLSearchParams => {
   try {
     return new URL(url).searchParams;
@@ -83,6 +104,8 @@ const event = (entry: HarEntry, kind: TraceEvent['kind']): TraceEvent => ({
 /** Parameters of a callback: the query, and the fragment read from the `Location` that led there. */
 function callbackParams(entry: HarEntry, entries: HarEntry[]): URLSearchParams {
   const params = new URLSearchParams(paramsOf(entry.request.url));
+  // response_mode=form_post: the callback is a POST whose form body holds code, state, id_token.
+  if (entry.request.method === 'POST') for (const [k, v] of formParams(entry) ?? []) params.append(k, v);
   const led = entries.find((e) => {
     const location = header(e.response.headers, 'location') ?? e.response.redirectURL;
     return location && originAndPath(location) === originAndPath(entry.request.url) && location.includes('#');
@@ -109,7 +132,7 @@ function analyse(
   entries: HarEntry[],
   metadata: Record<string, unknown> | undefined,
 ): LoginAttempt {
-  const sent = paramsOf(authorize.request.url);
+  const sent = authorizeParams(authorize);
   const clientId = sent.get('client_id') ?? '';
   const redirectUri = sent.get('redirect_uri') ?? '';
   const state = sent.get('state') ?? undefined;
@@ -245,11 +268,7 @@ export function traceLogins(entries: HarEntry[]): Trace {
       /\/\.well-known\/openid-configuration$/.test(pathOf(e.request.url)),
   );
   const metadata = discovery ? parsedObject(bodyText(discovery)) : undefined;
-  const authorizes = sorted.filter((e) => {
-    if (e.request.method !== 'GET' || !e.request.url.includes('response_type=')) return false;
-    const p = paramsOf(e.request.url);
-    return p.has('response_type') && p.has('client_id');
-  });
+  const authorizes = sorted.filter(isAuthorize);
   const notes: Said[] = [];
   const tokenCalls = sorted.filter((e) => formParams(e)?.has('grant_type'));
   if (

@@ -187,3 +187,44 @@ describe('a HAR’s logins, found without being told the provider', () => {
     expect(none).toMatchObject({ attempts: [], hosts: ['cdn.example'] });
   });
 });
+
+describe('login shapes real apps send', () => {
+  test('percent-encoded parameter names, a hybrid response type and form_post: found, and its state read from the posted form', () => {
+    const { entries } = readHar(
+      har([
+        entry(
+          'GET',
+          `${OP}/authorize?client%5Fid=web&response%5Ftype=code%20id_token&response%5Fmode=form_post&redirect%5Furi=${encodeURIComponent(APP)}&state=s9&nonce=n9`,
+          200,
+        ),
+        entry('POST', APP, 302, {
+          postData: {
+            mimeType: 'application/x-www-form-urlencoded',
+            text: 'code=hybrid-code&id_token=eyJhbGciOiJub25lIn0.eyJub25jZSI6Im45In0.&state=s9&session_state=x',
+          },
+        }),
+      ]),
+    ) as { entries: HarEntry[] };
+    const [attempt] = traceLogins(entries).attempts;
+    expect(attempt).toMatchObject({ clientId: 'web', issuer: OP });
+    expect(statuses(attempt!.checks)['trace.state']).toBe('pass');
+    expect(attempt!.diagnosis.map((d) => d.message).join(' ')).not.toMatch(/forged/);
+  });
+
+  test('an authorization request sent as a form POST is found', () => {
+    const { entries } = readHar(
+      har([
+        entry('POST', `${OP}/authorize`, 302, {
+          postData: {
+            mimeType: 'application/x-www-form-urlencoded',
+            text: `response_type=code&client_id=posted&redirect_uri=${encodeURIComponent(APP)}&state=p1`,
+          },
+        }),
+        entry('GET', `${APP}?code=pc&state=p1`, 200),
+      ]),
+    ) as { entries: HarEntry[] };
+    const [attempt] = traceLogins(entries).attempts;
+    expect(attempt).toMatchObject({ clientId: 'posted' });
+    expect(statuses(attempt!.checks)['trace.state']).toBe('pass');
+  });
+});
