@@ -121,7 +121,8 @@ describe('the Trace page', () => {
     await expect(
       page.getByRole('heading', { name: `Login of har-app at ${f.idp.issuer}` }).count(),
     ).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Download redacted HAR' }).count()).resolves.toBe(1);
+    // The shared copy is prepared after the trace is shown: its button comes when it is ready.
+    await page.getByRole('button', { name: 'Download redacted HAR' }).waitFor();
     await page.close();
   });
 
@@ -246,7 +247,8 @@ describe('the Trace page', () => {
     const elsewhere = await traceOf(await recordSpa('other-redirect'));
     expect(await checkRow(elsewhere, 'Same redirect_uri in the token request')).toMatch(/fail/);
     expect(await diagnoses(elsewhere)).toEqual([
-      'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s.',
+      // Our words, and the provider's own beside them.
+      'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s. The provider says: “grant request is invalid”.',
     ]);
     await elsewhere.close();
 
@@ -272,7 +274,7 @@ describe('the Trace page', () => {
 
     const refused = await traceOf(await recordLogin('state-refused', 'cancel'));
     expect(await diagnoses(refused)).toEqual([
-      'The provider answered access_denied: The user (or a policy) refused the consent or the login.',
+      'The provider answered access_denied: The user (or a policy) refused the consent or the login. The provider says: “End-User aborted interaction”.',
     ]);
     await refused.close();
   });

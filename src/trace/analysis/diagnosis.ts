@@ -17,13 +17,20 @@ const TOKEN_ERRORS: Record<string, MessageId> = {
   unauthorized_client: 'dxUnauthorizedGrant',
   invalid_scope: 'dxTokenInvalidScope',
 };
-/** The plain words for an error code; else the provider's own description, as it came. */
+/** Our plain words, with the provider's own description beside them, verbatim, never replaced. */
+const withTheirWords = (ours: Said, description: string | null | undefined): Part =>
+  description ? say('dxTheirWords', ours, description) : ours;
+
+/** The plain words for an error code (with the provider's description); else its description as it came. */
 const explained = (
   table: Record<string, MessageId>,
   error: string,
   description: string | null | undefined,
   otherwise: MessageId,
-): Part => (Object.hasOwn(table, error) ? say(table[error]!) : (description ?? say(otherwise)));
+): Part =>
+  Object.hasOwn(table, error)
+    ? withTheirWords(say(table[error]!), description)
+    : (description ?? say(otherwise));
 
 /** What the HAR shows of one login: its callback and token call, as far as they were seen. */
 export interface Seen {
@@ -65,13 +72,15 @@ export function diagnose(seen: Seen): Said[] {
   }
   if (tokenError) {
     const differs = tokenForm && tokenForm.get('redirect_uri') !== redirectUri;
+    const description =
+      typeof tokenBody?.error_description === 'string' ? tokenBody.error_description : undefined;
     diagnosis.push(
       say(
         'dxTokenAnswered',
         tokenError,
         differs && tokenError === 'invalid_grant'
-          ? say('dxRedirectDiffers')
-          : explained(TOKEN_ERRORS, tokenError, undefined, 'dxSeeResponse'),
+          ? withTheirWords(say('dxRedirectDiffers'), description)
+          : explained(TOKEN_ERRORS, tokenError, description, 'dxSeeResponse'),
       ),
     );
   }

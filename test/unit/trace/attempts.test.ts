@@ -228,3 +228,42 @@ describe('login shapes real apps send', () => {
     expect(statuses(attempt!.checks)['trace.state']).toBe('pass');
   });
 });
+
+describe('the cause in the provider’s own words', () => {
+  test('error_description is shown verbatim beside our explanation, for the callback and the token answer', () => {
+    const refused = traceLogins(
+      (
+        readHar(
+          har([
+            authorize('d1'),
+            entry('GET', `${APP}?error=access_denied&error_description=User+declined+the+app&state=d1`, 200),
+          ]),
+        ) as { entries: HarEntry[] }
+      ).entries,
+    );
+    expect(refused.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+      'The provider answered access_denied: The user (or a policy) refused the consent or the login. The provider says: “User declined the app”.',
+    ]);
+    const mismatch = traceLogins(
+      (
+        readHar(
+          har([
+            authorize('d2'),
+            entry('GET', `${APP}?code=c2&state=d2`, 200),
+            token(
+              `grant_type=authorization_code&code=c2&redirect_uri=${encodeURIComponent('https://other.example/cb')}`,
+              400,
+              {
+                error: 'invalid_grant',
+                error_description: 'AADSTS50011: The redirect URI does not match',
+              },
+            ),
+          ]),
+        ) as { entries: HarEntry[] }
+      ).entries,
+    );
+    expect(mismatch.attempts[0]!.diagnosis.map((d) => d.message)).toContain(
+      'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s. The provider says: “AADSTS50011: The redirect URI does not match”.',
+    );
+  });
+});
