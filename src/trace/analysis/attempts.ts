@@ -2,6 +2,7 @@ import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/ch
 import { parsedObject } from '../../core/discovery.ts';
 import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
 import { originAndPath } from '../../core/params.ts';
+import { blockedCall } from './blocked.ts';
 import { providerCall, type ProviderCall } from './classify.ts';
 import { diagnose } from './diagnosis.ts';
 import { bodyText, formParams, header, type HarEntry } from './har.ts';
@@ -252,7 +253,18 @@ function analyse(
   ];
 
   const forged = !!answer && state !== undefined && answer.get('state') !== state;
-  const diagnosis = diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri, redeems, forged });
+  // Requests the login needed that the browser did not complete, each with what the HAR says of why.
+  const blocked = [
+    ...redeems.map((e) => blockedCall('token', e, entries)),
+    ...entries.flatMap((e) => {
+      const kind = e.request.url.startsWith(issuerOrigin) ? providerCall(e, metadata) : undefined;
+      return kind && e.request.method !== 'OPTIONS' ? [blockedCall(kind, e, entries)] : [];
+    }),
+  ].filter((b): b is Said => b !== undefined);
+  const diagnosis = [
+    ...diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri, redeems, forged }),
+    ...blocked,
+  ];
   const rawIdToken = typeof tokenBody?.id_token === 'string' ? tokenBody.id_token : undefined;
   const answeredAt = token ? header(token.response.headers, 'date') : undefined;
   const evidence = { ...(rawIdToken ? { idToken: rawIdToken } : {}), ...(answeredAt ? { answeredAt } : {}) };

@@ -267,3 +267,46 @@ describe('the cause in the provider’s own words', () => {
     );
   });
 });
+
+describe('requests the browser did not complete, named from the HAR', () => {
+  const login = (extra: HarEntry[]) =>
+    traceLogins(
+      (
+        readHar(
+          har([
+            entry(
+              'GET',
+              `${OP}/.well-known/openid-configuration`,
+              0,
+              { headers: [{ name: 'Origin', value: 'https://app.example' }] },
+              {},
+            ),
+            ...extra,
+            authorize('b1'),
+            entry('GET', `${APP}?code=cb&state=b1`, 200),
+          ]),
+        ) as { entries: HarEntry[] }
+      ).entries,
+    ).attempts[0]!.diagnosis.map((d) => d.message);
+
+  test('a discovery request whose CORS preflight was refused: the preflight named', () => {
+    const diagnosis = login([entry('OPTIONS', `${OP}/.well-known/openid-configuration`, 403)]);
+    expect(diagnosis).toContain(
+      'The browser did not complete the discovery request (HTTP 0): its CORS preflight (OPTIONS) was answered HTTP 403, so the request itself was never sent.',
+    );
+  });
+
+  test('a request Chrome marked with _error: the error named', () => {
+    const text = har([
+      entry('GET', `${OP}/.well-known/openid-configuration`, 0),
+      authorize('b2'),
+      entry('GET', `${APP}?code=cb&state=b2`, 200),
+    ]).replace('"status":0,', '"status":0,"_x":1,');
+    const data = JSON.parse(text) as { log: { entries: Record<string, unknown>[] } };
+    data.log.entries[0]!._error = 'net::ERR_BLOCKED_BY_CLIENT';
+    const { entries } = readHar(JSON.stringify(data)) as { entries: HarEntry[] };
+    expect(traceLogins(entries).attempts[0]!.diagnosis.map((d) => d.message)).toContain(
+      'The browser did not complete the discovery request (net::ERR_BLOCKED_BY_CLIENT): no answer reached the page (blocked by the browser, an extension or the network).',
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { originAndPath } from '../../core/params.ts';
+import { say, type Said } from '../../core/say.ts';
+import { header, type HarEntry } from './har.ts';
+
+/**
+ * Why a request the login needed never reached the page, as the HAR tells it: Chrome's `_error`
+ * (`net::ERR_FAILED`, `net::ERR_BLOCKED_BY_CLIENT`…), a failed CORS preflight (an `OPTIONS` answered
+ * 4xx, or without `Access-Control-Allow-Origin` for the page's origin), or an answer the page may not read.
+ */
+export function blockedCall(kind: string, entry: HarEntry, entries: HarEntry[]): Said | undefined {
+  const { request, response } = entry;
+  const origin = header(request.headers, 'origin');
+  const allows = (e: HarEntry) => {
+    const allowed = header(e.response.headers, 'access-control-allow-origin');
+    return allowed === '*' || (origin !== undefined && allowed === origin);
+  };
+  const at = originAndPath(request.url);
+  const preflight = entries.find(
+    (e) => e.request.method === 'OPTIONS' && e !== entry && originAndPath(e.request.url) === at,
+  );
+  const failed = response.status === 0 || response.error !== undefined;
+  const what = response.error ?? `HTTP ${response.status}`;
+  if (preflight && preflight.response.status >= 400)
+    return say('dxBlockedCall', kind, what, say('dxPreflightRefused', preflight.response.status));
+  if (preflight && origin && !allows(preflight) && failed)
+    return say('dxBlockedCall', kind, what, say('dxPreflightNoOrigin', origin));
+  if (!failed) return undefined;
+  if (origin && response.status !== 0 && !allows(entry))
+    return say('dxBlockedCall', kind, what, say('dxNoAllowOrigin', origin));
+  return kind === 'token' && !response.error
+    ? undefined
+    : say('dxBlockedCall', kind, what, say('dxBlockedOther'));
+}
