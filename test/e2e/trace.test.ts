@@ -164,6 +164,7 @@ describe('the Trace page', () => {
       'State echoed in the callback',
       'Callback names the issuer (iss)',
       'PKCE S256 used',
+      'PKCE verifier matches the challenge',
       'Same redirect_uri in the token request',
       'ID token nonce is the one sent',
       'ID token signature against a JWKS in the HAR',

@@ -25,8 +25,11 @@ export interface LoginAttempt {
   checks: Check[];
   diagnosis: Said[];
   tokens: { name: string; decoded: DecodedToken }[];
-  /** The ID token as issued, and the token response's `Date` header: for the checks that need keys. */
-  evidence: { idToken?: string; answeredAt?: string };
+  /**
+   * The ID token as issued, the token response's `Date` header, and the PKCE challenge with the verifier
+   * the token request sent: for the checks that need keys, clocks or a digest.
+   */
+  evidence: { idToken?: string; answeredAt?: string; pkce?: { challenge: string; verifier: string } };
 }
 
 export interface Trace {
@@ -116,6 +119,8 @@ function callbackParams(entry: HarEntry, entries: HarEntry[]): URLSearchParams {
   return params;
 }
 
+const PKCE_RULE = { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') };
+
 const ISS_RULE = { id: 'trace.iss', title: 'Callback names the issuer (iss)', ...rfc(9207, '2.4') };
 
 /** RFC 9207: an `iss` that is there must be the issuer; a missing one fails only when advertised. */
@@ -164,6 +169,9 @@ function analyse(
   const tokenForm = token ? formParams(token) : undefined;
   const tokenBody = token ? parsedObject(bodyText(token)) : undefined;
   const issuerOrigin = originOf(authorize.request.url);
+  // A client that authenticated at the token endpoint is confidential (RFC 6749 §2.1).
+  const confidential =
+    !!token && (!!header(token.request.headers, 'authorization') || !!tokenForm?.has('client_secret'));
   const calls = entries.flatMap((e) => {
     const kind = e.request.url.startsWith(issuerOrigin) ? providerCall(e, metadata) : undefined;
     return kind ? [event(e, kind)] : [];
@@ -194,9 +202,14 @@ function analyse(
           say('exNoCallbackInHar'),
         ),
     issCheck(answer, issuer, metadata?.authorization_response_iss_parameter_supported === true),
-    passIf(
-      { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') },
-      method === 'S256' && (!tokenForm || tokenForm.has('code_verifier')),
+    outcome(
+      PKCE_RULE,
+      method === 'S256' && (!tokenForm || tokenForm.has('code_verifier'))
+        ? 'pass'
+        : // RFC 9700 §2.1.1: PKCE is a must for a public client, a should for a confidential one.
+          !sent.has('code_challenge') && confidential
+          ? 'warn'
+          : 'fail',
       say('exPkceExpected'),
       tokenForm
         ? say(tokenForm.has('code_verifier') ? 'exPkceVerifier' : 'exPkceNoVerifier', shown(method))
@@ -267,7 +280,13 @@ function analyse(
   ];
   const rawIdToken = typeof tokenBody?.id_token === 'string' ? tokenBody.id_token : undefined;
   const answeredAt = token ? header(token.response.headers, 'date') : undefined;
-  const evidence = { ...(rawIdToken ? { idToken: rawIdToken } : {}), ...(answeredAt ? { answeredAt } : {}) };
+  const challenge = sent.get('code_challenge');
+  const verifier = tokenForm?.get('code_verifier');
+  const evidence = {
+    ...(rawIdToken ? { idToken: rawIdToken } : {}),
+    ...(answeredAt ? { answeredAt } : {}),
+    ...(challenge && verifier && method === 'S256' ? { pkce: { challenge, verifier } } : {}),
+  };
   return { clientId, issuer, events, checks, diagnosis, tokens, evidence };
 }
 

@@ -1,10 +1,10 @@
 import { say } from '../../core/say.ts';
-import type { JSONWebKeySet, JWK } from 'jose';
+import { base64url, type JSONWebKeySet, type JWK } from 'jose';
 import { performExchange, type HttpDeps } from '../../core/http.ts';
 import { jwksRequest, readJwks } from '../../core/jwks.ts';
 import { issuerProblem } from '../../core/profile.ts';
 import { isLoopbackHost } from '../../core/url-rules.ts';
-import { oidcCore, outcome, type Check, type Found } from '../../core/check.ts';
+import { oidcCore, outcome, passIf, rfc, type Check, type Found } from '../../core/check.ts';
 import { verifySignature } from '../../core/checks/signature.ts';
 import { CLOCK_TOLERANCE_S } from '../../core/checks/id-token-checks.ts';
 import { discoveryRequest, parsedObject, readDiscovery } from '../../core/discovery.ts';
@@ -35,7 +35,32 @@ function keysIn(entries: HarEntry[]): JSONWebKeySet | undefined {
   return keys.length ? { keys } : undefined;
 }
 
+const VERIFIER = {
+  id: 'trace.pkce_verifier',
+  title: 'PKCE verifier matches the challenge',
+  ...rfc(7636, '4.6'),
+};
+
+/** RFC 7636 §4.6: BASE64URL(SHA256(verifier)) is the challenge the authorization request sent. */
+async function verifierCheck(pkce: LoginAttempt['evidence']['pkce']): Promise<Check> {
+  if (!pkce) return outcome(VERIFIER, 'skip', say('exS256OfVerifier'), say('exNoVerifierInHar'));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(pkce.verifier)),
+  );
+  return passIf(
+    VERIFIER,
+    base64url.encode(digest) === pkce.challenge,
+    pkce.challenge,
+    base64url.encode(digest),
+  );
+}
+
 async function evidenceChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined): Promise<Check[]> {
+  const pkce = await verifierCheck(attempt.evidence.pkce);
+  return [pkce, ...(await tokenChecks(attempt, set))];
+}
+
+async function tokenChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined): Promise<Check[]> {
   const token = attempt.evidence.idToken;
   const decoded = token ? decodeToken(token) : undefined;
   if (!token || decoded?.kind !== 'jwt')

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
+import { withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
 
 const OP = 'https://op.example';
@@ -308,5 +309,52 @@ describe('requests the browser did not complete, named from the HAR', () => {
     expect(traceLogins(entries).attempts[0]!.diagnosis.map((d) => d.message)).toContain(
       'The browser did not complete the discovery request (net::ERR_BLOCKED_BY_CLIENT): no answer reached the page (blocked by the browser, an extension or the network).',
     );
+  });
+});
+
+describe('PKCE on real logins (RFC 7636, RFC 9700 §2.1.1)', () => {
+  const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+  const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'; // RFC 7636 Appendix B
+  const login = (
+    challenge: string | undefined,
+    tokenForm: string,
+    headers: HarEntry['request']['headers'] = [],
+  ) =>
+    traceLogins(
+      (
+        readHar(
+          har([
+            entry(
+              'GET',
+              `${OP}/authorize?response_type=code&client_id=spa&redirect_uri=${encodeURIComponent(APP)}&state=k1${challenge ? `&code_challenge=${challenge}&code_challenge_method=S256` : ''}`,
+              302,
+            ),
+            entry('GET', `${APP}?code=kc&state=k1`, 200),
+            entry(
+              'POST',
+              `${OP}/token`,
+              200,
+              { headers, postData: { mimeType: 'application/x-www-form-urlencoded', text: tokenForm } },
+              json({ access_token: 'a', token_type: 'Bearer' }),
+            ),
+          ]),
+        ) as { entries: HarEntry[] }
+      ).entries,
+    );
+  const form = (verifier?: string) =>
+    `grant_type=authorization_code&code=kc&redirect_uri=${encodeURIComponent(APP)}${verifier ? `&code_verifier=${verifier}` : ''}`;
+
+  test('the verifier is checked against the challenge, SHA-256 computed (RFC 7636 Appendix B’s pair)', async () => {
+    const good = await withEvidence(login(CHALLENGE, form(VERIFIER)), []);
+    expect(statuses(good.attempts[0]!.checks)['trace.pkce_verifier']).toBe('pass');
+    const bad = await withEvidence(login(CHALLENGE, form(`${VERIFIER.slice(0, -1)}A`)), []);
+    expect(statuses(bad.attempts[0]!.checks)['trace.pkce_verifier']).toBe('fail');
+  });
+
+  test('no PKCE: a warning for a confidential client, a failure for a public one', () => {
+    const confidential = login(undefined, form(), [{ name: 'Authorization', value: 'Basic eDp5' }]);
+    expect(statuses(confidential.attempts[0]!.checks)['trace.pkce']).toBe('warn');
+    const publicClient = login(undefined, `${form()}&client_id=spa`);
+    expect(statuses(publicClient.attempts[0]!.checks)['trace.pkce']).toBe('fail');
   });
 });
