@@ -25,8 +25,8 @@ async function storageAreas(e: LaunchedExtension) {
   }));
 }
 
-/** A full login with the leak-app client; returns the inspector and the tokens it shows. */
-async function loginRun(): Promise<{ popup: Page; inspector: Page; tokens: string[] }> {
+/** A full login with the leak-app client, up to the moment the inspector shows "Tokens received". */
+async function loggedIn(): Promise<{ popup: Page; inspector: Page }> {
   for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
   const popup = await openPopup(f.ext.context, f.ext.extensionId, {
     issuer: f.idp.issuer,
@@ -37,6 +37,12 @@ async function loginRun(): Promise<{ popup: Page; inspector: Page; tokens: strin
   await logIn(await waitForPage(f.ext.context, (u) => u.startsWith(`${f.idp.issuer}/interaction/`)));
   const inspector = await waitForPage(f.ext.context, (u) => u.includes('#run='));
   await expect.poll(() => inspector.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
+  return { popup, inspector };
+}
+
+/** A full login with the leak-app client; returns the inspector and the tokens it shows. */
+async function loginRun(): Promise<{ popup: Page; inspector: Page; tokens: string[] }> {
+  const { popup, inspector } = await loggedIn();
   const fields = inspector.getByRole('table', { name: 'Token response fields' });
   const tokens = await Promise.all(
     ['access_token', 'refresh_token'].map(
@@ -180,18 +186,7 @@ describe('secrets stay in the session, history survives a restart without them',
     };
     let runId = '';
     try {
-      for (const page of f.ext.context.pages().filter((p) => isInspector(p.url()))) await page.close();
-      const popup = await openPopup(f.ext.context, f.ext.extensionId, {
-        issuer: f.idp.issuer,
-        clientId: 'leak-app',
-        secret: SECRET,
-      });
-      await popup.getByRole('button', { name: 'Authorize' }).click();
-      await logIn(await waitForPage(f.ext.context, (u) => u.startsWith(`${f.idp.issuer}/interaction/`)));
-      const inspector = await waitForPage(f.ext.context, (u) => u.includes('#run='));
-      await expect
-        .poll(() => inspector.getByRole('status').first().textContent())
-        .toMatch(/^Tokens received · /);
+      const { inspector } = await loggedIn();
       runId = new URL(inspector.url()).hash.replace('#run=', '');
       await f.restart();
     } finally {

@@ -128,6 +128,18 @@ export async function fetchedSignature(
   http: HttpDeps,
   confirmed: readonly string[] = [],
 ): Promise<FetchedSignature> {
+  // The page waits for an answer: whatever throws in here (a key jose cannot import) is the check's.
+  return keysChecked(idToken, issuer, http, confirmed).catch((e: unknown) => ({
+    check: outcome(FETCHED, 'skip', say('exValidSignature'), say('exKeysNotFetched', String(e))),
+  }));
+}
+
+async function keysChecked(
+  idToken: string,
+  issuer: string,
+  http: HttpDeps,
+  confirmed: readonly string[],
+): Promise<FetchedSignature> {
   const needs = (url: string) => onLoopback(url) && !confirmed.includes(url);
   const skip = (why: Found) => ({ check: outcome(FETCHED, 'skip', say('exValidSignature'), why) });
   const decoded = decodeToken(idToken);

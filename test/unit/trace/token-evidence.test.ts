@@ -148,6 +148,21 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
     expect(fetched.at(-1)).toBe('http://localhost:8080/keys');
   });
 
+  test('whatever fails while fetching is the check’s: the page always hears an answer', async () => {
+    const { idToken } = await keys();
+    const broken: HttpDeps = {
+      ...provider({ keys: [] }),
+      now: () => {
+        throw new Error('the clock broke');
+      },
+    };
+    const check = await checked(fetchedSignature(idToken, OP, broken));
+    expect(check).toMatchObject({
+      status: 'skip',
+      actual: 'the keys could not be fetched: Error: the clock broke',
+    });
+  });
+
   test('a signature that holds against them passes, naming where the keys came from', async () => {
     const { jwk, idToken } = await keys();
     const check = await checked(fetchedSignature(idToken, OP, provider({ keys: [jwk] })));
