@@ -6,6 +6,7 @@ import type { Worker } from 'playwright-core';
 import { DIST, launchWithExtension, redirectUrlFor } from './browser.ts';
 import { bigHar, secretsHar } from './big-har.ts';
 import { cleanHar } from '../src/trace/analysis/clean-har.ts';
+import type { HarFile } from '../src/trace/analysis/har.ts';
 import { logIn, openPopup, waitForPage } from './pages.ts';
 import { confidentialClient, startProvider } from './provider.ts';
 
@@ -295,18 +296,18 @@ results.push({
 
 // 5. The shared copy of a 50 MB HAR with 5,000 entries, each with distinct secrets (10,000 in all: a
 // token in the query, one in a JSON answer, a session cookie), cleaned and searched again, against
-// reading and parsing the same file; in Node's V8, the engine the analysis worker runs on.
+// reading and parsing the same file; in Node's V8, the engine the analysis worker runs on. The worker
+// reads and parses a file once, for the trace; the copy is cleaned from that parse.
 const secretsPath = join(mkdtempSync(join(tmpdir(), 'aci-bench-secrets-')), 'secrets.har');
 writeFileSync(secretsPath, secretsHar(5000, 50 * 1024 * 1024));
 const cleanMs: number[] = [];
 const readParseMs: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 5; i++) {
   let started = performance.now();
-  const harText = readFileSync(secretsPath, 'utf8');
-  JSON.parse(harText);
+  const har = JSON.parse(readFileSync(secretsPath, 'utf8')) as HarFile;
   readParseMs.push(performance.now() - started);
   started = performance.now();
-  const cleaned = cleanHar(readFileSync(secretsPath, 'utf8'), { keepOtherBodies: false });
+  const cleaned = cleanHar(har, { keepOtherBodies: false });
   cleanMs.push(performance.now() - started);
   if (cleaned.leftover || cleaned.removed.tokens < 10_000) throw new Error('the bench HAR was not cleaned');
 }

@@ -2,6 +2,7 @@ import { matcher, replaceAll, type Found } from '../../core/find-all.ts';
 import { SIGNATURE_REDACTED } from '../../core/redact.ts';
 import { isSecretName, nameKey } from '../../core/secret-names.ts';
 import { REDACTED } from '../../core/view/mask.ts';
+import type { HarFile } from './har.ts';
 
 /** What the page lists under "What was removed": counts, never values. */
 export type RemovedKind = 'cookies' | 'headers' | 'passwords' | 'tokens' | 'codes' | 'bodies';
@@ -22,6 +23,7 @@ export interface CleanOptions {
 }
 
 type Json = Record<string, unknown>;
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -106,11 +108,16 @@ class Collector implements Secrets {
   }
 
   /** A text body: JSON, a form, or a page whose hidden inputs and inline JSON carry secret names. */
-  text(body: string) {
+  text(body: string): 'json' | 'form' | 'other' {
     const json = parseJson(body);
-    if (json !== undefined) return this.json(json);
-    if (/^[^=&\s<>{}]+=[^&\s<>]*(&[^=&\s<>]+=[^&\s<>]*)*$/.test(body.trim()))
-      return this.params(safeParams(body.trim()));
+    if (json !== undefined) {
+      this.json(json);
+      return 'json';
+    }
+    if (/^[^=&\s<>{}]+=[^&\s<>]*(&[^=&\s<>]+=[^&\s<>]*)*$/.test(body.trim())) {
+      this.params(safeParams(body.trim()));
+      return 'form';
+    }
     for (const input of body.matchAll(/<input\b[^>]*>/gi)) {
       const name = /\bname\s*=\s*["']?([^"'\s>]+)/i.exec(input[0])?.[1];
       const value = /\bvalue\s*=\s*"([^"]*)"|\bvalue\s*=\s*'([^']*)'/i.exec(input[0]);
@@ -119,6 +126,7 @@ class Collector implements Secrets {
     for (const pair of body.matchAll(/"([A-Za-z_$][\w$-]*)"\s*:\s*"((?:[^"\\]|\\.){1,4096})"/g))
       if (isSecretName(pair[1]!)) this.named(pair[1]!, parseJson(`"${pair[2]}"`) as string | undefined);
     this.shapes(body);
+    return 'other';
   }
 
   /** Free text (a comment): `name=value` and `name: value` pairs under secret names, and JWTs. */
@@ -255,10 +263,16 @@ const encodeBase64 = (text: string) => {
   return btoa(binary);
 };
 
-/** A response or request body as the kind of thing it is. */
-function bodyKind(mimeType: string, text: string): 'structured' | 'text' | 'binary' {
-  if (parseJson(text) !== undefined || /json|x-www-form-urlencoded/i.test(mimeType)) return 'structured';
+/** A response body as the kind of thing it is, from what it was read as and its type. */
+function bodyKind(mimeType: string, read: 'json' | 'form' | 'other'): 'structured' | 'text' | 'binary' {
+  if (read === 'json' || /json|x-www-form-urlencoded/i.test(mimeType)) return 'structured';
   return TEXT_TYPES.test(mimeType) || !mimeType ? 'text' : 'binary';
+}
+
+/** A response body read once: its text (base64 decoded) and what it is. */
+interface Body {
+  plain: string | undefined;
+  kind: 'structured' | 'text' | 'binary';
 }
 
 /**
@@ -266,12 +280,13 @@ function bodyKind(mimeType: string, text: string): 'structured' | 'text' | 'bina
  * by header and cookie, and by shape (JWT signatures), then removed wherever they recur in any
  * spelling; bodies other than JSON and forms left out unless asked for; the copy searched again.
  */
-export function cleanHar(text: string, options: CleanOptions): CleanedHar {
-  const data = JSON.parse(text) as Json & { log: Json & { entries: unknown[]; pages?: unknown } };
+export function cleanHar(har: string | HarFile, options: CleanOptions): CleanedHar {
+  const data = typeof har === 'string' ? (JSON.parse(har) as HarFile) : har;
   const removed: Removed = { cookies: 0, headers: 0, passwords: 0, tokens: 0, codes: 0, bodies: 0 };
   const entries = data.log.entries.filter(readable);
   const skipped = data.log.entries.length - entries.length;
   const found = new Collector();
+  const bodies = new Map<object, Body>();
 
   // Rules 1–3: find every secret first, so each is removed wherever else it recurs.
   if (typeof data.log.comment === 'string') found.prose(data.log.comment);
@@ -297,10 +312,13 @@ export function cleanHar(text: string, options: CleanOptions): CleanedHar {
         headersOf(post.params).map((p) => [str(p.name) ?? '', str(p.value) ?? ''] as [string, string]),
       );
     const content = isObject(response.content) ? response.content : undefined;
-    const body = content && typeof content.text === 'string' ? content.text : undefined;
-    if (body !== undefined) {
-      const plain = content!.encoding === 'base64' ? decodeBase64(body) : body;
-      if (plain !== undefined) found.text(plain);
+    if (content && typeof content.text === 'string') {
+      const plain = content.encoding === 'base64' ? decodeBase64(content.text) : content.text;
+      const mimeType = str(content.mimeType) ?? '';
+      bodies.set(e, {
+        plain,
+        kind: plain === undefined ? 'binary' : bodyKind(mimeType, found.text(plain)),
+      });
     }
     for (const frame of headersOf(e._webSocketMessages))
       if (typeof frame.data === 'string') found.text(frame.data);
@@ -318,7 +336,14 @@ export function cleanHar(text: string, options: CleanOptions): CleanedHar {
   for (const kind of found.kinds.values()) if (kind !== 'cookies' && kind !== 'headers') removed[kind]++;
 
   const scrub = scrubber(found);
-  const cleanedEntries = entries.map((e) => {
+  // Rule 6: each part of the copy is searched again, as it will be written, before it is offered.
+  let leftover: CleanedHar['leftover'];
+  const written = (json: string, entry: number) => {
+    const kind = leftover ? undefined : scrub.left(json);
+    if (kind) leftover = { kind, entry };
+    return json;
+  };
+  const parts = entries.map((e, index) => {
     const request = { ...e.request };
     const response = { ...e.response };
     for (const side of [request, response]) {
@@ -336,8 +361,7 @@ export function cleanHar(text: string, options: CleanOptions): CleanedHar {
     const content = isObject(response.content) ? { ...response.content } : undefined;
     if (content && typeof content.text === 'string') {
       const base64 = content.encoding === 'base64';
-      const plain = base64 ? decodeBase64(content.text) : content.text;
-      const kind = plain === undefined ? 'binary' : bodyKind(str(content.mimeType) ?? '', plain);
+      const { plain, kind } = bodies.get(e)!;
       if (kind !== 'structured' && !options.keepOtherBodies) {
         delete content.text;
         delete content.encoding;
@@ -351,7 +375,7 @@ export function cleanHar(text: string, options: CleanOptions): CleanedHar {
       response.content = content;
     }
     const { response: _r, request: _q, ...rest } = e;
-    return {
+    const copy = {
       ...(cleanStrings(rest, scrub.clean) as Json),
       request: cleanStrings(request, scrub.clean),
       response: {
@@ -359,27 +383,22 @@ export function cleanHar(text: string, options: CleanOptions): CleanedHar {
         ...(content ? { content: cleanContent(content, scrub.clean) } : {}),
       },
     };
+    // Written one entry at a time: no second copy of the whole file in memory before the text.
+    return written(JSON.stringify(copy), index + 1);
   });
 
-  const copy = {
-    ...data,
-    log: { ...(cleanStrings({ ...data.log, entries: [] }, scrub.clean) as Json), entries: cleanedEntries },
-  };
-  // Rule 6: the copy is searched again, as it will be written, before it is offered.
-  const out = JSON.stringify(copy);
-  const left = scrub.left(out);
-  return {
-    text: out,
-    removed,
-    skipped,
-    ...(left ? { leftover: whereLeft(cleanedEntries, scrub, left) } : {}),
-  };
-}
-
-/** Which entry still holds a secret (0: outside the entries), to name it on the page. */
-function whereLeft(entries: unknown[], scrub: Scrubber, kind: RemovedKind): CleanedHar['leftover'] {
-  const at = entries.findIndex((e) => scrub.left(JSON.stringify(e)) !== undefined);
-  return { kind, entry: at + 1 };
+  // The log's other fields (pages, comment, creator), then the entries; a HAR's key order is free.
+  const { log, ...top } = data;
+  const { entries: _e, ...logRest } = log;
+  const around = (json: string, key: string, inner: string) =>
+    `${json.slice(0, -1)}${json === '{}' ? '' : ','}"${key}":${inner}}`;
+  const logText = around(
+    written(JSON.stringify(cleanStrings(logRest, scrub.clean)), 0),
+    'entries',
+    `[${parts.join(',')}]`,
+  );
+  const text = around(written(JSON.stringify(cleanStrings(top, scrub.clean)), 0), 'log', logText);
+  return { text, removed, skipped, ...(leftover ? { leftover } : {}) };
 }
 
 /** A body already cleaned above is kept as it is; its other fields are cleaned like any string. */

@@ -88,8 +88,13 @@ function normalise(e: unknown): HarEntry | undefined {
   };
 }
 
+/** A HAR as `JSON.parse` gives it: the analysis worker parses the file once, for the trace and the copy. */
+export type HarFile = Record<string, unknown> & { log: Record<string, unknown> & { entries: unknown[] } };
+
 /** The entries of a HAR file (and how many could not be read), or why the text is not one. */
-export function readHar(text: string): { entries: HarEntry[]; skipped: number } | { error: Said } {
+export function readHar(
+  text: string,
+): { entries: HarEntry[]; skipped: number; har: HarFile } | { error: Said } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -99,7 +104,7 @@ export function readHar(text: string): { entries: HarEntry[]; skipped: number } 
   const log = isObject(data) ? data.log : undefined;
   if (!isObject(log) || !Array.isArray(log.entries)) return { error: say('notHar') };
   const entries = log.entries.map(normalise).filter((e): e is HarEntry => e !== undefined);
-  return { entries, skipped: log.entries.length - entries.length };
+  return { entries, skipped: log.entries.length - entries.length, har: data as HarFile };
 }
 
 export const header = (headers: HarHeader[], name: string): string | undefined =>

@@ -41,7 +41,7 @@ async function analyseHar(text: string, keepOtherBodies: boolean): Promise<void>
   const notes = read.skipped ? [...trace.notes, say('harSkipped', read.skipped)] : trace.notes;
   post({ kind: 'trace', trace: { ...trace, notes } });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
-  const { text: redacted, ...cleaned } = cleanHar(text, { keepOtherBodies });
+  const { text: redacted, ...cleaned } = cleanHar(read.har, { keepOtherBodies });
   const safe = readHar(redacted);
   const safeTrace = traceLogins('error' in safe ? [] : safe.entries);
   post({

@@ -213,3 +213,48 @@ describe('the copy that is safe to share', () => {
     expect(copy).toContain('48210');
   });
 });
+
+describe('the copy is searched again before it is offered', () => {
+  const har = (extra: object, log: object = {}) => ({
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      ...log,
+      entries: [
+        entry({ url: 'https://app.example/a' }, {}),
+        entry(
+          {
+            method: 'POST',
+            url: 'https://app.example/login',
+            postData: {
+              mimeType: 'application/x-www-form-urlencoded',
+              text: 'user=ana&password=Secr3t-Pass-991',
+            },
+          },
+          {},
+          extra,
+        ),
+      ],
+    },
+  });
+
+  test('a secret left where no rule cleans (a key of a custom field) is named by kind and entry, never by value', () => {
+    const out = cleanHar(JSON.stringify(har({ _custom: { 'Secr3t-Pass-991': true } })), {
+      keepOtherBodies: false,
+    });
+    expect(out.leftover).toEqual({ kind: 'passwords', entry: 2 });
+  });
+
+  test('outside the entries (a key in the log) it is entry 0; a parsed HAR is cleaned like its text', () => {
+    const parsed = har({}, { _notes: { 'Secr3t-Pass-991': 1 } });
+    expect(cleanHar(parsed, { keepOtherBodies: false }).leftover).toEqual({
+      kind: 'passwords',
+      entry: 0,
+    });
+    const clean = har({});
+    expect(cleanHar(clean, { keepOtherBodies: false })).toEqual(
+      cleanHar(JSON.stringify(clean), { keepOtherBodies: false }),
+    );
+    expect(cleanHar(clean, { keepOtherBodies: false }).text).not.toContain('Secr3t');
+  });
+});
