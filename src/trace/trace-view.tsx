@@ -78,7 +78,14 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
   return (
     <section>
       <h2>
-        {t('traceLoginOf')} <code>{attempt.clientId}</code> {t('traceAt')} <code>{attempt.issuer}</code>
+        {attempt.grant === undefined ? t('traceLoginOf') : t('traceTokenRequestOf')}{' '}
+        <code>{attempt.clientId}</code> {t('traceAt')} <code>{attempt.issuer}</code>
+        {attempt.grant !== undefined && (
+          <>
+            {' '}
+            ({t('traceGrant')} <code>{attempt.grant}</code>)
+          </>
+        )}
       </h2>
       {attempt.diagnosis.map((d) => (
         <p key={d.message} class="status-failed">

@@ -71,7 +71,10 @@ describe('the Trace page', () => {
     const checks = page.getByRole('table', { name: 'Trace checks' });
     for (const title of ['State echoed in the callback', 'Callback names the issuer (iss)', 'PKCE S256 used'])
       expect(await checks.getByRole('row', { name: title }).textContent()).toMatch(/pass/);
-    await expect(page.getByText(/^No token request in the HAR: a server-side app/).count()).resolves.toBe(1);
+    // PKCE was sent, as a browser app sends it: the diagnosis says the code was never redeemed here.
+    await expect(
+      page.getByText(/^No token request for this code in the HAR: the login used PKCE/).count(),
+    ).resolves.toBe(1);
 
     // The code the recorded callback carried is in the HAR; the redacted copy holds it nowhere, and still parses.
     const recorded = JSON.parse(readFileSync(har, 'utf8')) as {
@@ -167,7 +170,7 @@ describe('the Trace page', () => {
       'PKCE verifier matches the challenge',
       'Same redirect_uri in the token request',
       'ID token nonce is the one sent',
-      'ID token signature against a JWKS in the HAR',
+      'ID token signature against the issuer’s JWKS in the HAR',
       'No tokens in a URL',
     ])
       expect(await checkRow(page, title), title).toMatch(/pass/);
@@ -213,7 +216,7 @@ describe('the Trace page', () => {
 
   test('a HAR without the provider’s keys: the signature is checked once the person lets the extension fetch them', async () => {
     const page = await traceOf(await recordSpa('no-jwks'));
-    expect(await checkRow(page, 'ID token signature against a JWKS in the HAR')).toMatch(/skip/);
+    expect(await checkRow(page, 'ID token signature against the issuer’s JWKS in the HAR')).toMatch(/skip/);
     const served = (route: string) => f.idp.handlingMs.filter((h) => h.route === route).length;
     const before = { discovery: served('discovery'), jwks: served('jwks') };
     await page

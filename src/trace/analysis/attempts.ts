@@ -2,16 +2,17 @@ import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/ch
 import { parsedObject } from '../../core/discovery.ts';
 import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
 import { originAndPath } from '../../core/params.ts';
+import { nameKey } from '../../core/secret-names.ts';
 import { blockedCall } from './blocked.ts';
 import { providerCall, type ProviderCall } from './classify.ts';
-import { diagnose } from './diagnosis.ts';
-import { bodyText, formParams, header, type HarEntry } from './har.ts';
+import { diagnose, providerPageError, tokenAnswered } from './diagnosis.ts';
+import { basicClientId, bodyText, formParams, header, tokenParams, type HarEntry } from './har.ts';
 import { say, type Said } from '../../core/say.ts';
 
 /** One request of a login, as the timeline lists it. */
 export interface TraceEvent {
   at: string;
-  kind: 'authorize' | 'callback' | 'token' | ProviderCall;
+  kind: 'authorize' | 'par' | 'callback' | 'token' | ProviderCall;
   method: string;
   url: string;
   status: number;
@@ -19,6 +20,8 @@ export interface TraceEvent {
 
 /** One login found in the HAR: its requests, what was checked, and what went wrong in plain words. */
 export interface LoginAttempt {
+  /** Set for a token request with no authorization request before it: the grant it used (`password`…). */
+  grant?: string;
   clientId: string;
   issuer: string;
   events: TraceEvent[];
@@ -26,10 +29,16 @@ export interface LoginAttempt {
   diagnosis: Said[];
   tokens: { name: string; decoded: DecodedToken }[];
   /**
-   * The ID token as issued, the token response's `Date` header, and the PKCE challenge with the verifier
-   * the token request sent: for the checks that need keys, clocks or a digest.
+   * The ID token as issued, the token response's `Date` header, the PKCE challenge with the verifier
+   * the token request sent, and the `jwks_uri` the issuer's discovery document names (the only keys
+   * trusted): for the checks that need keys, clocks or a digest.
    */
-  evidence: { idToken?: string; answeredAt?: string; pkce?: { challenge: string; verifier: string } };
+  evidence: {
+    idToken?: string;
+    answeredAt?: string;
+    pkce?: { challenge: string; verifier: string };
+    jwksUri?: string;
+  };
 }
 
 export interface Trace {
@@ -39,42 +48,10 @@ export interface Trace {
   notes: Said[];
 }
 
-/** A URL's origin and path, or '' for a URL that is not absolute (a relative one in a hand-made file). */
-const originOf = (url: string): string => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-};
-const pathOf = (url: string): string => {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-};
+type Metadata = Record<string, unknown>;
 
-/** `response_type`, however the app spelled the name (`response%5Ftype` too). */
-const RESPONSE_TYPE = /response(_|%5f)type=/i;
-
-/** An authorization request: sent as a GET with its parameters in the URL, or as a form POST. */
-function isAuthorize(e: HarEntry): boolean {
-  if (e.request.method === 'GET') {
-    if (!RESPONSE_TYPE.test(e.request.url)) return false;
-    const p = paramsOf(e.request.url);
-    return p.has('response_type') && p.has('client_id');
-  }
-  const form = e.request.method === 'POST' ? formParams(e) : undefined;
-  return !!form?.has('response_type') && form.has('client_id') && !form.has('grant_type');
-}
-
-/** What an authorization request sent: its URL's parameters, and a form POST's body. */
-function authorizeParams(e: HarEntry): URLSearchParams {
-  const params = new URLSearchParams(paramsOf(e.request.url));
-  if (e.request.method === 'POST') for (const [k, v] of formParams(e) ?? []) params.append(k, v);
-  return params;
-}
+/** A URL's origin, or '' for a URL that is not absolute (a relative one in a hand-made file). */
+const originOf = (url: string): string => /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0].toLowerCase() ?? '';
 
 const paramsOf = (url: string): URLSearchParams => {
   try {
@@ -83,11 +60,29 @@ const paramsOf = (url: string): URLSearchParams => {
     return new URLSearchParams();
   }
 };
+
+/** `response_type` (or PAR's `request_uri`), however the app spelled the name (`response%5Ftype` too). */
+const AUTHORIZE_HINT = /(response(_|%5f)type|request(_|%5f)uri)=/i;
+
+/**
+ * An authorization request: a GET with its parameters in the URL (or PAR's `request_uri`), or a form
+ * POST; never the pushed authorization request itself (its answer is a `request_uri`).
+ */
+function isAuthorize(e: HarEntry, har: HarIndex): boolean {
+  if (e.request.method === 'GET') {
+    if (!AUTHORIZE_HINT.test(e.request.url)) return false;
+    const p = paramsOf(e.request.url);
+    return p.has('client_id') && (p.has('response_type') || p.has('request_uri'));
+  }
+  const form = e.request.method === 'POST' ? formParams(e) : undefined;
+  return !!form?.has('response_type') && form.has('client_id') && !form.has('grant_type') && !har.isPushed(e);
+}
+
 /** A busy app's HAR has thousands of entries on a few origins: each origin is parsed once. */
 function hostsOf(urls: string[]): string[] {
   const byOrigin = new Map<string, string>();
   for (const url of urls) {
-    const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '';
+    const origin = originOf(url);
     if (byOrigin.has(origin)) continue;
     try {
       byOrigin.set(origin, new URL(url).host);
@@ -97,6 +92,7 @@ function hostsOf(urls: string[]): string[] {
   }
   return [...new Set(byOrigin.values())].filter(Boolean);
 }
+
 const event = (entry: HarEntry, kind: TraceEvent['kind']): TraceEvent => ({
   at: entry.startedDateTime,
   kind,
@@ -105,23 +101,241 @@ const event = (entry: HarEntry, kind: TraceEvent['kind']): TraceEvent => ({
   status: entry.response.status,
 });
 
-/** Parameters of a callback: the query, and the fragment read from the `Location` that led there. */
-function callbackParams(entry: HarEntry, entries: HarEntry[]): URLSearchParams {
-  const params = new URLSearchParams(paramsOf(entry.request.url));
-  // response_mode=form_post: the callback is a POST whose form body holds code, state, id_token.
-  if (entry.request.method === 'POST') for (const [k, v] of formParams(entry) ?? []) params.append(k, v);
-  const led = entries.find((e) => {
-    const location = header(e.response.headers, 'location') ?? e.response.redirectURL;
-    return location && originAndPath(location) === originAndPath(entry.request.url) && location.includes('#');
-  });
-  const location = led && (header(led.response.headers, 'location') ?? led.response.redirectURL);
-  if (location) for (const [k, v] of new URLSearchParams(location.split('#')[1] ?? '')) params.append(k, v);
+/** Where a response sent the browser (`Location`, or the HAR's `redirectURL`), made absolute. */
+function locationOf(e: HarEntry): string | undefined {
+  const location = header(e.response.headers, 'location') ?? e.response.redirectURL;
+  if (!location) return undefined;
+  try {
+    return new URL(location, e.request.url).href;
+  } catch {
+    return location;
+  }
+}
+
+interface TokenCall {
+  entry: HarEntry;
+  params: URLSearchParams;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** The first index of a time-ordered list at or after `at` (ISO times compare as strings). */
+function firstFrom<T extends { startedDateTime: string }>(list: T[], at: string): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.startedDateTime < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The HAR indexed once (by path, origin, where redirects led, codes redeemed): each login is then
+ * matched by lookups, so 10,000 logins and 10,000 unrelated callbacks take one pass, not a pass each.
+ */
+class HarIndex {
+  readonly sorted: HarEntry[];
+  readonly tokenCalls: TokenCall[] = [];
+  readonly discoveries: Metadata[] = [];
+  private readonly byPath = new Map<string, HarEntry[]>();
+  private readonly byOrigin = new Map<string, HarEntry[]>();
+  private readonly ledTo = new Map<string, { entry: HarEntry; startedDateTime: string; to: string }[]>();
+  private readonly byCode = new Map<string, TokenCall[]>();
+  private readonly pushed = new Map<string, HarEntry>();
+  private readonly calls = new Map<string, { events: TraceEvent[]; blocked: Said[] }>();
+  /** The export kept cookies (Chrome's default export leaves them out): their absence then means something. */
+  readonly keptCookies: boolean;
+
+  constructor(entries: HarEntry[]) {
+    this.sorted = [...entries].sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
+    this.keptCookies = this.sorted.some((e) => header(e.request.headers, 'cookie') !== undefined);
+    for (const e of this.sorted) {
+      const path = originAndPath(e.request.url);
+      push(this.byPath, path, e);
+      push(this.byOrigin, originOf(e.request.url), e);
+      const to = locationOf(e);
+      if (to) push(this.ledTo, originAndPath(to), { entry: e, startedDateTime: e.startedDateTime, to });
+      if (e.request.method === 'POST') this.readPost(e);
+      if (path.endsWith('/.well-known/openid-configuration')) {
+        const metadata = parsedObject(bodyText(e));
+        if (metadata) this.discoveries.push(metadata);
+      }
+    }
+  }
+
+  private readPost(e: HarEntry) {
+    const params = tokenParams(e);
+    if (params?.has('grant_type')) {
+      const call = { entry: e, params };
+      this.tokenCalls.push(call);
+      const code = params.get('code');
+      if (params.get('grant_type') === 'authorization_code' && code) push(this.byCode, code, call);
+      return;
+    }
+    // A pushed authorization request (RFC 9126) answers the `request_uri` the authorize request carries.
+    const answer = bodyText(e);
+    if (answer?.includes('request_uri')) {
+      const uri = parsedObject(answer)?.request_uri;
+      if (typeof uri === 'string') this.pushed.set(uri, e);
+    }
+  }
+
+  /** Entries at `scheme://host/path`, from `at` on. */
+  at(path: string, at: string): HarEntry[] {
+    const list = this.byPath.get(path) ?? [];
+    return list.slice(firstFrom(list, at));
+  }
+
+  /** Entries on an origin from `at` on, at most `limit` of them. */
+  onOrigin(origin: string, at: string, limit: number): HarEntry[] {
+    const list = this.byOrigin.get(origin) ?? [];
+    const from = firstFrom(list, at);
+    return list.slice(from, from + limit);
+  }
+
+  /** Responses that sent the browser to `path`, from `at` on, with the absolute URL they sent it to. */
+  led(path: string, at: string) {
+    const list = this.ledTo.get(path) ?? [];
+    return list.slice(firstFrom(list, at));
+  }
+
+  redeeming(code: string, at: string): TokenCall[] {
+    const list = this.byCode.get(code) ?? [];
+    return list.filter((c) => c.entry.startedDateTime >= at);
+  }
+
+  pushedRequest(requestUri: string): HarEntry | undefined {
+    return this.pushed.get(requestUri);
+  }
+
+  isPushed(entry: HarEntry): boolean {
+    const uri = parsedObject(bodyText(entry))?.request_uri;
+    return typeof uri === 'string' && this.pushed.get(uri) === entry;
+  }
+
+  /**
+   * A form_post callback that reached the app without cookies, where the app had set some that a
+   * cross-site POST does not carry (SameSite=Lax, Chrome's default, or Strict).
+   */
+  lostCookies(callback: HarEntry): boolean {
+    if (!this.keptCookies || callback.request.method !== 'POST') return false;
+    if (header(callback.request.headers, 'cookie') !== undefined) return false;
+    const origin = originOf(callback.request.url);
+    return (this.byOrigin.get(origin) ?? []).some(
+      (e) =>
+        e.startedDateTime < callback.startedDateTime &&
+        e.response.headers.some(
+          (h) => h.name.toLowerCase() === 'set-cookie' && !/;\s*samesite\s*=\s*none/i.test(h.value),
+        ),
+    );
+  }
+
+  /** The first `OPTIONS` at a path other than `entry`: a CORS preflight. */
+  preflight(entry: HarEntry): HarEntry | undefined {
+    return this.byPath
+      .get(originAndPath(entry.request.url))
+      ?.find((e) => e.request.method === 'OPTIONS' && e !== entry);
+  }
+
+  /** The discovery document of the provider at `url`: its endpoint, else its issuer, on that origin. */
+  metadataFor(url: string, field: 'authorization_endpoint' | 'token_endpoint'): Metadata | undefined {
+    const path = originAndPath(url);
+    const origin = originOf(url);
+    return (
+      this.discoveries.find((m) => typeof m[field] === 'string' && originAndPath(m[field]) === path) ??
+      this.discoveries.find((m) => typeof m.issuer === 'string' && originOf(m.issuer) === origin)
+    );
+  }
+
+  /** The provider's other endpoints called (discovery, JWKS, UserInfo…) and those the browser did not complete. */
+  callsAt(origin: string, metadata: Metadata | undefined) {
+    const key = `${origin}\n${this.discoveries.indexOf(metadata!)}`;
+    let found = this.calls.get(key);
+    if (!found) {
+      const events: TraceEvent[] = [];
+      const blocked: Said[] = [];
+      for (const e of this.byOrigin.get(origin) ?? []) {
+        const kind = providerCall(e, metadata);
+        if (!kind) continue;
+        events.push(event(e, kind));
+        const why = e.request.method !== 'OPTIONS' ? blockedCall(kind, e, this.preflight(e)) : undefined;
+        if (why) blocked.push(why);
+      }
+      found = { events, blocked };
+      this.calls.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * Parameters of a callback: the query, a form_post body, and the fragment read from the `Location`
+   * that led there (the browser never sends a fragment).
+   */
+  callbackParams(entry: HarEntry): URLSearchParams {
+    const params = new URLSearchParams(paramsOf(entry.request.url));
+    if (entry.request.method === 'POST') for (const [k, v] of formParams(entry) ?? []) params.append(k, v);
+    const led = (this.ledTo.get(originAndPath(entry.request.url)) ?? []).filter(
+      (l) => l.to.includes('#') && l.startedDateTime <= entry.startedDateTime,
+    );
+    const to = led[led.length - 1]?.to;
+    if (to) for (const [k, v] of new URLSearchParams(to.split('#')[1] ?? '')) params.append(k, v);
+    return params;
+  }
+}
+
+/** What a Location sent back to the redirect URI carries: its query and its fragment. */
+function locationParams(to: string): URLSearchParams {
+  const params = new URLSearchParams(paramsOf(to));
+  for (const [k, v] of new URLSearchParams(to.split('#')[1] ?? '')) params.append(k, v);
+  return params;
+}
+
+const htmlDecode = (text: string) =>
+  text.replace(
+    /&(amp|lt|gt|quot|#39|#x27|#x2F|#x3D);/gi,
+    (_, e: string) =>
+      ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x2f': '/', '#x3d': '=' })[
+        e.toLowerCase()
+      ]!,
+  );
+
+/**
+ * response_mode=form_post: the provider's auto-submitting page, whose form posts to the redirect URI,
+ * holds what the callback carries (read when the POST itself is not in the HAR).
+ */
+function formPostPage(entry: HarEntry, redirectUri: string): URLSearchParams | undefined {
+  const page = bodyText(entry);
+  if (!page?.includes('<form')) return undefined;
+  const form = /<form\b[^>]*\baction\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/form>/i.exec(page);
+  if (!form || htmlDecode(form[1]!) !== redirectUri) return undefined;
+  const params = new URLSearchParams();
+  for (const input of form[2]!.matchAll(/<input\b[^>]*>/gi)) {
+    const name = /\bname\s*=\s*["']([^"']*)["']/i.exec(input[0])?.[1];
+    const value = /\bvalue\s*=\s*["']([^"']*)["']/i.exec(input[0])?.[1];
+    if (name) params.append(htmlDecode(name), htmlDecode(value ?? ''));
+  }
   return params;
 }
 
 const PKCE_RULE = { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') };
-
 const ISS_RULE = { id: 'trace.iss', title: 'Callback names the issuer (iss)', ...rfc(9207, '2.4') };
+const STATE_RULE = { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') };
+const REDIRECT_RULE = {
+  id: 'trace.redirect_uri',
+  title: 'Same redirect_uri in the token request',
+  ...rfc(6749, '4.1.3'),
+};
+const NONCE_RULE = {
+  id: 'trace.nonce',
+  title: 'ID token nonce is the one sent',
+  ...oidcCore('3.1.3.7', 'IDTokenValidation'),
+};
+const GRANT_RULE = { id: 'trace.grant', title: 'Grant type still allowed', ...rfc(9700, '2.4') };
 
 /** RFC 9207: an `iss` that is there must be the issuer; a missing one fails only when advertised. */
 function issCheck(answer: URLSearchParams | undefined, issuer: string, advertised: boolean): Check {
@@ -133,74 +347,87 @@ function issCheck(answer: URLSearchParams | undefined, issuer: string, advertise
     : outcome(ISS_RULE, 'skip', issuer, say('exIssNotAdvertised'));
 }
 
-function analyse(
-  authorize: HarEntry,
-  entries: HarEntry[],
-  metadata: Record<string, unknown> | undefined,
-): LoginAttempt {
-  const sent = authorizeParams(authorize);
+/** The tokens a token answer holds, decoded, and what the ID token checks need from it. */
+function tokensOf(token: HarEntry | undefined, metadata: Metadata | undefined) {
+  const body = token ? parsedObject(bodyText(token)) : undefined;
+  const tokens = ['id_token', 'access_token', 'refresh_token']
+    .filter((n) => typeof body?.[n] === 'string')
+    .map((name) => ({ name, decoded: decodeToken(body![name] as string) }));
+  const idToken = typeof body?.id_token === 'string' ? body.id_token : undefined;
+  const answeredAt = token ? header(token.response.headers, 'date') : undefined;
+  const jwksUri = typeof metadata?.jwks_uri === 'string' ? metadata.jwks_uri : undefined;
+  const evidence = {
+    ...(idToken ? { idToken } : {}),
+    ...(answeredAt ? { answeredAt } : {}),
+    ...(jwksUri ? { jwksUri } : {}),
+  };
+  return { body, tokens, evidence };
+}
+
+function analyse(authorize: HarEntry, har: HarIndex): { attempt: LoginAttempt; claimed: HarEntry[] } {
+  const at = authorize.startedDateTime;
+  // PAR (RFC 9126): the authorization request holds only client_id and request_uri; the pushed one the rest.
+  const direct = authorizeParams(authorize);
+  const requestUri = direct.get('request_uri');
+  const pushed = requestUri && !direct.has('response_type') ? har.pushedRequest(requestUri) : undefined;
+  const sent = pushed ? new URLSearchParams([...direct, ...(formParams(pushed) ?? [])]) : direct;
   const clientId = sent.get('client_id') ?? '';
   const redirectUri = sent.get('redirect_uri') ?? '';
   const state = sent.get('state') ?? undefined;
   const method = sent.get('code_challenge_method') ?? undefined;
+  const metadata = har.metadataFor(authorize.request.url, 'authorization_endpoint');
   const issuer = typeof metadata?.issuer === 'string' ? metadata.issuer : originOf(authorize.request.url);
-  const after = entries.filter((e) => e.startedDateTime >= authorize.startedDateTime);
+  const issuerOrigin = originOf(authorize.request.url);
   const target = redirectUri === '' ? '' : originAndPath(redirectUri);
-  const host = hostsOf([redirectUri])[0] ?? '';
-  const toRedirect = after.filter(
-    // The cheap test first: most entries of a busy HAR are not on the redirect URI's host at all.
-    (e) =>
-      target !== '' && e.request.url.toLowerCase().includes(host) && originAndPath(e.request.url) === target,
-  );
+  const toRedirect = target ? har.at(target, at) : [];
   // This login's callback carries its state; a forged or stale one is the first back at the redirect URI.
-  const callback =
-    toRedirect.find((e) => state !== undefined && callbackParams(e, entries).get('state') === state) ??
+  let callback =
+    toRedirect.find((e) => state !== undefined && har.callbackParams(e).get('state') === state) ??
     toRedirect[0];
-  const answer = callback ? callbackParams(callback, entries) : undefined;
+  let answer = callback ? har.callbackParams(callback) : undefined;
+  if (!callback && target) {
+    // The way back recorded only as a redirect (a status-0 hop, a recording cut short), or as the
+    // provider's form_post page whose form was never submitted in the HAR.
+    const led = har.led(target, at)[0];
+    if (led) [callback, answer] = [led.entry, locationParams(led.to)];
+    else
+      for (const e of har.onOrigin(issuerOrigin, at, 50)) {
+        const posted = formPostPage(e, redirectUri);
+        if (posted?.has('state') || posted?.has('code') || posted?.has('error')) {
+          [callback, answer] = [e, posted];
+          break;
+        }
+      }
+  }
   const code = answer?.get('code') ?? undefined;
   // Every call redeeming this login's code: a code is single-use, so a second one is a finding.
-  const redeems = after.filter((e) => {
-    const form = formParams(e);
-    return (
-      form?.get('grant_type') === 'authorization_code' && (code === undefined || form.get('code') === code)
-    );
-  });
+  const redeems = code ? har.redeeming(code, at) : [];
   const [token] = redeems;
-  const tokenForm = token ? formParams(token) : undefined;
-  const tokenBody = token ? parsedObject(bodyText(token)) : undefined;
-  const issuerOrigin = originOf(authorize.request.url);
+  const tokenForm = token?.params;
+  const { body: tokenBody, tokens, evidence: tokenEvidence } = tokensOf(token?.entry, metadata);
   // A client that authenticated at the token endpoint is confidential (RFC 6749 §2.1).
   const confidential =
-    !!token && (!!header(token.request.headers, 'authorization') || !!tokenForm?.has('client_secret'));
-  const calls = entries.flatMap((e) => {
-    const kind = e.request.url.startsWith(issuerOrigin) ? providerCall(e, metadata) : undefined;
-    return kind ? [event(e, kind)] : [];
-  });
+    !!token && (!!header(token.entry.request.headers, 'authorization') || !!tokenForm?.has('client_secret'));
+  const calls = har.callsAt(issuerOrigin, metadata);
   const events = [
     event(authorize, 'authorize'),
+    ...(pushed ? [event(pushed, 'par')] : []),
     ...(callback ? [event(callback, 'callback')] : []),
-    ...redeems.map((e) => event(e, 'token')),
-    ...calls,
+    ...redeems.map((r) => event(r.entry, 'token')),
+    ...calls.events,
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const tokens = ['id_token', 'access_token', 'refresh_token']
-    .filter((n) => typeof tokenBody?.[n] === 'string')
-    .map((name) => ({ name, decoded: decodeToken(tokenBody![name] as string) }));
   const idToken = tokens.find((t) => t.name === 'id_token')?.decoded;
+  const nonceSent = sent.get('nonce') ?? undefined;
 
   const checks: Check[] = [
     answer
       ? passIf(
-          { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') },
+          STATE_RULE,
           answer.get('state') === (state ?? null),
           shown(state),
           shown(answer.get('state') ?? undefined),
         )
-      : outcome(
-          { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') },
-          'skip',
-          shown(state),
-          say('exNoCallbackInHar'),
-        ),
+      : outcome(STATE_RULE, 'skip', shown(state), say('exNoCallbackInHar')),
     issCheck(answer, issuer, metadata?.authorization_response_iss_parameter_supported === true),
     outcome(
       PKCE_RULE,
@@ -217,46 +444,15 @@ function analyse(
     ),
     tokenForm
       ? passIf(
-          {
-            id: 'trace.redirect_uri',
-            title: 'Same redirect_uri in the token request',
-            ...rfc(6749, '4.1.3'),
-          },
+          REDIRECT_RULE,
           tokenForm.get('redirect_uri') === redirectUri,
           redirectUri,
           shown(tokenForm.get('redirect_uri') ?? undefined),
         )
-      : outcome(
-          {
-            id: 'trace.redirect_uri',
-            title: 'Same redirect_uri in the token request',
-            ...rfc(6749, '4.1.3'),
-          },
-          'skip',
-          redirectUri,
-          say('exNoTokenInHar'),
-        ),
-    idToken?.kind === 'jwt' && sent.has('nonce')
-      ? passIf(
-          {
-            id: 'trace.nonce',
-            title: 'ID token nonce is the one sent',
-            ...oidcCore('3.1.3.7', 'IDTokenValidation'),
-          },
-          idToken.claims.nonce === sent.get('nonce'),
-          shown(sent.get('nonce') ?? undefined),
-          shown(idToken.claims.nonce),
-        )
-      : outcome(
-          {
-            id: 'trace.nonce',
-            title: 'ID token nonce is the one sent',
-            ...oidcCore('3.1.3.7', 'IDTokenValidation'),
-          },
-          'skip',
-          shown(sent.get('nonce') ?? undefined),
-          idToken ? say('exNoNonce') : say('exNoIdTokenInHar'),
-        ),
+      : outcome(REDIRECT_RULE, 'skip', redirectUri, say('exNoTokenInHar')),
+    idToken?.kind === 'jwt' && nonceSent !== undefined
+      ? passIf(NONCE_RULE, idToken.claims.nonce === nonceSent, nonceSent, shown(idToken.claims.nonce))
+      : outcome(NONCE_RULE, 'skip', shown(nonceSent), idToken ? say('exNoNonce') : say('exNoIdTokenInHar')),
     passIf(
       { id: 'trace.no_tokens_in_url', title: 'No tokens in a URL', ...oidcCore('3.1.2.5', 'AuthResponse') },
       !answer || !['access_token', 'id_token'].some((n) => answer.has(n)),
@@ -266,52 +462,143 @@ function analyse(
   ];
 
   const forged = !!answer && state !== undefined && answer.get('state') !== state;
+  // The provider's own error on its sign-in page, when the way back never came.
+  const pageError = callback
+    ? undefined
+    : har
+        .onOrigin(issuerOrigin, at, 50)
+        .map(providerPageError)
+        .find((d) => d !== undefined);
   // Requests the login needed that the browser did not complete, each with what the HAR says of why.
   const blocked = [
-    ...redeems.map((e) => blockedCall('token', e, entries)),
-    ...entries.flatMap((e) => {
-      const kind = e.request.url.startsWith(issuerOrigin) ? providerCall(e, metadata) : undefined;
-      return kind && e.request.method !== 'OPTIONS' ? [blockedCall(kind, e, entries)] : [];
-    }),
+    ...redeems.map((r) => blockedCall('token', r.entry, har.preflight(r.entry))),
+    ...calls.blocked,
   ].filter((b): b is Said => b !== undefined);
+  const nonceMismatch =
+    idToken?.kind === 'jwt' && nonceSent !== undefined && idToken.claims.nonce !== nonceSent;
   const diagnosis = [
-    ...diagnose({ callback, answer, token, tokenForm, tokenBody, redirectUri, redeems, forged }),
+    ...(pageError ?? []),
+    ...diagnose({
+      callback,
+      answer,
+      token: token?.entry,
+      tokenForm,
+      tokenBody,
+      redirectUri,
+      redeems: redeems.map((r) => r.entry),
+      forged,
+      pkce: sent.has('code_challenge'),
+      pageError: pageError !== undefined,
+    }),
+    ...(nonceMismatch ? [say('dxNonceMismatch')] : []),
+    ...(callback && answer?.has('state') && har.lostCookies(callback) ? [say('dxFormPostCookies')] : []),
     ...blocked,
   ];
-  const rawIdToken = typeof tokenBody?.id_token === 'string' ? tokenBody.id_token : undefined;
-  const answeredAt = token ? header(token.response.headers, 'date') : undefined;
   const challenge = sent.get('code_challenge');
   const verifier = tokenForm?.get('code_verifier');
   const evidence = {
-    ...(rawIdToken ? { idToken: rawIdToken } : {}),
-    ...(answeredAt ? { answeredAt } : {}),
+    ...tokenEvidence,
     ...(challenge && verifier && method === 'S256' ? { pkce: { challenge, verifier } } : {}),
   };
-  return { clientId, issuer, events, checks, diagnosis, tokens, evidence };
+  return {
+    attempt: { clientId, issuer, events, checks, diagnosis, tokens, evidence },
+    claimed: redeems.map((r) => r.entry),
+  };
 }
 
-/** Every OAuth 2.0 / OIDC login in the HAR, without being told the provider. */
-export function traceLogins(entries: HarEntry[]): Trace {
-  const sorted = [...entries].sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
-  const discovery = sorted.find(
-    (e) =>
-      e.request.url.includes('/.well-known/openid-configuration') &&
-      /\/\.well-known\/openid-configuration$/.test(pathOf(e.request.url)),
-  );
-  const metadata = discovery ? parsedObject(bodyText(discovery)) : undefined;
-  const authorizes = sorted.filter(isAuthorize);
+/** What an authorization request sent: its URL's parameters, and a form POST's body. */
+function authorizeParams(e: HarEntry): URLSearchParams {
+  const params = new URLSearchParams(paramsOf(e.request.url));
+  if (e.request.method === 'POST') for (const [k, v] of formParams(e) ?? []) params.append(k, v);
+  return params;
+}
+
+/**
+ * A token request with no authorization request before it in the HAR (a password grant, a refresh,
+ * client credentials, token exchange, or a code whose login was recorded elsewhere).
+ */
+function analyseToken({ entry, params }: TokenCall, har: HarIndex): LoginAttempt {
+  const grant = params.get('grant_type') ?? '';
+  const metadata = har.metadataFor(entry.request.url, 'token_endpoint');
+  const issuer = typeof metadata?.issuer === 'string' ? metadata.issuer : originOf(entry.request.url);
+  const { body, tokens, evidence } = tokensOf(entry, metadata);
+  const calls = har.callsAt(originOf(entry.request.url), metadata);
+  const password = grant === 'password';
+  const diagnosis = [
+    // RFC 9700 §2.4: the resource owner password credentials grant MUST NOT be used.
+    ...(password ? [say('dxPasswordGrant')] : []),
+    ...tokenAnswered(entry, body, false),
+    blockedCall('token', entry, har.preflight(entry)),
+  ].filter((d): d is Said => d !== undefined);
+  return {
+    grant,
+    clientId: params.get('client_id') ?? basicClientId(entry) ?? '',
+    issuer,
+    events: [event(entry, 'token'), ...calls.events].sort((a, b) => a.at.localeCompare(b.at)),
+    checks: [outcome(GRANT_RULE, password ? 'warn' : 'pass', say('exNotPasswordGrant'), grant)],
+    diagnosis,
+    tokens,
+    evidence,
+  };
+}
+
+const PASSWORD_NAMES = new Set(['password', 'passwd', 'pwd'].map(nameKey));
+
+/**
+ * A login through the app's own server: a password posted to an origin that is not a provider's,
+ * answered with tokens or a session. The provider's side of such a login never reaches the browser.
+ */
+function backendLogins(har: HarIndex, providers: Set<string>): Said[] {
   const notes: Said[] = [];
-  const tokenCalls = sorted.filter((e) => formParams(e)?.has('grant_type'));
+  for (const e of har.sorted) {
+    if (e.request.method !== 'POST' || providers.has(originOf(e.request.url))) continue;
+    const params = tokenParams(e);
+    if (!params || params.has('grant_type')) continue;
+    if (![...params.keys()].some((k) => PASSWORD_NAMES.has(nameKey(k)))) continue;
+    const answer = parsedObject(bodyText(e));
+    const back = Object.keys(answer ?? {}).some((k) => /token$/i.test(k))
+      ? say('backendTokens')
+      : header(e.response.headers, 'set-cookie') !== undefined
+        ? say('backendSession')
+        : say('backendNothing');
+    notes.push(say('noteBackendLogin', originAndPath(e.request.url), e.response.status, back));
+  }
+  return notes;
+}
+
+/** Every OAuth 2.0 / OIDC login in the HAR, and every token request outside one, without being told the provider. */
+export function traceLogins(entries: HarEntry[]): Trace {
+  const har = new HarIndex(entries);
+  const claimed = new Set<HarEntry>();
+  const authorizes = har.sorted.filter((e) => isAuthorize(e, har));
+  const logins = authorizes.map((a) => {
+    const { attempt, claimed: redeems } = analyse(a, har);
+    for (const e of redeems) claimed.add(e);
+    return attempt;
+  });
+  const loneCalls = har.tokenCalls.filter((c) => !claimed.has(c.entry));
+  const lone = loneCalls.map((c) => analyseToken(c, har));
+  // In the order they began: a login at its authorization request, a lone token request at itself.
+  const started = [...authorizes, ...loneCalls.map((c) => c.entry)].map((e) => e.startedDateTime);
+  const attempts = [...logins, ...lone]
+    .map((attempt, i) => ({ attempt, at: started[i]! }))
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((a) => a.attempt);
+  const providers = new Set([
+    ...authorizes.map((e) => originOf(e.request.url)),
+    ...har.tokenCalls.map((c) => originOf(c.entry.request.url)),
+  ]);
+  const notes: Said[] = backendLogins(har, providers);
   if (
-    tokenCalls.length &&
-    tokenCalls.every(
-      (e) => !header(e.request.headers, 'authorization') && !formParams(e)?.has('client_secret'),
+    har.tokenCalls.length &&
+    har.tokenCalls.every(
+      (c) => !header(c.entry.request.headers, 'authorization') && !c.params.has('client_secret'),
     )
   )
     notes.push(say('noteNoCredentials'));
   return {
-    attempts: authorizes.map((a) => analyse(a, sorted, metadata)),
-    hosts: hostsOf(sorted.map((e) => e.request.url)),
+    attempts,
+    hosts: hostsOf(har.sorted.map((e) => e.request.url)),
     notes,
   };
 }

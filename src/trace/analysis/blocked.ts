@@ -1,4 +1,3 @@
-import { originAndPath } from '../../core/params.ts';
 import { say, type Said } from '../../core/say.ts';
 import { header, type HarEntry } from './har.ts';
 
@@ -6,18 +5,19 @@ import { header, type HarEntry } from './har.ts';
  * Why a request the login needed never reached the page, as the HAR tells it: Chrome's `_error`
  * (`net::ERR_FAILED`, `net::ERR_BLOCKED_BY_CLIENT`…), a failed CORS preflight (an `OPTIONS` answered
  * 4xx, or without `Access-Control-Allow-Origin` for the page's origin), or an answer the page may not read.
+ * `preflight`: the `OPTIONS` at the same URL the HAR holds, if any.
  */
-export function blockedCall(kind: string, entry: HarEntry, entries: HarEntry[]): Said | undefined {
+export function blockedCall(
+  kind: string,
+  entry: HarEntry,
+  preflight: HarEntry | undefined,
+): Said | undefined {
   const { request, response } = entry;
   const origin = header(request.headers, 'origin');
   const allows = (e: HarEntry) => {
     const allowed = header(e.response.headers, 'access-control-allow-origin');
     return allowed === '*' || (origin !== undefined && allowed === origin);
   };
-  const at = originAndPath(request.url);
-  const preflight = entries.find(
-    (e) => e.request.method === 'OPTIONS' && e !== entry && originAndPath(e.request.url) === at,
-  );
   const failed = response.status === 0 || response.error !== undefined;
   const what = response.error ?? `HTTP ${response.status}`;
   if (preflight && preflight.response.status >= 400)

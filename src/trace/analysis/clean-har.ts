@@ -10,6 +10,8 @@ export type Removed = Record<RemovedKind, number>;
 
 export interface CleanedHar {
   text: string;
+  /** Any other text with the same secrets removed (the report's diagnosis, read from the original). */
+  clean: (text: string) => string;
   removed: Removed;
   /** Entries the normaliser could not read: left out of the copy. */
   skipped: number;
@@ -398,7 +400,7 @@ export function cleanHar(har: string | HarFile, options: CleanOptions): CleanedH
     `[${parts.join(',')}]`,
   );
   const text = around(written(JSON.stringify(cleanStrings(top, scrub.clean)), 0), 'log', logText);
-  return { text, removed, skipped, ...(leftover ? { leftover } : {}) };
+  return { text, clean: scrub.clean, removed, skipped, ...(leftover ? { leftover } : {}) };
 }
 
 /** A body already cleaned above is kept as it is; its other fields are cleaned like any string. */

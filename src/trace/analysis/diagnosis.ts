@@ -1,4 +1,5 @@
-import type { HarEntry } from './har.ts';
+import { parsedObject } from '../../core/discovery.ts';
+import { bodyText, type HarEntry } from './har.ts';
 import { say, type Part, type Said } from '../../core/say.ts';
 import type { MessageId } from '../../core/view/words.ts';
 
@@ -44,6 +45,10 @@ export interface Seen {
   redeems: HarEntry[];
   /** The callback's `state` is not the one the authorize request sent. */
   forged: boolean;
+  /** The authorization request sent a PKCE challenge. */
+  pkce: boolean;
+  /** The provider's sign-in page named its own error (said instead of "the callback never came"). */
+  pageError: boolean;
 }
 
 /** What went wrong, in plain words for support staff; empty when nothing did. */
@@ -51,7 +56,7 @@ export function diagnose(seen: Seen): Said[] {
   const diagnosis: Said[] = [];
   const { callback, answer, token, tokenForm, tokenBody, redirectUri } = seen;
   const providerError = answer?.get('error');
-  if (!callback) diagnosis.push(say('dxNoCallback'));
+  if (!callback && !seen.pageError) diagnosis.push(say('dxNoCallback'));
   else if (providerError)
     diagnosis.push(
       say(
@@ -61,28 +66,114 @@ export function diagnose(seen: Seen): Said[] {
       ),
     );
   if (seen.forged) diagnosis.push(say('dxForged'));
-  else if (callback && !providerError && !token) diagnosis.push(say('dxServerSide'));
+  // No token request: a confidential app's server redeems the code out of the browser's sight; a
+  // login with PKCE is what a browser app sends, and a browser app redeems from the page.
+  else if (callback && !providerError && !token)
+    diagnosis.push(say(seen.pkce ? 'dxNeverRedeemed' : 'dxServerSide'));
   if (token?.response.status === 0) diagnosis.push(say('dxBlocked'));
-  const tokenError = typeof tokenBody?.error === 'string' ? tokenBody.error : undefined;
-  if (token && !tokenError && token.response.status >= 400)
-    diagnosis.push(say('dxTokenStatus', token.response.status));
   if (seen.redeems.length > 1) {
     const again = seen.redeems.slice(1).map((e) => e.response.status);
     diagnosis.push(say('dxCodeReused', seen.redeems.length, again.join(', ')));
   }
-  if (tokenError) {
-    const differs = tokenForm && tokenForm.get('redirect_uri') !== redirectUri;
-    const description =
-      typeof tokenBody?.error_description === 'string' ? tokenBody.error_description : undefined;
-    diagnosis.push(
-      say(
-        'dxTokenAnswered',
-        tokenError,
-        differs && tokenError === 'invalid_grant'
-          ? withTheirWords(say('dxRedirectDiffers'), description)
-          : explained(TOKEN_ERRORS, tokenError, description, 'dxSeeResponse'),
-      ),
-    );
+  if (token) {
+    const differs = !!tokenForm && tokenForm.get('redirect_uri') !== redirectUri;
+    diagnosis.push(...tokenAnswered(token, tokenBody, differs));
   }
   return diagnosis;
+}
+
+/**
+ * A token answer's error in plain words, the provider's description beside them; or its HTTP status
+ * when it came without an error code. `differs`: the redirect_uri was not the authorization request's.
+ */
+export function tokenAnswered(
+  token: HarEntry,
+  body: Record<string, unknown> | undefined,
+  differs: boolean,
+): Said[] {
+  const error = typeof body?.error === 'string' ? body.error : undefined;
+  if (!error) return token.response.status >= 400 ? [say('dxTokenStatus', token.response.status)] : [];
+  const description = typeof body?.error_description === 'string' ? body.error_description : undefined;
+  return [
+    say(
+      'dxTokenAnswered',
+      error,
+      differs && error === 'invalid_grant'
+        ? withTheirWords(say('dxRedirectDiffers'), description)
+        : explained(TOKEN_ERRORS, error, description, 'dxSeeResponse'),
+    ),
+  ];
+}
+
+/** JSON strings inside a page (Entra's `$Config`), read without throwing. */
+const jsonString = (escaped: string): string => {
+  try {
+    return JSON.parse(`"${escaped}"`) as string;
+  } catch {
+    return escaped;
+  }
+};
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * The error a provider's own page or JSON answer names, in its words, with the provider's error
+ * reference where one exists: Microsoft Entra's AADSTS codes (also in its sign-in page's `$Config`),
+ * Okta's `errorCode`/`errorSummary`, Keycloak's error page, and the `error`/`error_description`
+ * (or ForgeRock's `reason`/`message`) of Keycloak, Auth0 and ForgeRock answers and error-page URLs.
+ */
+export function providerPageError(entry: HarEntry): Said[] | undefined {
+  const host = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(entry.request.url)?.[1] ?? entry.request.url;
+  const query = (() => {
+    try {
+      return new URL(entry.request.url).searchParams;
+    } catch {
+      return new URLSearchParams();
+    }
+  })();
+  const text = bodyText(entry) ?? '';
+  const aad = /AADSTS(\d{5,})/.exec(text) ?? /AADSTS(\d{5,})/.exec(query.toString());
+  if (aad) {
+    const config = /"strServiceExceptionMessage"\s*:\s*"((?:[^"\\]|\\.){1,2000})"/.exec(text)?.[1];
+    const words = config
+      ? jsonString(config)
+      : (new RegExp(`AADSTS${aad[1]}:?\\s*([^"<\\r\\n]{1,400})`).exec(text)?.[1] ?? '');
+    return [
+      say('dxProviderPage', host, `AADSTS${aad[1]}`, words.replace(/^AADSTS\d+:\s*/, '')),
+      say('dxErrorReference', `https://login.microsoftonline.com/error?code=${aad[1]}`),
+    ];
+  }
+  const body = text.trimStart().startsWith('{') ? parsedObject(text) : undefined;
+  const okta = str(body?.errorCode);
+  if (okta)
+    return [
+      say('dxProviderPage', host, okta, str(body?.errorSummary) ?? ''),
+      say('dxErrorReference', 'https://developer.okta.com/docs/reference/error-codes/'),
+    ];
+  const error = str(body?.error) ?? str(query.get('error'));
+  if (error && (entry.response.status >= 400 || query.has('error')))
+    return [
+      say(
+        'dxProviderPage',
+        host,
+        error,
+        str(body?.error_description) ?? str(body?.message) ?? query.get('error_description') ?? '',
+      ),
+    ];
+  // ForgeRock AM: {"code": 400, "reason": "Bad Request", "message": "…"}.
+  if (typeof body?.code === 'number' && str(body.reason) && str(body.message))
+    return [say('dxProviderPage', host, str(body.reason)!, str(body.message)!)];
+  // Keycloak's error page: <span id="kc-error-message"><p class="instruction">…</p></span>.
+  const kc = /id="kc-error-message"[^>]*>([\s\S]{0,2000}?)<\/(?:span|div)>/i.exec(text)?.[1];
+  if (kc) return [say('dxProviderPage', host, 'Keycloak', textOf(kc))];
+  return undefined;
 }

@@ -140,3 +140,37 @@ export function safeDecode(value: string): string {
     return value;
   }
 }
+
+/**
+ * A token request's parameters (RFC 6749 §4.1.3): a form body, or a JSON one as some apps send it
+ * (its string, number and boolean fields). Undefined without a body.
+ */
+export function tokenParams(entry: HarEntry): URLSearchParams | undefined {
+  const text = entry.request.postData?.text?.trim();
+  if (!text?.startsWith('{')) return formParams(entry);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  return new URLSearchParams(
+    Object.entries(body).flatMap(([k, v]) =>
+      ['string', 'number', 'boolean'].includes(typeof v) ? [[k, String(v)]] : [],
+    ),
+  );
+}
+
+/** The client ID in an HTTP Basic `Authorization` header (RFC 6749 §2.3.1: form-encoded, then base64). */
+export function basicClientId(entry: HarEntry): string | undefined {
+  const credentials = /^Basic\s+(\S+)/i.exec(header(entry.request.headers, 'authorization') ?? '')?.[1];
+  if (!credentials) return undefined;
+  try {
+    const decoded = atob(credentials);
+    const colon = decoded.indexOf(':');
+    return safeDecode((colon < 0 ? decoded : decoded.slice(0, colon)).replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}

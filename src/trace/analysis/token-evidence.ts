@@ -1,6 +1,7 @@
 import { say } from '../../core/say.ts';
 import { base64url, type JSONWebKeySet, type JWK } from 'jose';
 import { performExchange, type HttpDeps } from '../../core/http.ts';
+import { originAndPath } from '../../core/params.ts';
 import { jwksRequest, readJwks } from '../../core/jwks.ts';
 import { issuerProblem } from '../../core/profile.ts';
 import { isLoopbackHost } from '../../core/url-rules.ts';
@@ -14,7 +15,7 @@ import { bodyText, type HarEntry } from './har.ts';
 
 const SIGNATURE = {
   id: 'trace.signature',
-  title: 'ID token signature against a JWKS in the HAR',
+  title: 'ID token signature against the issuer’s JWKS in the HAR',
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
 };
 const CLOCK = {
@@ -23,16 +24,22 @@ const CLOCK = {
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
 };
 
-/** Every key of every JWKS the HAR holds (a JSON object with a `keys` list). */
-function keysIn(entries: HarEntry[]): JSONWebKeySet | undefined {
-  const keys = entries.flatMap((e) => {
+/**
+ * The keys of every JWKS the HAR holds, by the URL (origin and path) that answered them. Only the
+ * `jwks_uri` an issuer's discovery document names is trusted for that issuer's tokens.
+ */
+function keysByUrl(entries: HarEntry[]): Map<string, JWK[]> {
+  const byUrl = new Map<string, JWK[]>();
+  for (const e of entries) {
     // Only bodies that can be a JSON object are parsed: a big HAR is mostly scripts and images.
     const text = bodyText(e);
-    if (!text?.trimStart().startsWith('{') || !text.includes('"keys"')) return [];
+    if (!text?.trimStart().startsWith('{') || !text.includes('"keys"')) continue;
     const body = parsedObject(text);
-    return Array.isArray(body?.keys) ? (body.keys as JWK[]) : [];
-  });
-  return keys.length ? { keys } : undefined;
+    if (!Array.isArray(body?.keys)) continue;
+    const at = originAndPath(e.request.url);
+    byUrl.set(at, [...(byUrl.get(at) ?? []), ...(body.keys as JWK[])]);
+  }
+  return byUrl;
 }
 
 const VERIFIER = {
@@ -55,9 +62,12 @@ async function verifierCheck(pkce: LoginAttempt['evidence']['pkce']): Promise<Ch
   );
 }
 
-async function evidenceChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined): Promise<Check[]> {
+async function evidenceChecks(attempt: LoginAttempt, keys: Map<string, JWK[]>): Promise<Check[]> {
+  const { jwksUri } = attempt.evidence;
+  const trusted = jwksUri ? keys.get(originAndPath(jwksUri)) : undefined;
   const pkce = await verifierCheck(attempt.evidence.pkce);
-  return [pkce, ...(await tokenChecks(attempt, set))];
+  // A lone token request has no PKCE of its own to check.
+  return [...(attempt.grant ? [] : [pkce]), ...(await tokenChecks(attempt, trusted && { keys: trusted }))];
 }
 
 async function tokenChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined): Promise<Check[]> {
@@ -71,7 +81,7 @@ async function tokenChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined
   const signature =
     set || String(decoded.header.alg).startsWith('HS')
       ? await verifySignature(token, decoded.header, '', set ? () => Promise.resolve(set) : undefined)
-      : { status: 'skip' as const, actual: say('exNoJwksInHar') };
+      : { status: 'skip' as const, actual: say('exNoTrustedJwks') };
   const iat = decoded.claims.iat;
   const date = attempt.evidence.answeredAt ? Date.parse(attempt.evidence.answeredAt) / 1000 : NaN;
   const skew = typeof iat === 'number' && Number.isFinite(date) ? Math.round(iat - date) : undefined;
@@ -90,9 +100,9 @@ async function tokenChecks(attempt: LoginAttempt, set: JSONWebKeySet | undefined
 
 /** The checks that need keys or clocks, added to each attempt (signatures are async: kept apart). */
 export async function withEvidence(trace: Trace, entries: HarEntry[]): Promise<Trace> {
-  const set = keysIn(entries);
+  const keys = keysByUrl(entries);
   const attempts = await Promise.all(
-    trace.attempts.map(async (a) => ({ ...a, checks: [...a.checks, ...(await evidenceChecks(a, set))] })),
+    trace.attempts.map(async (a) => ({ ...a, checks: [...a.checks, ...(await evidenceChecks(a, keys))] })),
   );
   return { ...trace, attempts };
 }

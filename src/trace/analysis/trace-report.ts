@@ -2,6 +2,8 @@ import { cell, plain } from '../../core/markdown.ts';
 import { checkTitle } from '../../core/view/verdict.ts';
 import type { Words } from '../../core/view/words.ts';
 import type { Trace } from './attempts.ts';
+import type { Say } from '../../core/flow-error.ts';
+import type { Said } from '../../core/say.ts';
 
 /**
  * The trace as Markdown for a ticket, in the interface language: built from the redacted HAR's
@@ -13,7 +15,11 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
     md.push(w.t('traceNoLogin', trace.hosts.map(cell).join(', ') || w.t('traceNoHosts')));
   for (const note of trace.notes) md.push(`> ${plain(w.spoken(note.say, note.message))}`, '');
   trace.attempts.forEach((a, i) => {
-    md.push(`## ${w.t('traceReportLogin', i + 1, cell(a.clientId), cell(a.issuer))}`, '');
+    const title =
+      a.grant === undefined
+        ? w.t('traceReportLogin', i + 1, cell(a.clientId), cell(a.issuer))
+        : w.t('traceReportToken', i + 1, cell(a.clientId), cell(a.issuer), cell(a.grant));
+    md.push(`## ${title}`, '');
     for (const d of a.diagnosis) md.push(`- ${plain(w.spoken(d.say, d.message))}`);
     const events = ['traceWhen', 'traceWhat', 'traceRequest', 'colStatus'] as const;
     md.push('', `| ${events.map((h) => w.t(h)).join(' | ')} |`, '|---|---|---|---|');
@@ -28,4 +34,26 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
     md.push('');
   });
   return md.join('\n') + '\n';
+}
+
+/** Stored words with the copy's secrets removed from their English and from every value in them. */
+function cleanSaid(said: Said, clean: (text: string) => string): Said {
+  const sub = (p: string | Say): string | Say =>
+    typeof p === 'string' ? clean(p) : { id: p.id, subs: p.subs.map(sub) };
+  return { message: clean(said.message), say: sub(said.say) as Say };
+}
+
+/**
+ * The report is written from the copy's analysis (it holds no secret), with each login's causes from
+ * the original file's: a provider's error page that the copy leaves out still names its error there.
+ */
+export function withCauses(copy: Trace, original: Trace, clean: (text: string) => string): Trace {
+  if (copy.attempts.length !== original.attempts.length) return copy;
+  return {
+    ...copy,
+    attempts: copy.attempts.map((a, i) => ({
+      ...a,
+      diagnosis: original.attempts[i]!.diagnosis.map((d) => cleanSaid(d, clean)),
+    })),
+  };
 }

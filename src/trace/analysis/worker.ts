@@ -2,11 +2,12 @@ import { traceLogins, type Trace } from './attempts.ts';
 import { readHar } from './har.ts';
 import { cleanHar, type CleanedHar } from './clean-har.ts';
 import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
+import { withCauses } from './trace-report.ts';
 import type { HttpDeps } from '../../core/http.ts';
 import { say, type Said } from '../../core/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
-export interface Shareable extends Omit<CleanedHar, 'text'> {
+export interface Shareable extends Omit<CleanedHar, 'text' | 'clean'> {
   redacted: Blob;
   /** The analysis of the redacted copy: the page writes the report from it, in the reader's language. */
   safeTrace: Trace;
@@ -41,9 +42,9 @@ async function analyseHar(text: string, keepOtherBodies: boolean): Promise<void>
   const notes = read.skipped ? [...trace.notes, say('harSkipped', read.skipped)] : trace.notes;
   post({ kind: 'trace', trace: { ...trace, notes } });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
-  const { text: redacted, ...cleaned } = cleanHar(read.har, { keepOtherBodies });
+  const { text: redacted, clean, ...cleaned } = cleanHar(read.har, { keepOtherBodies });
   const safe = readHar(redacted);
-  const safeTrace = traceLogins('error' in safe ? [] : safe.entries);
+  const safeTrace = withCauses(traceLogins('error' in safe ? [] : safe.entries), trace, clean);
   post({
     kind: 'shareable',
     redacted: new Blob([redacted], { type: 'application/json' }),

@@ -130,15 +130,27 @@ describe('a HAR’s logins, found without being told the provider', () => {
     expect(tampered.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
       'The callback’s state is not the one the authorize request sent: a forged or stale callback, whose code must not be redeemed (RFC 6749 §10.12).',
     ]);
+    // No token request: without PKCE, a server-side app; with PKCE, as a browser app logs in, never redeemed.
+    const noPkce = entry('GET', authorize('s1').request.url.replace(/&code_challenge.*$/, ''), 302);
     const serverSide = traceLogins(
       (
-        readHar(har([authorize('s1'), entry('GET', `${APP}?code=abc&state=s1`, 200)])) as {
+        readHar(har([noPkce, entry('GET', `${APP}?code=abc&state=s1`, 200)])) as {
           entries: HarEntry[];
         }
       ).entries,
     );
     expect(serverSide.attempts[0]!.diagnosis[0]?.message).toMatch(
       /^No token request in the HAR: a server-side app/,
+    );
+    const browserApp = traceLogins(
+      (
+        readHar(har([authorize('s1'), entry('GET', `${APP}?code=abc&state=s1`, 200)])) as {
+          entries: HarEntry[];
+        }
+      ).entries,
+    );
+    expect(browserApp.attempts[0]!.diagnosis[0]?.message).toMatch(
+      /^No token request for this code in the HAR: the login used PKCE/,
     );
     const refused = traceLogins(
       (
@@ -356,5 +368,292 @@ describe('PKCE on real logins (RFC 7636, RFC 9700 §2.1.1)', () => {
     expect(statuses(confidential.attempts[0]!.checks)['trace.pkce']).toBe('warn');
     const publicClient = login(undefined, `${form()}&client_id=spa`);
     expect(statuses(publicClient.attempts[0]!.checks)['trace.pkce']).toBe('fail');
+  });
+});
+
+const read = (entries: HarEntry[]) => (readHar(har(entries)) as { entries: HarEntry[] }).entries;
+const said = (attempt: { diagnosis: { message: string }[] } | undefined) =>
+  attempt!.diagnosis.map((d) => d.message).join('\n');
+
+describe('logins and token requests in every shape the file may hold them', () => {
+  test('PAR (RFC 9126): the authorization request holds only client_id and request_uri; the pushed request the rest', () => {
+    const uri = 'urn:ietf:params:oauth:request_uri:6esc_11ACC5bwc014ltc14eY22c';
+    const [attempt] = traceLogins(
+      read([
+        entry(
+          'POST',
+          `${OP}/par`,
+          201,
+          {
+            postData: {
+              mimeType: 'application/x-www-form-urlencoded',
+              text: `response_type=code&client_id=par-app&redirect_uri=${encodeURIComponent(APP)}&state=ps&code_challenge=c&code_challenge_method=S256`,
+            },
+          },
+          json({ request_uri: uri, expires_in: 60 }),
+        ),
+        entry('GET', `${OP}/authorize?client_id=par-app&request_uri=${encodeURIComponent(uri)}`, 302),
+        entry('GET', `${APP}?code=pc&state=ps`, 200),
+        token(
+          `grant_type=authorization_code&code=pc&redirect_uri=${encodeURIComponent(APP)}&code_verifier=v`,
+          200,
+          {
+            access_token: 'at',
+          },
+        ),
+      ]),
+    ).attempts;
+    expect(attempt).toMatchObject({ clientId: 'par-app' });
+    expect(attempt!.events.map((e) => e.kind)).toEqual(['par', 'authorize', 'callback', 'token']);
+    expect(statuses(attempt!.checks)).toMatchObject({
+      'trace.state': 'pass',
+      'trace.pkce': 'pass',
+      'trace.redirect_uri': 'pass',
+    });
+  });
+
+  test('the way back recorded only as the provider’s redirect (a hop never requested), and as a form_post page never submitted', () => {
+    const [viaLocation] = traceLogins(
+      read([
+        authorize('s1'),
+        entry(
+          'GET',
+          `${OP}/login`,
+          302,
+          {},
+          {
+            headers: [{ name: 'Location', value: `${APP}?code=lc&state=s1` }],
+          },
+        ),
+      ]),
+    ).attempts;
+    expect(statuses(viaLocation!.checks)['trace.state']).toBe('pass');
+    expect(said(viaLocation)).not.toMatch(/never came/);
+    const page = `<html><body onload="document.forms[0].submit()"><form method="post" action="${APP}"><input type="hidden" name="code" value="fc"/><input type="hidden" name="state" value="s2"/></form></body></html>`;
+    const [viaPage] = traceLogins(
+      read([
+        authorize('s2'),
+        entry('POST', `${OP}/login`, 200, {}, { content: { mimeType: 'text/html', text: page } }),
+      ]),
+    ).attempts;
+    expect(statuses(viaPage!.checks)['trace.state']).toBe('pass');
+  });
+
+  test('a password grant sent as JSON with no authorization request: a section of its own, warned by RFC 9700 §2.4', () => {
+    const trace = traceLogins(
+      read([
+        entry(
+          'POST',
+          `${OP}/oauth/token`,
+          200,
+          {
+            headers: [{ name: 'Content-Type', value: 'application/json' }],
+            postData: {
+              mimeType: 'application/json',
+              text: JSON.stringify({
+                grant_type: 'password',
+                client_id: 'mobile',
+                username: 'ana',
+                password: 'x',
+              }),
+            },
+          },
+          json({ access_token: 'at', token_type: 'Bearer' }),
+        ),
+        token('grant_type=refresh_token&refresh_token=rt', 400, {
+          error: 'invalid_grant',
+          error_description: 'Refresh token expired',
+        }),
+      ]),
+    );
+    const [password, refresh] = trace.attempts;
+    expect(password).toMatchObject({ grant: 'password', clientId: 'mobile', issuer: OP });
+    expect(statuses(password!.checks)).toEqual({ 'trace.grant': 'warn' });
+    expect(said(password)).toMatch(/grant_type=password\)\. RFC 9700 §2\.4/);
+    expect(refresh).toMatchObject({ grant: 'refresh_token' });
+    expect(statuses(refresh!.checks)).toEqual({ 'trace.grant': 'pass' });
+    expect(said(refresh)).toMatch(/invalid_grant.*“Refresh token expired”/);
+  });
+
+  test('a client named only in HTTP Basic is the section’s client', () => {
+    const basic = btoa('svc%3Aone:secret');
+    const [lone] = traceLogins(
+      read(
+        [token('grant_type=client_credentials', 200, { access_token: 'at' })].map((e) => ({
+          ...e,
+          request: { ...e.request, headers: [{ name: 'Authorization', value: `Basic ${basic}` }] },
+        })),
+      ),
+    ).attempts;
+    expect(lone).toMatchObject({ grant: 'client_credentials', clientId: 'svc:one' });
+  });
+
+  test('a login through the app’s own backend is recognised and said; the provider’s own sign-in form is not', () => {
+    const trace = traceLogins(
+      read([
+        entry(
+          'POST',
+          'https://app.example/api/auth/login',
+          200,
+          {
+            postData: { mimeType: 'application/json', text: JSON.stringify({ email: 'a@b', Password: 'x' }) },
+          },
+          json({ authToken: 'opaque', user: { id: 1 } }),
+        ),
+        authorize('s1'),
+        entry('POST', `${OP}/login`, 302, {
+          postData: { mimeType: 'application/x-www-form-urlencoded', text: 'login=ana&passwd=x' },
+        }),
+      ]),
+    );
+    expect(trace.notes.map((n) => n.message)).toEqual([
+      expect.stringMatching(
+        /^A login through the app’s own server: a password was posted to https:\/\/app\.example\/api\/auth\/login \(HTTP 200\) and tokens came back/,
+      ),
+    ]);
+  });
+
+  test('a nonce that is not the one sent gets a diagnosis line', () => {
+    const idToken = `eyJhbGciOiJub25lIn0.${btoa(JSON.stringify({ nonce: 'other' })).replace(/=+$/, '')}.`;
+    const [attempt] = traceLogins(
+      read([
+        authorize('s1'),
+        entry('GET', `${APP}?code=abc&state=s1`, 200),
+        token(
+          `grant_type=authorization_code&code=abc&redirect_uri=${encodeURIComponent(APP)}&code_verifier=v`,
+          200,
+          {
+            id_token: idToken,
+          },
+        ),
+      ]),
+    ).attempts;
+    expect(statuses(attempt!.checks)['trace.nonce']).toBe('fail');
+    expect(said(attempt)).toMatch(/nonce is not the one the authorization request sent/);
+  });
+});
+
+describe('the provider’s own error pages, in its words, with its reference', () => {
+  // The page is made after the authorization request, as it came.
+  const abandoned = (page: () => HarEntry) => {
+    const login = authorize('s1');
+    return traceLogins(read([login, page()])).attempts[0];
+  };
+
+  test('Microsoft Entra: the AADSTS code from the sign-in page’s $Config, with the error lookup link', () => {
+    const config = {
+      strServiceExceptionMessage:
+        "AADSTS50011: The redirect URI 'https://app.example/cb' specified in the request does not match the redirect URIs configured for the application.",
+      iErrorCode: 50011,
+    };
+    const page = `<!DOCTYPE html><html><head><script>//<![CDATA[\n$Config=${JSON.stringify(config)};\n//]]></script></head><body></body></html>`;
+    const attempt = abandoned(() =>
+      entry(
+        'GET',
+        `${OP}/common/oauth2/v2.0/authorize?x=1`,
+        400,
+        {},
+        { content: { mimeType: 'text/html', text: page } },
+      ),
+    );
+    expect(said(attempt)).toBe(
+      "op.example showed its own error, AADSTS50011: “The redirect URI 'https://app.example/cb' specified in the request does not match the redirect URIs configured for the application.”.\nThe provider’s error reference: https://login.microsoftonline.com/error?code=50011",
+    );
+  });
+
+  test('Keycloak’s error page, an Okta refusal, an Auth0 JSON refusal, a ForgeRock answer', () => {
+    const kc = abandoned(() =>
+      entry(
+        'GET',
+        `${OP}/realms/demo/protocol/openid-connect/auth?x=1`,
+        400,
+        {},
+        {
+          content: {
+            mimeType: 'text/html',
+            text: '<div id="kc-content"><div class="alert-error"><span id="kc-error-message"><p class="instruction">Invalid parameter: redirect_uri</p></span></div></div>',
+          },
+        },
+      ),
+    );
+    expect(said(kc)).toBe('op.example showed its own error, Keycloak: “Invalid parameter: redirect_uri”.');
+    const okta = abandoned(() =>
+      entry(
+        'POST',
+        `${OP}/api/v1/authn`,
+        401,
+        {},
+        json({
+          errorCode: 'E0000004',
+          errorSummary: 'Authentication failed',
+          errorLink: 'E0000004',
+          errorId: 'oae1',
+          errorCauses: [],
+        }),
+      ),
+    );
+    expect(said(okta)).toMatch(
+      /^op\.example showed its own error, E0000004: “Authentication failed”\.\nThe provider’s error reference: https:\/\/developer\.okta\.com\//,
+    );
+    const auth0 = abandoned(() =>
+      entry(
+        'POST',
+        `${OP}/usernamepassword/login`,
+        403,
+        {},
+        json({ error: 'access_denied', error_description: 'Wrong email or password.' }),
+      ),
+    );
+    expect(said(auth0)).toBe('op.example showed its own error, access_denied: “Wrong email or password.”.');
+    const forgeRock = abandoned(() =>
+      entry(
+        'POST',
+        `${OP}/am/json/realms/root/authenticate`,
+        401,
+        {},
+        json({ code: 401, reason: 'Unauthorized', message: 'Login failure' }),
+      ),
+    );
+    expect(said(forgeRock)).toBe('op.example showed its own error, Unauthorized: “Login failure”.');
+    // A page with no error of its own: the plain "never came".
+    expect(
+      said(
+        abandoned(() =>
+          entry('GET', `${OP}/login`, 200, {}, { content: { mimeType: 'text/html', text: '<form></form>' } }),
+        ),
+      ),
+    ).toMatch(/^The callback never came/);
+  });
+});
+
+describe('a form_post callback whose cookies were lost (SameSite)', () => {
+  const login = (callbackCookie?: string, sameSite = 'Lax') => {
+    const setCookie = entry(
+      'GET',
+      'https://app.example/signin',
+      302,
+      {},
+      {
+        headers: [
+          { name: 'Set-Cookie', value: `nonce_state=abc; Path=/; Secure; HttpOnly; SameSite=${sameSite}` },
+        ],
+      },
+    );
+    const start = authorize('s1');
+    const back = entry('POST', APP, 400, {
+      headers: callbackCookie ? [{ name: 'Cookie', value: callbackCookie }] : [],
+      postData: { mimeType: 'application/x-www-form-urlencoded', text: 'code=fc&state=s1' },
+    });
+    // Some request of the export carries a Cookie header: this export kept cookies.
+    const other = entry('GET', 'https://app.example/app.js', 200, {
+      headers: [{ name: 'Cookie', value: 'a=1' }],
+    });
+    return traceLogins(read([setCookie, start, back, other])).attempts[0];
+  };
+
+  test('named when the callback came without them; not when it carried them, nor for SameSite=None cookies', () => {
+    expect(said(login())).toMatch(/reached the app without its cookies/);
+    expect(said(login('nonce_state=abc'))).not.toMatch(/without its cookies/);
+    expect(said(login(undefined, 'None'))).not.toMatch(/without its cookies/);
   });
 });

@@ -252,9 +252,9 @@ describe('the copy is searched again before it is offered', () => {
       entry: 0,
     });
     const clean = har({});
-    expect(cleanHar(clean, { keepOtherBodies: false })).toEqual(
-      cleanHar(JSON.stringify(clean), { keepOtherBodies: false }),
-    );
+    const { clean: _a, ...fromParsed } = cleanHar(clean, { keepOtherBodies: false });
+    const { clean: _b, ...fromText } = cleanHar(JSON.stringify(clean), { keepOtherBodies: false });
+    expect(fromParsed).toEqual(fromText);
     expect(cleanHar(clean, { keepOtherBodies: false }).text).not.toContain('Secr3t');
   });
 });

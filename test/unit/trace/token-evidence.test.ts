@@ -31,7 +31,8 @@ const entry = (
   response: { status: 200, headers: [], ...response },
 });
 
-async function har(iat: number, withJwks: boolean, tamper = false) {
+/** `jwksAt`: where the HAR's JWKS was answered; the discovery document names `${OP}/jwks`. */
+async function har(iat: number, withJwks: boolean, tamper = false, jwksAt = `${OP}/jwks`) {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   let idToken = await new SignJWT({ iss: OP, aud: 'spa', sub: 'ana', iat, exp: iat + 3600 })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
@@ -42,6 +43,7 @@ async function har(iat: number, withJwks: boolean, tamper = false) {
     content: { mimeType: 'application/json', text: JSON.stringify(body) },
   });
   return [
+    entry(-1, 'GET', `${OP}/.well-known/openid-configuration`, json({ issuer: OP, jwks_uri: `${OP}/jwks` })),
     entry(
       0,
       'GET',
@@ -56,7 +58,7 @@ async function har(iat: number, withJwks: boolean, tamper = false) {
       `grant_type=authorization_code&code=c&redirect_uri=${encodeURIComponent(APP)}`,
     ),
     ...(withJwks
-      ? [entry(3, 'GET', `${OP}/jwks`, json({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] }))]
+      ? [entry(3, 'GET', jwksAt, json({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] }))]
       : []),
   ];
 }
@@ -76,6 +78,20 @@ describe('checks that need keys or clocks', () => {
       'trace.clock': 'warn',
     });
     expect(await statuses(await har(AT, false))).toMatchObject({ 'trace.signature': 'skip' });
+  });
+
+  test('a JWKS from anywhere but the jwks_uri the issuer’s discovery document names is not trusted', async () => {
+    // The right keys, answered at a URL the provider never named: an attacker's page could do the same.
+    for (const elsewhere of [`${OP}/other-keys`, 'https://attacker.example/jwks']) {
+      const entries = await har(AT - 2, true, false, elsewhere);
+      const trace = await withEvidence(traceLogins(entries), entries);
+      const signature = trace.attempts[0]!.checks.find((c) => c.id === 'trace.signature')!;
+      expect(signature.status, elsewhere).toBe('skip');
+      expect(signature.actual).toMatch(/jwks_uri/);
+    }
+    // Without the discovery document, nothing names the keys: none is trusted.
+    const entries = (await har(AT - 2, true)).slice(1);
+    expect(await statuses(entries)).toMatchObject({ 'trace.signature': 'skip' });
   });
 });
 

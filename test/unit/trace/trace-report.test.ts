@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Trace } from '../../../src/trace/analysis/attempts.ts';
-import { traceMarkdown } from '../../../src/trace/analysis/trace-report.ts';
+import { traceMarkdown, withCauses } from '../../../src/trace/analysis/trace-report.ts';
 import { wordsOf } from '../../support/words.ts';
 
 describe('the trace report (Markdown for a ticket)', () => {
@@ -43,11 +43,56 @@ describe('the trace report (Markdown for a ticket)', () => {
         },
       ],
     };
+    trace.attempts.push({ ...trace.attempts[0]!, grant: 'pass|word\n# x', clientId: 'mobile' });
     const md = traceMarkdown(trace, 'x.har', wordsOf('en'));
+    expect(md).toContain('## Token request 2: `mobile` at `https://op.example`, grant `pass\\|word # x`');
     expect(md).toContain("## Login 1: `app'\\|x` at `https://op.example`");
     expect(md.split('\n').some((l) => l.startsWith('# Heading'))).toBe(false);
     expect(md).toContain('| fail | State echoed in the callback | `s` | `evil ![i](u)` |');
     expect(md).toContain('- The provider answered access_denied: \\[x](y)');
     expect(md).toContain('> The HAR could not be read: \\<b>');
+  });
+});
+
+describe('the report’s causes come from the original file', () => {
+  test('a provider’s error page the copy leaves out still names its error, with the copy’s secrets removed', async () => {
+    const { readHar } = await import('../../../src/trace/analysis/har.ts');
+    const { traceLogins } = await import('../../../src/trace/analysis/attempts.ts');
+    const { cleanHar } = await import('../../../src/trace/analysis/clean-har.ts');
+    const entries = [
+      {
+        startedDateTime: '2026-11-29T12:00:00.000Z',
+        request: {
+          method: 'GET',
+          url: 'https://op.example/authorize?response_type=code&client_id=web&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=s1&login_hint=ana&id_token_hint=hint-secret-value-123',
+          headers: [],
+        },
+        response: { status: 302, headers: [] },
+      },
+      {
+        startedDateTime: '2026-11-29T12:00:01.000Z',
+        request: { method: 'GET', url: 'https://op.example/login', headers: [] },
+        response: {
+          status: 400,
+          headers: [],
+          content: {
+            mimeType: 'text/html',
+            text: '<span id="kc-error-message"><p>Invalid id_token_hint hint-secret-value-123</p></span>',
+          },
+        },
+      },
+    ];
+    const text = JSON.stringify({ log: { version: '1.2', entries } });
+    const original = traceLogins((readHar(text) as { entries: never[] }).entries);
+    const { text: copy, clean } = cleanHar(text, { keepOtherBodies: false });
+    const fromCopy = traceLogins((readHar(copy) as { entries: never[] }).entries);
+    // The copy has no page body: on its own it can only say the callback never came.
+    expect(fromCopy.attempts[0]!.diagnosis[0]!.message).toMatch(/^The callback never came/);
+    const report = withCauses(fromCopy, original, clean);
+    const [cause] = report.attempts[0]!.diagnosis;
+    expect(cause!.message).toBe(
+      'op.example showed its own error, Keycloak: “Invalid id_token_hint [redacted]”.',
+    );
+    expect(JSON.stringify(cause!.say)).not.toContain('hint-secret-value-123');
   });
 });
