@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Worker } from 'playwright-core';
 import { DIST, launchWithExtension, redirectUrlFor } from './browser.ts';
-import { bigHar, secretsHar } from './big-har.ts';
+import { bigHar, manyLogins, secretsHar } from './big-har.ts';
 import { cleanHar } from '../src/trace/analysis/clean-har.ts';
-import type { HarFile } from '../src/trace/analysis/har.ts';
+import { readHar, type HarFile } from '../src/trace/analysis/har.ts';
+import { traceLogins } from '../src/trace/analysis/attempts.ts';
+import { withEvidence } from '../src/trace/analysis/token-evidence.ts';
+import { malformedHar } from './malformed-har.ts';
 import { logIn, openPopup, waitForPage } from './pages.ts';
 import { confidentialClient, startProvider } from './provider.ts';
 
@@ -317,6 +320,55 @@ results.push({
   floor: `read + parse ${ms(median(readParseMs))}`,
   target: '≤ 2× floor',
   ok: median(cleanMs) <= 2 * median(readParseMs),
+});
+
+// 6. 10,000 authorization requests and 10,000 callbacks that answer none of them (at the same redirect
+// URI, another state each): matched through an index, not pairwise. Read, traced and checked.
+const manyText = manyLogins(10_000);
+const manyMs: number[] = [];
+const manyParseMs: number[] = [];
+for (let i = 0; i < 3; i++) {
+  let started = performance.now();
+  JSON.parse(manyText);
+  manyParseMs.push(performance.now() - started);
+  started = performance.now();
+  const read = readHar(manyText);
+  if ('error' in read) throw new Error('the bench HAR was not read');
+  const trace = await withEvidence(traceLogins(read.entries), read.entries);
+  manyMs.push(performance.now() - started);
+  if (trace.attempts.length !== 10_000) throw new Error('the bench logins were not all found');
+}
+results.push({
+  name: '10,000 authorize requests + 10,000 unrelated callbacks → traced',
+  value: ms(median(manyMs)),
+  floor: `JSON.parse ${ms(median(manyParseMs))}`,
+  target: '< 1 s',
+  ok: median(manyMs) < 1000,
+});
+
+// 7. 10,000 seeded malformed HARs (a real Chrome export broken at random), each read, traced and checked.
+let slowest = { ms: 0, parse: 0, seed: 0 };
+for (let seed = 1; seed <= 10_000; seed++) {
+  const { text } = malformedHar(seed);
+  let started = performance.now();
+  try {
+    JSON.parse(text);
+  } catch {
+    // Not JSON: reading says so.
+  }
+  const parse = performance.now() - started;
+  started = performance.now();
+  const read = readHar(text);
+  if (!('error' in read)) await withEvidence(traceLogins(read.entries), read.entries);
+  const took = performance.now() - started;
+  if (took > slowest.ms) slowest = { ms: took, parse, seed };
+}
+results.push({
+  name: '10,000 malformed HARs → each traced (the slowest)',
+  value: `${ms(slowest.ms)} (seed ${slowest.seed})`,
+  floor: `JSON.parse of that file ${ms(slowest.parse)}`,
+  target: '< 1 s',
+  ok: slowest.ms < 1000,
 });
 
 await ext.context.close();

@@ -69,3 +69,25 @@ export function secretsHar(count: number, bytes: number): string {
   }));
   return JSON.stringify({ log: { version: '1.2', creator: { name: 'bench', version: '1' }, entries } });
 }
+
+/**
+ * `count` authorization requests of one app and `count` callbacks at its redirect URI that answer none
+ * of them (each another state): what a pairwise matcher takes count² steps for.
+ */
+export function manyLogins(count: number): string {
+  const at = (i: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)).toISOString();
+  const app = 'https://app.example/cb';
+  const entries = Array.from({ length: count * 2 }, (_, i) => {
+    const n = i >> 1;
+    const url =
+      i % 2 === 0
+        ? `https://op.example/authorize?response_type=code&client_id=bench&redirect_uri=${encodeURIComponent(app)}&state=a${n}&code_challenge=c&code_challenge_method=S256`
+        : `${app}?code=c${n}&state=other${n}`;
+    return {
+      startedDateTime: at(i),
+      request: { method: 'GET', url, headers: [] },
+      response: { status: i % 2 === 0 ? 302 : 200, headers: [], content: { size: 0, mimeType: 'text/html' } },
+    };
+  });
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'bench', version: '1' }, entries } });
+}

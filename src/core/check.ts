@@ -37,14 +37,21 @@ export const oidcDiscovery = (section: string, anchor: string): Pick<Check, 'spe
 /** What a check expected or found: a value as it is, or words of ours (`say('exNonEmpty')`). */
 export type Found = string | Said;
 
-export const outcome = (rule: Rule, status: CheckStatus, expected: Found, actual: Found): Check => ({
-  ...rule,
-  status,
-  expected: typeof expected === 'string' ? expected : expected.message,
-  actual: typeof actual === 'string' ? actual : actual.message,
-  ...(typeof expected === 'string' ? {} : { expectedSay: expected.say }),
-  ...(typeof actual === 'string' ? {} : { actualSay: actual.say }),
-});
+export function outcome(rule: Rule, status: CheckStatus, expected: Found, actual: Found): Check {
+  // Built field by field, not by spreads: a HAR with 10,000 logins makes 80,000 of these.
+  const check: Check = {
+    id: rule.id,
+    title: rule.title,
+    spec: rule.spec,
+    specUrl: rule.specUrl,
+    status,
+    expected: typeof expected === 'string' ? expected : expected.message,
+    actual: typeof actual === 'string' ? actual : actual.message,
+  };
+  if (typeof expected !== 'string') check.expectedSay = expected.say;
+  if (typeof actual !== 'string') check.actualSay = actual.say;
+  return check;
+}
 
 export const passIf = (rule: Rule, ok: boolean, expected: Found, actual: Found): Check =>
   outcome(rule, ok ? 'pass' : 'fail', expected, actual);

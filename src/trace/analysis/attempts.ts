@@ -123,12 +123,16 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-/** The first index of a time-ordered list at or after `at` (ISO times compare as strings). */
-function firstFrom<T extends { startedDateTime: string }>(list: T[], at: string): number {
+/**
+ * The first index of a time-ordered list at or after `at` (ISO times compare as strings); with
+ * `after`, the first strictly after it.
+ */
+function firstFrom<T extends { startedDateTime: string }>(list: T[], at: string, after = false): number {
   let [lo, hi] = [0, list.length];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.startedDateTime < at) lo = mid + 1;
+    const t = list[mid]!.startedDateTime;
+    if (t < at || (after && t === at)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -145,6 +149,11 @@ class HarIndex {
   private readonly byPath = new Map<string, HarEntry[]>();
   private readonly byOrigin = new Map<string, HarEntry[]>();
   private readonly ledTo = new Map<string, { entry: HarEntry; startedDateTime: string; to: string }[]>();
+  /** The same, only those whose Location carries a fragment (the parameters a callback never sends). */
+  private readonly fragmentTo = new Map<string, { startedDateTime: string; to: string }[]>();
+  /** Callbacks at a path by the `state` they carry, read once per path. */
+  private readonly states = new Map<string, Map<string, HarEntry[]>>();
+  private readonly answers = new Map<HarEntry, URLSearchParams>();
   private readonly byCode = new Map<string, TokenCall[]>();
   private readonly pushed = new Map<string, HarEntry>();
   private readonly calls = new Map<string, { events: TraceEvent[]; blocked: Said[] }>();
@@ -160,6 +169,8 @@ class HarIndex {
       push(this.byOrigin, originOf(e.request.url), e);
       const to = locationOf(e);
       if (to) push(this.ledTo, originAndPath(to), { entry: e, startedDateTime: e.startedDateTime, to });
+      if (to?.includes('#'))
+        push(this.fragmentTo, originAndPath(to), { startedDateTime: e.startedDateTime, to });
       if (e.request.method === 'POST') this.readPost(e);
       if (path.endsWith('/.well-known/openid-configuration')) {
         const metadata = parsedObject(bodyText(e));
@@ -185,10 +196,23 @@ class HarIndex {
     }
   }
 
-  /** Entries at `scheme://host/path`, from `at` on. */
-  at(path: string, at: string): HarEntry[] {
+  /**
+   * The callback of a login at `path` from `at` on: the first carrying its `state`, else the first
+   * back there (a forged or stale one). Callbacks are indexed by state once per path.
+   */
+  callback(path: string, state: string | undefined, at: string): HarEntry | undefined {
     const list = this.byPath.get(path) ?? [];
-    return list.slice(firstFrom(list, at));
+    let byState = this.states.get(path);
+    if (!byState) {
+      byState = new Map();
+      for (const e of list) {
+        const sent = this.callbackParams(e).get('state');
+        if (sent !== null) push(byState, sent, e);
+      }
+      this.states.set(path, byState);
+    }
+    const same = state === undefined ? undefined : byState.get(state);
+    return same?.[firstFrom(same, at)] ?? list[firstFrom(list, at)];
   }
 
   /** Entries on an origin from `at` on, at most `limit` of them. */
@@ -277,13 +301,15 @@ class HarIndex {
    * that led there (the browser never sends a fragment).
    */
   callbackParams(entry: HarEntry): URLSearchParams {
+    const known = this.answers.get(entry);
+    if (known) return known;
     const params = new URLSearchParams(paramsOf(entry.request.url));
     if (entry.request.method === 'POST') for (const [k, v] of formParams(entry) ?? []) params.append(k, v);
-    const led = (this.ledTo.get(originAndPath(entry.request.url)) ?? []).filter(
-      (l) => l.to.includes('#') && l.startedDateTime <= entry.startedDateTime,
-    );
-    const to = led[led.length - 1]?.to;
+    // The latest redirect with a fragment that led here, at or before this request.
+    const led = this.fragmentTo.get(originAndPath(entry.request.url)) ?? [];
+    const to = led[firstFrom(led, entry.startedDateTime, true) - 1]?.to;
     if (to) for (const [k, v] of new URLSearchParams(to.split('#')[1] ?? '')) params.append(k, v);
+    this.answers.set(entry, params);
     return params;
   }
 }
@@ -379,11 +405,8 @@ function analyse(authorize: HarEntry, har: HarIndex): { attempt: LoginAttempt; c
   const issuer = typeof metadata?.issuer === 'string' ? metadata.issuer : originOf(authorize.request.url);
   const issuerOrigin = originOf(authorize.request.url);
   const target = redirectUri === '' ? '' : originAndPath(redirectUri);
-  const toRedirect = target ? har.at(target, at) : [];
   // This login's callback carries its state; a forged or stale one is the first back at the redirect URI.
-  let callback =
-    toRedirect.find((e) => state !== undefined && har.callbackParams(e).get('state') === state) ??
-    toRedirect[0];
+  let callback = target ? har.callback(target, state, at) : undefined;
   let answer = callback ? har.callbackParams(callback) : undefined;
   if (!callback && target) {
     // The way back recorded only as a redirect (a status-0 hop, a recording cut short), or as the

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import { cleanHar } from '../../../src/trace/analysis/clean-har.ts';
@@ -7,58 +5,15 @@ import { readHar } from '../../../src/trace/analysis/har.ts';
 import { withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
 import { traceMarkdown } from '../../../src/trace/analysis/trace-report.ts';
 import { wordsOf } from '../../support/words.ts';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same files, so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { malformedHar } from '../../../dev/malformed-har.ts';
 
 const SEEDS = 300;
-const base = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '..', '..', 'fixtures', 'chrome-export.har'), 'utf8'),
-) as unknown;
-const ODD: unknown[] = [
-  null,
-  0,
-  -1,
-  1e13,
-  '',
-  '%',
-  '%E0%A4%A',
-  'relative/path?code=1&state=%',
-  [],
-  {},
-  true,
-  'a|b\n# x [link](https://evil.example)',
-];
-
-/** Walks the value and, with probability `p` at each place, deletes it or puts something odd there. */
-function mutate(value: unknown, next: () => number, p: number): unknown {
-  if (Array.isArray(value)) return value.filter(() => next() > p / 3).map((v) => mutate(v, next, p));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const roll = next();
-      if (roll < p / 3) continue;
-      out[k] = roll < p ? ODD[Math.floor(next() * ODD.length)] : mutate(v, next, p);
-    }
-    return out;
-  }
-  return value;
-}
 
 describe('any HAR is read without breaking (a seeded property test)', () => {
   test(`${SEEDS} malformed files: reading, tracing, checking, the shared copy and the report never throw`, async () => {
     const words = wordsOf('en');
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const next = random(seed);
-      const text = JSON.stringify(mutate(base, next, 0.02 + next() * 0.2));
+      const { text, next } = malformedHar(seed);
       try {
         const read = readHar(text);
         if ('error' in read) continue;

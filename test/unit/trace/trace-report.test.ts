@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Trace } from '../../../src/trace/analysis/attempts.ts';
+import { traceLogins, type Trace } from '../../../src/trace/analysis/attempts.ts';
+import { cleanHar } from '../../../src/trace/analysis/clean-har.ts';
+import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
 import { traceMarkdown, withCauses } from '../../../src/trace/analysis/trace-report.ts';
 import { wordsOf } from '../../support/words.ts';
 
@@ -55,10 +57,7 @@ describe('the trace report (Markdown for a ticket)', () => {
 });
 
 describe('the report’s causes come from the original file', () => {
-  test('a provider’s error page the copy leaves out still names its error, with the copy’s secrets removed', async () => {
-    const { readHar } = await import('../../../src/trace/analysis/har.ts');
-    const { traceLogins } = await import('../../../src/trace/analysis/attempts.ts');
-    const { cleanHar } = await import('../../../src/trace/analysis/clean-har.ts');
+  test('a provider’s error page the copy leaves out still names its error, with the copy’s secrets removed', () => {
     const entries = [
       {
         startedDateTime: '2026-11-29T12:00:00.000Z',
@@ -83,9 +82,9 @@ describe('the report’s causes come from the original file', () => {
       },
     ];
     const text = JSON.stringify({ log: { version: '1.2', entries } });
-    const original = traceLogins((readHar(text) as { entries: never[] }).entries);
+    const original = traceLogins((readHar(text) as { entries: HarEntry[] }).entries);
     const { text: copy, clean } = cleanHar(text, { keepOtherBodies: false });
-    const fromCopy = traceLogins((readHar(copy) as { entries: never[] }).entries);
+    const fromCopy = traceLogins((readHar(copy) as { entries: HarEntry[] }).entries);
     // The copy has no page body: on its own it can only say the callback never came.
     expect(fromCopy.attempts[0]!.diagnosis[0]!.message).toMatch(/^The callback never came/);
     const report = withCauses(fromCopy, original, clean);
