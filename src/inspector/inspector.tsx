@@ -1,6 +1,6 @@
-import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PresentationMode } from '../ui/presentation.tsx';
+import { PresentationToggle } from '../ui/presentation-toggle.tsx';
 import { usePresentation } from '../ui/use-presentation.ts';
 import { History } from './history.tsx';
 import { RunPage } from './run-page.tsx';
@@ -15,14 +15,7 @@ export function Inspector() {
       <div class="layout">
         <main>
           <h1>{t('extName')}</h1>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={presenting}
-              onChange={(e) => void send('setPresentation', { on: e.currentTarget.checked })}
-            />
-            {t('presentationMode')}
-          </label>
+          <PresentationToggle />
           {!runId && <p>{t('noRunSelected')}</p>}
           {runId && view.state === 'loading' && <p aria-busy="true">{t('loading')}</p>}
           {view.state === 'missing' && (

@@ -20,13 +20,12 @@ function withBody(entry: DevtoolsEntry): Promise<unknown> {
   });
 }
 
-/** Calls `listener` with every entry of the inspected tab's log so far, again each time one finishes. */
+/** Calls `listener` with the inspected tab's log so far, then with each entry as it finishes. */
 export function watchNetworkLog(listener: (entries: unknown[]) => void): () => void {
-  const entries: unknown[] = [];
   let stopped = false;
   const add = async (found: DevtoolsEntry[]) => {
-    entries.push(...(await Promise.all(found.map(withBody))));
-    if (!stopped) listener([...entries]);
+    const entries = await Promise.all(found.map(withBody));
+    if (!stopped) listener(entries);
   };
   chrome.devtools.network.getHAR((log) => void add((log.entries ?? []) as DevtoolsEntry[]));
   const onFinished = (entry: DevtoolsEntry) => void add([entry]);

@@ -57,3 +57,26 @@ export function fetchedSignature(
     worker.postMessage({ idToken, issuer, confirmed } satisfies TraceRequest);
   });
 }
+
+/**
+ * The DevTools panel's log, analysed live by one worker that keeps it: each call of the answer hands
+ * over the entries finished since the last (the whole log is never serialised again). `on` hears a
+ * trace, then its shareable copies, again and again while requests keep coming.
+ */
+export function analyseLive(on: (update: TraceUpdate) => void): {
+  append: (entries: unknown[]) => void;
+  stop: () => void;
+} {
+  const worker = start();
+  worker.onmessage = (e: MessageEvent<TraceUpdate>) => on(e.data);
+  worker.onerror = (e) =>
+    on({
+      kind: 'error',
+      message: `The HAR could not be read: ${e.message}`,
+      say: { id: 'harUnreadable', subs: [e.message] },
+    });
+  return {
+    append: (append) => worker.postMessage({ append } satisfies TraceRequest),
+    stop: () => worker.terminate(),
+  };
+}

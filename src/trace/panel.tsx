@@ -4,12 +4,9 @@ import '../inspector/inspector.css';
 import { watchNetworkLog } from '../platform/devtools.ts';
 import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
-import { analyse } from './analyse.ts';
+import { analyseLive } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
 import { spoken, t } from '../ui/words.ts';
-
-/** Re-reads the log at most this often while requests keep finishing. */
-const SETTLE_MS = 300;
 
 /**
  * The DevTools panel: the inspected tab's logins, live. A login in a popup window the app opens is in
@@ -20,23 +17,18 @@ function Panel() {
   const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stop: (() => void) | undefined;
-    const unwatch = watchNetworkLog((entries) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stop?.();
-        setShareable(undefined);
-        stop = analyse(JSON.stringify({ log: { version: '1.2', entries } }), (update) => {
-          if (update.kind === 'trace') setTrace(update.trace);
-          else if (update.kind === 'shareable') setShareable(update);
-          else setError(spoken(update.say, update.message));
-        });
-      }, SETTLE_MS);
+    // One worker keeps the log; each finished request is handed over alone, and the worker analyses
+    // again at least a few times a second while they keep coming.
+    const live = analyseLive((update) => {
+      // The copy offered stays the last one made (of the log so far) until the next is ready.
+      if (update.kind === 'trace') setTrace(update.trace);
+      else if (update.kind === 'shareable') setShareable(update);
+      else setError(spoken(update.say, update.message));
     });
+    const unwatch = watchNetworkLog(live.append);
     return () => {
       unwatch();
-      stop?.();
+      live.stop();
     };
   }, []);
   return (

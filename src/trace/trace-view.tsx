@@ -9,6 +9,9 @@ import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
+import { PresentationMode, Secretish } from '../ui/presentation.tsx';
+import { PresentationToggle } from '../ui/presentation-toggle.tsx';
+import { usePresentation } from '../ui/use-presentation.ts';
 import type { Shareable } from './analysis/worker.ts';
 import { traceMarkdown } from './analysis/trace-report.ts';
 import { count, spoken, t, words } from '../ui/words.ts';
@@ -95,7 +98,11 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
       <ol aria-label={t('traceTimeline', attempt.clientId)}>
         {attempt.events.map((e, i) => (
           <li key={i}>
-            {e.at} · {e.kind} · {e.method} <code>{e.url}</code> · HTTP {e.status}
+            {e.at} · {e.kind} · {e.method}{' '}
+            <code>
+              <Secretish>{e.url}</Secretish>
+            </code>{' '}
+            · HTTP {e.status}
           </li>
         ))}
       </ol>
@@ -170,7 +177,8 @@ export function TraceView({
   onKeepOtherBodies?: (keep: boolean) => void;
 }) {
   return (
-    <>
+    <PresentationMode.Provider value={usePresentation()}>
+      <PresentationToggle />
       <p role="status">
         {trace.attempts.length === 0
           ? t('traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))
@@ -201,6 +209,6 @@ export function TraceView({
       {trace.attempts.map((a, i) => (
         <Attempt key={i} attempt={a} />
       ))}
-    </>
+    </PresentationMode.Provider>
   );
 }

@@ -46,13 +46,14 @@ export function ChecksSection({ checks, checkedAt }: { checks: Check[]; checkedA
                   <tr key={c.id} data-check={c.id}>
                     <td class={`check-${c.status}`}>{t(STATUS_TEXT[c.status])}</td>
                     <th scope="row">{checkTitle(c, words)}</th>
-                    <td>
+                    {/* data-label: a narrow DevTools dock stacks the columns and names them. */}
+                    <td data-label={t('colExpected')}>
                       <code>{words.spoken(c.expectedSay, c.expected)}</code>
                     </td>
-                    <td>
+                    <td data-label={t('colActual')}>
                       <code>{words.spoken(c.actualSay, c.actual)}</code>
                     </td>
-                    <td>
+                    <td data-label={t('colRule')}>
                       <a href={c.specUrl} target="_blank" rel="noreferrer">
                         {c.spec}
                       </a>

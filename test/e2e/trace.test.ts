@@ -129,6 +129,53 @@ describe('the Trace page', () => {
     await page.close();
   });
 
+  test('the panel keeps up with a tab that never stops requesting; it reads in a 400 px dock and hides codes while presenting', async () => {
+    const har = readFileSync(await recordLogin('state-recorded-3'), 'utf8');
+    const page = await f.ext.context.newPage();
+    // The tab's log starts empty; a request finishes every 40 ms, and the login's requests among them.
+    await page.addInitScript(`(() => {
+      const log = (${har}).log;
+      const request = (e) => ({ ...e, getContent: (done) => done(e.response.content?.text ?? '', e.response.content?.encoding ?? '') });
+      const listeners = [];
+      chrome.devtools = {
+        network: {
+          getHAR: (done) => done({ entries: [] }),
+          onRequestFinished: { addListener(l) { listeners.push(l); }, removeListener() {} },
+        },
+        panels: { create() {} },
+      };
+      let n = 0;
+      const login = [...log.entries];
+      window.__finished = 0;
+      setInterval(() => {
+        n++;
+        const filler = { startedDateTime: new Date(Date.UTC(2026, 10, 29, 12, 0, 0, n)).toISOString(), time: 1,
+          request: { method: 'GET', url: 'https://cdn.example/poll?n=' + n, headers: [] },
+          response: { status: 200, headers: [], content: { size: 2, mimeType: 'application/json', text: '{}' } } };
+        const next = n > 10 && login.length ? login.shift() : filler;
+        for (const l of listeners) l(request(next));
+        window.__finished = n;
+      }, 40);
+    })()`);
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/panel.html`);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('1 login attempt found.');
+    // Found while the requests keep coming (a debounce would wait for a pause that never comes).
+    const finished = await page.evaluate<number>('window.__finished');
+    await expect.poll(() => page.evaluate<number>('window.__finished')).toBeGreaterThan(finished);
+    // A 400 px dock: nothing scrolls sideways; the checks stack and keep their row names.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(400);
+    await expect.poll(() => checkRow(page, 'State echoed in the callback')).toMatch(/pass/);
+    // Presentation mode, the inspector's one setting: the callback's URL (its code) is hidden here too.
+    const timeline = page.getByRole('list', { name: 'Timeline of har-app' });
+    await expect.poll(() => timeline.textContent()).toMatch(/code=/);
+    await page.getByLabel('Presentation mode').check();
+    await expect.poll(() => timeline.textContent()).not.toMatch(/code=/);
+    await page.getByLabel('Presentation mode').uncheck();
+    await expect.poll(() => timeline.textContent()).toMatch(/code=/);
+    await page.close();
+  });
+
   test('a file that is not a HAR gets a clear message', async () => {
     const page = await f.ext.context.newPage();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/index.html`);

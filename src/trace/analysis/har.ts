@@ -101,6 +101,13 @@ export function readHar(
   } catch (e) {
     return { error: say('fileNotJson', (e as Error).message) };
   }
+  return readParsedHar(data);
+}
+
+/** The same, of a HAR already parsed (the DevTools panel's log, handed over entry by entry). */
+export function readParsedHar(
+  data: unknown,
+): { entries: HarEntry[]; skipped: number; har: HarFile } | { error: Said } {
   const log = isObject(data) ? data.log : undefined;
   if (!isObject(log) || !Array.isArray(log.entries)) return { error: say('notHar') };
   const entries = log.entries.map(normalise).filter((e): e is HarEntry => e !== undefined);

@@ -1,5 +1,5 @@
 import { traceLogins, type Trace } from './attempts.ts';
-import { readHar } from './har.ts';
+import { readHar, readParsedHar, type HarFile } from './har.ts';
 import { cleanHar, type CleanedHar } from './clean-har.ts';
 import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
 import { withCauses } from './trace-report.ts';
@@ -23,6 +23,8 @@ export type SignatureAnswer = { kind: 'signature' } & FetchedSignature;
 /** What the page asks: a HAR to read, or an ID token to check against its provider's keys, fetched. */
 export type TraceRequest =
   | { har: string | Blob; keepOtherBodies: boolean }
+  /** The DevTools panel's log, live: the entries finished since the last message, never the whole log again. */
+  | { append: unknown[] }
   /** `confirmed`: the loopback URLs the person agreed to send a request to. */
   | { idToken: string; issuer: string; confirmed: string[] };
 
@@ -35,8 +37,8 @@ const http: HttpDeps = {
 
 const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update);
 
-async function analyseHar(text: string, keepOtherBodies: boolean): Promise<void> {
-  const read = readHar(text);
+async function analyseHar(har: string | HarFile, keepOtherBodies: boolean): Promise<void> {
+  const read = typeof har === 'string' ? readHar(har) : readParsedHar(har);
   if ('error' in read) return post({ kind: 'error', ...read.error });
   const trace = await withEvidence(traceLogins(read.entries), read.entries);
   const notes = read.skipped ? [...trace.notes, say('harSkipped', read.skipped)] : trace.notes;
@@ -53,6 +55,32 @@ async function analyseHar(text: string, keepOtherBodies: boolean): Promise<void>
   });
 }
 
+/** The live log: entries as they finish, analysed again while more keep coming (never starved by them). */
+const live: unknown[] = [];
+let analysing = false;
+let pending = false;
+/** At most this often: a busy tab finishes requests faster than a person reads. */
+const LIVE_EVERY_MS = 250;
+
+function appendLive(entries: unknown[]) {
+  live.push(...entries);
+  pending = true;
+  if (analysing) return;
+  analysing = true;
+  const next = () => {
+    if (!pending) {
+      analysing = false;
+      return;
+    }
+    pending = false;
+    const started = performance.now();
+    analyseHar({ log: { entries: [...live] } }, false)
+      .catch((e: unknown) => post({ kind: 'error', ...say('harUnreadable', String(e)) }))
+      .finally(() => setTimeout(next, Math.max(0, LIVE_EVERY_MS - (performance.now() - started))));
+  };
+  next();
+}
+
 // The page posts the file (or the log's text); reading, parsing and analysis stay here.
 self.onmessage = (event: MessageEvent<TraceRequest>) => {
   const request = event.data;
@@ -62,6 +90,7 @@ self.onmessage = (event: MessageEvent<TraceRequest>) => {
     );
     return;
   }
+  if ('append' in request) return appendLive(request.append);
   const { har, keepOtherBodies } = request;
   // Whatever fails in here reaches the page as an alert: no page waits forever.
   (typeof har === 'string' ? Promise.resolve(har) : har.text())
