@@ -33,6 +33,8 @@ export async function launchWithExtension(options: {
   profileDir?: string;
   /** The browser's language, e.g. `pt-BR`: `chrome.i18n` then answers from `_locales/pt_BR`. */
   lang?: string;
+  /** Another unpacked extension loaded beside it (the bench's reference extension). */
+  beside?: string;
 }): Promise<LaunchedExtension> {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(INSTALL_HINT);
@@ -44,8 +46,8 @@ export async function launchWithExtension(options: {
     headless: options.headless,
     viewport: null,
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${[DIST, options.beside].filter(Boolean).join(',')}`,
+      `--load-extension=${[DIST, options.beside].filter(Boolean).join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -56,8 +58,11 @@ export async function launchWithExtension(options: {
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
+  // The product's worker is the one not named background.js (the reference extension's).
+  const ours = (w: Worker) => !w.url().endsWith('/background.js');
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, profileDir };
 }

@@ -29,8 +29,11 @@ login.search = new URLSearchParams({ client_id: 'spa-app', response_type: 'code'
 location.assign(login);
 </script>`;
 
+// Like oidc-client-ts, the callback page loads the provider's metadata again (the start page's copy
+// of that answer is lost from a HAR when the page navigates away).
 const SPA_CALLBACK = `<script type="module">
-const { verifier, variant, meta } = JSON.parse(sessionStorage.getItem('app'));
+const { verifier, variant, meta: known } = JSON.parse(sessionStorage.getItem('app'));
+const meta = await (await fetch(known.issuer + '/.well-known/openid-configuration')).json();
 const code = new URLSearchParams(location.search).get('code');
 const redeem = () => fetch(meta.token_endpoint, { method: 'POST', body: new URLSearchParams({
   grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa-app',
