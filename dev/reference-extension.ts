@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * The bench's floor (issue 22): an extension doing the unavoidable steps of the same job and nothing
  * else. Its popup has one labelled field and a button; pressing it opens the result tab, runs
- * `launchWebAuthFlow`, sends one `fetch` to the token endpoint (no browser `Origin`, as the product
+ * `launchWebAuthFlow` (with PKCE, as the product logs in), sends one `fetch` to the token endpoint (no browser `Origin`, as the product
  * sends it), brings the tab to the front, and the tab prints the raw answer and the ID token's claims.
  * No checks, no storage beyond handing the answer to the tab, no framework. Written to a temporary
  * folder and loaded beside the product.
@@ -33,14 +33,18 @@ chrome.runtime.onMessage.addListener((m) => { void login(m); });
 async function login({ issuer, clientId, secret }) {
   const tab = await chrome.tabs.create({ url: 'result.html', active: false });
   const redirectUri = chrome.identity.getRedirectURL();
+  const b64 = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+  const verifier = b64(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = b64(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   const url = issuer + '/oauth2/authorize?' + new URLSearchParams({ response_type: 'code', client_id: clientId,
-    redirect_uri: redirectUri, scope: 'openid', state: crypto.randomUUID(), nonce: crypto.randomUUID() });
+    redirect_uri: redirectUri, scope: 'openid', prompt: 'login', state: crypto.randomUUID(), nonce: crypto.randomUUID(),
+    code_challenge: challenge, code_challenge_method: 'S256' });
   const back = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
   const callbackAt = performance.timeOrigin + performance.now();
   const code = new URL(back).searchParams.get('code');
   const response = await fetch(issuer + '/oauth2/token', { method: 'POST', credentials: 'omit',
     headers: { authorization: 'Basic ' + btoa(clientId + ':' + secret), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }) });
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }) });
   const text = await response.text();
   await chrome.storage.session.set({ answer: { text, callbackAt } });
   await chrome.tabs.update(tab.id, { active: true });

@@ -14,6 +14,7 @@ import {
 } from '../core/view/stored-records.ts';
 import { readAll, readKey } from '../platform/storage-read.ts';
 import { mark } from './marks.ts';
+import { pushRun } from './run-push.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import { say } from '../core/say.ts';
 
@@ -89,30 +90,51 @@ async function writeFullCopy(run: Run): Promise<void> {
 
 /** Each run's writes, one after another: a retried write must never land after a newer one. */
 const writing = new Map<string, Promise<void>>();
+/** Each run's redacted disk copies, likewise in order, on a chain of their own. */
+const writingHistory = new Map<string, Promise<boolean>>();
 
 /**
- * The full run (with its secrets) goes to storage.session only. Once it ends, a redacted copy goes
- * to storage.local, so history survives a browser restart without a secret on disk. Writes of one
- * run are applied in the order they were asked for.
+ * Runs `write` after the run's previous one in `chains` (at once when none is pending: the call is
+ * issued before this returns), forgetting the chain once it is idle.
  */
-export function saveRun(run: Run): Promise<void> {
-  const next = (writing.get(run.id) ?? Promise.resolve()).catch(() => undefined).then(() => persist(run));
-  writing.set(run.id, next);
+function chained<T>(chains: Map<string, Promise<T>>, id: string, write: () => Promise<T>): Promise<T> {
+  const pending = chains.get(id);
+  const next = pending ? pending.catch(() => undefined).then(write) : write();
+  chains.set(id, next);
   const forget = () => {
-    if (writing.get(run.id) === next) writing.delete(run.id);
+    if (chains.get(id) === next) chains.delete(id);
   };
   next.then(forget, forget);
   return next;
 }
 
-async function persist(run: Run): Promise<void> {
-  if (run.status === 'running') return writeFullCopy(run);
-  // The redacted disk copy is issued before the session copy that tells the pages the run is done:
-  // a browser closed the moment "Tokens received" shows still finds the run in its history.
-  const disk = writeKeys('local', { [historyKey(run.id)]: redactRun(run) }).then(
-    () => true,
-    () => false,
+/**
+ * The full run (with its secrets) goes to storage.session only. Once it ends, a redacted copy goes
+ * to storage.local, so history survives a browser restart without a secret on disk. Writes of one
+ * run are applied in the order they were asked for. An inspector showing the run hears it at once
+ * (the push channel), without waiting for storage; a finished run's disk copy is issued first, so a
+ * browser closed the moment "Tokens received" shows still finds the run in its history.
+ */
+export function saveRun(run: Run): Promise<void> {
+  const disk = run.status === 'running' ? undefined : writeHistory(run);
+  pushRun(run);
+  if (disk) mark('pushed');
+  return chained(writing, run.id, () => persist(run, disk));
+}
+
+/** The redacted copy on disk, issued now unless an older one of the same run is still being written. */
+const writeHistory = (run: Run): Promise<boolean> => {
+  const record = redactRun(run);
+  return chained(writingHistory, run.id, () =>
+    writeKeys('local', { [historyKey(run.id)]: record }).then(
+      () => true,
+      () => false,
+    ),
   );
+};
+
+async function persist(run: Run, disk: Promise<boolean> | undefined): Promise<void> {
+  if (!disk) return writeFullCopy(run);
   await writeFullCopy(run);
   mark('saved');
   owned.delete(run.id);

@@ -87,9 +87,35 @@ const whole = (spelling: string) =>
   `^${spelling}$|(?<=(?:^|[?&#;])[^=&#?\\s"]*=)${spelling}(?=$|[&#;\\s"'<])|(?<=")${spelling}(?="(?!\\s*:))`;
 
 export interface Redaction {
-  pattern: RegExp;
+  /** Matches the secret in any mix of spellings; compiled on first use (long secrets make long patterns). */
+  pattern: () => RegExp;
   replacement: string;
+  value: string;
+  /**
+   * The secret as any of its spellings reads once escapes are decoded (`canonical`), less its first
+   * four characters (a `%` or `\\` just before a spelling may swallow them); undefined when it holds
+   * a `%`, a `\\` or a non-ASCII character, whose spellings do not decode to one form.
+   */
+  core?: string;
 }
+
+const JSON_UNSHORT: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/**
+ * A text with its escapes decoded (`%XX` as the byte's character, `\\uXXXX`, JSON's short escapes) and
+ * `+` read as a space: every spelling of an ASCII secret (see `anySpelling`) reads as one string here.
+ */
+const canonical = (text: string): string =>
+  text
+    .replace(
+      /%([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\(["\\/bfnrt])/g,
+      (_, pct?: string, u?: string, c?: string) =>
+        pct
+          ? String.fromCharCode(parseInt(pct, 16))
+          : u
+            ? String.fromCharCode(parseInt(u, 16))
+            : (JSON_UNSHORT[c!] ?? c!),
+    )
+    .replace(/\+/g, ' ');
 
 /** What redaction looks for: each secret the run holds after it ends, longest first. */
 export function redactionsFor(secrets: Secret[]): Redaction[] {
@@ -98,9 +124,20 @@ export function redactionsFor(secrets: Secret[]): Redaction[] {
     (a, b) => b.value.length - a.value.length,
   );
   return unique.map((s) => {
-    const spelling = anySpelling(s.value);
-    const source = s.value.length >= FREE_TEXT_MIN ? spelling : whole(spelling);
-    return { pattern: new RegExp(source, 'g'), replacement: replacementFor(s) };
+    let compiled: RegExp | undefined;
+    const pattern = () => {
+      const spelling = anySpelling(s.value);
+      const source = s.value.length >= FREE_TEXT_MIN ? spelling : whole(spelling);
+      return (compiled ??= new RegExp(source, 'g'));
+    };
+    // eslint-disable-next-line no-control-regex -- ASCII: every spelling decodes to one form.
+    const decodable = /^[\x00-\x7f]*$/.test(s.value) && !/[%\\]/.test(s.value);
+    return {
+      pattern,
+      replacement: replacementFor(s),
+      value: s.value,
+      ...(decodable ? { core: s.value.replace(/\+/g, ' ').slice(4) } : {}),
+    };
   });
 }
 
@@ -115,8 +152,27 @@ export function redactionNotes(secrets: Secret[]): string[] {
   );
 }
 
-const scrubText = (text: string, redactions: Redaction[]) =>
-  redactions.reduce((t, { pattern, replacement }) => t.replace(pattern, () => replacement), text);
+/** A text with no escape of any kind: a secret can only stand in it as itself. */
+const ESCAPES = /[%\\+]/;
+
+/**
+ * Every redaction applied to `text`. Each pattern matches any mix of spellings, which is slow to
+ * build and to run on long texts (the finished run's redacted copy is made on the way to the verdict):
+ * a text without `%`, `\\` or `+` can only hold a secret as itself, found by a plain search; in any
+ * other text the pattern runs only where the decoded text holds the secret.
+ */
+function scrubText(text: string, redactions: Redaction[]): string {
+  const plain = !ESCAPES.test(text);
+  let decoded: string | undefined;
+  return redactions.reduce((t, r) => {
+    if (plain) {
+      if (!t.includes(r.value)) return t;
+      // A long secret stands anywhere; a short one only as a whole value (the pattern says where).
+      if (r.value.length >= FREE_TEXT_MIN) return t.split(r.value).join(r.replacement);
+    } else if (r.core !== undefined && !(decoded ??= canonical(text)).includes(r.core)) return t;
+    return t.replace(r.pattern(), () => r.replacement);
+  }, text);
+}
 
 /**
  * A deep copy with every recorded secret replaced where it stands, in whatever spelling (URLs,

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Run } from '../core/run.ts';
-import { historyKey, isRun, pickRun, runKey } from '../core/view/stored-records.ts';
+import { historyKey, isRun, pickRun, runChannel, runKey } from '../core/view/stored-records.ts';
+import { connectToWorker } from '../platform/runtime.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';
 
 export const runIdFromHash = (hash: string): string | undefined =>
@@ -9,7 +10,38 @@ export const runIdFromHash = (hash: string): string | undefined =>
 export type RunView =
   { state: 'loading' } | { state: 'missing' } | { state: 'unreadable' } | { state: 'ready'; run: Run };
 
-/** The run named in the URL's `#run=`, live: the worker saves each step and this re-renders. */
+/**
+ * The run as the worker pushes it (each save, before storage has it), while the worker that runs it
+ * lives; `undefined` before its first push and once the channel ends (storage then speaks). A change in
+ * storage means a worker is alive again: the channel is opened again then.
+ */
+function usePushedRun(runId: string | undefined, stored: unknown): Run | undefined {
+  const [pushed, setPushed] = useState<Run>();
+  const channel = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    setPushed(undefined);
+    return () => {
+      channel.current?.();
+      channel.current = undefined;
+    };
+  }, [runId]);
+  useEffect(() => {
+    if (!runId || channel.current) return;
+    channel.current = connectToWorker(
+      runChannel.name(runId),
+      (message) => {
+        if (isRun(message) && message.id === runId) setPushed(message);
+      },
+      () => {
+        channel.current = undefined;
+        setPushed(undefined);
+      },
+    );
+  }, [runId, stored]);
+  return pushed;
+}
+
+/** The run named in the URL's `#run=`, live: the worker pushes each save (and storage keeps it). */
 export function useRun(): [string | undefined, RunView] {
   const [runId, setRunId] = useState(runIdFromHash(location.hash));
   useEffect(() => {
@@ -20,6 +52,8 @@ export function useRun(): [string | undefined, RunView] {
   const full = useStoredValue('session', runId && runKey(runId));
   // After a browser restart only the redacted copy on disk is left.
   const copy = useStoredValue('local', runId && historyKey(runId));
+  const pushed = usePushedRun(runId, full.loaded ? full.value : undefined);
+  if (pushed) return [runId, { state: 'ready', run: pushed }];
   if (!full.loaded || !copy.loaded) return [runId, { state: 'loading' }];
   const value = pickRun(full.value, copy.value);
   if (value === undefined) return [runId, { state: 'missing' }];

@@ -26,6 +26,13 @@ export const historyKey = (id: string): string => `${HISTORY_PREFIX}${id}`;
 /** A profile's secret: in storage.session, and also in storage.local when remembered. */
 export const secretKey = (profileId: string): string => `${SECRET_PREFIX}${profileId}`;
 
+/** The push channel a page opens to hear one run's saves as they happen (`run:<id>`). */
+export const runChannel = {
+  name: (id: string): string => `${RUN_PREFIX}${id}`,
+  idOf: (name: string): string | undefined =>
+    name.startsWith(RUN_PREFIX) ? name.slice(RUN_PREFIX.length) : undefined,
+};
+
 /** How many runs history keeps. */
 export const HISTORY_LIMIT = 50;
 

@@ -72,3 +72,54 @@ describe('redaction finds a secret by its value, in any spelling, and keeps the 
     expect(redactionNotes([{ kind: 'client_secret', value: LONG }])).toEqual([]);
   });
 });
+
+describe('the quick paths find what the full patterns find', () => {
+  /** A seeded generator, so a failure names the case that shows it. */
+  const random = (seed: number) => {
+    let s = seed >>> 0;
+    return (n: number) => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s % n;
+    };
+  };
+  // Hex digits, `+` and spaces often: the cases where a quick path could go wrong.
+  const CHARS = 'aaBb0099++  /"-._~*!%\\éx';
+  const spell = (ch: string, next: (n: number) => number, plainOnly: boolean) => {
+    const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
+    const bytes = [...new TextEncoder().encode(ch)];
+    const escaped = [
+      bytes.map((b) => `%${hex(b, 2).toUpperCase()}`).join(''),
+      bytes.map((b) => `%${hex(b, 2)}`).join(''),
+      `\\u${hex(ch.charCodeAt(0), 4)}`,
+    ];
+    const options = [
+      ch,
+      ch,
+      ch,
+      ...(plainOnly ? [] : escaped),
+      ...(ch === ' ' ? ['+'] : []),
+      ...(ch === '/' ? ['\\/'] : ch === '"' ? ['\\"'] : []),
+    ];
+    return options[next(options.length)]!;
+  };
+
+  test('on 1,000 seeded secrets in mixed spellings inside noisy text, the result is the full patterns’ result', () => {
+    for (let seed = 1; seed <= 1000; seed++) {
+      const next = random(seed);
+      // Half the cases with no `%` or `\\` anywhere but their spellings': the plain-text path.
+      const alphabet = seed % 2 ? CHARS : 'aaBb0099++  /"-._';
+      const word = (n: number) => Array.from({ length: n }, () => alphabet[next(alphabet.length)]!).join('');
+      const secrets = Array.from({ length: 1 + next(3) }, () => ({
+        kind: 'client_secret' as const,
+        value: word(1 + next(20)),
+      }));
+      const redactions = redactionsFor(secrets);
+      const around = () =>
+        word(next(4)) + (seed % 2 ? ['', '', '%', '%a', '\\', '\\u00', '+'][next(7)]! : ['', '+'][next(2)]!);
+      const spelled = (v: string) => [...v].map((ch) => spell(ch, next, seed % 2 === 0)).join('');
+      const text = [around(), ...secrets.map((s) => spelled(s.value) + around()), word(next(4))].join('');
+      const full = redactions.reduce((t, r) => t.replace(r.pattern(), () => r.replacement), text);
+      expect(scrub(text, redactions), `seed ${seed}: ${JSON.stringify(text)}`).toBe(full);
+    }
+  });
+});
