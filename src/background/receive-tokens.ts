@@ -21,6 +21,9 @@ import { mark } from './marks.ts';
 import { saveRun } from './run-store.ts';
 import { validateTokens } from './validate-tokens.ts';
 
+/** How long a token request may take before the inspector shows it in flight. */
+const SHOW_RUNNING_AFTER_MS = 200;
+
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 export interface TokenCall {
@@ -37,11 +40,13 @@ export interface TokenCall {
  */
 export async function receiveTokens(started: Run, call: TokenCall, deps: WorkerDeps): Promise<void> {
   const sent = performExchange(call.request, deps.http);
-  // Recorded, and the inspector brought to the front, once the request is on its way: neither delays it.
   let run = appendStep(started, { kind: 'token', status: 'running', at: deps.now() });
-  void saveRun(run);
+  // Saving (and the inspector re-rendering) while the request is out slows it on a busy machine: the
+  // request in flight is shown only when the answer is slow to come.
+  const slow = setTimeout(() => void saveRun(run), SHOW_RUNNING_AFTER_MS);
   void bringInspectorToFront(run.id);
   const exchange = await sent;
+  clearTimeout(slow);
   mark('token-answered');
   const metadata = lastStep(run, 'discovery')?.metadata;
   const { fields, error } = readTokenResponse(

@@ -10,19 +10,21 @@ function dispatch<K extends RequestName>(
   handlers: Handlers,
   type: K,
   payload: unknown,
+  ready: Promise<unknown>,
 ): Promise<Res<K>> | undefined {
   const valid = validators[type];
-  return valid(payload) ? handlers[type](payload) : undefined;
+  return valid(payload) ? ready.then(() => handlers[type](payload)) : undefined;
 }
 
 /**
  * The worker's receiving side: only our own pages (`sender.id` is this extension), only known
  * message names, only well-formed payloads. Anything else gets no answer, and nothing throws.
+ * A message accepted is handled once `ready` settles (the worker's English catalog is read).
  */
-export function receiver(handlers: Handlers, ownId: string) {
+export function receiver(handlers: Handlers, ownId: string, ready: Promise<unknown> = Promise.resolve()) {
   return (message: unknown, senderId: string | undefined): Promise<unknown> | undefined => {
     if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
     const type = ownValue(message, 'type');
-    return isRequestName(type) ? dispatch(handlers, type, ownValue(message, 'payload')) : undefined;
+    return isRequestName(type) ? dispatch(handlers, type, ownValue(message, 'payload'), ready) : undefined;
   };
 }
