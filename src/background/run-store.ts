@@ -85,7 +85,9 @@ async function writeFullCopy(run: Run): Promise<void> {
   }
   const storageNote =
     'The browser’s session storage is full, so this run is kept without the bodies of its responses.';
-  await writeKeys('session', { [runKey(run.id)]: { ...withoutBodies(run), storageNote } });
+  const kept = { ...withoutBodies(run), storageNote };
+  pushRun(kept);
+  await writeKeys('session', { [runKey(run.id)]: kept });
 }
 
 /** Each run's writes, one after another: a retried write must never land after a newer one. */
@@ -203,9 +205,10 @@ export async function clearHistory(): Promise<void> {
 
 /** Replaces every finished run's full copy by its redacted one: its tokens and code are gone. */
 export async function forgetRunSecrets(): Promise<void> {
-  const finished = finishedRuns(await readAll('session'));
-  if (finished.length)
-    await writeKeys('session', Object.fromEntries(finished.map((r) => [runKey(r.id), redactRun(r)])));
+  const redacted = finishedRuns(await readAll('session')).map(redactRun);
+  // An inspector showing one of them hears it at once, as with every other write of a run.
+  for (const run of redacted) pushRun(run);
+  if (redacted.length) await writeKeys('session', Object.fromEntries(redacted.map((r) => [runKey(r.id), r])));
 }
 
 export async function interruptOrphanedRuns(now: number): Promise<void> {

@@ -1,11 +1,32 @@
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { PresentationMode } from '../ui/presentation.tsx';
+import type { ComponentChildren } from 'preact';
+import { useErrorBoundary } from 'preact/hooks';
+import type { Run } from '../core/run.ts';
+import { PresentationMode, Secretish } from '../ui/presentation.tsx';
 import { PresentationToggle } from '../ui/presentation-toggle.tsx';
 import { usePresentation } from '../ui/use-presentation.ts';
 import { History } from './history.tsx';
 import { RunPage } from './run-page.tsx';
 import { useRun } from './use-run.ts';
 import { t } from '../ui/words.ts';
+
+/**
+ * A run this version reads wrongly (a newer record, say) never blanks the page: what failed is said
+ * in an alert, with the raw record below it.
+ */
+function Guarded({ run, children }: { run: Run; children: ComponentChildren }) {
+  const [error] = useErrorBoundary() as [unknown, () => void];
+  if (!error) return <>{children}</>;
+  const why = String((error as Error)?.message ?? error);
+  return (
+    <>
+      <ErrorAlert error={{ code: 'run_unreadable', message: t('runNotShown', why) }} />
+      <pre>
+        <Secretish>{JSON.stringify(run, null, 2)}</Secretish>
+      </pre>
+    </>
+  );
+}
 
 export function Inspector() {
   const [runId, view] = useRun();
@@ -34,7 +55,11 @@ export function Inspector() {
               }}
             />
           )}
-          {view.state === 'ready' && <RunPage run={view.run} />}
+          {view.state === 'ready' && (
+            <Guarded run={view.run}>
+              <RunPage run={view.run} />
+            </Guarded>
+          )}
         </main>
         <History currentId={runId} />
       </div>

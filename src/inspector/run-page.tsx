@@ -109,7 +109,7 @@ export function RunPage({ run }: { run: Run }) {
       <ol class="steps" aria-label={t('reportSteps')}>
         {run.steps.map((s, i) => (
           <li key={i} class={`status-${s.status}`}>
-            {stepTitle(s.kind)}: {t(STEP_STATUS[s.status])}
+            {stepTitle(s.kind)}: {Object.hasOwn(STEP_STATUS, s.status) ? t(STEP_STATUS[s.status]) : s.status}
           </li>
         ))}
       </ol>

@@ -15,7 +15,9 @@ const STEP_IDS: Record<StepKind, MessageId> = {
   revocation: 'stepRevocation',
   introspection: 'stepIntrospection',
 };
-export const stepTitle = (kind: StepKind) => t(STEP_IDS[kind]);
+/** A step's title; a kind stored by a newer version is named as it is. */
+export const stepTitle = (kind: StepKind): string =>
+  Object.hasOwn(STEP_IDS, kind) ? t(STEP_IDS[kind]) : String(kind);
 
 const STATUS_IDS: Record<Run['status'], MessageId> = {
   running: 'runRunning',

@@ -53,7 +53,8 @@ export function useRun(): [string | undefined, RunView] {
   // After a browser restart only the redacted copy on disk is left.
   const copy = useStoredValue('local', runId && historyKey(runId));
   const pushed = usePushedRun(runId, full.loaded ? full.value : undefined);
-  if (pushed) return [runId, { state: 'ready', run: pushed }];
+  // Pushed saves lead storage's; a full copy gone from storage (forgotten, cleared) ends that lead.
+  if (pushed && full.loaded && full.value !== undefined) return [runId, { state: 'ready', run: pushed }];
   if (!full.loaded || !copy.loaded) return [runId, { state: 'loading' }];
   const value = pickRun(full.value, copy.value);
   if (value === undefined) return [runId, { state: 'missing' }];

@@ -118,3 +118,62 @@ describe('stored records of another version', () => {
     await page.close();
   });
 });
+
+describe('a step this version does not know', () => {
+  test('shows as such with its raw record, beside the steps it knows; never a blank page', async () => {
+    await f.ext.worker.evaluate(() =>
+      chrome.storage.local.set({
+        'history:newer-step': {
+          schema: 1,
+          id: 'newer-step',
+          createdAt: Date.now(),
+          finishedAt: Date.now(),
+          status: 'done',
+          redacted: true,
+          secrets: [],
+          profile: {
+            issuer: 'https://op.example',
+            clientId: 'app',
+            redirectUri: 'https://app.example/cb',
+            scopes: 'openid',
+            usePkce: true,
+            prompt: 'login',
+            clientAuth: 'client_secret_basic',
+            endpoints: { authorize: 'https://op.example/authorize', token: 'https://op.example/token' },
+          },
+          steps: [
+            {
+              kind: 'authorize',
+              status: 'ok',
+              at: Date.now(),
+              url: 'https://op.example/authorize?client_id=app',
+              params: [['client_id', 'app']],
+            },
+            {
+              kind: 'device_authorization',
+              status: 'ok',
+              at: Date.now(),
+              user_code: 'WDJB-MJHT',
+              exchanges: [],
+            },
+          ],
+        },
+      }),
+    );
+    const page = await f.ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html#run=newer-step`);
+    await page
+      .getByRole('heading', { name: 'A step this version does not know: device_authorization' })
+      .waitFor();
+    await expect(page.getByText(/"user_code": "WDJB-MJHT"/).count()).resolves.toBe(1);
+    // The step it knows still shows.
+    await expect(
+      page.getByText('https://op.example/authorize?client_id=app').count(),
+    ).resolves.toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await f.ext.worker.evaluate(() => chrome.storage.local.remove('history:newer-step'));
+    await page.close();
+  });
+});

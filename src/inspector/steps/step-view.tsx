@@ -1,5 +1,8 @@
 import type { FunctionComponent } from 'preact';
 import { memo } from 'preact/compat';
+import { useErrorBoundary } from 'preact/hooks';
+import { Secretish } from '../../ui/presentation.tsx';
+import { t } from '../../ui/words.ts';
 import type { Step, StepKind } from '../../core/run.ts';
 import type { StepOf } from '../../core/view/steps.ts';
 import { AuthorizeStep } from './authorize.tsx';
@@ -26,9 +29,33 @@ const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
   introspection: IntrospectionStep,
 };
 
+/**
+ * A step stored by a newer version (a kind this one does not know), or one whose view failed: said
+ * so, with its raw record, instead of a blank page. Values stay hidden in presentation mode.
+ */
+function UnknownStep({ step, error }: { step: Step; error?: unknown }) {
+  return (
+    <>
+      <h3>{t('unknownStep', String((step as { kind?: unknown }).kind))}</h3>
+      {error !== undefined && <p class="muted">{String((error as Error)?.message ?? error)}</p>}
+      <pre>
+        <Secretish>{JSON.stringify(step, null, 2)}</Secretish>
+      </pre>
+    </>
+  );
+}
+
 function renderStep<K extends StepKind>(kind: K, step: StepOf<K>, curl: StepProps<K>['curl']) {
-  const View: FunctionComponent<StepProps<K>> = VIEWS[kind];
-  return <View step={step} curl={curl} />;
+  const View: FunctionComponent<StepProps<K>> | undefined = Object.hasOwn(VIEWS, kind)
+    ? VIEWS[kind]
+    : undefined;
+  return View ? <View step={step} curl={curl} /> : <UnknownStep step={step} />;
+}
+
+/** One step's view; if it throws (a record this version reads wrongly), the step says so and the page lives on. */
+function Guarded({ step, curl }: ViewProps) {
+  const [error] = useErrorBoundary() as [unknown, () => void];
+  return error ? <UnknownStep step={step} error={error} /> : renderStep(step.kind, step, curl);
 }
 
 interface ViewProps {
@@ -44,4 +71,4 @@ const sameStep = (a: ViewProps, b: ViewProps) =>
     a.step.status === b.step.status &&
     a.step.checkedAt === b.step.checkedAt);
 
-export const StepView = memo(({ step, curl }: ViewProps) => renderStep(step.kind, step, curl), sameStep);
+export const StepView = memo(Guarded, sameStep);
