@@ -88,6 +88,49 @@ export interface ExchangeRef {
   exchange: number;
 }
 
-export async function send<K extends RequestName>(type: K, payload: Req<K>): Promise<Res<K>> {
-  return (await sendToWorker({ type, payload })) as Res<K>;
+/** What `send` answers: the worker's Result, or one saying the message was refused or never answered. */
+export type Sent<K extends RequestName> = Res<K> extends Result<infer T> ? Result<T> : Result<Res<K>>;
+
+const failureListeners = new Set<(error: FlowErrorInfo) => void>();
+
+/** Every message that failed, fire-and-forget ones included: pages show each in an alert. */
+export function onSendFailure(listener: (error: FlowErrorInfo) => void): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
+const isResult = (v: unknown): v is Result<unknown> =>
+  typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
+
+/**
+ * Sends one request to the worker. It always resolves: to the worker's answer as a Result, or to an
+ * error Result when the worker refused the message or could not be reached (a page never stays busy).
+ */
+export async function send<K extends RequestName>(
+  type: K,
+  payload: Req<K>,
+  /** A background ping (the inspector's watchdog): its failure is answered, not shown. */
+  options: { quiet?: boolean } = {},
+): Promise<Sent<K>> {
+  let answer: unknown;
+  try {
+    answer = await sendToWorker({ type, payload });
+  } catch (e) {
+    return failed(type, String((e as Error)?.message ?? e), options.quiet) as Sent<K>;
+  }
+  // The worker wraps what it answers; no wrapper means it refused the message.
+  if (typeof answer !== 'object' || answer === null || !Object.hasOwn(answer, 'answered'))
+    return failed(type, 'refused', options.quiet) as Sent<K>;
+  const value = (answer as { answered: unknown }).answered;
+  return (isResult(value) ? value : { ok: true, value }) as Sent<K>;
+}
+
+function failed(type: RequestName, why: string, quiet = false): { ok: false; error: FlowErrorInfo } {
+  const error: FlowErrorInfo = {
+    code: 'internal',
+    message: `The extension's worker did not answer ${type}: ${why}`,
+    say: { id: 'messageFailed', subs: [type, why] },
+  };
+  if (!quiet) for (const listener of failureListeners) listener(error);
+  return { ok: false, error };
 }

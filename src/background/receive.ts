@@ -11,9 +11,12 @@ function dispatch<K extends RequestName>(
   type: K,
   payload: unknown,
   ready: Promise<unknown>,
-): Promise<Res<K>> | undefined {
+): Promise<{ answered: Res<K> }> | undefined {
   const valid = validators[type];
-  return valid(payload) ? ready.then(() => handlers[type](payload)) : undefined;
+  // Wrapped, so that a page tells an answer (even an empty one) from a refusal.
+  return valid(payload)
+    ? ready.then(() => handlers[type](payload)).then((answered) => ({ answered }))
+    : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useErrorBoundary } from 'preact/hooks';
 import type { Run } from '../core/run.ts';
 import { PresentationMode, Secretish } from '../ui/presentation.tsx';
 import { PresentationToggle } from '../ui/presentation-toggle.tsx';
+import { SendFailures } from '../ui/send-failures.tsx';
 import { usePresentation } from '../ui/use-presentation.ts';
 import { History } from './history.tsx';
 import { RunPage } from './run-page.tsx';
@@ -37,6 +38,7 @@ export function Inspector() {
         <main>
           <h1>{t('extName')}</h1>
           <PresentationToggle />
+          <SendFailures />
           {!runId && <p>{t('noRunSelected')}</p>}
           {runId && view.state === 'loading' && <p aria-busy="true">{t('loading')}</p>}
           {view.state === 'missing' && (

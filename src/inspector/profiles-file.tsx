@@ -11,8 +11,9 @@ export function ProfilesFile() {
   const [error, setError] = useState<FlowErrorInfo>();
   const [done, setDone] = useState('');
   const exportFile = async () => {
-    const { text } = await send('exportProfiles', {});
-    download(text, 'auth-code-inspector-profiles.json', 'application/json');
+    const answer = await send('exportProfiles', {});
+    if (answer.ok) download(answer.value.text, 'auth-code-inspector-profiles.json', 'application/json');
+    else setError(answer.error);
   };
   const importFile = async (file: File | undefined) => {
     setError(undefined);

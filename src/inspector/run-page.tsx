@@ -64,7 +64,7 @@ function useRunWatchdog(run: Run) {
   const running = run.status === 'running';
   useEffect(() => {
     if (!running) return undefined;
-    const timer = setInterval(() => void send('checkRuns', {}), WATCHDOG_MS);
+    const timer = setInterval(() => void send('checkRuns', {}, { quiet: true }), WATCHDOG_MS);
     return () => clearInterval(timer);
   }, [run.id, running]);
 }

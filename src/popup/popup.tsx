@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Flow } from '../core/profile.ts';
 import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
-import { send } from '../messages.ts';
+import { onSendFailure, send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PresentationMode } from '../ui/presentation.tsx';
@@ -22,6 +22,8 @@ import { t, words } from '../ui/words.ts';
 
 export function Popup({ initial }: { initial: PopupState }) {
   const { alert, reporter } = useNewestAlert();
+  // A message the worker refused or never answered is the newest alert too.
+  useEffect(() => onSendFailure(reporter('worker')), []);
   const profiles = useProfiles(initial, reporter('profiles'));
   const { profile } = profiles;
   const origins = providerOrigins(profile);

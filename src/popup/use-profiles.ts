@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { FlowErrorInfo } from '../core/flow-error.ts';
+import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
 import type { ProfileBook, StoredProfile } from '../core/profile-book.ts';
 import {
   activeProfile,
@@ -18,13 +18,13 @@ export type PopupState = ProfileState;
  * Read straight from storage so the popup opens filled in without waking the worker; only the very
  * first popup asks the worker to create the default profiles.
  */
-export async function loadState(): Promise<PopupState> {
+export async function loadState(): Promise<Result<PopupState>> {
   const book = await readKey('local', PROFILES_KEY);
   if (!isProfileBook(book)) return send('loadProfiles', {});
   const profile = activeProfile(book);
   const key = secretKey(profile.id);
   const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
-  return { book, secret: pickSecret(profile, inSession, onDisk) };
+  return { ok: true, value: { book, secret: pickSecret(profile, inSession, onDisk) } };
 }
 
 export interface Profiles {

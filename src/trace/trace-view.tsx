@@ -11,6 +11,7 @@ import { download } from '../ui/download.ts';
 import type { LoginAttempt, Trace } from './analysis/attempts.ts';
 import { PresentationMode, Secretish } from '../ui/presentation.tsx';
 import { PresentationToggle } from '../ui/presentation-toggle.tsx';
+import { SendFailures } from '../ui/send-failures.tsx';
 import { usePresentation } from '../ui/use-presentation.ts';
 import type { Shareable } from './analysis/worker.ts';
 import { traceMarkdown } from './analysis/trace-report.ts';
@@ -179,6 +180,7 @@ export function TraceView({
   return (
     <PresentationMode.Provider value={usePresentation()}>
       <PresentationToggle />
+      <SendFailures />
       <p role="status">
         {trace.attempts.length === 0
           ? t('traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))

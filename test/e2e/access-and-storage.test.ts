@@ -57,8 +57,9 @@ describe('host access for other issuers (optional_host_permissions)', () => {
     const popup = await f.ext.context.newPage();
     await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
     const issuer = f.others[0]!.issuer;
-    const answer = await popup.evaluate<
-      { ok: boolean; error?: { code: string; message: string } },
+    // The worker wraps what it answers (`answered`), so that a page tells an answer from a refusal.
+    const { answered: answer } = await popup.evaluate<
+      { answered: { ok: boolean; error?: { code: string; message: string } } },
       readonly [string, string]
     >(
       async ([issuer, redirect]) =>
