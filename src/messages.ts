@@ -119,9 +119,9 @@ export async function send<K extends RequestName>(
     return failed(type, String((e as Error)?.message ?? e), options.quiet) as Sent<K>;
   }
   // The worker wraps what it answers; no wrapper means it refused the message.
-  if (typeof answer !== 'object' || answer === null || !Object.hasOwn(answer, 'answered'))
+  if (typeof answer !== 'object' || answer === null || (answer as { answered?: unknown }).answered !== true)
     return failed(type, 'refused', options.quiet) as Sent<K>;
-  const value = (answer as { answered: unknown }).answered;
+  const value = (answer as { value?: unknown }).value;
   return (isResult(value) ? value : { ok: true, value }) as Sent<K>;
 }
 

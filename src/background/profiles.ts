@@ -31,11 +31,17 @@ import { say } from '../core/say.ts';
 const gone = invalid(say('profileGone'));
 
 /** The book on disk, or the first-run one ("BTG Id") when there is none yet. */
-async function loadBook(): Promise<ProfileBook> {
+/** The stored book, or the default one (not written: what only reads it changes nothing). */
+async function readBook(): Promise<{ book: ProfileBook; stored: boolean }> {
   const stored = await readKey('local', PROFILES_KEY);
-  if (isProfileBook(stored)) return stored;
-  const book = defaultBook(extensionRedirectUrl());
-  await writeKeys('local', { [PROFILES_KEY]: book });
+  return isProfileBook(stored)
+    ? { book: stored, stored: true }
+    : { book: defaultBook(extensionRedirectUrl()), stored: false };
+}
+
+async function loadBook(): Promise<ProfileBook> {
+  const { book, stored } = await readBook();
+  if (!stored) await writeKeys('local', { [PROFILES_KEY]: book });
   return book;
 }
 
@@ -117,14 +123,15 @@ export async function editProfiles(edit: ProfileEdit, deps: WorkerDeps): Promise
 }
 
 export async function importProfiles(text: string, deps: WorkerDeps): Promise<Res<'importProfiles'>> {
-  const result = importIntoBook(await loadBook(), text, () => randomToken(deps.random, 9));
+  // A refused file changes nothing: not even the default profiles are written for it.
+  const result = importIntoBook((await readBook()).book, text, () => randomToken(deps.random, 9));
   if (!result.ok) return result;
   await writeKeys('local', { [PROFILES_KEY]: result.value.book });
   return ok({ added: result.value.added });
 }
 
 export async function exportProfiles(): Promise<Res<'exportProfiles'>> {
-  return { text: exportBook(await loadBook()) };
+  return { text: exportBook((await readBook()).book) };
 }
 
 /** "Forget secrets and tokens": every client secret, remembered or not, and finished runs' tokens. */

@@ -11,11 +11,11 @@ function dispatch<K extends RequestName>(
   type: K,
   payload: unknown,
   ready: Promise<unknown>,
-): Promise<{ answered: Res<K> }> | undefined {
+): Promise<{ answered: true; value: Res<K> }> | undefined {
   const valid = validators[type];
-  // Wrapped, so that a page tells an answer (even an empty one) from a refusal.
+  // Wrapped, so that a page tells an answer (even an empty one: `undefined` does not cross) from a refusal.
   return valid(payload)
-    ? ready.then(() => handlers[type](payload)).then((answered) => ({ answered }))
+    ? ready.then(() => handlers[type](payload)).then((value) => ({ answered: true as const, value }))
     : undefined;
 }
 

@@ -113,14 +113,22 @@ function chained<T>(chains: Map<string, Promise<T>>, id: string, write: () => Pr
 /**
  * The full run (with its secrets) goes to storage.session only. Once it ends, a redacted copy goes
  * to storage.local, so history survives a browser restart without a secret on disk. Writes of one
- * run are applied in the order they were asked for. An inspector showing the run hears it at once
- * (the push channel), without waiting for storage; a finished run's disk copy is issued first, so a
- * browser closed the moment "Tokens received" shows still finds the run in its history.
+ * run are applied in the order they were asked for. An inspector showing the run hears it on the push
+ * channel without waiting for storage.session: at once while it runs, and once its disk copy is written
+ * when it has ended.
  */
 export function saveRun(run: Run): Promise<void> {
-  const disk = run.status === 'running' ? undefined : writeHistory(run);
-  pushRun(run);
-  if (disk) mark('pushed');
+  if (run.status === 'running') {
+    pushRun(run);
+    return chained(writing, run.id, () => persist(run, undefined));
+  }
+  const disk = writeHistory(run);
+  // Told once its redacted copy is on disk: a browser closed the moment "Tokens received" shows still
+  // finds the run in its history (disk writes of a run land in order, so its pushes do too).
+  void disk.then(() => {
+    pushRun(run);
+    mark('pushed');
+  });
   return chained(writing, run.id, () => persist(run, disk));
 }
 

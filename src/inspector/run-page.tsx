@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../core/run.ts';
 import { currentTokens } from '../core/view/steps.ts';
 import { loginChecks, runChecks, verdict, verdictText } from '../core/view/verdict.ts';
@@ -69,7 +69,27 @@ function useRunWatchdog(run: Run) {
   }, [run.id, running]);
 }
 
+/**
+ * `value` a frame late: the page's lower sections (the sequence, every check, each exchange) follow the
+ * run once the verdict and tokens above them have painted. Immediate while the tab is hidden.
+ */
+function useAfterPaint<T>(value: T): T {
+  const [later, setLater] = useState(value);
+  useEffect(() => {
+    if (later === value) return undefined;
+    if (document.hidden) return setLater(value);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setLater(value), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return later;
+}
+
 export function RunPage({ run }: { run: Run }) {
+  const lower = useAfterPaint(run);
   useRunWatchdog(run);
   const curl = (step: number) => (exchange: number) => async () => {
     const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
@@ -115,7 +135,7 @@ export function RunPage({ run }: { run: Run }) {
       </ol>
       <section id="sequence">
         <h2>{t('sequence')}</h2>
-        <SequenceDiagram run={run} onJump={jumpTo} />
+        <SequenceDiagram run={lower} onJump={jumpTo} />
       </section>
       <section id="token-response">
         <h2>{t('tokenResponse')}</h2>
@@ -145,13 +165,13 @@ export function RunPage({ run }: { run: Run }) {
       <section id="checks">
         <h2>{t('checks')}</h2>
         <ChecksSection
-          checks={runChecks(run)}
-          checkedAt={run.steps.findLast((s) => s.checkedAt)?.checkedAt}
+          checks={runChecks(lower)}
+          checkedAt={lower.steps.findLast((s) => s.checkedAt)?.checkedAt}
         />
       </section>
       <section id="exchange">
         <h2>{t('exchange')}</h2>
-        {run.steps.map((step, i) => (
+        {lower.steps.map((step, i) => (
           <div key={i} id={`step-${i}`}>
             <StepView step={step} curl={curl(i)} />
           </div>

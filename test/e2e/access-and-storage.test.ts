@@ -58,8 +58,8 @@ describe('host access for other issuers (optional_host_permissions)', () => {
     await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
     const issuer = f.others[0]!.issuer;
     // The worker wraps what it answers (`answered`), so that a page tells an answer from a refusal.
-    const { answered: answer } = await popup.evaluate<
-      { answered: { ok: boolean; error?: { code: string; message: string } } },
+    const { value: answer } = await popup.evaluate<
+      { value: { ok: boolean; error?: { code: string; message: string } } },
       readonly [string, string]
     >(
       async ([issuer, redirect]) =>

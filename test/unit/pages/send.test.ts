@@ -16,15 +16,19 @@ describe('send() always resolves to a Result, and says when the worker failed', 
 
   test('an answer is passed on: a Result as it is, anything else (even nothing) as a value', async () => {
     answers.push(() =>
-      Promise.resolve({ answered: { ok: false, error: { code: 'invalid_input', message: 'x' } } }),
+      Promise.resolve({
+        answered: true,
+        value: { ok: false, error: { code: 'invalid_input', message: 'x' } },
+      }),
     );
     await expect(send('deleteRun', { runId: 'r' })).resolves.toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'x' },
     });
-    answers.push(() => Promise.resolve({ answered: undefined }));
+    // `undefined` does not survive the crossing: an empty answer arrives without `value`.
+    answers.push(() => Promise.resolve({ answered: true }));
     await expect(send('clearHistory', {})).resolves.toEqual({ ok: true, value: undefined });
-    answers.push(() => Promise.resolve({ answered: { text: '{}' } }));
+    answers.push(() => Promise.resolve({ answered: true, value: { text: '{}' } }));
     await expect(send('exportProfiles', {})).resolves.toEqual({ ok: true, value: { text: '{}' } });
     expect(heard).toEqual([]);
   });
