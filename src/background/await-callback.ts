@@ -3,6 +3,7 @@ import { loginWindowError } from '../core/login-window.ts';
 import { routeFilter } from '../core/redirect-route.ts';
 import type { Run } from '../core/run.ts';
 import { extensionRedirectUrl, launchLogin } from '../platform/identity.ts';
+import { loginWindowFailure } from '../platform/login-window-words.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
 
 export type LoginOutcome = { callbackUrl: string; arrivesAt: string } | { error: FlowErrorInfo };
@@ -21,7 +22,7 @@ export async function awaitCallback(run: Run, authorizeUrl: string): Promise<Log
   try {
     return { callbackUrl: await launchLogin(authorizeUrl), arrivesAt: ownRedirect };
   } catch (e) {
-    return { error: loginWindowError((e as Error).message) };
+    return { error: loginWindowError(loginWindowFailure((e as Error).message)) };
   } finally {
     if (ruleId !== undefined) await stopRouting(ruleId);
   }

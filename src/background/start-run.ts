@@ -8,6 +8,7 @@ import { clientOf } from '../core/client-auth.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
+import { isOwnRedirect } from '../platform/login-window-words.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
 import type { Res } from '../messages.ts';
@@ -45,7 +46,7 @@ export async function startRun(
   if (isClientCredentials(requested) && clientSecret === '')
     problems.push(say('problemClientCredentialsSecret'));
   if (problems.length) return refuse({ code: 'invalid_input', ...sayAll(problems) });
-  const notGranted = await missingOrigins(providerOrigins(requested));
+  const notGranted = await missingOrigins(providerOrigins(requested, isOwnRedirect));
   if (notGranted.length) return refuse(accessRefusal(notGranted));
 
   const runId = randomToken(deps.random, 12);
@@ -62,7 +63,7 @@ export async function startRun(
     return refuse(discovered.error);
   }
   // Discovery may have moved an endpoint to an origin not granted yet: the popup asks for exactly those.
-  const missing = await missingOrigins(providerOrigins(run.profile));
+  const missing = await missingOrigins(providerOrigins(run.profile, isOwnRedirect));
   if (missing.length) {
     const error = accessRefusal(missing);
     await saveRun(finishRun(run, deps.now(), error));

@@ -12,13 +12,19 @@ const STOP_CODES: Record<string, FlowErrorCode> = {
   'callback.no_tokens': 'tokens_in_callback',
 };
 
+/** The value inside a check's found words (`exRepeated` names, `exCarries` tokens): decided on ids, never on English. */
+const foundValue = (c: Check): string => {
+  const [value] = c.actualSay?.subs ?? [];
+  return typeof value === 'string' ? value : c.actual;
+};
+
 const STOP_MESSAGES: Record<string, (c: Check) => ReturnType<typeof say>> = {
   'callback.redirect_uri': (c) => say('stopElsewhere', c.actual, c.expected),
-  'callback.duplicates': (c) => say('stopDuplicates', c.actual.replace(/^repeated: /, '')),
-  'callback.state': (c) => say(c.actual === '(missing)' ? 'stopNoState' : 'stopState'),
+  'callback.duplicates': (c) => say('stopDuplicates', foundValue(c)),
+  'callback.state': (c) => say(c.actualSay?.id === 'valueMissing' ? 'stopNoState' : 'stopState'),
   'callback.iss': (c) =>
-    c.actual.startsWith('(missing') ? say('stopNoIss') : say('stopIss', c.actual, c.expected),
-  'callback.no_tokens': (c) => say('stopTokens', c.actual.replace(/^carries /, '')),
+    c.actualSay?.id === 'exMissingAdvertised' ? say('stopNoIss') : say('stopIss', c.actual, c.expected),
+  'callback.no_tokens': (c) => say('stopTokens', foundValue(c)),
 };
 
 export interface CallbackReading {

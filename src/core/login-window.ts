@@ -1,28 +1,21 @@
 import type { FlowErrorInfo } from './flow-error.ts';
 import { say, sayHint } from './say.ts';
 
-/**
- * Chromium rejects `identity.launchWebAuthFlow` with bare strings; this turns them into words a
- * support person can act on. "did not approve access" is also what a closed window yields.
- */
-export function loginWindowError(chromiumMessage: string): FlowErrorInfo {
-  if (/did not approve access/i.test(chromiumMessage)) {
-    return {
-      code: 'login_cancelled',
-      ...say('loginClosed'),
-      actual: chromiumMessage,
-      ...sayHint('hintLoginClosed'),
-    };
-  }
-  const hint = /could not be loaded/i.test(chromiumMessage)
-    ? sayHint('hintLoginNotLoaded')
-    : /right URL/i.test(chromiumMessage)
-      ? sayHint('hintLoginWrongUrl')
-      : undefined;
-  return {
-    code: 'login_failed',
-    ...say('loginFailed', chromiumMessage),
-    actual: chromiumMessage,
-    ...hint,
-  };
+/** A login window's failure, as the platform reads it from the browser (`platform/login-window-words.ts`). */
+export interface LoginWindowFailure {
+  kind: 'closed' | 'not_loaded' | 'wrong_url' | 'other';
+  message: string;
+}
+
+/** A login window's failure in words a support person can act on; the browser's own words kept beside. */
+export function loginWindowError({ kind, message }: LoginWindowFailure): FlowErrorInfo {
+  if (kind === 'closed')
+    return { code: 'login_cancelled', ...say('loginClosed'), actual: message, ...sayHint('hintLoginClosed') };
+  const hint =
+    kind === 'not_loaded'
+      ? sayHint('hintLoginNotLoaded')
+      : kind === 'wrong_url'
+        ? sayHint('hintLoginWrongUrl')
+        : undefined;
+  return { code: 'login_failed', ...say('loginFailed', message), actual: message, ...hint };
 }

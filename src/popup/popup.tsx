@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Flow } from '../core/profile.ts';
 import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
+import { isOwnRedirect } from '../platform/login-window-words.ts';
 import { onSendFailure, send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -26,7 +27,7 @@ export function Popup({ initial }: { initial: PopupState }) {
   useEffect(() => onSendFailure(reporter('worker')), []);
   const profiles = useProfiles(initial, reporter('profiles'));
   const { profile } = profiles;
-  const origins = providerOrigins(profile);
+  const origins = providerOrigins(profile, isOwnRedirect);
   const discovery = useDiscovery(profiles, reporter('discovery'));
   const authorizing = useAuthorize(profile, profiles.secret, origins, reporter('authorize'));
   const [forgotten, setForgotten] = useState(false);

@@ -1,5 +1,5 @@
 import { say } from '../say.ts';
-import { outcome, passIf, rfc, oidcCore, type Check } from '../check.ts';
+import { outcome, passIf, rfc, oidcCore, shown, type Check } from '../check.ts';
 import { originAndPath, type Params } from '../params.ts';
 
 export interface CallbackExpectations {
@@ -51,7 +51,7 @@ export function callbackChecks(callbackUrl: string, params: Params, expected: Ca
       { id: 'callback.state', title: 'State matches the one sent', ...rfc(6749, '10.12') },
       state === expected.state,
       expected.state,
-      state ?? '(missing)',
+      shown(state),
     ),
     iss !== undefined
       ? passIf(issRule, iss === expected.issuer, expected.issuer, iss)

@@ -16,19 +16,12 @@ export function originPatterns(urls: string[]): string[] {
 export const originNames = (patterns: string[]): string =>
   patterns.map((p) => p.replace(/\/\*$/, '')).join(', ');
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 /**
  * The origins the extension needs host access to: those the worker fetches from, and an app's own
- * redirect URI, which a network rule routes back to the extension. The login page itself needs none.
+ * redirect URI, which a network rule routes back to the extension (`isOwnRedirect`, the platform's word:
+ * the extension's own redirect needs none). The login page itself needs none.
  */
-export function providerOrigins(profile: Profile): string[] {
-  const routedRedirect = /\.chromiumapp\.org$/.test(hostOf(profile.redirectUri)) ? [] : [profile.redirectUri];
+export function providerOrigins(profile: Profile, isOwnRedirect: (url: string) => boolean): string[] {
+  const routedRedirect = isOwnRedirect(profile.redirectUri) ? [] : [profile.redirectUri];
   return originPatterns([profile.issuer, profile.endpoints.token, profile.endpoints.jwks, ...routedRedirect]);
 }

@@ -102,3 +102,27 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     expect(read('code=abc&state=forged').error).toMatchObject({ expected: 'st4te', actual: 'forged' });
   });
 });
+
+describe('why the run stops is decided on ids, never on English', () => {
+  const stop = (query: string, issAdvertised = false) => read(query, issAdvertised).error?.say;
+  test.each<[string, string, boolean, { id: string; subs: unknown[] }]>([
+    ['no state at all', 'code=a', false, { id: 'stopNoState', subs: [] }],
+    // A state that spells the English for "missing" is still a state, and a wrong one.
+    ['a state that reads "(missing)"', 'code=a&state=%28missing%29', false, { id: 'stopState', subs: [] }],
+    [
+      'a repeated parameter, named',
+      'code=a&code=b&state=st4te',
+      false,
+      { id: 'stopDuplicates', subs: ['code'] },
+    ],
+    [
+      'tokens in the front channel, named',
+      'code=a&state=st4te&access_token=x',
+      false,
+      { id: 'stopTokens', subs: ['access_token'] },
+    ],
+    ['iss missing though advertised', 'code=a&state=st4te', true, { id: 'stopNoIss', subs: [] }],
+  ])('%s', (_name, query, advertised, said) => {
+    expect(stop(query, advertised)).toEqual(said);
+  });
+});
