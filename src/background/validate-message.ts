@@ -1,6 +1,7 @@
 import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Endpoints, type Profile } from '../core/profile.ts';
 import type { StoredProfile } from '../core/profile-book.ts';
 import type { ProfileEdit, Req, RequestName } from '../messages.ts';
+import { ACTION_NAMES } from '../core/view/actions.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -24,18 +25,31 @@ function isEndpoints(v: unknown): v is Endpoints {
   );
 }
 
+const isOneOf = (values: readonly unknown[]) => (v: unknown) => values.includes(v);
+const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
+
+/**
+ * One check per field of `Profile`, keyed by the field: a field added to the type and not checked
+ * here does not compile (the checks were a list the compiler could not hold to the type).
+ */
+const PROFILE_FIELDS: { [K in keyof Required<Profile>]: (v: unknown) => boolean } = {
+  issuer: isString,
+  clientId: isString,
+  redirectUri: isString,
+  scopes: isString,
+  usePkce: (v) => typeof v === 'boolean',
+  prompt: isOneOf(PROMPTS),
+  endpoints: isEndpoints,
+  clientAuth: optional(isOneOf(CLIENT_AUTH_METHODS)),
+  encodeBasic: optional((v) => typeof v === 'boolean'),
+  flow: optional(isOneOf(FLOWS)),
+  extraAuthorize: optional(isParamRows),
+  extraToken: optional(isParamRows),
+};
+
 export function isProfile(v: unknown): v is Profile {
-  return (
-    isObject(v) &&
-    ['issuer', 'clientId', 'redirectUri', 'scopes'].every((k) => ownString(v, k)) &&
-    typeof own(v, 'usePkce') === 'boolean' &&
-    (PROMPTS as readonly unknown[]).includes(own(v, 'prompt')) &&
-    isEndpoints(own(v, 'endpoints')) &&
-    (!has(v, 'clientAuth') || (CLIENT_AUTH_METHODS as readonly unknown[]).includes(own(v, 'clientAuth'))) &&
-    (!has(v, 'encodeBasic') || typeof own(v, 'encodeBasic') === 'boolean') &&
-    (!has(v, 'flow') || (FLOWS as readonly unknown[]).includes(own(v, 'flow'))) &&
-    ['extraAuthorize', 'extraToken'].every((k) => !has(v, k) || isParamRows(own(v, k)))
-  );
+  // Read as own properties only: an inherited field is as good as absent.
+  return isObject(v) && Object.entries(PROFILE_FIELDS).every(([k, check]) => check(own(v, k)));
 }
 
 function isStoredProfile(v: unknown): v is StoredProfile {
@@ -95,7 +109,7 @@ export const validators: Validators = {
   runAction: withFields<'runAction'>(
     (p) =>
       ownString(p, 'runId') &&
-      ['refresh', 'userinfo', 'revoke', 'introspect'].includes(own(p, 'action') as string) &&
+      (ACTION_NAMES as readonly unknown[]).includes(own(p, 'action')) &&
       (!has(p, 'token') || own(p, 'token') === 'access_token' || own(p, 'token') === 'refresh_token'),
   ),
   retryRun: withFields<'retryRun'>(

@@ -8,7 +8,9 @@ import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
 import { say, type Spoken } from '../say.ts';
 
 /** What the inspector can do with a finished run's tokens. */
-export type ActionName = 'refresh' | 'userinfo' | 'revoke' | 'introspect';
+/** The actions on a finished run's tokens, written once: the type and the worker's validator read this. */
+export const ACTION_NAMES = ['refresh', 'userinfo', 'revoke', 'introspect'] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
 export interface ActionRequest {
   action: ActionName;
   /** For revoke and introspect: which token. */
