@@ -54,7 +54,13 @@ export type Step =
         /** JWKS fetches made to verify a new ID token. */
         exchanges?: Exchange[];
       })
-  | (StepBase & { kind: 'userinfo'; exchange?: Exchange; claims?: Record<string, unknown> })
+  | (StepBase & {
+      kind: 'userinfo';
+      exchange?: Exchange;
+      claims?: Record<string, unknown>;
+      /** JWKS fetches made to verify a signed UserInfo answer. */
+      exchanges?: Exchange[];
+    })
   | (StepBase & { kind: 'revocation'; token: TokenHint; exchange?: Exchange })
   | (StepBase & {
       kind: 'introspection';

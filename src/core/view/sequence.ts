@@ -96,6 +96,8 @@ function stepArrows(step: Step, i: number, run: Run, w: Words): Arrow[] {
     case 'validation':
       return step.exchanges.flatMap((ex) => exchangeArrows(ex, i, w));
     case 'refresh':
+    case 'userinfo':
+      // The answer, then the JWKS fetched to verify what it signed.
       return [step.exchange, ...(step.exchanges ?? [])].flatMap((ex) => (ex ? exchangeArrows(ex, i, w) : []));
     default:
       return step.exchange ? exchangeArrows(step.exchange, i, w) : [];

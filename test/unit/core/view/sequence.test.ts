@@ -90,3 +90,24 @@ describe('the sequence diagram of a run', () => {
     });
   });
 });
+
+describe('actions that fetch keys show them, as refresh does', () => {
+  test('a signed UserInfo answer and the JWKS fetched to verify it: both arrows, in order', () => {
+    const arrows = sequence(
+      run({
+        kind: 'userinfo',
+        status: 'ok',
+        at: 5000,
+        exchange: exchange('GET', `${OP}/userinfo`, 200, 9),
+        exchanges: [exchange('GET', `${OP}/jwks`, 200, 4)],
+      }),
+      en,
+    ).filter((a) => a.step === 3);
+    expect(arrows.map((a) => `${a.from}>${a.to} ${a.label}`)).toEqual([
+      'extension>provider GET /userinfo',
+      'provider>extension 200 OK',
+      'extension>provider GET /jwks',
+      'provider>extension 200 OK',
+    ]);
+  });
+});
