@@ -12,7 +12,7 @@ onMessage(receiver(handlers, extensionId(), englishReady));
 // An inspector hears its run's saves as they happen.
 onPageConnect(extensionId(), listen);
 
-onStartup(() => void stripOriginFromOwnRequests(extensionId()));
+onStartup(() => void stripOriginFromOwnRequests());
 // A fresh worker owns no login: runs still marked running lost theirs, and so did any routing rule.
 void englishReady.then(() => interruptOrphanedRuns(workerDeps.now()));
 void sweepRoutingRules();

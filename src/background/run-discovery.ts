@@ -5,7 +5,6 @@ import { performExchange } from '../core/http.ts';
 import { fallbackEndpoints, type Endpoints } from '../core/profile.ts';
 import { appendStep, type Run } from '../core/run.ts';
 import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
-import { extensionId } from '../platform/runtime.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
 import { say, sayAll } from '../core/say.ts';
@@ -26,7 +25,7 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
   // The Origin rule is set now, off the path between the callback and the token request.
   const [exchange] = await Promise.all([
     performExchange(discoveryRequest(issuer), discoveryHttp(deps)),
-    stripOriginFromOwnRequests(extensionId()),
+    stripOriginFromOwnRequests(),
   ]);
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);

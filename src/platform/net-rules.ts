@@ -6,7 +6,10 @@ const NO_ORIGIN_RULE_ID = 1;
  * requests (those whose initiator is this extension), so the request reaches the provider as a
  * server-side client's would.
  */
-export async function stripOriginFromOwnRequests(extensionId: string): Promise<void> {
+export async function stripOriginFromOwnRequests(): Promise<void> {
+  // The host of the extension's own URLs: its id in Chromium, its internal UUID in Firefox (which
+  // refuses the id here), so the rule names the initiator the way each browser sees it.
+  const ownHost = new URL(chrome.runtime.getURL('/')).host;
   await chrome.declarativeNetRequest.updateSessionRules({
     removeRuleIds: [NO_ORIGIN_RULE_ID],
     addRules: [
@@ -14,7 +17,7 @@ export async function stripOriginFromOwnRequests(extensionId: string): Promise<v
         id: NO_ORIGIN_RULE_ID,
         priority: 1,
         condition: {
-          initiatorDomains: [extensionId],
+          initiatorDomains: [ownHost],
           resourceTypes: ['xmlhttprequest'],
         },
         action: {
