@@ -53,6 +53,23 @@ async function traceOf(har: string) {
   return page;
 }
 
+/**
+ * `chrome.devtools` for the panel page opened in a tab (an init script): `getHAR` answers the entries
+ * `initial` evaluates to, and `window.__finish(entry)` finishes one more, as DevTools reports them.
+ */
+const devtoolsStub = (initial: string) => `(() => {
+  const request = (e) => ({ ...e, getContent: (done) => done(e.response.content?.text ?? '', e.response.content?.encoding ?? '') });
+  const listeners = [];
+  window.__finish = (e) => { for (const l of listeners) l(request(e)); };
+  chrome.devtools = {
+    network: {
+      getHAR: (done) => done({ entries: (${initial}).map(request) }),
+      onRequestFinished: { addListener(l) { listeners.push(l); }, removeListener() {} },
+    },
+    panels: { create() {} },
+  };
+})()`;
+
 /** The plain-words diagnoses the page shows for its login attempts. */
 const diagnoses = (page: Page) => page.locator('section .status-failed').allTextContents();
 
@@ -108,17 +125,7 @@ describe('the Trace page', () => {
   test('the DevTools panel shows the inspected tab’s logins, live from chrome.devtools.network', async () => {
     const har = readFileSync(await recordLogin('state-recorded-2'), 'utf8');
     const page = await f.ext.context.newPage();
-    await page.addInitScript(`(() => {
-      const log = (${har}).log;
-      const request = (e) => ({ ...e, getContent: (done) => done(e.response.content?.text ?? '', e.response.content?.encoding ?? '') });
-      chrome.devtools = {
-        network: {
-          getHAR: (done) => done({ entries: log.entries.map(request) }),
-          onRequestFinished: { addListener() {}, removeListener() {} },
-        },
-        panels: { create() {} },
-      };
-    })()`);
+    await page.addInitScript(devtoolsStub(`(${har}).log.entries`));
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/panel.html`);
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('1 login attempt found.');
     await expect(
@@ -133,17 +140,9 @@ describe('the Trace page', () => {
     const har = readFileSync(await recordLogin('state-recorded-3'), 'utf8');
     const page = await f.ext.context.newPage();
     // The tab's log starts empty; a request finishes every 40 ms, and the login's requests among them.
+    await page.addInitScript(devtoolsStub('[]'));
     await page.addInitScript(`(() => {
       const log = (${har}).log;
-      const request = (e) => ({ ...e, getContent: (done) => done(e.response.content?.text ?? '', e.response.content?.encoding ?? '') });
-      const listeners = [];
-      chrome.devtools = {
-        network: {
-          getHAR: (done) => done({ entries: [] }),
-          onRequestFinished: { addListener(l) { listeners.push(l); }, removeListener() {} },
-        },
-        panels: { create() {} },
-      };
       let n = 0;
       const login = [...log.entries];
       window.__finished = 0;
@@ -153,7 +152,7 @@ describe('the Trace page', () => {
           request: { method: 'GET', url: 'https://cdn.example/poll?n=' + n, headers: [] },
           response: { status: 200, headers: [], content: { size: 2, mimeType: 'application/json', text: '{}' } } };
         const next = n > 10 && login.length ? login.shift() : filler;
-        for (const l of listeners) l(request(next));
+        window.__finish(next);
         window.__finished = n;
       }, 40);
     })()`);

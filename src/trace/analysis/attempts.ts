@@ -6,7 +6,15 @@ import { nameKey } from '../../core/secret-names.ts';
 import { blockedCall } from './blocked.ts';
 import { providerCall, type ProviderCall } from './classify.ts';
 import { diagnose, providerPageError, tokenAnswered } from './diagnosis.ts';
-import { basicClientId, bodyText, formParams, header, tokenParams, type HarEntry } from './har.ts';
+import {
+  basicClientId,
+  bodyText,
+  formParams,
+  header,
+  htmlDecode,
+  tokenParams,
+  type HarEntry,
+} from './har.ts';
 import { say, type Said } from '../../core/say.ts';
 
 /** One request of a login, as the timeline lists it. */
@@ -259,6 +267,26 @@ class HarIndex {
     );
   }
 
+  private readonly forms = new Map<HarEntry, ReturnType<typeof readFormPost>>();
+  private readonly pageErrors = new Map<HarEntry, Said[] | undefined>();
+
+  /**
+   * response_mode=form_post: the provider's auto-submitting page, whose form posts to the redirect
+   * URI, holds what the callback carries (read when the POST itself is not in the HAR). Each page is
+   * read once, however many logins look at it.
+   */
+  formPost(entry: HarEntry, redirectUri: string): URLSearchParams | undefined {
+    if (!this.forms.has(entry)) this.forms.set(entry, readFormPost(entry));
+    const form = this.forms.get(entry);
+    return form?.action === redirectUri ? form.params : undefined;
+  }
+
+  /** The provider's own error on a page (`providerPageError`), read once per entry. */
+  pageError(entry: HarEntry): Said[] | undefined {
+    if (!this.pageErrors.has(entry)) this.pageErrors.set(entry, providerPageError(entry));
+    return this.pageErrors.get(entry);
+  }
+
   /** The first `OPTIONS` at a path other than `entry`: a CORS preflight. */
   preflight(entry: HarEntry): HarEntry | undefined {
     return this.byPath
@@ -321,33 +349,20 @@ function locationParams(to: string): URLSearchParams {
   return params;
 }
 
-const htmlDecode = (text: string) =>
-  text.replace(
-    /&(amp|lt|gt|quot|#39|#x27|#x2F|#x3D);/gi,
-    (_, e: string) =>
-      ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x2f': '/', '#x3d': '=' })[
-        e.toLowerCase()
-      ]!,
-  );
-
-/**
- * response_mode=form_post: the provider's auto-submitting page, whose form posts to the redirect URI,
- * holds what the callback carries (read when the POST itself is not in the HAR).
- */
-function formPostPage(entry: HarEntry, redirectUri: string): URLSearchParams | undefined {
+/** A page's first form: where it posts and what its inputs hold (a form_post page's, say). */
+function readFormPost(entry: HarEntry): { action: string; params: URLSearchParams } | undefined {
   const page = bodyText(entry);
   if (!page?.includes('<form')) return undefined;
   const form = /<form\b[^>]*\baction\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/form>/i.exec(page);
-  if (!form || htmlDecode(form[1]!) !== redirectUri) return undefined;
+  if (!form) return undefined;
   const params = new URLSearchParams();
   for (const input of form[2]!.matchAll(/<input\b[^>]*>/gi)) {
     const name = /\bname\s*=\s*["']([^"']*)["']/i.exec(input[0])?.[1];
     const value = /\bvalue\s*=\s*["']([^"']*)["']/i.exec(input[0])?.[1];
     if (name) params.append(htmlDecode(name), htmlDecode(value ?? ''));
   }
-  return params;
+  return { action: htmlDecode(form[1]!), params };
 }
-
 const PKCE_RULE = { id: 'trace.pkce', title: 'PKCE S256 used', ...rfc(7636, '4.3') };
 const ISS_RULE = { id: 'trace.iss', title: 'Callback names the issuer (iss)', ...rfc(9207, '2.4') };
 const STATE_RULE = { id: 'trace.state', title: 'State echoed in the callback', ...rfc(6749, '4.1.2') };
@@ -415,7 +430,7 @@ function analyse(authorize: HarEntry, har: HarIndex): { attempt: LoginAttempt; c
     if (led) [callback, answer] = [led.entry, locationParams(led.to)];
     else
       for (const e of har.onOrigin(issuerOrigin, at, 50)) {
-        const posted = formPostPage(e, redirectUri);
+        const posted = har.formPost(e, redirectUri);
         if (posted?.has('state') || posted?.has('code') || posted?.has('error')) {
           [callback, answer] = [e, posted];
           break;
@@ -490,7 +505,7 @@ function analyse(authorize: HarEntry, har: HarIndex): { attempt: LoginAttempt; c
     ? undefined
     : har
         .onOrigin(issuerOrigin, at, 50)
-        .map(providerPageError)
+        .map((e) => har.pageError(e))
         .find((d) => d !== undefined);
   // Requests the login needed that the browser did not complete, each with what the HAR says of why.
   const blocked = [

@@ -2,7 +2,7 @@ import { matcher, replaceAll, type Found } from '../../core/find-all.ts';
 import { SIGNATURE_REDACTED } from '../../core/redact.ts';
 import { isSecretName, nameKey } from '../../core/secret-names.ts';
 import { REDACTED } from '../../core/view/mask.ts';
-import type { HarFile } from './har.ts';
+import { htmlDecode, type HarFile } from './har.ts';
 
 /** What the page lists under "What was removed": counts, never values. */
 export type RemovedKind = 'cookies' | 'headers' | 'passwords' | 'tokens' | 'codes' | 'bodies';
@@ -172,12 +172,6 @@ function decodeForm(text: string): string {
     });
   }
 }
-
-const htmlDecode = (text: string) =>
-  text.replace(
-    /&(amp|lt|gt|quot|#39);/g,
-    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
-  );
 
 function parseJson(text: string): unknown {
   const t = text.trim();

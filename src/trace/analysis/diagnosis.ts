@@ -1,5 +1,5 @@
 import { parsedObject } from '../../core/discovery.ts';
-import { bodyText, type HarEntry } from './har.ts';
+import { bodyText, htmlDecode, type HarEntry } from './har.ts';
 import { say, type Part, type Said } from '../../core/say.ts';
 import type { MessageId } from '../../core/view/words.ts';
 
@@ -114,13 +114,7 @@ const jsonString = (escaped: string): string => {
   }
 };
 const textOf = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  htmlDecode(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -657,3 +657,23 @@ describe('a form_post callback whose cookies were lost (SameSite)', () => {
     expect(said(login(undefined, 'None'))).not.toMatch(/without its cookies/);
   });
 });
+
+describe('a form_post page encoded as servers encode it', () => {
+  test('numeric entities in the action and the values (ASP.NET writes &#x2f; and &#61;) are read', () => {
+    const enc = (s: string) => s.replace(/\//g, '&#x2f;').replace(/=/g, '&#61;');
+    const page = `<form method="post" action="${enc(APP)}"><input type="hidden" name="state" value="s${enc('=')}"/><input type="hidden" name="code" value="c&amp;1"/></form>`;
+    const start = entry(
+      'GET',
+      `${OP}/authorize?response_type=code&client_id=spa&redirect_uri=${encodeURIComponent(APP)}&state=s%3D`,
+      302,
+    );
+    const [attempt] = traceLogins(
+      read([
+        start,
+        entry('POST', `${OP}/login`, 200, {}, { content: { mimeType: 'text/html', text: page } }),
+      ]),
+    ).attempts;
+    expect(statuses(attempt!.checks)['trace.state']).toBe('pass');
+    expect(said(attempt)).not.toMatch(/never came/);
+  });
+});
