@@ -2,27 +2,42 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
+import { fileURLToPath } from 'node:url';
+import { manifestFor, type Target } from './dev/manifest.ts';
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
-  build: {
-    target: 'chrome116',
-    // The inspector and the trace page are not named by the manifest: explicit entries, to be bundled.
-    rollupOptions: {
-      input: {
-        inspector: 'src/inspector/index.html',
-        trace: 'src/trace/index.html',
-        panel: 'src/trace/panel.html',
+/** `vite build` builds Chromium's `dist/`; `vite build --mode firefox` builds `dist-firefox/`, from the same sources. */
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chromium';
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+    ],
+    resolve: {
+      // The browser's own behaviour (redirect URLs, login-window errors, permission patterns), one file per browser.
+      alias: {
+        '#browser': fileURLToPath(new URL(`./src/platform/browsers/${target}.ts`, import.meta.url)),
       },
     },
-  },
-  test: {
-    include: ['test/unit/**/*.test.ts'],
-    // Threads start faster than forks, and the unit tests share no state: the suite is mostly start-up.
-    pool: 'threads',
-    isolate: false,
-    // Core's errors carry English words, as in the service worker.
-    setupFiles: ['src/core/english.ts'],
-  },
+    build: {
+      target: target === 'firefox' ? 'firefox140' : 'chrome116',
+      outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
+      // The inspector and the trace page are not named by the manifest: explicit entries, to be bundled.
+      rollupOptions: {
+        input: {
+          inspector: 'src/inspector/index.html',
+          trace: 'src/trace/index.html',
+          panel: 'src/trace/panel.html',
+        },
+      },
+    },
+    test: {
+      include: ['test/unit/**/*.test.ts'],
+      // Threads start faster than forks, and the unit tests share no state: the suite is mostly start-up.
+      pool: 'threads',
+      isolate: false,
+      // Core's errors carry English words, as in the service worker.
+      setupFiles: ['src/core/english.ts'],
+    },
+  };
 });

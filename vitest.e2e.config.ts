@@ -11,7 +11,7 @@ if (shuffle) console.log(`e2e order shuffled, seed ${seed} (SHUFFLE=${seed} repe
 /** Real Chromium with the built extension, one browser per file, files one after another (2 cores). */
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.test.ts'],
+    include: ['test/e2e/**/*.test.ts', 'test/firefox/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { PROFILES_KEY } from '../src/core/view/stored-records.ts';
+import { playwrightUi, type Ui } from './ui.ts';
 
 /** Polls `check` until it holds; throws naming `what` after `timeoutMs`. Usable outside vitest (the bench). */
 export async function until(
@@ -50,24 +51,31 @@ export async function openPopup(
   values: FormValues,
   lang: keyof typeof POPUP_LABELS = 'en',
 ): Promise<Page> {
-  const labels = POPUP_LABELS[lang];
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   // Profiles persist between popups; each test starts from the first-run profile a new user sees.
   await popup.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
   await popup.reload();
-  const issuer = popup.getByLabel(labels.issuer, { exact: true });
-  await issuer.fill(values.issuer);
-  await issuer.press('Tab'); // commits the value: discovery fills the Endpoints
-  await popup.getByLabel('Client ID', { exact: true }).fill(values.clientId);
-  await popup.getByLabel('Client secret', { exact: true }).fill(values.secret);
-  if (values.scopes !== undefined) await popup.getByLabel(labels.scopes, { exact: true }).fill(values.scopes);
-  const token = popup.getByLabel(labels.token);
+  await fillPopup(playwrightUi(popup), values, lang);
+  return popup;
+}
+
+/** Fills the popup by its labels (either browser): discovery from the issuer, then the client. */
+export async function fillPopup(
+  ui: Ui,
+  values: FormValues,
+  lang: keyof typeof POPUP_LABELS = 'en',
+): Promise<void> {
+  const labels = POPUP_LABELS[lang];
+  await ui.fill(labels.issuer, values.issuer);
+  await ui.tabFrom(labels.issuer); // commits the value: discovery fills the Endpoints
+  await ui.fill('Client ID', values.clientId);
+  await ui.fill('Client secret', values.secret);
+  if (values.scopes !== undefined) await ui.fill(labels.scopes, values.scopes);
   await until(
-    async () => (await token.inputValue()) === `${values.issuer}/oauth2/token`,
+    async () => (await ui.value(labels.token)) === `${values.issuer}/oauth2/token`,
     'discovery to fill the endpoints',
   );
-  return popup;
 }
 
 let users = 0;
@@ -81,13 +89,21 @@ export async function logIn(
   consent: 'continue' | 'cancel' = 'continue',
   user = `user${++users}`,
 ): Promise<void> {
-  await login.locator('input[name=login]').fill(user);
-  await login.locator('input[name=password]').fill('any password');
-  await login.locator('button[type=submit]').click();
-  const continueButton = login.getByRole('button', { name: 'Continue' });
-  await continueButton.waitFor();
-  if (consent === 'cancel') await login.getByRole('link', { name: '[ Cancel ]' }).click();
-  else await continueButton.click();
+  await logInAt(playwrightUi(login), consent, user);
+}
+
+/** `logIn` in either browser, by the login page's labels and buttons. */
+export async function logInAt(
+  login: Ui,
+  consent: 'continue' | 'cancel' = 'continue',
+  user = `user${++users}`,
+): Promise<void> {
+  await login.fill('Enter any login', user);
+  await login.fill('and password', 'any password');
+  await login.click('button', 'Sign-in');
+  await until(async () => (await login.texts('button', 'Continue')).length > 0, 'the consent screen');
+  if (consent === 'cancel') await login.click('link', '[ Cancel ]');
+  else await login.click('button', 'Continue');
 }
 
 /** What a person gets by pasting: Ctrl+V into a scratch text area (headless Chromium keeps its own clipboard). */

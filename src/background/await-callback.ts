@@ -2,8 +2,12 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { loginWindowError } from '../core/login-window.ts';
 import { routeFilter } from '../core/redirect-route.ts';
 import type { Run } from '../core/run.ts';
-import { extensionRedirectUrl, launchLogin } from '../platform/identity.ts';
-import { loginWindowFailure } from '../platform/login-window-words.ts';
+import {
+  extensionRedirectUrl,
+  isOwnRedirect,
+  launchLogin,
+  loginWindowFailure,
+} from '../platform/identity.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
 
 export type LoginOutcome = { callbackUrl: string; arrivesAt: string } | { error: FlowErrorInfo };
@@ -14,8 +18,10 @@ export type LoginOutcome = { callbackUrl: string; arrivesAt: string } | { error:
  * `arrivesAt` is where the callback must then arrive.
  */
 export async function awaitCallback(run: Run, authorizeUrl: string): Promise<LoginOutcome> {
-  const ownRedirect = extensionRedirectUrl();
-  const routed = run.profile.redirectUri !== ownRedirect;
+  // The extension's own redirect (in any spelling the browser accepts) is where the window ends by
+  // itself; an app's registered one is routed to the extension's, where the callback then arrives.
+  const routed = !isOwnRedirect(run.profile.redirectUri);
+  const ownRedirect = routed ? extensionRedirectUrl() : run.profile.redirectUri;
   const ruleId = routed
     ? await routeToExtension(routeFilter(run.profile.redirectUri, run.flight?.state ?? ''), ownRedirect)
     : undefined;

@@ -8,7 +8,7 @@ import { clientOf } from '../core/client-auth.ts';
 import { randomToken } from '../core/random.ts';
 import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
-import { isOwnRedirect } from '../platform/login-window-words.ts';
+import { extensionRedirectUrl, isOwnRedirect, redirectRefused } from '../platform/identity.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
 import type { Res } from '../messages.ts';
@@ -45,6 +45,8 @@ export async function startRun(
   const problems = profileProblems(requested);
   if (isClientCredentials(requested) && clientSecret === '')
     problems.push(say('problemClientCredentialsSecret'));
+  if (!isClientCredentials(requested) && redirectRefused(requested.redirectUri))
+    problems.push(say('problemRedirectNotOwn', requested.redirectUri, extensionRedirectUrl()));
   if (problems.length) return refuse({ code: 'invalid_input', ...sayAll(problems) });
   const notGranted = await missingOrigins(providerOrigins(requested, isOwnRedirect));
   if (notGranted.length) return refuse(accessRefusal(notGranted));

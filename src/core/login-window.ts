@@ -1,9 +1,11 @@
 import type { FlowErrorInfo } from './flow-error.ts';
 import { say, sayHint } from './say.ts';
 
-/** A login window's failure, as the platform reads it from the browser (`platform/login-window-words.ts`). */
+export type LoginWindowFailureKind = 'closed' | 'not_loaded' | 'wrong_url' | 'other';
+
+/** A login window's failure, as the platform reads it from the browser (`platform/browsers/`). */
 export interface LoginWindowFailure {
-  kind: 'closed' | 'not_loaded' | 'wrong_url' | 'other';
+  kind: LoginWindowFailureKind;
   message: string;
 }
 

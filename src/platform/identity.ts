@@ -1,11 +1,32 @@
 import browser from 'webextension-polyfill';
+import { traits } from '#browser';
+import type { LoginWindowFailure } from './browsers/browser.ts';
 
-/** `https://<extension-id>.chromiumapp.org/`: the URL launchWebAuthFlow watches for by default. */
+/** This build's browser: what differs between Chromium and Firefox, for the rest to decide on. */
+export const browserTraits = traits;
+
+/** `https://<extension-id>.chromiumapp.org/` in Chromium, `https://<hash>.extensions.allizom.org/` in Firefox. */
 export function extensionRedirectUrl(): string {
   return browser.identity.getRedirectURL();
 }
 
-/** Opens the login window; resolves with the callback URL, rejects with Chromium's message. */
+/** Whether `url` is where the login window ends for this extension (not an app's own redirect URI). */
+export const isOwnRedirect = (url: string): boolean => traits.isOwnRedirect(url, extensionRedirectUrl());
+
+/** The other spellings of the extension's redirect URL this browser accepts (Firefox's loopback form). */
+export const otherRedirectForms = (): string[] => traits.otherRedirectForms(extensionRedirectUrl());
+
+/** Opens the login window; resolves with the callback URL, rejects with the browser's message. */
 export async function launchLogin(url: string): Promise<string> {
   return browser.identity.launchWebAuthFlow({ url, interactive: true });
 }
+
+/** The login window's rejection, read into a kind by this browser's traits. */
+export const loginWindowFailure = (message: string): LoginWindowFailure => traits.loginWindowFailure(message);
+
+/**
+ * Whether this browser cannot end a login at `redirectUri`: Firefox refuses any `redirect_uri` but
+ * its own before a window opens, so an app's registered one cannot be routed back to the extension.
+ */
+export const redirectRefused = (redirectUri: string): boolean =>
+  !traits.routesAppRedirects && redirectUri.trim() !== '' && !isOwnRedirect(redirectUri);

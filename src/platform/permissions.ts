@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
+import { withoutPort } from './browsers/browser.ts';
 
 export async function hasOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins });
+  return browser.permissions.contains({ origins: origins.map(withoutPort) });
 }
 
 /** Those of `origins` not granted yet, each asked on its own. */
@@ -12,5 +13,5 @@ export async function missingOrigins(origins: string[]): Promise<string[]> {
 
 /** Must run inside a user gesture (the Authorize click); resolves false when the user refuses. */
 export async function requestOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins });
+  return browser.permissions.request({ origins: [...new Set(origins.map(withoutPort))] });
 }

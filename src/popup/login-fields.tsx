@@ -4,6 +4,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';
+import { extensionRedirectUrl, otherRedirectForms, redirectRefused } from '../platform/identity.ts';
 
 const promptLabel = (p: Prompt) => (p === '' ? t('notSent') : p);
 
@@ -16,13 +17,21 @@ export function LoginFields({
   onCopyError: (e: FlowErrorInfo | undefined) => void;
 }) {
   const { profile, change: set } = profiles;
+  // Firefox also accepts a loopback spelling of its redirect URL, and no other redirect URI.
+  const others = otherRedirectForms();
+  const hint = others.length ? t('redirectUriHintFirefox', ...others) : t('redirectUriHint');
   return (
     <>
       <TextField
         label={t('redirectUri')}
         value={profile.redirectUri}
         onInput={(redirectUri) => set({ redirectUri })}
-        hint={t('redirectUriHint')}
+        hint={hint}
+        problem={
+          redirectRefused(profile.redirectUri)
+            ? t('problemRedirectNotOwn', profile.redirectUri, extensionRedirectUrl())
+            : undefined
+        }
       >
         <CopyButton text={profile.redirectUri} label={t('copyRedirectUri')} onError={onCopyError} />
       </TextField>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Flow } from '../core/profile.ts';
 import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
-import { isOwnRedirect } from '../platform/login-window-words.ts';
+import { isOwnRedirect } from '../platform/identity.ts';
 import { onSendFailure, send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';

@@ -9,6 +9,8 @@ interface Props {
   onChange?: (value: string) => void;
   type?: 'text' | 'password';
   hint?: string;
+  /** What is wrong with the value as typed, said at once under the field. */
+  problem?: string | undefined;
   autocomplete?: string;
   /** The id of a datalist of suggestions. */
   list?: string;
@@ -23,6 +25,7 @@ export function TextField({
   onChange,
   type = 'text',
   hint,
+  problem,
   autocomplete,
   list,
   children,
@@ -46,6 +49,11 @@ export function TextField({
         {children}
       </div>
       {hint && <p class="hint">{hint}</p>}
+      {problem && (
+        <p class="hint problem" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

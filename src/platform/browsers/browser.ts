@@ -1,0 +1,45 @@
+/** What the browser's login window said, as kinds the rest of the extension decides on. */
+export type LoginWindowFailureKind = 'closed' | 'not_loaded' | 'wrong_url' | 'other';
+
+export interface LoginWindowFailure {
+  kind: LoginWindowFailureKind;
+  /** The browser's own words, kept for the report. */
+  message: string;
+}
+
+/**
+ * What differs between the browsers the extension is built for, as plain functions of the browser's
+ * own answers (no browser API here: the rest of `platform/` wires them). Each build imports its
+ * browser's file as `#browser` (vite.config.ts); unit tests import both.
+ */
+export interface BrowserTraits {
+  name: 'chromium' | 'firefox';
+  /** Whether `url` is one where this browser's login window ends for us; `own` is `identity.getRedirectURL()`. */
+  isOwnRedirect(url: string, own: string): boolean;
+  /** The login window's rejection (the browser's own English words) read into a kind. */
+  loginWindowFailure(message: string): LoginWindowFailure;
+  /**
+   * Whether the login window may end at an app's own registered redirect URI (a network rule routes
+   * that one callback back to the extension). Firefox refuses any other `redirect_uri` before a
+   * window opens.
+   */
+  routesAppRedirects: boolean;
+  /** The other spellings of the extension's redirect URL this browser also accepts (for the help text). */
+  otherRedirectForms(own: string): string[];
+}
+
+export const sameUrlHost = (url: string, own: string): boolean => {
+  try {
+    return new URL(url).host === new URL(own).host;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A host permission pattern as the browsers grant it: without a port. Firefox answers `false` to
+ * `contains` for `http://127.0.0.1:4010/*` although `http://127.0.0.1/*` is granted; both browsers
+ * match a port-less pattern on every port. The text shown keeps the port.
+ */
+export const withoutPort = (pattern: string): string =>
+  pattern.replace(/^([a-z*]+:\/\/(?:\[[^\]]*\]|[^/:]+)):\d+/i, '$1');

@@ -1,0 +1,63 @@
+import type { ClientMetadata } from 'oidc-provider';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  firefoxPageUrl,
+  firefoxRedirectUrl,
+  launchFirefox,
+  type LaunchedFirefox,
+} from '../../dev/firefox.ts';
+import { until } from '../../dev/pages.ts';
+import { startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
+import { puppeteerUi, type Ui } from '../../dev/ui.ts';
+
+/** Firefox ESR with the built add-on, and one provider registered for its redirect URL, for a test file. */
+export interface FirefoxFixture {
+  ff: LaunchedFirefox;
+  idp: RunningProvider;
+  tamper: Tamper | undefined;
+}
+
+export function firefoxFixture(
+  clients: (redirectUri: string) => ClientMetadata[],
+  options: { lang?: string } = {},
+): FirefoxFixture {
+  const f = { tamper: undefined } as unknown as FirefoxFixture;
+  beforeAll(async () => {
+    f.ff = await launchFirefox(options.lang ? { lang: options.lang } : {});
+    f.idp = await startProvider({ clients: clients(firefoxRedirectUrl()), tamper: () => f.tamper });
+  });
+  afterAll(async () => {
+    await f.ff?.browser.close();
+    await f.idp?.close();
+  });
+  return f;
+}
+
+const href = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+
+/**
+ * Opens one of the extension's pages in a new tab. Over BiDi a `moz-extension:` navigation never
+ * reports its end (see platform-notes), so the page's own `location` is polled instead.
+ */
+export async function openExtensionPage(f: FirefoxFixture, path: string): Promise<{ page: Page; ui: Ui }> {
+  const page = await f.ff.browser.newPage();
+  const url = firefoxPageUrl(path);
+  void page.goto(url).catch(() => undefined);
+  await until(async () => (await href(page)) === url, `${path} to load`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  return { page, ui: puppeteerUi(page) };
+}
+
+/** The first open page whose location satisfies `match` (the login window, the inspector tab). */
+export async function firefoxPage(
+  f: FirefoxFixture,
+  match: (url: string) => boolean,
+): Promise<{ page: Page; ui: Ui }> {
+  let found: Page | undefined;
+  await until(async () => {
+    for (const page of await f.ff.browser.pages()) if (match(await href(page))) return !!(found = page);
+    return false;
+  }, 'a page to open');
+  return { page: found!, ui: puppeteerUi(found!) };
+}
