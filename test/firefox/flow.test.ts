@@ -12,6 +12,12 @@ const f = firefoxFixture((redirect) => [confidentialClient('ff-app', SECRET, [re
 const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
 const status = async (ui: Ui) => (await ui.texts('status'))[0] ?? '';
 
+const storedRuns = (ui: Ui) =>
+  ui.evaluate(
+    async () =>
+      Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('run:')).length,
+  );
+
 /** The popup in a tab, filled by its labels. */
 async function popupFor(secret = SECRET) {
   const opened = await openExtensionPage(f, 'src/popup/index.html');
@@ -42,10 +48,25 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     await expect(page.evaluate(() => document.body.textContent)).resolves.toContain(
       `http://127.0.0.1/mozoauth2/${hash}`,
     );
+    const before = await storedRuns(popup);
     await page.close();
-    const inspector = await loggedIn();
+    // Firefox asks for the authorize URL once more in a hidden request: the provider sees two.
+    let authorizeRequests = 0;
+    f.tamper = (ctx) => {
+      if (ctx.oidc?.route === 'authorization') authorizeRequests++;
+    };
+    let inspector: Ui;
+    try {
+      inspector = await loggedIn();
+    } finally {
+      f.tamper = undefined;
+    }
+    expect(authorizeRequests).toBe(2);
+    // Neither the checks nor the history count it: one run, one authorize step, every check passed.
     expect(await status(inspector)).toMatch(/^Tokens received · All \d+ checks passed/);
     await expect(inspector.texts('alert')).resolves.toEqual([]);
+    await expect(inspector.texts('table', 'Authorize request parameters')).resolves.toHaveLength(1);
+    await expect(storedRuns(inspector)).resolves.toBe(before + 1);
   });
 
   test('a provider refusal: the token endpoint’s 401 in plain words, what came before kept', async () => {
@@ -56,6 +77,19 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     expect(await status(inspector)).toMatch(/^Failed/);
     // The authorize request and the callback stay visible.
     await expect(inspector.texts('table', 'Authorize request parameters')).resolves.toHaveLength(1);
+  });
+
+  test('the user closes the login window: Firefox’s words are read as a cancellation', async () => {
+    const { ui: popup, page } = await popupFor();
+    await popup.click('button', 'Authorize');
+    const { page: login } = await firefoxPage(f, (u) => u.startsWith(`${f.idp.issuer}/interaction/`));
+    await login.close();
+    const { ui: inspector } = await firefoxPage(f, isInspector);
+    await expect
+      .poll(async () => (await inspector.texts('alert')).join(' '))
+      .toMatch(/login window was closed/);
+    await expect.poll(async () => (await popup.texts('alert')).join(' ')).toMatch(/login window was closed/);
+    await page.close();
   });
 
   test('Refresh tokens: the new tokens are checked against the first and the changes listed', async () => {
