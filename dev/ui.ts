@@ -99,11 +99,12 @@ export function puppeteerUi(page: PuppeteerPage): Ui {
   };
   return {
     fill: async (label, value) => {
+      // As a person replaces a value: select what is there, then type over it (or delete it).
       const input = await field(label);
-      await input.evaluate((e) => {
-        (e as HTMLInputElement).value = '';
-      });
-      await input.type(value);
+      await input.focus();
+      await input.evaluate((e) => (e as HTMLInputElement).select());
+      if (value === '') await page.keyboard.press('Backspace');
+      else await input.type(value);
     },
     value: async (label) => (await field(label)).evaluate((e) => (e as HTMLInputElement).value),
     tabFrom: async (label) => {

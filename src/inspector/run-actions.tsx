@@ -7,9 +7,10 @@ import { download } from '../ui/download.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { t } from '../ui/words.ts';
 
-/** "Chromium 156.0.8078.108", for the report. */
+/** "Chrome 156.0.8078.108" or "Firefox 153.0", for the report. */
 const browserName = () =>
-  /(Chrome|Chromium|Edg)\/[\d.]+/.exec(navigator.userAgent)?.[0].replace('/', ' ') ?? navigator.userAgent;
+  /(Firefox|Edg|Chrome|Chromium)\/[\d.]+/.exec(navigator.userAgent)?.[0].replace('/', ' ') ??
+  navigator.userAgent;
 
 /** Report and delete: what a support person does with a run. Reports are redacted by the worker. */
 export function RunActions({ run }: { run: Run }) {

@@ -18,6 +18,19 @@ const storedRuns = (ui: Ui) =>
       Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('run:')).length,
   );
 
+/** What a person gets by pasting: Ctrl+V into a text area of a scratch page. */
+async function pasted(): Promise<string> {
+  const pad = await f.ff.browser.newPage();
+  await pad.setContent('<textarea aria-label="Scratch pad"></textarea>');
+  await pad.focus('textarea');
+  await pad.keyboard.down('Control');
+  await pad.keyboard.press('v');
+  await pad.keyboard.up('Control');
+  const text = await pad.$eval('textarea', (e) => e.value);
+  await pad.close();
+  return text;
+}
+
 /** The popup in a tab, filled by its labels. */
 async function popupFor(secret = SECRET) {
   const opened = await openExtensionPage(f, 'src/popup/index.html');
@@ -103,6 +116,23 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     expect((await inspector.texts('table', 'Refresh checks')).join(' ')).not.toMatch(/✗ fail/);
     await expect(inspector.texts('table', 'Fields that changed')).resolves.toHaveLength(1);
     await expect(inspector.texts('alert')).resolves.toEqual([]);
+  });
+
+  test('Copy report: the run’s report reaches the clipboard without its secrets; the history lists the run', async () => {
+    const inspector = await loggedIn();
+    await inspector.click('button', 'Copy report');
+    await expect
+      .poll(async () => [
+        ...(await inspector.texts('button', 'Copy report')),
+        ...(await inspector.texts('alert')),
+      ])
+      .toEqual(['Copied']);
+    const report = await pasted();
+    expect(report).toMatch(/^# Auth Code Inspector report/);
+    expect(report).toContain('Firefox ');
+    expect(report).not.toContain(SECRET);
+    const history = await inspector.texts('complementary', 'History');
+    expect(history.join(' ')).toContain(f.idp.issuer.replace('http://', ''));
   });
 
   test('an app’s own redirect URI: the popup says Firefox cannot use it and what to register; no window opens', async () => {

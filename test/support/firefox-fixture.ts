@@ -55,9 +55,17 @@ export async function firefoxPage(
   match: (url: string) => boolean,
 ): Promise<{ page: Page; ui: Ui }> {
   let found: Page | undefined;
+  let seen: string[] = [];
   await until(async () => {
-    for (const page of await f.ff.browser.pages()) if (match(await href(page))) return !!(found = page);
+    seen = [];
+    for (const page of await f.ff.browser.pages()) {
+      const url = await href(page);
+      seen.push(url);
+      if (match(url)) return !!(found = page);
+    }
     return false;
-  }, 'a page to open');
+  }, 'a page to open').catch((e: Error) => {
+    throw new Error(`${e.message}; open pages: ${seen.join(', ')}`);
+  });
   return { page: found!, ui: puppeteerUi(found!) };
 }
