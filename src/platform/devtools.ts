@@ -11,10 +11,14 @@ function withBody(entry: DevtoolsEntry): Promise<unknown> {
       ...entry,
     };
     delete har.getContent;
+    // Chromium answers (text, encoding); Firefox answers (text, MIME type): only base64 is an encoding.
     entry.getContent((text: string, encoding: string) =>
       resolve({
         ...har,
-        response: { ...har.response, content: { ...har.response.content, text, encoding } },
+        response: {
+          ...har.response,
+          content: { ...har.response.content, text, ...(encoding === 'base64' ? { encoding } : {}) },
+        },
       }),
     );
   });

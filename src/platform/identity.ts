@@ -1,9 +1,6 @@
 import browser from 'webextension-polyfill';
-import { traits } from '#browser';
+import { browserTraits as traits } from './traits.ts';
 import type { LoginWindowFailure } from './browsers/browser.ts';
-
-/** This build's browser: what differs between Chromium and Firefox, for the rest to decide on. */
-export const browserTraits = traits;
 
 /** `https://<extension-id>.chromiumapp.org/` in Chromium, `https://<hash>.extensions.allizom.org/` in Firefox. */
 export function extensionRedirectUrl(): string {

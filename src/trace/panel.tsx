@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../inspector/inspector.css';
 import { watchNetworkLog } from '../platform/devtools.ts';
+import { browserTraits } from '../platform/traits.ts';
 import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
 import { analyseLive } from './analyse.ts';
@@ -36,6 +37,7 @@ function Panel() {
       <h1>{t('extName')}</h1>
       <p class="muted">{t('panelIntro')}</p>
       {!trace && !error && <p role="status">{t('panelWaiting')}</p>}
+      {!trace && browserTraits.networkLogAfterNetworkPanel && <p class="muted">{t('panelNetworkFirst')}</p>}
       {error && <p role="alert">{error}</p>}
       {trace && (
         <TraceView

@@ -26,6 +26,8 @@ export interface BrowserTraits {
   routesAppRedirects: boolean;
   /** The other spellings of the extension's redirect URL this browser also accepts (for the help text). */
   otherRedirectForms(own: string): string[];
+  /** Whether DevTools hands its network log to extensions only after its Network panel was opened (Firefox). */
+  networkLogAfterNetworkPanel: boolean;
 }
 
 export const sameUrlHost = (url: string, own: string): boolean => {

@@ -18,5 +18,6 @@ export const traits: BrowserTraits = {
     return { kind, message };
   },
   routesAppRedirects: true,
+  networkLogAfterNetworkPanel: false,
   otherRedirectForms: () => [],
 };

@@ -36,5 +36,6 @@ export const traits: BrowserTraits = {
     return { kind, message };
   },
   routesAppRedirects: false,
+  networkLogAfterNetworkPanel: true,
   otherRedirectForms: (own) => [loopbackForm(own)].filter((f): f is string => !!f),
 };
