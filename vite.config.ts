@@ -16,7 +16,7 @@ export default defineConfig(({ mode }) => {
     resolve: {
       // The browser's own behaviour (redirect URLs, login-window errors, permission patterns), one file per browser.
       alias: {
-        '#browser': fileURLToPath(new URL(`./src/platform/browsers/${target}.ts`, import.meta.url)),
+        '#browser': fileURLToPath(new URL(`./src/platform/${target}/traits.ts`, import.meta.url)),
       },
     },
     build: {

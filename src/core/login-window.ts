@@ -3,7 +3,7 @@ import { say, sayHint } from './say.ts';
 
 export type LoginWindowFailureKind = 'closed' | 'not_loaded' | 'wrong_url' | 'other';
 
-/** A login window's failure, as the platform reads it from the browser (`platform/browsers/`). */
+/** A login window's failure, as the platform reads it from the browser (`platform/chromium/`, `platform/firefox/`). */
 export interface LoginWindowFailure {
   kind: LoginWindowFailureKind;
   message: string;

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { browserTraits as traits } from './traits.ts';
-import type { LoginWindowFailure } from './browsers/browser.ts';
+import type { LoginWindowFailure } from './browser-traits.ts';
 
 /** `https://<extension-id>.chromiumapp.org/` in Chromium, `https://<hash>.extensions.allizom.org/` in Firefox. */
 export function extensionRedirectUrl(): string {

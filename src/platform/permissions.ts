@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { withoutPort } from './browsers/browser.ts';
+import { withoutPort } from './browser-traits.ts';
 
 export async function hasOrigins(origins: string[]): Promise<boolean> {
   return browser.permissions.contains({ origins: origins.map(withoutPort) });

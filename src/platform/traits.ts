@@ -1,4 +1,4 @@
 import { traits } from '#browser';
 
-/** This build's browser (`platform/browsers/`): what differs between Chromium and Firefox. */
+/** This build's browser (`platform/chromium/`, `platform/firefox/`): what differs between Chromium and Firefox. */
 export const browserTraits = traits;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loginWindowError } from '../../../src/core/login-window.ts';
-import { traits as chromium } from '../../../src/platform/browsers/chromium.ts';
-import { traits as firefox } from '../../../src/platform/browsers/firefox.ts';
-import { withoutPort } from '../../../src/platform/browsers/browser.ts';
+import { traits as chromium } from '../../../src/platform/chromium/traits.ts';
+import { traits as firefox } from '../../../src/platform/firefox/traits.ts';
+import { withoutPort } from '../../../src/platform/browser-traits.ts';
 
 const CHROMIUM_OWN = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const HASH = 'c1f2f4eb47aaf72e5a9f4d8ce753002d43967a1a';

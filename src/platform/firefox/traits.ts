@@ -1,4 +1,4 @@
-import { sameUrlHost, type BrowserTraits, type LoginWindowFailureKind } from './browser.ts';
+import { sameUrlHost, type BrowserTraits, type LoginWindowFailureKind } from '../browser-traits.ts';
 
 /** `https://<sha1 of the add-on id>.extensions.allizom.org/` → `http://127.0.0.1/mozoauth2/<same hash>` */
 const loopbackForm = (own: string): string | undefined => {

@@ -1,4 +1,4 @@
-import { sameUrlHost, type BrowserTraits, type LoginWindowFailureKind } from './browser.ts';
+import { sameUrlHost, type BrowserTraits, type LoginWindowFailureKind } from '../browser-traits.ts';
 
 /**
  * Chromium: `launchWebAuthFlow` ends at any URL on `https://<extension id>.chromiumapp.org/`, and
