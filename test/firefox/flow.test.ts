@@ -5,7 +5,12 @@ import { firefoxRedirectUrl } from '../../dev/firefox.ts';
 import { fillPopup, logInAt } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import type { Ui } from '../../dev/ui.ts';
-import { firefoxFixture, firefoxPage, openExtensionPage } from '../support/firefox-fixture.ts';
+import {
+  firefoxFixture,
+  firefoxPage,
+  openExtensionPage,
+  openFreshPopup,
+} from '../support/firefox-fixture.ts';
 
 const SECRET = 'firefox-secret-0123456789abcdef0123';
 const f = firefoxFixture((redirect) => [confidentialClient('ff-app', SECRET, [redirect])]);
@@ -33,7 +38,7 @@ async function pasted(): Promise<string> {
 
 /** The popup in a tab, filled by its labels. */
 async function popupFor(secret = SECRET) {
-  const opened = await openExtensionPage(f, 'src/popup/index.html');
+  const opened = await openFreshPopup(f);
   await fillPopup(opened.ui, { issuer: f.idp.issuer, clientId: 'ff-app', secret, scopes: 'openid profile' });
   return opened;
 }
@@ -54,7 +59,7 @@ async function loggedIn(secret = SECRET): Promise<Ui> {
 
 describe('Firefox ESR: the same extension, from the same sources', () => {
   test('happy path: the popup shows Firefox’s redirect URI; Authorize, log in, all checks passed', async () => {
-    const { ui: popup, page } = await openExtensionPage(f, 'src/popup/index.html');
+    const { ui: popup, page } = await openFreshPopup(f);
     await expect(popup.value('Redirect URI')).resolves.toBe(firefoxRedirectUrl());
     // The help names the loopback spelling Firefox accepts too.
     const hash = new URL(firefoxRedirectUrl()).hostname.split('.')[0];
@@ -105,7 +110,7 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     await page.close();
   });
 
-  test('Refresh tokens: the new tokens are checked against the first and the changes listed', async () => {
+  test('Refresh tokens, then Copy report: the new tokens checked against the first; the report pasted without secrets; the run in the history', async () => {
     const inspector = await loggedIn();
     expect(await status(inspector)).toMatch(/^Tokens received/);
     await inspector.click('button', 'Refresh tokens');
@@ -116,10 +121,7 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     expect((await inspector.texts('table', 'Refresh checks')).join(' ')).not.toMatch(/✗ fail/);
     await expect(inspector.texts('table', 'Fields that changed')).resolves.toHaveLength(1);
     await expect(inspector.texts('alert')).resolves.toEqual([]);
-  });
-
-  test('Copy report: the run’s report reaches the clipboard without its secrets; the history lists the run', async () => {
-    const inspector = await loggedIn();
+    // Then a support person's report of the same run.
     await inspector.click('button', 'Copy report');
     await expect
       .poll(async () => [

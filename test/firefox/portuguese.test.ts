@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { fillPopup, logInAt } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
-import { firefoxFixture, firefoxPage, openExtensionPage } from '../support/firefox-fixture.ts';
+import { firefoxFixture, firefoxPage, openFreshPopup } from '../support/firefox-fixture.ts';
 
 const SECRET = 'segredo-firefox-0123456789abcdef';
 const f = firefoxFixture((redirect) => [confidentialClient('app-pt', SECRET, [redirect])], { lang: 'pt-BR' });
 
 describe('Firefox ESR in Portuguese (pt-BR)', () => {
   test('the popup speaks Portuguese, and the login ends in a Portuguese verdict', async () => {
-    const { ui: popup, page } = await openExtensionPage(f, 'src/popup/index.html');
+    const { ui: popup, page } = await openFreshPopup(f);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('pt-BR');
     const hash = (await popup.value('Redirect URI')).split('//')[1]?.split('.')[0];
     await expect(page.evaluate(() => document.body.textContent)).resolves.toContain(

@@ -8,6 +8,7 @@ import {
   type LaunchedFirefox,
 } from '../../dev/firefox.ts';
 import { until } from '../../dev/pages.ts';
+import { PROFILES_KEY } from '../../src/core/view/stored-records.ts';
 import { startProvider, type RunningProvider, type Tamper } from '../../dev/provider.ts';
 import { puppeteerUi, type Ui } from '../../dev/ui.ts';
 
@@ -47,6 +48,17 @@ export async function openExtensionPage(f: FirefoxFixture, path: string): Promis
   await until(async () => (await href(page)) === url, `${path} to load`);
   await page.waitForFunction(() => document.readyState === 'complete');
   return { page, ui: puppeteerUi(page) };
+}
+
+/**
+ * The toolbar popup's page in a tab, from the first-run profile a new user sees (profiles persist
+ * between popups, so each test starts from the default fields).
+ */
+export async function openFreshPopup(f: FirefoxFixture): Promise<{ page: Page; ui: Ui }> {
+  const first = await openExtensionPage(f, 'src/popup/index.html');
+  await first.page.evaluate((key) => chrome.storage.local.remove(key), PROFILES_KEY);
+  await first.page.close();
+  return openExtensionPage(f, 'src/popup/index.html');
 }
 
 /** The first open page whose location satisfies `match` (the login window, the inspector tab). */
