@@ -70,8 +70,10 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     await page.close();
     // Firefox asks for the authorize URL once more in a hidden request: the provider sees two.
     let authorizeRequests = 0;
+    const tokenOrigins: string[] = [];
     f.tamper = (ctx) => {
       if (ctx.oidc?.route === 'authorization') authorizeRequests++;
+      if (ctx.oidc?.route === 'token') tokenOrigins.push(ctx.get('origin'));
     };
     let inspector: Ui;
     try {
@@ -80,6 +82,8 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
       f.tamper = undefined;
     }
     expect(authorizeRequests).toBe(2);
+    // The token request reached the provider as a server-side client's does: no browser Origin.
+    expect(tokenOrigins).toEqual(['']);
     // Neither the checks nor the history count it: one run, one authorize step, every check passed.
     expect(await status(inspector)).toMatch(/^Tokens received · All \d+ checks passed/);
     await expect(inspector.texts('alert')).resolves.toEqual([]);

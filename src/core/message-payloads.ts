@@ -1,0 +1,99 @@
+import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile.ts';
+import type { StoredProfile } from './profile-book.ts';
+import { PROMPTS } from './view/prompts.ts';
+import { ACTION_NAMES } from './view/actions.ts';
+import {
+  absent,
+  arrayOf,
+  boolean,
+  both,
+  fieldsOf,
+  index,
+  object,
+  oneOf,
+  optional,
+  pair,
+  string,
+  union,
+  type Infer,
+  type Schema,
+} from './schema.ts';
+
+/**
+ * What each message a page sends carries, defined once: `messages.ts` reads the types off these
+ * schemas and the worker validates every payload with them (`background/receive.ts`).
+ */
+const noFields = object({});
+const paramRows = arrayOf(pair(string, string));
+
+const endpoints = fieldsOf<Endpoints>()({
+  authorization: string,
+  token: string,
+  jwks: string,
+  userinfo: optional(string),
+  revocation: optional(string),
+  introspection: optional(string),
+});
+
+export const profileSchema = fieldsOf<Profile>()({
+  issuer: string,
+  clientId: string,
+  redirectUri: string,
+  scopes: string,
+  usePkce: boolean,
+  prompt: oneOf(PROMPTS),
+  endpoints,
+  clientAuth: optional(oneOf(CLIENT_AUTH_METHODS)),
+  encodeBasic: optional(boolean),
+  flow: optional(oneOf(FLOWS)),
+  extraAuthorize: optional(paramRows),
+  extraToken: optional(paramRows),
+});
+
+const storedProfile: Schema<StoredProfile> = both(
+  profileSchema,
+  object({ id: string, name: string, rememberSecret: boolean }),
+);
+
+const profileEdit = union(
+  object({ action: oneOf(['new', 'duplicate', 'delete', 'select'] as const), id: string }),
+  object({ action: oneOf(['rename'] as const), id: string, name: string }),
+  object({ action: oneOf(['update'] as const), profile: storedProfile }),
+);
+export type ProfileEdit = Infer<typeof profileEdit>;
+
+const exchangeRef = object({ step: index, exchange: index });
+/** Which recorded exchange: the run's `step`-th step, its `exchange`-th exchange (`stepExchanges`). */
+export type ExchangeRef = Infer<typeof exchangeRef>;
+
+const runId = string;
+const retrySetting = union(
+  object({ clientAuth: oneOf(CLIENT_AUTH_METHODS), encodeBasic: absent }),
+  object({ clientAuth: absent, encodeBasic: boolean }),
+);
+
+export const PAYLOADS = {
+  startRun: object({ profile: profileSchema, profileName: string, clientSecret: string }),
+  checkRuns: noFields,
+  loadProfiles: noFields,
+  editProfiles: object({ edit: profileEdit }),
+  setSecret: object({ profileId: string, secret: string }),
+  importProfiles: object({ text: string }),
+  exportProfiles: noFields,
+  deleteRun: object({ runId }),
+  clearHistory: noFields,
+  forgetSecrets: noFields,
+  report: object({ runId, format: oneOf(['markdown', 'json'] as const), browser: string }),
+  runAction: object({
+    runId,
+    action: oneOf(ACTION_NAMES),
+    token: optional(oneOf(['access_token', 'refresh_token'] as const)),
+  }),
+  retryRun: both(object({ runId }), retrySetting),
+  keepRetrySetting: object({ runId }),
+  setPresentation: object({ on: boolean }),
+  curl: object({ runId, exchange: exchangeRef }),
+  discover: object({ issuer: string }),
+};
+
+export type Payloads = typeof PAYLOADS;

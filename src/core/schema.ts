@@ -1,0 +1,78 @@
+/**
+ * A payload schema: a value that checks untrusted data and names its type. A message is defined once,
+ * as a schema (`core/message-payloads.ts`): its type derives from it (`Infer`) and so does the worker's
+ * validator (`is`). Objects are read on their own properties only: an inherited field is as good as
+ * absent, and a `__proto__` key is never followed.
+ */
+export interface Schema<T> {
+  readonly is: (v: unknown) => v is T;
+  /** Set on `optional(…)` schemas: the key may be absent from an object. */
+  readonly optional?: true;
+}
+
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+const schema = <T>(is: (v: unknown) => boolean): Schema<T> => ({ is: is as (v: unknown) => v is T });
+
+type Fields = Record<string, unknown>;
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (v: Fields, key: string): unknown => (Object.hasOwn(v, key) ? v[key] : undefined);
+
+export const string = schema<string>((v) => typeof v === 'string');
+export const boolean = schema<boolean>((v) => typeof v === 'boolean');
+/** A whole number ≥ 0 (a position in a list). */
+export const index = schema<number>((v) => Number.isSafeInteger(v) && (v as number) >= 0);
+
+/** One of `values`, exactly. */
+export const oneOf = <const V extends readonly (string | number | boolean)[]>(values: V): Schema<V[number]> =>
+  schema((v) => (values as readonly unknown[]).includes(v));
+
+export const optional = <T>(inner: Schema<T>): Schema<T | undefined> & { optional: true } => ({
+  is: (v: unknown): v is T | undefined => v === undefined || inner.is(v),
+  optional: true,
+});
+
+/** A key that must not be there (one arm of a union that another arm's key marks). */
+export const absent: Schema<undefined> & { optional: true } = {
+  is: (v: unknown): v is undefined => v === undefined,
+  optional: true,
+};
+
+export const arrayOf = <T>(item: Schema<T>): Schema<T[]> =>
+  schema((v) => Array.isArray(v) && v.every((x) => item.is(x)));
+
+export const pair = <A, B>(a: Schema<A>, b: Schema<B>): Schema<[A, B]> =>
+  schema((v) => Array.isArray(v) && v.length === 2 && a.is(v[0]) && b.is(v[1]));
+
+/** Any one of the schemas. */
+export const union = <S extends readonly Schema<unknown>[]>(...options: S): Schema<Infer<S[number]>> =>
+  schema((v) => options.some((o) => o.is(v)));
+
+type Shape = Record<string, Schema<unknown>>;
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+export type ObjectOf<S extends Shape> = Flat<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> }
+>;
+
+const checksFields = (shape: Shape) => (v: unknown) =>
+  isObject(v) && Object.entries(shape).every(([key, field]) => field.is(own(v, key)));
+
+/** An object with these fields (others are allowed and ignored); the type is read off the shape. */
+export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { shape: S } => ({
+  ...schema<ObjectOf<S>>(checksFields(shape)),
+  shape,
+});
+
+/**
+ * An object schema written against an existing type: one schema per field of `T`, optional ones
+ * included, so a field added to the type without a check here does not compile.
+ */
+export const fieldsOf =
+  <T extends object>() =>
+  (shape: { [K in keyof Required<T>]: Schema<T[K]> }): Schema<T> =>
+    schema(checksFields(shape as Shape));
+
+/** `base`'s fields and `extra`'s (an intersection of two object schemas). */
+export const both = <A, B>(base: Schema<A>, extra: Schema<B>): Schema<A & B> =>
+  schema((v) => base.is(v) && extra.is(v));
