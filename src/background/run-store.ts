@@ -8,7 +8,7 @@ import {
   HISTORY_LIMIT,
   historyKey,
   historyKeys,
-  isRun,
+  readRun,
   pickRun,
   runKey,
 } from '../core/view/stored-records.ts';
@@ -81,9 +81,7 @@ async function writeFullCopy(run: Run): Promise<void> {
     await evictFullCopies(run.id, budget);
     if (await write(run)) return;
   }
-  const storageNote =
-    'The browser’s session storage is full, so this run is kept without the bodies of its responses.';
-  const kept = { ...withoutBodies(run), storageNote };
+  const kept = { ...withoutBodies(run), keptWithoutBodies: true };
   pushRun(kept);
   await writeKeys('session', { [runKey(run.id)]: kept });
 }
@@ -193,7 +191,7 @@ export async function loadRun(runId: string): Promise<Run | undefined> {
     readKey('local', historyKey(runId)),
   ]);
   const stored = pickRun(full, copy);
-  return isRun(stored) ? stored : undefined;
+  return readRun(stored);
 }
 
 export const missingRun = (runId: string) => invalid(say('runGone', runId));

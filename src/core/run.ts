@@ -7,7 +7,8 @@ import type { ClientAuthMethod, Profile } from './profile.ts';
 import type { TokenFields } from './token.ts';
 import { say } from './say.ts';
 
-export const RUN_SCHEMA = 1;
+/** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
+export const RUN_SCHEMA = 2;
 
 export type StepStatus = 'running' | 'ok' | 'failed';
 
@@ -105,8 +106,8 @@ export interface Run {
   retry?: { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */
   secrets: Secret[];
-  /** Set when storage could not keep the run whole: what was left out. */
-  storageNote?: string;
+  /** Set when session storage was full: the run is kept without the bodies of its responses. */
+  keptWithoutBodies?: boolean;
 }
 
 /** What a secret value is: it names the shell variable in curl output and decides what history keeps. */
@@ -125,6 +126,13 @@ export type SecretKind =
 export interface Secret {
   kind: SecretKind;
   value: string;
+}
+
+/** A record of this version's shape (older ones go through `migrateRun` first). */
+export function isRun(value: unknown): value is Run {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Run>;
+  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
 }
 
 export function newRun(id: string, profile: Profile, now: number): Run {

@@ -114,7 +114,7 @@ export function RunPage({ run }: { run: Run }) {
           {t('redactedCopy')}
         </p>
       )}
-      {run.storageNote && <p class="muted">{t('storageFull')}</p>}
+      {run.keptWithoutBodies && <p class="muted">{t('storageFull')}</p>}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <RetryOffer run={run} />

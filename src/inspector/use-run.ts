@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Run } from '../core/run.ts';
-import { historyKey, isRun, pickRun, runChannel, runKey } from '../core/view/stored-records.ts';
+import { historyKey, pickRun, readRun, runChannel, runKey } from '../core/view/stored-records.ts';
 import { connectToWorker } from '../platform/runtime.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';
 
@@ -30,7 +30,8 @@ function usePushedRun(runId: string | undefined, stored: unknown): Run | undefin
     channel.current = connectToWorker(
       runChannel.name(runId),
       (message) => {
-        if (isRun(message) && message.id === runId) setPushed(message);
+        const pushed = readRun(message);
+        if (pushed?.id === runId) setPushed(pushed);
       },
       () => {
         channel.current = undefined;
@@ -58,5 +59,6 @@ export function useRun(): [string | undefined, RunView] {
   if (!full.loaded || !copy.loaded) return [runId, { state: 'loading' }];
   const value = pickRun(full.value, copy.value);
   if (value === undefined) return [runId, { state: 'missing' }];
-  return [runId, isRun(value) ? { state: 'ready', run: value } : { state: 'unreadable' }];
+  const run = readRun(value);
+  return [runId, run ? { state: 'ready', run } : { state: 'unreadable' }];
 }

@@ -4,7 +4,7 @@ import type { StoredProfile } from '../core/profile-book.ts';
 import { originNames } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import { progressText } from '../core/view/progress.ts';
-import { isRun, runKey } from '../core/view/stored-records.ts';
+import { readRun, runKey } from '../core/view/stored-records.ts';
 import { send } from '../messages.ts';
 import { requestOrigins } from '../platform/permissions.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';
@@ -35,7 +35,7 @@ export function useAuthorize(
   const [runId, setRunId] = useState<string>();
   const [pendingOrigins, setPendingOrigins] = useState<string[]>([]);
   const stored = useStoredValue('session', runId && runKey(runId));
-  const run = stored.loaded && isRun(stored.value) ? stored.value : undefined;
+  const run = stored.loaded ? readRun(stored.value) : undefined;
   const runError = run?.error;
   useEffect(() => {
     if (runError) report(runError);

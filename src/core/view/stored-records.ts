@@ -1,5 +1,6 @@
 import type { ProfileBook, StoredProfile } from '../profile-book.ts';
-import { RUN_SCHEMA, type Run } from '../run.ts';
+import type { Run } from '../run.ts';
+import { migrateRun } from '../run/migrations/index.ts';
 
 /**
  * The storage layout, in one place (design.md "The storage layout has one home"): which key holds
@@ -43,11 +44,10 @@ export const isRunRecordKey = (area: AreaName, key: string): boolean =>
 const keysWith = (records: AreaRecords, prefix: string) =>
   Object.keys(records).filter((k) => k.startsWith(prefix));
 
-export function isRun(value: unknown): value is Run {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Run>;
-  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
-}
+/** A stored run as this version reads it (migrated from an older schema), or `undefined`. */
+export const readRun = (value: unknown): Run | undefined => migrateRun(value);
+
+const readAll = (values: unknown[]): Run[] => values.map(readRun).filter((r): r is Run => r !== undefined);
 
 export function isProfileBook(value: unknown): value is ProfileBook {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -75,26 +75,25 @@ export function listRuns(session: AreaRecords, local: AreaRecords): RunList {
     ...keysWith(local, HISTORY_PREFIX).map((k) => local[k]),
     ...keysWith(session, RUN_PREFIX).map((k) => session[k]),
   ];
+  const readable = readAll(records);
   const byId = new Map<string, Run>();
-  for (const run of records.filter(isRun)) byId.set(run.id, run); // session last: the full copy wins
+  for (const run of readable) byId.set(run.id, run); // session last: the full copy wins
   return {
     runs: [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, HISTORY_LIMIT),
-    unreadable: records.filter((r) => !isRun(r)).length,
+    unreadable: records.length - readable.length,
   };
 }
 
 /** Every run record in both areas, full and redacted copies alike (for pruning). */
 export const allRunRecords = (session: AreaRecords, local: AreaRecords): Run[] =>
-  [
+  readAll([
     ...keysWith(session, RUN_PREFIX).map((k) => session[k]),
     ...keysWith(local, HISTORY_PREFIX).map((k) => local[k]),
-  ].filter(isRun);
+  ]);
 
 /** The full copies in storage.session of runs that have ended. */
 export const finishedRuns = (session: AreaRecords): Run[] =>
-  keysWith(session, RUN_PREFIX)
-    .map((k) => session[k])
-    .filter((v): v is Run => isRun(v) && v.status !== 'running');
+  readAll(keysWith(session, RUN_PREFIX).map((k) => session[k])).filter((r) => r.status !== 'running');
 
 /** The keys "Clear history" removes: finished full copies and every redacted copy. */
 export const historyKeys = (session: AreaRecords, local: AreaRecords): Record<AreaName, string[]> => ({

@@ -1,0 +1,35 @@
+import { isRun, RUN_SCHEMA, type Run } from '../../run.ts';
+import { keptWithoutBodies } from './2-kept-without-bodies.ts';
+
+/** A stored run of some schema version, as read from storage. */
+export type StoredRecord = Record<string, unknown> & { schema: number };
+
+/**
+ * `MIGRATIONS[n]` turns a run stored at schema `n` into one of schema `n + 1`: one numbered file per
+ * change, never edited once shipped. Runs are migrated when read, so history written by any older
+ * version still opens; the worker saves them at the current version.
+ */
+export const MIGRATIONS: Readonly<Record<number, (run: StoredRecord) => StoredRecord>> = {
+  1: keptWithoutBodies,
+};
+
+const isStoredRecord = (v: unknown): v is StoredRecord =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Number.isSafeInteger((v as StoredRecord).schema);
+
+/**
+ * The stored `value` as a run of this version, or `undefined` when it is none: not a run, or one
+ * written by a newer version (which this one cannot know how to read).
+ */
+export function migrateRun(value: unknown): Run | undefined {
+  if (!isStoredRecord(value)) return undefined;
+  let record = value;
+  while (record.schema < RUN_SCHEMA) {
+    const migrate = MIGRATIONS[record.schema];
+    if (!migrate) return undefined;
+    record = migrate(record);
+  }
+  return isRun(record) ? record : undefined;
+}
