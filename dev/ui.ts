@@ -99,12 +99,20 @@ export function puppeteerUi(page: PuppeteerPage): Ui {
   };
   return {
     fill: async (label, value) => {
-      // As a person replaces a value: select what is there, then type over it (or delete it).
+      // As a person replaces a value, but quicker: all but the last character set at once (one input
+      // event: a key event per character over BiDi costs seconds per form), then the last one typed
+      // for real, so the field knows the user changed it (its change event fires on leaving it).
       const input = await field(label);
       await input.focus();
-      await input.evaluate((e) => (e as HTMLInputElement).select());
+      await input.evaluate(
+        (e, v) => {
+          (e as HTMLInputElement).value = v;
+          e.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: v }));
+        },
+        value.slice(0, -1),
+      );
       if (value === '') await page.keyboard.press('Backspace');
-      else await input.type(value);
+      else await input.type(value.slice(-1));
     },
     value: async (label) => (await field(label)).evaluate((e) => (e as HTMLInputElement).value),
     tabFrom: async (label) => {
