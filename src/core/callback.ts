@@ -1,4 +1,4 @@
-import type { Check } from './check.ts';
+import { checkTitleId, type Check } from './check.ts';
 import { callbackChecks, type CallbackExpectations } from './checks/callback-checks.ts';
 import type { FlowErrorCode, FlowErrorInfo } from './flow-error.ts';
 import type { Params } from './params.ts';
@@ -65,7 +65,7 @@ export function readCallback(
       failed.actual.replace(/\/+$/, '') === failed.expected.replace(/\/+$/, '');
     const error: FlowErrorInfo = {
       code: STOP_CODES[failed.id] ?? 'state_mismatch',
-      ...(STOP_MESSAGES[failed.id]?.(failed) ?? { message: failed.title }),
+      ...(STOP_MESSAGES[failed.id]?.(failed) ?? say(checkTitleId(failed.id))),
       expected: failed.expected,
       actual: failed.actual,
       ...(slashOnly ? sayHint('hintTrailingSlash') : {}),

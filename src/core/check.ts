@@ -1,9 +1,12 @@
 import type { Say } from './flow-error.ts';
 import { say, type Said } from './say.ts';
+import type { MessageId } from './view/words.ts';
 /** One finding about one step (design.md "Checks"): what the rule wants, what we saw, and where it is written. */
 export interface Check {
+  /** Its title is the message `check_<id>` (dots as underscores), in the reader's language. */
   id: string;
-  title: string;
+  /** The English title runs stored before titles were read from the catalog carry; new checks have none. */
+  title?: string;
   /** The rule's source, e.g. "RFC 9207 §2.4". */
   spec: string;
   specUrl: string;
@@ -17,7 +20,10 @@ export interface Check {
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
-export type Rule = Pick<Check, 'id' | 'title' | 'spec' | 'specUrl'>;
+export type Rule = Pick<Check, 'id' | 'spec' | 'specUrl'>;
+
+/** The message that titles the check `id`: titles are written once, in the message files. */
+export const checkTitleId = (id: string): MessageId => `check_${id.replaceAll('.', '_')}` as MessageId;
 
 export const rfc = (n: number, section: string): Pick<Check, 'spec' | 'specUrl'> => ({
   spec: `RFC ${n} §${section}`,
@@ -41,7 +47,6 @@ export function outcome(rule: Rule, status: CheckStatus, expected: Found, actual
   // Built field by field, not by spreads: a HAR with 10,000 logins makes 80,000 of these.
   const check: Check = {
     id: rule.id,
-    title: rule.title,
     spec: rule.spec,
     specUrl: rule.specUrl,
     status,

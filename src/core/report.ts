@@ -22,6 +22,8 @@ export interface Report {
   verdict: string;
   /** What the redaction could not promise (a secret too short to search free text for). */
   notes: string[];
+  /** Each check's title in the report's language, by check id (the run's checks carry ids only). */
+  checkTitles: Record<string, string>;
   run: Run;
 }
 
@@ -36,6 +38,7 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     browser: ctx.browser,
     verdict: verdictText(verdict(loginChecks(safe)), ctx.words),
     notes: redactionNotes(run.secrets),
+    checkTitles: Object.fromEntries(runChecks(safe).map((c) => [c.id, checkTitle(c, ctx.words)])),
     run: safe,
   };
 }

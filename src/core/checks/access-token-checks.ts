@@ -13,21 +13,20 @@ import { decodeToken } from '../jwt.ts';
 import { CLOCK_TOLERANCE_S } from './id-token-checks.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 
-const rule = (id: string, title: string, section: string): Rule => ({
+const rule = (id: string, section: string): Rule => ({
   id: `access_token.${id}`,
-  title,
   ...rfc(9068, section),
 });
 const RULES = {
-  signature: rule('signature', 'Access token signature (when a JWT)', '4'),
-  typ: rule('typ', 'Access token type is at+jwt', '2.1'),
-  iss: rule('iss', 'Access token issuer (iss) is the provider', '2.2'),
-  exp: rule('exp', 'Access token not expired (exp)', '2.2'),
-  iat: rule('iat', 'Access token issued at (iat) is present', '2.2'),
-  clientId: rule('client_id', 'Access token names this client (client_id)', '2.2'),
-  aud: rule('aud', 'Access token audience (aud) is present', '2.2'),
-  sub: rule('sub', 'Access token subject (sub) is present', '2.2'),
-  jti: rule('jti', 'Access token identifier (jti) is present', '2.2'),
+  signature: rule('signature', '4'),
+  typ: rule('typ', '2.1'),
+  iss: rule('iss', '2.2'),
+  exp: rule('exp', '2.2'),
+  iat: rule('iat', '2.2'),
+  clientId: rule('client_id', '2.2'),
+  aud: rule('aud', '2.2'),
+  sub: rule('sub', '2.2'),
+  jti: rule('jti', '2.2'),
 };
 
 export interface AccessTokenContext {

@@ -7,14 +7,12 @@ import { isLoopbackHost } from '../url-rules.ts';
 export function discoveryChecks(metadata: Record<string, unknown> | undefined, issuer: string): Check[] {
   const issuerRule = {
     id: 'discovery.issuer',
-    title: 'Discovery document is for this issuer',
     ...oidcDiscovery('4.3', 'ProviderConfigurationValidation'),
   };
-  const httpsRule = { id: 'discovery.https', title: 'Endpoints use HTTPS', ...rfc(6749, '3.1') };
-  const pkceRule = { id: 'discovery.pkce', title: 'Provider supports PKCE S256', ...rfc(7636, '4.2') };
+  const httpsRule = { id: 'discovery.https', ...rfc(6749, '3.1') };
+  const pkceRule = { id: 'discovery.pkce', ...rfc(7636, '4.2') };
   const urlsRule = {
     id: 'discovery.endpoints',
-    title: 'Endpoints are absolute URLs without fragment or credentials',
     ...oidcDiscovery('3', 'ProviderMetadata'),
   };
   if (!metadata) {

@@ -1,19 +1,18 @@
 import { say } from '../say.ts';
 import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
 
-const RULE = (id: string, title: string): Rule => ({
+const RULE = (id: string): Rule => ({
   id: `refresh.id_token.${id}`,
-  title,
   ...oidcCore('12.2', 'RefreshTokenResponse'),
 });
 const RULES = {
-  iss: RULE('same_iss', 'New ID token has the same issuer (iss)'),
-  sub: RULE('same_sub', 'New ID token has the same subject (sub)'),
-  aud: RULE('same_aud', 'New ID token has the same audience (aud)'),
-  azp: RULE('same_azp', 'New ID token has the same authorized party (azp)'),
-  authTime: RULE('same_auth_time', 'New ID token keeps the auth_time'),
-  iat: RULE('iat_not_earlier', 'New ID token is not older than the first (iat)'),
-  nonce: RULE('nonce', 'New ID token has no nonce, or the original one'),
+  iss: RULE('same_iss'),
+  sub: RULE('same_sub'),
+  aud: RULE('same_aud'),
+  azp: RULE('same_azp'),
+  authTime: RULE('same_auth_time'),
+  iat: RULE('iat_not_earlier'),
+  nonce: RULE('nonce'),
 };
 
 type Claims = Record<string, unknown>;

@@ -15,25 +15,23 @@ export function tokenResponseChecks(
 ): Check[] {
   const status = exchange.response?.status;
   const http = passIf(
-    { id: 'token.http', title: 'Token endpoint answered 200 with JSON', ...rfc(6749, '5.1') },
+    { id: 'token.http', ...rfc(6749, '5.1') },
     status === 200 && fields !== undefined,
     say('exHttpJson', 200),
     status === undefined ? say('exNoResponse') : say(fields ? 'exHttpJson' : 'exHttpNotJson', status),
   );
   const rules = {
-    access: { id: 'token.access_token', title: 'An access token was issued', ...rfc(6749, '5.1') },
-    type: { id: 'token.token_type', title: 'Token type is Bearer', ...rfc(6750, '4') },
+    access: { id: 'token.access_token', ...rfc(6749, '5.1') },
+    type: { id: 'token.token_type', ...rfc(6750, '4') },
     expires: {
       id: 'token.expires_in',
-      title: 'Lifetime is a positive number of seconds',
       ...rfc(6749, '5.1'),
     },
     idToken: {
       id: 'token.id_token',
-      title: 'An ID token was issued for the openid scope',
       ...oidcCore('3.1.3.3', 'TokenResponse'),
     },
-    scope: { id: 'token.scope', title: 'Granted scopes are the ones requested', ...rfc(6749, '3.3') },
+    scope: { id: 'token.scope', ...rfc(6749, '3.3') },
   };
   if (!fields)
     return [http, ...Object.values(rules).map((r) => outcome(r, 'skip', '', say('exNoTokenResponse')))];

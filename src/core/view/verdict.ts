@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import { checkTitleId, type Check } from '../check.ts';
 import { LOGIN_STEPS, type Run } from '../run.ts';
 import type { Words } from './words.ts';
 
@@ -24,9 +24,19 @@ export function verdict(checks: Check[]): Verdict {
   };
 }
 
-/** A check's title in the reader's language; a stored run keeps the English one for unknown ids. */
-export const checkTitle = (check: Pick<Check, 'id' | 'title'>, w: Words): string =>
-  w.tOr(`check_${check.id.replaceAll('.', '_')}`, check.title);
+/**
+ * A check's title in the reader's language, from its id. A check repeated under a step's prefix
+ * (`refresh.token.http`: the token checks of a refresh) has the title of the id it repeats; an older
+ * stored run's English title stands for ids no longer known.
+ */
+export function checkTitle(check: Pick<Check, 'id' | 'title'>, w: Words): string {
+  const parts = check.id.split('.');
+  for (let from = 0; from < parts.length - 1; from++) {
+    const title = w.tOr(checkTitleId(parts.slice(from).join('.')), '');
+    if (title) return title;
+  }
+  return check.title ?? check.id;
+}
 
 /** The banner's words: "All 14 checks passed, 1 warning" or "2 checks failed: <first failure>". */
 export function verdictText(v: Verdict, w: Words): string {

@@ -15,12 +15,10 @@ import { bodyText, type HarEntry } from './har.ts';
 
 const SIGNATURE = {
   id: 'trace.signature',
-  title: 'ID token signature against the issuer’s JWKS in the HAR',
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
 };
 const CLOCK = {
   id: 'trace.clock',
-  title: 'ID token iat agrees with the provider’s Date header',
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
 };
 
@@ -44,7 +42,6 @@ function keysByUrl(entries: HarEntry[]): Map<string, JWK[]> {
 
 const VERIFIER = {
   id: 'trace.pkce_verifier',
-  title: 'PKCE verifier matches the challenge',
   ...rfc(7636, '4.6'),
 };
 
@@ -109,7 +106,6 @@ export async function withEvidence(trace: Trace, entries: HarEntry[]): Promise<T
 
 const FETCHED = {
   id: 'trace.signature_fetched',
-  title: 'ID token signature against the provider’s JWKS, fetched now',
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
 };
 

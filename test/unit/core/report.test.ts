@@ -3,6 +3,7 @@ import { rfc, type Check } from '../../../src/core/check.ts';
 import { buildReport, reportMarkdown } from '../../../src/core/report.ts';
 import { wordsOf } from '../../support/words.ts';
 import { appendStep } from '../../../src/core/run.ts';
+import { tokenResponseChecks } from '../../../src/core/checks/token-checks.ts';
 import {
   buildSampleRun,
   CLIENT,
@@ -34,6 +35,19 @@ describe('reports', () => {
     });
     expect(markdown).toContain('"sub": "ana"');
     expect(markdown).toContain(`| Client ID | \`${CLIENT}\` |`);
+  });
+
+  test('check titles are written once, in the message files: the checks carry ids, reports name them', () => {
+    const token = run.steps.find((s) => s.kind === 'token')!;
+    const checks = tokenResponseChecks(token.exchange!, token.fields, 'openid');
+    expect(checks.some((c) => 'title' in c)).toBe(false);
+    const checked = { ...run, steps: run.steps.map((s) => (s === token ? { ...s, checks } : s)) };
+    const context = { extensionVersion: '0', browser: 'b', generatedAt: NOW };
+    const report = buildReport(checked, { ...context, words: en });
+    expect(report.checkTitles['token.http']).toBe('Token endpoint answered 200 with JSON');
+    expect(reportMarkdown(report, en)).toContain('| Token endpoint answered 200 with JSON |');
+    const pt = buildReport(checked, { ...context, words: wordsOf('pt_BR') });
+    expect(pt.checkTitles['token.access_token']).toBe('Access token emitido');
   });
 
   test('the Markdown report carries every action step, in order, with its exchange, checks and outcome', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Check } from '../../../../src/core/check.ts';
-import { verdict, verdictText } from '../../../../src/core/view/verdict.ts';
+import { checkTitle, verdict, verdictText } from '../../../../src/core/view/verdict.ts';
 import { wordsOf } from '../../../support/words.ts';
 
 const en = wordsOf('en');
@@ -50,5 +50,18 @@ describe('the verdict', () => {
     expect(verdictText(verdict(Array.from({ length: 1200 }, () => c('pass'))), pt)).toBe(
       'Todas as 1.200 verificações passaram',
     );
+  });
+});
+
+describe('check titles', () => {
+  test('come from the message files by id; a check repeated under a step prefix has its own title', () => {
+    expect(checkTitle({ id: 'token.http' }, en)).toBe('Token endpoint answered 200 with JSON');
+    expect(checkTitle({ id: 'refresh.token.http' }, en)).toBe('Token endpoint answered 200 with JSON');
+    expect(checkTitle({ id: 'refresh.refresh.id_token.same_sub' }, en)).toBe(
+      'New ID token has the same subject (sub)',
+    );
+    // A run stored by an older version keeps the English title of an id this version no longer knows.
+    expect(checkTitle({ id: 'gone.check', title: 'An old check' }, en)).toBe('An old check');
+    expect(checkTitle({ id: 'gone.check' }, en)).toBe('gone.check');
   });
 });
