@@ -44,6 +44,8 @@ export async function launchFirefox(
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: options.headless ?? true,
+    // A window a person uses: its pages fill it (puppeteer's default 800×600 viewport leaves the rest unpainted).
+    ...(options.headless === false ? { defaultViewport: null } : {}),
     userDataDir: profileDir,
     // Lets the test open moz-extension:// pages in a tab.
     args: ['--remote-allow-system-access'],

@@ -40,7 +40,10 @@ export function watchNetworkLog(listener: (entries: unknown[]) => void): () => v
   };
 }
 
-/** The panel in DevTools (from the devtools page). */
+/**
+ * The panel in DevTools (from the devtools page). `page` is a path from the extension's root: written
+ * absolute, since Firefox resolves a relative one against the devtools page (an empty panel there).
+ */
 export function createPanel(title: string, page: string): void {
-  void chrome.devtools.panels.create(title, '', page);
+  void chrome.devtools.panels.create(title, '', page.startsWith('/') ? page : `/${page}`);
 }
