@@ -37,7 +37,7 @@ export default defineConfig(({ mode }) => {
       pool: 'threads',
       isolate: false,
       // Core's errors carry English words, as in the service worker.
-      setupFiles: ['src/core/english.ts'],
+      setupFiles: ['src/core/i18n/english.ts'],
     },
   };
 });

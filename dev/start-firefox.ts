@@ -1,5 +1,5 @@
-import { defaultProfile } from '../src/core/profile.ts';
-import { addProfile, defaultBook } from '../src/core/profile-book.ts';
+import { defaultProfile } from '../src/core/profile/profile.ts';
+import { addProfile, defaultBook } from '../src/core/profile/profile-book.ts';
 import { PROFILES_KEY, secretKey } from '../src/core/view/stored-records.ts';
 import {
   DIST_FIREFOX,

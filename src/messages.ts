@@ -1,6 +1,6 @@
 import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
-import type { Endpoints } from './core/profile.ts';
-import type { ProfileBook } from './core/profile-book.ts';
+import type { Endpoints } from './core/profile/profile.ts';
+import type { ProfileBook } from './core/profile/profile-book.ts';
 import type { Infer } from './core/schema.ts';
 import type { Payloads } from './core/message-payloads.ts';
 import { sendToWorker } from './platform/runtime.ts';

@@ -1,15 +1,15 @@
-import { say } from '../core/say.ts';
-import type { Check } from '../core/check.ts';
+import { say } from '../core/i18n/say.ts';
+import type { Check } from '../core/checks/check.ts';
 import { introspectionChecks, revocationChecks, userinfoChecks } from '../core/checks/action-checks.ts';
 import { refreshIdTokenChecks } from '../core/checks/refresh-checks.ts';
 import { verifySignature } from '../core/checks/signature.ts';
 import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import { invalid, ok, type FlowErrorInfo, type Result } from '../core/flow-error.ts';
-import { performExchange, type Exchange } from '../core/http.ts';
-import { decodeToken } from '../core/jwt.ts';
-import { extraParams } from '../core/extra-params.ts';
-import { rotationOf } from '../core/refresh.ts';
-import { answerSecrets } from '../core/answer-secrets.ts';
+import { performExchange, type Exchange } from '../core/protocol/http.ts';
+import { decodeToken } from '../core/protocol/jwt.ts';
+import { extraParams } from '../core/protocol/extra-params.ts';
+import { rotationOf } from '../core/protocol/refresh.ts';
+import { answerSecrets } from '../core/run/answer-secrets.ts';
 import {
   addAnswerSecrets,
   addSecrets,
@@ -17,16 +17,16 @@ import {
   settleLastStep,
   type Run,
   type Step,
-} from '../core/run.ts';
+} from '../core/run/run.ts';
 import {
   introspectionRequest,
   readIntrospection,
   readRevocation,
   revocationRequest,
-} from '../core/token-admin.ts';
-import { readTokenResponse, refreshRequest } from '../core/token.ts';
-import { clientOf, type ClientCredentials } from '../core/client-auth.ts';
-import { readUserinfo, userinfoRequest } from '../core/userinfo.ts';
+} from '../core/protocol/token-admin.ts';
+import { readTokenResponse, refreshRequest } from '../core/protocol/token.ts';
+import { clientOf, type ClientCredentials } from '../core/protocol/client-auth.ts';
+import { readUserinfo, userinfoRequest } from '../core/protocol/userinfo.ts';
 import { actionEndpoint, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import { currentTokens, lastStep } from '../core/view/steps.ts';
 import type { WorkerDeps } from './deps.ts';

@@ -1,7 +1,7 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { loginWindowError } from '../core/login-window.ts';
-import { routeFilter } from '../core/redirect-route.ts';
-import type { Run } from '../core/run.ts';
+import { loginWindowError } from '../core/protocol/login-window.ts';
+import { routeFilter } from '../core/protocol/redirect-route.ts';
+import type { Run } from '../core/run/run.ts';
 import {
   extensionRedirectUrl,
   isOwnRedirect,

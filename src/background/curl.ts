@@ -1,5 +1,5 @@
-import { say } from '../core/say.ts';
-import { curlCommand } from '../core/curl.ts';
+import { say } from '../core/i18n/say.ts';
+import { curlCommand } from '../core/report/curl.ts';
 import { invalid } from '../core/flow-error.ts';
 import { stepExchanges } from '../core/view/steps.ts';
 import type { Req, Res } from '../messages.ts';

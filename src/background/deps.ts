@@ -1,5 +1,5 @@
-import type { HttpDeps } from '../core/http.ts';
-import { webRandom, type RandomBytes } from '../core/random.ts';
+import type { HttpDeps } from '../core/protocol/http.ts';
+import { webRandom, type RandomBytes } from '../core/protocol/random.ts';
 
 export interface WorkerDeps {
   http: HttpDeps;

@@ -1,10 +1,10 @@
-import { discoveryRequest, readDiscovery } from '../core/discovery.ts';
-import type { Exchange } from '../core/http.ts';
-import { performExchange } from '../core/http.ts';
-import { fallbackEndpoints, issuerProblem } from '../core/profile.ts';
+import { discoveryRequest, readDiscovery } from '../core/protocol/discovery.ts';
+import type { Exchange } from '../core/protocol/http.ts';
+import { performExchange } from '../core/protocol/http.ts';
+import { fallbackEndpoints, issuerProblem } from '../core/profile/profile.ts';
 import type { Res } from '../messages.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
-import { say, sayAll, type Said } from '../core/say.ts';
+import { say, sayAll, type Said } from '../core/i18n/say.ts';
 
 type DiscoverResponse = Res<'discover'>;
 

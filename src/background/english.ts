@@ -1,4 +1,4 @@
-import { speakEnglish } from '../core/say.ts';
+import { speakEnglish } from '../core/i18n/say.ts';
 import { substitute } from '../core/view/words.ts';
 import { extensionUrl } from '../platform/runtime.ts';
 

@@ -1,6 +1,6 @@
 import { workerWords } from './words.ts';
 import { invalid, ok, type Result } from '../core/flow-error.ts';
-import { defaultProfile } from '../core/profile.ts';
+import { defaultProfile } from '../core/profile/profile.ts';
 import {
   addProfile,
   defaultBook,
@@ -9,9 +9,12 @@ import {
   updateProfile,
   type ProfileBook,
   type StoredProfile,
-} from '../core/profile-book.ts';
-import { exportProfiles as exportBook, importProfiles as importIntoBook } from '../core/profile-file.ts';
-import { randomToken } from '../core/random.ts';
+} from '../core/profile/profile-book.ts';
+import {
+  exportProfiles as exportBook,
+  importProfiles as importIntoBook,
+} from '../core/profile/profile-file.ts';
+import { randomToken } from '../core/protocol/random.ts';
 import {
   activeProfile,
   isProfileBook,
@@ -26,7 +29,7 @@ import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets, loadRun, missingRun } from './run-store.ts';
-import { say } from '../core/say.ts';
+import { say } from '../core/i18n/say.ts';
 
 const gone = invalid(say('profileGone'));
 

@@ -1,8 +1,8 @@
 import { tokenResponseChecks } from '../core/checks/token-checks.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { performExchange, type Exchange, type HttpRequest } from '../core/http.ts';
-import { decodeToken } from '../core/jwt.ts';
-import { answerSecrets } from '../core/answer-secrets.ts';
+import { performExchange, type Exchange, type HttpRequest } from '../core/protocol/http.ts';
+import { decodeToken } from '../core/protocol/jwt.ts';
+import { answerSecrets } from '../core/run/answer-secrets.ts';
 import {
   addAnswerSecrets,
   addSecrets,
@@ -11,9 +11,9 @@ import {
   settleLastStep,
   type Run,
   type Step,
-} from '../core/run.ts';
-import { readTokenResponse } from '../core/token.ts';
-import { type ClientCredentials } from '../core/client-auth.ts';
+} from '../core/run/run.ts';
+import { readTokenResponse } from '../core/protocol/token.ts';
+import { type ClientCredentials } from '../core/protocol/client-auth.ts';
 import { lastStep } from '../core/view/steps.ts';
 import type { WorkerDeps } from './deps.ts';
 import { bringInspectorToFront } from './inspector-page.ts';

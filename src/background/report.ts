@@ -1,4 +1,4 @@
-import { buildReport, reportMarkdown } from '../core/report.ts';
+import { buildReport, reportMarkdown } from '../core/report/report.ts';
 import type { Req, Res } from '../messages.ts';
 import { extensionVersion } from '../platform/runtime.ts';
 import { loadRun, missingRun } from './run-store.ts';

@@ -1,13 +1,13 @@
 import { discoveryChecks } from '../core/checks/discovery-checks.ts';
-import { discoveryRequest, parsedObject, readDiscovery } from '../core/discovery.ts';
+import { discoveryRequest, parsedObject, readDiscovery } from '../core/protocol/discovery.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { performExchange } from '../core/http.ts';
-import { fallbackEndpoints, type Endpoints } from '../core/profile.ts';
-import { appendStep, type Run } from '../core/run.ts';
+import { performExchange } from '../core/protocol/http.ts';
+import { fallbackEndpoints, type Endpoints } from '../core/profile/profile.ts';
+import { appendStep, type Run } from '../core/run/run.ts';
 import { stripOriginFromOwnRequests } from '../platform/net-rules.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { discoveryNote } from './discover.ts';
-import { say, sayAll } from '../core/say.ts';
+import { say, sayAll } from '../core/i18n/say.ts';
 
 export interface DiscoveredRun {
   run: Run;

@@ -1,4 +1,4 @@
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { runChannel } from '../core/view/stored-records.ts';
 import type { PageChannel } from '../platform/runtime.ts';
 

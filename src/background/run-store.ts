@@ -1,7 +1,7 @@
 import { invalid } from '../core/flow-error.ts';
-import type { Exchange } from '../core/http.ts';
-import { redactRun } from '../core/redact.ts';
-import { finishRun, interruptRun, type Run } from '../core/run.ts';
+import type { Exchange } from '../core/protocol/http.ts';
+import { redactRun } from '../core/report/redact.ts';
+import { finishRun, interruptRun, type Run } from '../core/run/run.ts';
 import {
   allRunRecords,
   finishedRuns,
@@ -16,7 +16,7 @@ import { readAll, readKey } from '../platform/storage-read.ts';
 import { mark } from './marks.ts';
 import { pushRun } from './run-push.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
-import { say } from '../core/say.ts';
+import { say } from '../core/i18n/say.ts';
 
 /** Runs started by this worker instance; any other run still `running` lost its worker. */
 const owned = new Set<string>();

@@ -1,12 +1,17 @@
-import { authorizeUrl } from '../core/authorize.ts';
+import { authorizeUrl } from '../core/protocol/authorize.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { createPkce } from '../core/pkce.ts';
-import { isClientCredentials, profileProblems, requestsOpenId, type Profile } from '../core/profile.ts';
-import { extraParams } from '../core/extra-params.ts';
-import { clientCredentialsRequest } from '../core/token.ts';
-import { clientOf } from '../core/client-auth.ts';
-import { randomToken } from '../core/random.ts';
-import { addSecrets, appendStep, finishRun, newRun } from '../core/run.ts';
+import { createPkce } from '../core/protocol/pkce.ts';
+import {
+  isClientCredentials,
+  profileProblems,
+  requestsOpenId,
+  type Profile,
+} from '../core/profile/profile.ts';
+import { extraParams } from '../core/protocol/extra-params.ts';
+import { clientCredentialsRequest } from '../core/protocol/token.ts';
+import { clientOf } from '../core/protocol/client-auth.ts';
+import { randomToken } from '../core/protocol/random.ts';
+import { addSecrets, appendStep, finishRun, newRun } from '../core/run/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { extensionRedirectUrl, isOwnRedirect, redirectRefused } from '../platform/identity.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
@@ -19,7 +24,7 @@ import { receiveTokens } from './receive-tokens.ts';
 import { openInspectorBehind } from './inspector-page.ts';
 import { discoverForRun } from './run-discovery.ts';
 import { failUnexpectedly, loadRun, own, saveRun } from './run-store.ts';
-import { say, sayAll } from '../core/say.ts';
+import { say, sayAll } from '../core/i18n/say.ts';
 
 type StartRunResponse = Res<'startRun'>;
 

@@ -2,11 +2,11 @@ import type { JSONWebKeySet } from 'jose';
 import { accessTokenChecks } from '../core/checks/access-token-checks.ts';
 import { idTokenChecks } from '../core/checks/id-token-checks.ts';
 import type { JwksSource } from '../core/checks/signature.ts';
-import type { Check } from '../core/check.ts';
-import { extraParam } from '../core/extra-params.ts';
-import { performExchange, type Exchange } from '../core/http.ts';
-import { jwksRequest, readJwks } from '../core/jwks.ts';
-import { appendStep, type Run } from '../core/run.ts';
+import type { Check } from '../core/checks/check.ts';
+import { extraParam } from '../core/protocol/extra-params.ts';
+import { performExchange, type Exchange } from '../core/protocol/http.ts';
+import { jwksRequest, readJwks } from '../core/protocol/jwks.ts';
+import { appendStep, type Run } from '../core/run/run.ts';
 import type { WorkerDeps } from './deps.ts';
 
 export interface TokensToValidate {

@@ -1,5 +1,5 @@
-import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile.ts';
-import type { StoredProfile } from './profile-book.ts';
+import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile/profile.ts';
+import type { StoredProfile } from './profile/profile-book.ts';
 import { PROMPTS } from './view/prompts.ts';
 import { ACTION_NAMES } from './view/actions.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Result } from '../core/flow-error.ts';
-import type { Exchange } from '../core/http.ts';
+import type { Exchange } from '../core/protocol/http.ts';
 import { shownHeader } from '../core/view/mask.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';

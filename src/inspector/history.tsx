@@ -1,4 +1,4 @@
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { send } from '../messages.ts';
 import { openExtensionPage } from '../platform/tabs.ts';
 import { durationText, outcomeText } from './run-text.ts';

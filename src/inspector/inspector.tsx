@@ -1,7 +1,7 @@
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { PresentationMode, Secretish } from '../ui/presentation.tsx';
 import { PresentationToggle } from '../ui/presentation-toggle.tsx';
 import { SendFailures } from '../ui/send-failures.tsx';

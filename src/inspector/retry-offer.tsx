@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { clientAuthRetries, type RetrySetting } from '../core/view/actions.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { send } from '../messages.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { download } from '../ui/download.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { currentTokens } from '../core/view/steps.ts';
 import { loginChecks, runChecks, verdict, verdictText } from '../core/view/verdict.ts';
 import { send } from '../messages.ts';

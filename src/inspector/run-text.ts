@@ -1,4 +1,4 @@
-import type { Run, StepKind } from '../core/run.ts';
+import type { Run, StepKind } from '../core/run/run.ts';
 import { actionCount } from '../core/view/actions.ts';
 import { loginChecks, verdict, verdictText } from '../core/view/verdict.ts';
 import type { MessageId } from '../core/view/words.ts';

@@ -1,4 +1,4 @@
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { claimsByScope } from '../core/view/scopes.ts';
 import { lastStep, type TokensStep } from '../core/view/steps.ts';
 import { KeyValueTable } from '../ui/key-value-table.tsx';

@@ -1,5 +1,5 @@
 import { memo } from 'preact/compat';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { LANES, sequence, type Lane } from '../core/view/sequence.ts';
 import type { MessageId } from '../core/view/words.ts';
 import { t, words } from '../ui/words.ts';

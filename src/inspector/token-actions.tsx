@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';

@@ -1,4 +1,4 @@
-import type { DecodedToken } from '../core/jwt.ts';
+import type { DecodedToken } from '../core/protocol/jwt.ts';
 import { memo } from 'preact/compat';
 import type { TokensStep } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';

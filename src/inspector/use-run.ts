@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Run } from '../core/run.ts';
+import type { Run } from '../core/run/run.ts';
 import { historyKey, pickRun, readRun, runChannel, runKey } from '../core/view/stored-records.ts';
 import { connectToWorker } from '../platform/runtime.ts';
 import { useStoredValue } from '../ui/use-stored-value.ts';

@@ -1,4 +1,4 @@
-import type { Endpoints } from '../core/profile.ts';
+import type { Endpoints } from '../core/profile/profile.ts';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';

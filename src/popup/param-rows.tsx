@@ -1,4 +1,4 @@
-import type { ParamRows } from '../core/extra-params.ts';
+import type { ParamRows } from '../core/protocol/extra-params.ts';
 import { t } from '../ui/words.ts';
 
 /** Name/value rows for extra request parameters; a name may repeat, an empty row is not sent. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Flow } from '../core/profile.ts';
+import type { Flow } from '../core/profile/profile.ts';
 import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
 import { isOwnRedirect } from '../platform/identity.ts';

@@ -1,4 +1,4 @@
-import type { ClientAuthMethod } from '../core/profile.ts';
+import type { ClientAuthMethod } from '../core/profile/profile.ts';
 import { ParamRowsField } from './param-rows.tsx';
 import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '../core/flow-error.ts';
-import type { StoredProfile } from '../core/profile-book.ts';
+import type { StoredProfile } from '../core/profile/profile-book.ts';
 import { originNames } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import { progressText } from '../core/view/progress.ts';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
-import type { ProfileBook, StoredProfile } from '../core/profile-book.ts';
+import type { ProfileBook, StoredProfile } from '../core/profile/profile-book.ts';
 import {
   activeProfile,
   isProfileBook,

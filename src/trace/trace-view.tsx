@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Check } from '../core/check.ts';
+import type { Check } from '../core/checks/check.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { requestOrigins } from '../platform/permissions.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';

@@ -1,5 +1,5 @@
 import { ColumnHeads } from './column-heads.tsx';
-import type { Check } from '../core/check.ts';
+import type { Check } from '../core/checks/check.ts';
 import { t, words } from './words.ts';
 import type { MessageId } from '../core/view/words.ts';
 import { checkTitle } from '../core/view/verdict.ts';

@@ -1,4 +1,4 @@
-import { addProfile, defaultBook, type ProfileBook } from '../../src/core/profile-book.ts';
+import { addProfile, defaultBook, type ProfileBook } from '../../src/core/profile/profile-book.ts';
 
 export const REDIRECT = 'https://abc.chromiumapp.org/';
 

@@ -1,11 +1,11 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { expect } from 'vitest';
-import type { Exchange } from '../../src/core/http.ts';
-import { decodeToken } from '../../src/core/jwt.ts';
-import { defaultProfile } from '../../src/core/profile.ts';
-import { addSecrets, appendStep, finishRun, newRun, type Run } from '../../src/core/run.ts';
-import { tokenRequest } from '../../src/core/token.ts';
-import { basicAuthorization } from '../../src/core/client-auth.ts';
+import type { Exchange } from '../../src/core/protocol/http.ts';
+import { decodeToken } from '../../src/core/protocol/jwt.ts';
+import { defaultProfile } from '../../src/core/profile/profile.ts';
+import { addSecrets, appendStep, finishRun, newRun, type Run } from '../../src/core/run/run.ts';
+import { tokenRequest } from '../../src/core/protocol/token.ts';
+import { basicAuthorization } from '../../src/core/protocol/client-auth.ts';
 
 /** One finished run shared by the redaction, report and curl tests. */
 export const NOW = 1_790_000_000_000;

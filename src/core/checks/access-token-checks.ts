@@ -1,15 +1,6 @@
-import { say } from '../say.ts';
-import {
-  outcome,
-  passIf,
-  rfc,
-  shown,
-  type Check,
-  type CheckStatus,
-  type Found,
-  type Rule,
-} from '../check.ts';
-import { decodeToken } from '../jwt.ts';
+import { say } from '../i18n/say.ts';
+import { outcome, passIf, rfc, shown, type Check, type CheckStatus, type Found, type Rule } from './check.ts';
+import { decodeToken } from '../protocol/jwt.ts';
 import { CLOCK_TOLERANCE_S } from './id-token-checks.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 

@@ -1,6 +1,6 @@
-import { say } from '../say.ts';
-import { oidcCore, outcome, passIf, rfc, shown, type Check } from '../check.ts';
-import type { Exchange } from '../http.ts';
+import { say } from '../i18n/say.ts';
+import { oidcCore, outcome, passIf, rfc, shown, type Check } from './check.ts';
+import type { Exchange } from '../protocol/http.ts';
 import type { SignatureResult } from './signature.ts';
 
 const status = (exchange: Exchange) =>

@@ -1,6 +1,6 @@
-import { say } from '../say.ts';
-import { outcome, passIf, rfc, oidcCore, shown, type Check } from '../check.ts';
-import { originAndPath, type Params } from '../params.ts';
+import { say } from '../i18n/say.ts';
+import { outcome, passIf, rfc, oidcCore, shown, type Check } from './check.ts';
+import { originAndPath, type Params } from '../protocol/params.ts';
 
 export interface CallbackExpectations {
   state: string;

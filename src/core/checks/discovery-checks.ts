@@ -1,7 +1,7 @@
-import { say } from '../say.ts';
-import { oidcDiscovery, outcome, passIf, rfc, shown, type Check } from '../check.ts';
-import { discoveredEndpointProblems, ENDPOINT_FIELDS } from '../discovery.ts';
-import { isLoopbackHost } from '../url-rules.ts';
+import { say } from '../i18n/say.ts';
+import { oidcDiscovery, outcome, passIf, rfc, shown, type Check } from './check.ts';
+import { discoveredEndpointProblems, ENDPOINT_FIELDS } from '../protocol/discovery.ts';
+import { isLoopbackHost } from '../protocol/url-rules.ts';
 
 /** Discovery document checks; `metadata` is undefined when the provider publishes none. */
 export function discoveryChecks(metadata: Record<string, unknown> | undefined, issuer: string): Check[] {

@@ -1,7 +1,7 @@
-import { say } from '../say.ts';
+import { say } from '../i18n/say.ts';
 import { base64url } from 'jose';
-import { oidcCore, outcome, passIf, shown, shownText, type Check, type Found, type Rule } from '../check.ts';
-import { decodeToken } from '../jwt.ts';
+import { oidcCore, outcome, passIf, shown, shownText, type Check, type Found, type Rule } from './check.ts';
+import { decodeToken } from '../protocol/jwt.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 
 export interface IdTokenContext {

@@ -1,5 +1,5 @@
-import { say } from '../say.ts';
-import { oidcCore, outcome, passIf, shown, type Check, type Rule } from '../check.ts';
+import { say } from '../i18n/say.ts';
+import { oidcCore, outcome, passIf, shown, type Check, type Rule } from './check.ts';
 
 const RULE = (id: string): Rule => ({
   id: `refresh.id_token.${id}`,

@@ -1,6 +1,6 @@
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import type { Found } from '../check.ts';
-import { say } from '../say.ts';
+import type { Found } from './check.ts';
+import { say } from '../i18n/say.ts';
 
 /** Where verification keys come from; `refresh` asks the provider again (RFC 7517 key rotation). */
 export type JwksSource = (refresh: boolean) => Promise<JSONWebKeySet | { error: string }>;

@@ -1,8 +1,8 @@
-import { say } from '../say.ts';
-import { oidcCore, outcome, passIf, rfc, shown, type Check } from '../check.ts';
-import type { Exchange } from '../http.ts';
-import { scopeList } from '../profile.ts';
-import type { TokenFields } from '../token.ts';
+import { say } from '../i18n/say.ts';
+import { oidcCore, outcome, passIf, rfc, shown, type Check } from './check.ts';
+import type { Exchange } from '../protocol/http.ts';
+import { scopeList } from '../profile/profile.ts';
+import type { TokenFields } from '../protocol/token.ts';
 
 /**
  * The token response as RFC 6749 §5.1 and OIDC Core §3.1.3.3 describe it. `fields` is undefined when

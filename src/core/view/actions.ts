@@ -1,11 +1,11 @@
-import { DISCOVERY_FIELDS, parsedObject } from '../discovery.ts';
-import { ENDPOINT_LABELS, type ClientAuthMethod, type Endpoints } from '../profile.ts';
-import { authMethodOf, clientOf, otherAdvertisedMethods } from '../client-auth.ts';
-import { encodingChanges, refusesClient } from '../client-auth-refusal.ts';
-import type { Run, TokenHint } from '../run.ts';
-import { PROVIDER_URL, urlProblem } from '../url-rules.ts';
+import { DISCOVERY_FIELDS, parsedObject } from '../protocol/discovery.ts';
+import { ENDPOINT_LABELS, type ClientAuthMethod, type Endpoints } from '../profile/profile.ts';
+import { authMethodOf, clientOf, otherAdvertisedMethods } from '../protocol/client-auth.ts';
+import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
+import type { Run, TokenHint } from '../run/run.ts';
+import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
-import { say, type Spoken } from '../say.ts';
+import { say, type Spoken } from '../i18n/say.ts';
 
 /** What the inspector can do with a finished run's tokens. */
 /** The actions on a finished run's tokens, written once: the type and the worker's validator read this. */

@@ -1,4 +1,4 @@
-import { decodeToken } from '../jwt.ts';
+import { decodeToken } from '../protocol/jwt.ts';
 import type { TokensStep } from './steps.ts';
 
 type Which = 'access_token' | 'id_token' | 'refresh_token';

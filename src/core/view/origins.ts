@@ -1,4 +1,4 @@
-import type { Profile } from '../profile.ts';
+import type { Profile } from '../profile/profile.ts';
 
 /** Host-permission patterns for the origins of `urls`; unparsable entries are left to input validation. */
 export function originPatterns(urls: string[]): string[] {

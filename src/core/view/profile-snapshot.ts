@@ -1,5 +1,5 @@
-import type { Profile } from '../profile.ts';
-import type { StoredProfile } from '../profile-book.ts';
+import type { Profile } from '../profile/profile.ts';
+import type { StoredProfile } from '../profile/profile-book.ts';
 
 /** The fields of a Profile only, as a run records them: no id, no name, no device setting. */
 export function profileSnapshot(p: Profile | StoredProfile): Profile {

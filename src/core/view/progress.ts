@@ -1,4 +1,4 @@
-import type { Run } from '../run.ts';
+import type { Run } from '../run/run.ts';
 import { loginChecks, verdict, verdictText } from './verdict.ts';
 import type { Words } from './words.ts';
 

@@ -1,4 +1,4 @@
-import type { TokenFields } from '../token.ts';
+import type { TokenFields } from '../protocol/token.ts';
 
 /** The fields a refresh changed, added or dropped, by name, in the new response's order first. */
 export function changedFields(previous: TokenFields, next: TokenFields): string[] {

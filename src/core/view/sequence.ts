@@ -1,5 +1,5 @@
-import type { Exchange } from '../http.ts';
-import type { Run, Step } from '../run.ts';
+import type { Exchange } from '../protocol/http.ts';
+import type { Run, Step } from '../run/run.ts';
 import type { Words } from './words.ts';
 
 export type Lane = 'browser' | 'extension' | 'provider';

@@ -1,5 +1,5 @@
-import type { Exchange } from '../http.ts';
-import type { Run, Step, StepKind } from '../run.ts';
+import type { Exchange } from '../protocol/http.ts';
+import type { Run, Step, StepKind } from '../run/run.ts';
 
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 

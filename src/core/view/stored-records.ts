@@ -1,5 +1,5 @@
-import type { ProfileBook, StoredProfile } from '../profile-book.ts';
-import type { Run } from '../run.ts';
+import type { ProfileBook, StoredProfile } from '../profile/profile-book.ts';
+import type { Run } from '../run/run.ts';
 import { migrateRun } from '../run/migrations/index.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { checkTitleId, type Check } from '../check.ts';
-import { LOGIN_STEPS, type Run } from '../run.ts';
+import { checkTitleId, type Check } from '../checks/check.ts';
+import { LOGIN_STEPS, type Run } from '../run/run.ts';
 import type { Words } from './words.ts';
 
 /** Every check of the run, in step order. */

@@ -1,4 +1,4 @@
-import type { Step } from '../../core/run.ts';
+import type { Step } from '../../core/run/run.ts';
 import { verdict, verdictText } from '../../core/view/verdict.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { t, words } from '../../ui/words.ts';

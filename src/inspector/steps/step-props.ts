@@ -1,5 +1,5 @@
 import type { Result } from '../../core/flow-error.ts';
-import type { StepKind } from '../../core/run.ts';
+import type { StepKind } from '../../core/run/run.ts';
 import type { StepOf } from '../../core/view/steps.ts';
 
 /** What every step view gets: its step, and the curl command for each of its exchanges. */

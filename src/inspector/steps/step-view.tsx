@@ -3,7 +3,7 @@ import { memo } from 'preact/compat';
 import { useErrorBoundary } from 'preact/hooks';
 import { Secretish } from '../../ui/presentation.tsx';
 import { t } from '../../ui/words.ts';
-import type { Step, StepKind } from '../../core/run.ts';
+import type { Step, StepKind } from '../../core/run/run.ts';
 import type { StepOf } from '../../core/view/steps.ts';
 import { AuthorizeStep } from './authorize.tsx';
 import { CallbackStep } from './callback.tsx';

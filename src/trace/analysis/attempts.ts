@@ -1,8 +1,8 @@
-import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/check.ts';
-import { parsedObject } from '../../core/discovery.ts';
-import { decodeToken, type DecodedToken } from '../../core/jwt.ts';
-import { originAndPath } from '../../core/params.ts';
-import { nameKey } from '../../core/secret-names.ts';
+import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/checks/check.ts';
+import { parsedObject } from '../../core/protocol/discovery.ts';
+import { decodeToken, type DecodedToken } from '../../core/protocol/jwt.ts';
+import { originAndPath } from '../../core/protocol/params.ts';
+import { nameKey } from '../../core/run/secret-names.ts';
 import { blockedCall } from './blocked.ts';
 import { providerCall, type ProviderCall } from './classify.ts';
 import { diagnose, providerPageError, tokenAnswered } from './diagnosis.ts';
@@ -15,7 +15,7 @@ import {
   tokenParams,
   type HarEntry,
 } from './har.ts';
-import { say, type Said } from '../../core/say.ts';
+import { say, type Said } from '../../core/i18n/say.ts';
 
 /** One request of a login, as the timeline lists it. */
 export interface TraceEvent {

@@ -1,4 +1,4 @@
-import { say, type Said } from '../../core/say.ts';
+import { say, type Said } from '../../core/i18n/say.ts';
 import { header, type HarEntry } from './har.ts';
 
 /**

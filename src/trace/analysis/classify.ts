@@ -1,4 +1,4 @@
-import { originAndPath } from '../../core/params.ts';
+import { originAndPath } from '../../core/protocol/params.ts';
 import type { HarEntry } from './har.ts';
 
 /** Calls to the provider's other endpoints, recognised by the discovery document's URLs. */

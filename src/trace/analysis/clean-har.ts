@@ -1,6 +1,6 @@
-import { matcher, replaceAll, type Found } from '../../core/find-all.ts';
-import { SIGNATURE_REDACTED } from '../../core/redact.ts';
-import { isSecretName, nameKey } from '../../core/secret-names.ts';
+import { matcher, replaceAll, type Found } from '../../core/report/find-all.ts';
+import { SIGNATURE_REDACTED } from '../../core/report/redact.ts';
+import { isSecretName, nameKey } from '../../core/run/secret-names.ts';
 import { REDACTED } from '../../core/view/mask.ts';
 import { htmlDecode, type HarFile } from './har.ts';
 

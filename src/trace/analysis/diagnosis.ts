@@ -1,6 +1,6 @@
-import { parsedObject } from '../../core/discovery.ts';
+import { parsedObject } from '../../core/protocol/discovery.ts';
 import { bodyText, htmlDecode, type HarEntry } from './har.ts';
-import { say, type Part, type Said } from '../../core/say.ts';
+import { say, type Part, type Said } from '../../core/i18n/say.ts';
 import type { MessageId } from '../../core/view/words.ts';
 
 const PROVIDER_ERRORS: Record<string, MessageId> = {

@@ -1,4 +1,4 @@
-import { say, type Said } from '../../core/say.ts';
+import { say, type Said } from '../../core/i18n/say.ts';
 /** The parts of HAR 1.2 (as Chrome, Edge, Firefox and Playwright write it) the trace reads. */
 export interface HarHeader {
   name: string;

@@ -1,15 +1,15 @@
-import { say } from '../../core/say.ts';
+import { say } from '../../core/i18n/say.ts';
 import { base64url, type JSONWebKeySet, type JWK } from 'jose';
-import { performExchange, type HttpDeps } from '../../core/http.ts';
-import { originAndPath } from '../../core/params.ts';
-import { jwksRequest, readJwks } from '../../core/jwks.ts';
-import { issuerProblem } from '../../core/profile.ts';
-import { isLoopbackHost } from '../../core/url-rules.ts';
-import { oidcCore, outcome, passIf, rfc, type Check, type Found } from '../../core/check.ts';
+import { performExchange, type HttpDeps } from '../../core/protocol/http.ts';
+import { originAndPath } from '../../core/protocol/params.ts';
+import { jwksRequest, readJwks } from '../../core/protocol/jwks.ts';
+import { issuerProblem } from '../../core/profile/profile.ts';
+import { isLoopbackHost } from '../../core/protocol/url-rules.ts';
+import { oidcCore, outcome, passIf, rfc, type Check, type Found } from '../../core/checks/check.ts';
 import { verifySignature } from '../../core/checks/signature.ts';
 import { CLOCK_TOLERANCE_S } from '../../core/checks/id-token-checks.ts';
-import { discoveryRequest, parsedObject, readDiscovery } from '../../core/discovery.ts';
-import { decodeToken } from '../../core/jwt.ts';
+import { discoveryRequest, parsedObject, readDiscovery } from '../../core/protocol/discovery.ts';
+import { decodeToken } from '../../core/protocol/jwt.ts';
 import type { LoginAttempt, Trace } from './attempts.ts';
 import { bodyText, type HarEntry } from './har.ts';
 

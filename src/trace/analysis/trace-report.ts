@@ -1,9 +1,9 @@
-import { cell, plain } from '../../core/markdown.ts';
+import { cell, plain } from '../../core/report/markdown.ts';
 import { checkTitle } from '../../core/view/verdict.ts';
 import type { Words } from '../../core/view/words.ts';
 import type { Trace } from './attempts.ts';
 import type { Say } from '../../core/flow-error.ts';
-import type { Said } from '../../core/say.ts';
+import type { Said } from '../../core/i18n/say.ts';
 
 /**
  * The trace as Markdown for a ticket, in the interface language: built from the redacted HAR's

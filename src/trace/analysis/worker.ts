@@ -3,8 +3,8 @@ import { readHar, readParsedHar, type HarFile } from './har.ts';
 import { cleanHar, type CleanedHar } from './clean-har.ts';
 import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
 import { withCauses } from './trace-report.ts';
-import type { HttpDeps } from '../../core/http.ts';
-import { say, type Said } from '../../core/say.ts';
+import type { HttpDeps } from '../../core/protocol/http.ts';
+import { say, type Said } from '../../core/i18n/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
 export interface Shareable extends Omit<CleanedHar, 'text' | 'clean'> {

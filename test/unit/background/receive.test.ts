@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { receiver, type Handlers } from '../../../src/background/receive.ts';
 import { validators } from '../../../src/background/validate-message.ts';
-import { defaultProfile } from '../../../src/core/profile.ts';
+import { defaultProfile } from '../../../src/core/profile/profile.ts';
 import type { RequestName } from '../../../src/messages.ts';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PAYLOADS, profileSchema } from '../../../src/core/message-payloads.ts';
-import { defaultProfile, type Profile } from '../../../src/core/profile.ts';
+import { defaultProfile, type Profile } from '../../../src/core/profile/profile.ts';
 import {
   absent,
   arrayOf,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loginWindowError } from '../../../src/core/login-window.ts';
+import { loginWindowError } from '../../../src/core/protocol/login-window.ts';
 import { traits as chromium } from '../../../src/platform/chromium/traits.ts';
 import { traits as firefox } from '../../../src/platform/firefox/traits.ts';
 import { withoutPort } from '../../../src/platform/browser-traits.ts';

@@ -2,13 +2,13 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import type { HarEntry } from '../../../src/trace/analysis/har.ts';
-import type { HttpDeps } from '../../../src/core/http.ts';
+import type { HttpDeps } from '../../../src/core/protocol/http.ts';
 import {
   fetchedSignature,
   withEvidence,
   type FetchedSignature,
 } from '../../../src/trace/analysis/token-evidence.ts';
-import type { Check } from '../../../src/core/check.ts';
+import type { Check } from '../../../src/core/checks/check.ts';
 
 const OP = 'https://op.example';
 const APP = 'https://app.example/cb';

@@ -1,4 +1,4 @@
-import { isRun, RUN_SCHEMA, type Run } from '../../run.ts';
+import { isRun, RUN_SCHEMA, type Run } from '../run.ts';
 import { keptWithoutBodies } from './2-kept-without-bodies.ts';
 
 /** A stored run of some schema version, as read from storage. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Check } from '../../../../src/core/check.ts';
+import type { Check } from '../../../../src/core/checks/check.ts';
 import { discoveryChecks } from '../../../../src/core/checks/discovery-checks.ts';
 
 const ISSUER = 'https://id.btgpactual.com';

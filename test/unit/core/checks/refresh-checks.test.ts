@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { refreshIdTokenChecks } from '../../../../src/core/checks/refresh-checks.ts';
-import { rotationOf } from '../../../../src/core/refresh.ts';
+import { rotationOf } from '../../../../src/core/protocol/refresh.ts';
 import { changedFields } from '../../../../src/core/view/refresh-diff.ts';
 
 const first = { iss: 'https://op', sub: 'ana', aud: 'app', iat: 1000, auth_time: 900, nonce: 'n1' };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Check } from '../../../../src/core/check.ts';
+import type { Check } from '../../../../src/core/checks/check.ts';
 import { tokenResponseChecks } from '../../../../src/core/checks/token-checks.ts';
-import type { Exchange } from '../../../../src/core/http.ts';
-import { readTokenResponse } from '../../../../src/core/token.ts';
+import type { Exchange } from '../../../../src/core/protocol/http.ts';
+import { readTokenResponse } from '../../../../src/core/protocol/token.ts';
 
 const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
 

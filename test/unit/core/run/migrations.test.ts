@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, migrateRun } from '../../../../src/core/run/migrations/index.ts';
-import { newRun, RUN_SCHEMA } from '../../../../src/core/run.ts';
-import { defaultProfile } from '../../../../src/core/profile.ts';
+import { newRun, RUN_SCHEMA } from '../../../../src/core/run/run.ts';
+import { defaultProfile } from '../../../../src/core/profile/profile.ts';
 
 const profile = defaultProfile('https://abc.chromiumapp.org/');
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { defaultProfile } from '../../../../src/core/profile.ts';
-import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run.ts';
+import { defaultProfile } from '../../../../src/core/profile/profile.ts';
+import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run/run.ts';
 import { actionEndpoint, clientAuthRetries, unavailableBecause } from '../../../../src/core/view/actions.ts';
 
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };

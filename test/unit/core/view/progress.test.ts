@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { defaultProfile } from '../../../../src/core/profile.ts';
-import { appendStep, finishRun, newRun } from '../../../../src/core/run.ts';
+import { defaultProfile } from '../../../../src/core/profile/profile.ts';
+import { appendStep, finishRun, newRun } from '../../../../src/core/run/run.ts';
 import { progressText } from '../../../../src/core/view/progress.ts';
 import { wordsOf } from '../../../support/words.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Exchange } from '../../../../src/core/http.ts';
-import { defaultProfile } from '../../../../src/core/profile.ts';
-import { appendStep, newRun } from '../../../../src/core/run.ts';
+import type { Exchange } from '../../../../src/core/protocol/http.ts';
+import { defaultProfile } from '../../../../src/core/profile/profile.ts';
+import { appendStep, newRun } from '../../../../src/core/run/run.ts';
 import { sequence } from '../../../../src/core/view/sequence.ts';
 import { wordsOf } from '../../../support/words.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { defaultBook } from '../../../../src/core/profile-book.ts';
-import { defaultProfile } from '../../../../src/core/profile.ts';
-import { finishRun, newRun, type Run } from '../../../../src/core/run.ts';
+import { defaultBook } from '../../../../src/core/profile/profile-book.ts';
+import { defaultProfile } from '../../../../src/core/profile/profile.ts';
+import { finishRun, newRun, type Run } from '../../../../src/core/run/run.ts';
 import {
   HISTORY_LIMIT,
   historyKey,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Check } from '../../../../src/core/check.ts';
+import type { Check } from '../../../../src/core/checks/check.ts';
 import { checkTitle, verdict, verdictText } from '../../../../src/core/view/verdict.ts';
 import { wordsOf } from '../../../support/words.ts';
 

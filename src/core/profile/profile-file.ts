@@ -1,0 +1,130 @@
+import { invalid, ok, type Result } from '../flow-error.ts';
+import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts';
+import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
+import { say, type Said } from '../i18n/say.ts';
+import { CONTROL_OR_SPACE } from '../protocol/url-rules.ts';
+
+export const FILE_FORMAT = 'auth-code-inspector/profiles';
+export const MAX_IMPORT_BYTES = 256 * 1024;
+
+type FileProfile = Omit<StoredProfile, 'id' | 'rememberSecret'>;
+
+const isRows = (v: unknown): v is [string, string][] =>
+  Array.isArray(v) &&
+  v.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'));
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Profiles as a shareable file: never a secret, never a device setting. */
+export function exportProfiles(book: ProfileBook): string {
+  const profiles = book.profiles.map(({ id: _id, rememberSecret: _remember, ...p }) => p);
+  return JSON.stringify({ format: FILE_FORMAT, version: 1, profiles }, null, 2);
+}
+
+function readProfile(value: unknown, index: number): FileProfile | Said {
+  const where = say('fileProfile', index + 1);
+  if (!isObject(value)) return say('fileNotObject', where);
+  const label =
+    typeof value.name === 'string' && value.name.trim()
+      ? say('fileProfileNamed', index + 1, value.name)
+      : where;
+  const wrong = (field: string, rule: Said) => say('fileField', label, field, rule);
+  for (const field of ['name', 'issuer', 'clientId', 'redirectUri', 'scopes'] as const) {
+    if (typeof value[field] !== 'string') return wrong(field, say('fileRuleText'));
+  }
+  if (!(value.name as string).trim()) return wrong('name', say('fileRuleEmpty'));
+  if (typeof value.usePkce !== 'boolean') return wrong('usePkce', say('fileRuleBoolean'));
+  if (!(PROMPTS as readonly unknown[]).includes(value.prompt))
+    return wrong('prompt', say('fileRuleOneOf', 'login, none, consent, select_account, ""'));
+  const ep = value.endpoints;
+  if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string'))
+    return wrong('endpoints', say('fileRuleEndpoints'));
+  // A URL is checked in full when a run starts; a control character is refused at the door.
+  const urls: [string, unknown][] = [
+    ['issuer', value.issuer],
+    ['redirectUri', value.redirectUri],
+    ...Object.entries(ep).map(([k, v]): [string, unknown] => [`endpoints.${k}`, v]),
+  ];
+  for (const [field, url] of urls)
+    if (typeof url === 'string' && CONTROL_OR_SPACE.test(url)) return wrong(field, say('fileRuleControl'));
+  if ('clientAuth' in value && !(CLIENT_AUTH_METHODS as readonly unknown[]).includes(value.clientAuth))
+    return wrong('clientAuth', say('fileRuleOneOf', CLIENT_AUTH_METHODS.join(', ')));
+  if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')
+    return wrong('encodeBasic', say('fileRuleBoolean'));
+  for (const rows of ['extraAuthorize', 'extraToken'] as const)
+    if (rows in value && !isRows(value[rows])) return wrong(rows, say('fileRuleRows'));
+  if ('flow' in value && !(FLOWS as readonly unknown[]).includes(value.flow))
+    return wrong('flow', say('fileRuleOneOf', FLOWS.join(', ')));
+  // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
+  return {
+    ...(value.flow === 'client_credentials' ? { flow: 'client_credentials' as const } : {}),
+    ...(isRows(value.extraAuthorize) ? { extraAuthorize: value.extraAuthorize } : {}),
+    ...(isRows(value.extraToken) ? { extraToken: value.extraToken } : {}),
+    ...(value.clientAuth ? { clientAuth: value.clientAuth as Profile['clientAuth'] } : {}),
+    ...(value.encodeBasic === false ? { encodeBasic: false } : {}),
+    name: (value.name as string).trim(),
+    issuer: value.issuer as string,
+    clientId: value.clientId as string,
+    redirectUri: value.redirectUri as string,
+    scopes: value.scopes as string,
+    usePkce: value.usePkce,
+    prompt: value.prompt as Profile['prompt'],
+    endpoints: {
+      authorization: ep.authorization as string,
+      token: ep.token as string,
+      jwks: ep.jwks as string,
+      ...Object.fromEntries(
+        (['userinfo', 'revocation', 'introspection'] as const).flatMap((k) =>
+          typeof ep[k] === 'string' ? [[k, ep[k]]] : [],
+        ),
+      ),
+    },
+  };
+}
+
+/** Why `data` is not a version-1 profiles file with profiles in it, or undefined when it is one. */
+function fileProblem(data: unknown): Said | undefined {
+  if (!isObject(data) || data.format !== FILE_FORMAT)
+    return isObject(data) && 'format' in data
+      ? say('fileFormat', JSON.stringify(data.format))
+      : say('fileNoFormat');
+  if (data.version !== 1) return say('fileVersion', JSON.stringify(data.version));
+  if (!Array.isArray(data.profiles) || data.profiles.length === 0) return say('fileEmpty');
+  return undefined;
+}
+
+/**
+ * Adds the profiles of an exported file. A malformed, oversized or foreign file gets one message
+ * naming the problem, and the book is left exactly as it was.
+ */
+export function importProfiles(
+  book: ProfileBook,
+  text: string,
+  newId: () => string,
+): Result<{ book: ProfileBook; added: number }> {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES)
+    return invalid(say('fileTooBig', Math.ceil(bytes / 1024), MAX_IMPORT_BYTES / 1024));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return invalid(say('fileNotJson', (e as Error).message));
+  }
+  const problem = fileProblem(data);
+  if (problem) return invalid(problem);
+  const listed = (data as { profiles: unknown[] }).profiles;
+  if (book.profiles.length + listed.length > MAX_PROFILES) return invalid(say('fileTooMany', MAX_PROFILES));
+  const read = listed.map(readProfile);
+  const bad = read.find((r): r is Said => 'say' in r);
+  if (bad) return invalid(bad);
+  let next = book;
+  for (const profile of read as FileProfile[]) {
+    next = {
+      ...addProfile(next, { ...profile, id: newId(), rememberSecret: false }),
+      activeId: book.activeId,
+    };
+  }
+  return ok({ book: next, added: read.length });
+}

@@ -1,0 +1,90 @@
+import type { HttpResponse } from './http.ts';
+import { say, sayHint, type Said } from '../i18n/say.ts';
+import { authMethodOf, formEncode, otherAdvertisedMethods, type ClientCredentials } from './client-auth.ts';
+
+/** RFC 6749 §5.2's error codes (and RFC 7009's, RFC 6750's): anything else is the provider's own. */
+const RFC6749_ERRORS = new Set([
+  'unsupported_token_type',
+  'invalid_token',
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+]);
+
+/** What a refusal's body said, as far as it can be read. */
+export interface Refusal {
+  status: number;
+  error: string;
+  empty: boolean;
+}
+
+/**
+ * Whether a refusal of a request that carried client credentials may be about them: 401 or 403, or a
+ * 400 with `invalid_client`, `unauthorized_client` or no body at all (real servers answer all of these).
+ */
+export const refusesClient = (r: Refusal): boolean =>
+  r.status === 401 ||
+  r.status === 403 ||
+  (r.status === 400 && (r.empty || r.error === 'invalid_client' || r.error === 'unauthorized_client'));
+
+/** The characters of `text` that form-urlencoding changes, each once, as `"+"`. */
+export const encodingChanges = (text: string): string[] =>
+  [...new Set([...text].filter((ch) => formEncode(ch) !== ch))].map((ch) => JSON.stringify(ch));
+
+/** Causes joined in order: "a; b; c". */
+const inTurn = (causes: Said[]): Said => causes.reduceRight((rest, cause) => say('causeThen', cause, rest));
+
+/** What the standard expects where this answer differs from it (RFC 6749 §5.2), if it does. */
+export function standardNote(r: Refusal, carriedCredentials: boolean): Said | undefined {
+  if (r.empty) return say('standardEmptyBody', r.status);
+  if (r.status === 403 && carriedCredentials) return say('standardForbidden');
+  if (r.error && !RFC6749_ERRORS.has(r.error)) return say('standardOwnCode', r.error);
+  return undefined;
+}
+
+/**
+ * The likely causes of a refusal of the client's credentials, most likely first: the refresh token
+ * (for a refresh), a wrong secret, the provider comparing the Basic credential raw (or encoded) when the
+ * tool did the other (said only when the ID or secret holds characters that encoding changes), the
+ * method not allowed for this client (naming the ones discovery advertises).
+ */
+export function clientAuthCauses(
+  client: ClientCredentials,
+  advertised: unknown,
+  options: { refresh?: boolean } = {},
+): Said[] {
+  const used = authMethodOf(client);
+  const causes: Said[] = [];
+  if (options.refresh) causes.push(say('causeRefreshRefused'));
+  if (used !== 'none') causes.push(say('causeWrongSecret'));
+  if (used === 'client_secret_basic') {
+    const changed = encodingChanges(client.clientId + client.clientSecret);
+    if (changed.length)
+      causes.push(
+        say(client.encodeBasic === false ? 'causeEncodedBasic' : 'causeRawBasic', changed.join(', ')),
+      );
+  }
+  const others = otherAdvertisedMethods(used, advertised);
+  causes.push(others.length ? say('causeMethodOthers', used, others.join(', ')) : say('causeMethod', used));
+  return causes;
+}
+
+/** The hint of a refusal: what the standard expects, then the likely causes in order. */
+export function refusalHint(
+  response: HttpResponse,
+  error: string,
+  client: ClientCredentials,
+  advertised: unknown,
+  options: { refresh?: boolean; carriedCredentials: boolean },
+): ReturnType<typeof sayHint> | undefined {
+  const refusal = { status: response.status, error, empty: response.body.trim() === '' };
+  const note = standardNote(refusal, options.carriedCredentials);
+  const causes =
+    options.carriedCredentials && refusesClient(refusal) ? clientAuthCauses(client, advertised, options) : [];
+  if (causes.length && note) return sayHint('hintStandardAndCauses', note, inTurn(causes));
+  if (causes.length) return sayHint('hintCauses', inTurn(causes));
+  return note ? sayHint('hintStandard', note) : undefined;
+}

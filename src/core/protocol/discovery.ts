@@ -1,0 +1,93 @@
+import type { Endpoints } from '../profile/profile.ts';
+import type { Exchange, HttpRequest } from './http.ts';
+import { urlProblem } from './url-rules.ts';
+import { say, type Said } from '../i18n/say.ts';
+
+/** OpenID Connect Discovery 1.0 §4: the issuer with `/.well-known/openid-configuration` appended. */
+export function discoveryRequest(issuer: string): HttpRequest {
+  return {
+    method: 'GET',
+    url: `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    headers: { accept: 'application/json' },
+  };
+}
+
+export type DiscoveryOutcome =
+  | {
+      status: 'found';
+      metadata: Record<string, unknown>;
+      endpoints: Endpoints;
+      /** Why some endpoint it publishes cannot be used; such a document is not adopted. */
+      problems: Said[];
+    }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'mismatch'; expected: string; actual: string };
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Where discovery (Discovery §3) publishes each of the profile's endpoints. */
+export const DISCOVERY_FIELDS: Record<keyof Endpoints, string> = {
+  authorization: 'authorization_endpoint',
+  token: 'token_endpoint',
+  jwks: 'jwks_uri',
+  userinfo: 'userinfo_endpoint',
+  revocation: 'revocation_endpoint',
+  introspection: 'introspection_endpoint',
+};
+
+/** The endpoint fields of a discovery document (Discovery §3) that the tool may call. */
+export const ENDPOINT_FIELDS: readonly string[] = Object.values(DISCOVERY_FIELDS);
+
+/**
+ * Each published endpoint passes the rules a typed one does: an absolute URL, no fragment, no
+ * credentials, and (with `httpsOffLoopback`) https unless on loopback.
+ */
+export function discoveredEndpointProblems(
+  metadata: Record<string, unknown>,
+  httpsOffLoopback = true,
+): Said[] {
+  return ENDPOINT_FIELDS.flatMap((field) => {
+    const value = metadata[field];
+    if (value === undefined) return [];
+    if (typeof value !== 'string') return [say('discoveryNotString', field)];
+    const problem = urlProblem(say('discoveryField', field), value, {
+      required: false,
+      httpsOffLoopback,
+    });
+    return problem ? [problem] : [];
+  });
+}
+
+/** The body as a JSON object, or undefined. */
+export function parsedObject(body: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body ?? '');
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a discovery exchange. A missing or unreadable document is not an error (BTG Id does not
+ * document one); a document for another issuer is (Discovery §4.3: `issuer` must be identical).
+ */
+export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutcome {
+  const res = exchange.response;
+  if (!res) return { status: 'unavailable', reason: exchange.failure?.message ?? 'no response' };
+  if (res.status < 200 || res.status > 299) return { status: 'unavailable', reason: `HTTP ${res.status}` };
+  const doc = parsedObject(res.body);
+  if (!doc) return { status: 'unavailable', reason: 'the body is not a JSON object' };
+  if (doc.issuer !== issuer)
+    return { status: 'mismatch', expected: issuer, actual: JSON.stringify(doc.issuer) };
+  return {
+    status: 'found',
+    metadata: doc,
+    endpoints: Object.fromEntries(
+      (Object.keys(DISCOVERY_FIELDS) as (keyof Endpoints)[]).map((k) => [k, str(doc[DISCOVERY_FIELDS[k]])]),
+    ) as Required<Endpoints>,
+    problems: discoveredEndpointProblems(doc),
+  };
+}

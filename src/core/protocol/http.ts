@@ -1,0 +1,110 @@
+import type { Say } from '../flow-error.ts';
+import { say } from '../i18n/say.ts';
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** A request carrying credentials never follows a redirect (its 3xx ends the exchange instead). */
+  noRedirects?: true;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Set when the body was longer than MAX_BODY_CHARS: reading stopped there, and only its start was kept. */
+  bodyTruncated?: true;
+  /** Where the answer came from, when the request was redirected on the way. */
+  finalUrl?: string;
+}
+
+/** Far beyond any real OAuth response; keeps a hostile one from filling the session storage. */
+export const MAX_BODY_CHARS = 1_000_000;
+
+/** One HTTP exchange exactly as the extension sent and received it. */
+export interface Exchange {
+  request: HttpRequest;
+  response?: HttpResponse;
+  /** Set when no usable response arrived: a network failure, a timeout, or a redirect not followed. */
+  failure?: { code: 'network' | 'timeout' | 'redirect'; message: string; say?: Say };
+  startedAt: number;
+  durationMs: number;
+}
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpDeps {
+  fetch: FetchLike;
+  now: () => number;
+  timeoutMs: number;
+}
+
+/** Reads the body as text, and stops reading (cancels the stream) once it passes MAX_BODY_CHARS. */
+async function readCapped(res: Response): Promise<{ text: string; truncated: boolean }> {
+  if (!res.body) return { text: '', truncated: false };
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    text += decoder.decode(value, { stream: true });
+    if (text.length > MAX_BODY_CHARS) {
+      void reader.cancel();
+      return { text: text.slice(0, MAX_BODY_CHARS), truncated: true };
+    }
+  }
+}
+
+/** Sends `request` and records the exchange; never throws: a failure is part of the record. */
+export async function performExchange(request: HttpRequest, deps: HttpDeps): Promise<Exchange> {
+  const startedAt = deps.now();
+  const done = (rest: Pick<Exchange, 'response' | 'failure'>): Exchange => ({
+    request,
+    ...rest,
+    startedAt,
+    durationMs: deps.now() - startedAt,
+  });
+  try {
+    const res = await deps.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: request.noRedirects ? 'manual' : 'follow',
+      signal: AbortSignal.timeout(deps.timeoutMs),
+    });
+    // A browser answers a manual redirect with an opaque response (status 0); Node with the 3xx itself.
+    if (request.noRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400))) {
+      void res.body?.cancel();
+      return done({
+        failure: { code: 'redirect', ...say('httpRedirect', request.url) },
+      });
+    }
+    const { text, truncated } = await readCapped(res);
+    return done({
+      response: {
+        status: res.status,
+        statusText: res.statusText,
+        headers: Object.fromEntries(res.headers.entries()),
+        body: text,
+        ...(truncated ? { bodyTruncated: true as const } : {}),
+        ...(res.redirected && res.url ? { finalUrl: res.url } : {}),
+      },
+    });
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+      const seconds = Math.round(deps.timeoutMs / 1000);
+      return done({
+        failure: { code: 'timeout', ...say('httpTimeout', request.url, seconds) },
+      });
+    }
+    return done({
+      failure: { code: 'network', ...say('httpNetwork', request.url, err.message) },
+    });
+  }
+}

@@ -1,0 +1,181 @@
+import type { FlowErrorInfo } from '../flow-error.ts';
+import type { Exchange, HttpRequest } from './http.ts';
+import { authMethodOf, basicAuthorization, type ClientCredentials } from './client-auth.ts';
+import { refusalHint } from './client-auth-refusal.ts';
+import { say } from '../i18n/say.ts';
+
+/**
+ * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
+ * introspection): RFC 6749 §2.3.1 Basic credentials, or `client_id` in the body for a public
+ * client (§2.3, §3.2.1). Never follows a redirect: the credentials go to this URL or nowhere.
+ */
+export function authenticatedPost(
+  url: string,
+  params: [string, string][],
+  client: ClientCredentials,
+): HttpRequest {
+  const body = new URLSearchParams(params);
+  const method = authMethodOf(client);
+  if (method !== 'client_secret_basic') body.set('client_id', client.clientId);
+  if (method === 'client_secret_post') body.set('client_secret', client.clientSecret);
+  const basic: Record<string, string> =
+    method === 'client_secret_basic'
+      ? {
+          authorization: basicAuthorization(
+            client.clientId,
+            client.clientSecret,
+            client.encodeBasic !== false,
+          ),
+        }
+      : {};
+  return {
+    method: 'POST',
+    url,
+    noRedirects: true,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...basic },
+    body: body.toString(),
+  };
+}
+
+export interface CodeRedemption extends ClientCredentials {
+  tokenEndpoint: string;
+  code: string;
+  redirectUri: string;
+  codeVerifier?: string;
+  /** The profile's extra token parameters. */
+  extra?: [string, string][];
+}
+
+/** RFC 6749 §4.1.3 with client_secret_basic; RFC 7636 §4.5 adds the verifier. */
+export function tokenRequest(r: CodeRedemption): HttpRequest {
+  return authenticatedPost(
+    r.tokenEndpoint,
+    [
+      ['grant_type', 'authorization_code'],
+      ['code', r.code],
+      ['redirect_uri', r.redirectUri],
+      ...(r.codeVerifier ? [['code_verifier', r.codeVerifier] as [string, string]] : []),
+      ...(r.extra ?? []),
+    ],
+    r,
+  );
+}
+
+/** RFC 6749 §4.4.2: a token for the client itself, no user and no login window. */
+export function clientCredentialsRequest(
+  tokenEndpoint: string,
+  scopes: string,
+  client: ClientCredentials,
+  extra: [string, string][] = [],
+): HttpRequest {
+  const scope = scopes.trim().replace(/\s+/g, ' ');
+  return authenticatedPost(
+    tokenEndpoint,
+    [
+      ['grant_type', 'client_credentials'],
+      ...(scope ? [['scope', scope] as [string, string]] : []),
+      ...extra,
+    ],
+    client,
+  );
+}
+
+/** RFC 6749 §6: a refresh, authenticated as the login's token request was. */
+export function refreshRequest(
+  tokenEndpoint: string,
+  refreshToken: string,
+  client: ClientCredentials,
+  extra: [string, string][] = [],
+): HttpRequest {
+  return authenticatedPost(
+    tokenEndpoint,
+    [['grant_type', 'refresh_token'], ['refresh_token', refreshToken], ...extra],
+    client,
+  );
+}
+
+export type TokenFields = Record<string, unknown>;
+
+/** Whether a request proved who the client is: a Basic credential, or a secret in the body. */
+export const carriesCredentials = (request: HttpRequest): boolean =>
+  Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
+  new URLSearchParams(request.body ?? '').has('client_secret');
+
+function parseObject(body: string): TokenFields {
+  const value: unknown = JSON.parse(body);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SyntaxError('the body is JSON but not an object');
+  }
+  return value as TokenFields;
+}
+
+export interface TokenReading {
+  /** The body, whenever it is a JSON object from a 2xx answer (kept even when it is unusable). */
+  fields?: TokenFields;
+  error?: FlowErrorInfo;
+}
+
+/**
+ * Reads a token response (RFC 6749 §5.1 success, §5.2 error) and says what was wrong with it; the
+ * raw body stays in the exchange for the inspector to show.
+ */
+export function readTokenResponse(
+  exchange: Exchange,
+  client: ClientCredentials,
+  advertised?: unknown,
+  options: { refresh?: boolean } = {},
+): TokenReading {
+  const res = exchange.response;
+  if (!res) {
+    const failure = exchange.failure ?? { code: 'network' as const, ...say('tokenNoResponse') };
+    return { error: failure.code === 'redirect' ? { code: 'redirect', ...say('tokenRedirect') } : failure };
+  }
+  if (res.status < 200 || res.status > 299) {
+    let error = '';
+    let description = '';
+    try {
+      const body = parseObject(res.body);
+      error = typeof body.error === 'string' ? body.error : '';
+      description = typeof body.error_description === 'string' ? body.error_description : '';
+    } catch {
+      // A non-JSON error body is shown raw by the inspector; the status says enough here.
+    }
+    const hint = refusalHint(res, error, client, advertised, {
+      ...options,
+      carriedCredentials: carriesCredentials(exchange.request),
+    });
+    return {
+      error: {
+        code: 'token_http_error',
+        ...say(
+          'tokenHttp',
+          `${res.status}${error ? `: ${error}` : ''}${description ? ` — ${description}` : ''}`,
+        ),
+        actual: String(res.status),
+        ...hint,
+      },
+    };
+  }
+  let fields: TokenFields;
+  try {
+    fields = parseObject(res.body);
+  } catch (e) {
+    return {
+      error: {
+        code: 'token_not_json',
+        ...say('tokenNotJson', (e as Error).message),
+      },
+    };
+  }
+  if (typeof fields.access_token !== 'string' || fields.access_token === '') {
+    return {
+      fields,
+      error: {
+        code: 'token_invalid',
+        ...say('tokenNoAccessToken'),
+        actual: JSON.stringify(fields.access_token) ?? '(missing)',
+      },
+    };
+  }
+  return { fields };
+}

@@ -1,0 +1,71 @@
+import type { Exchange } from '../protocol/http.ts';
+import { isJwtShaped, isSecretName } from './secret-names.ts';
+
+/** Deeper than any real answer: a hostile one cannot make the walk run away. */
+const MAX_DEPTH = 64;
+
+export interface AnswerSecrets {
+  /** Every value that could be a credential: under a token or secret name, or JWT-shaped. */
+  values: string[];
+  /** False when the body is neither JSON nor a form, or was cut at the size cap: its secrets cannot be found. */
+  readable: boolean;
+}
+
+/**
+ * JSON at any depth: strings under secret names (any casing), and anything JWT-shaped; undefined when
+ * it nests deeper than MAX_DEPTH (what lies below was not looked at).
+ */
+function fromJson(root: unknown): string[] | undefined {
+  const found: string[] = [];
+  const stack: { value: unknown; name: string; depth: number }[] = [{ value: root, name: '', depth: 0 }];
+  while (stack.length) {
+    const { value, name, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value && (isSecretName(name) || isJwtShaped(value))) found.push(value);
+    } else if (value && typeof value === 'object') {
+      if (depth >= MAX_DEPTH) return undefined;
+      for (const [k, v] of Object.entries(value))
+        stack.push({ value: v, name: Array.isArray(value) ? name : k, depth: depth + 1 });
+    }
+  }
+  return found;
+}
+
+const FORM = /^[^=&\s{}[\]<>"]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
+
+function fromForm(body: string): string[] | undefined {
+  if (!FORM.test(body.trim())) return undefined;
+  try {
+    return [...new URLSearchParams(body.trim())]
+      .filter(([name, value]) => value && (isSecretName(name) || isJwtShaped(value)))
+      .map(([, value]) => value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The credentials an answer may carry, found before anything is saved: a token, refresh or action
+ * answer in JSON (camelCase or nested names too), form-encoded (a legacy gateway's
+ * `access_token=…&refresh_token=…`), or a bare JWT. An empty body carries none.
+ */
+export function answerSecrets(ex: Exchange | undefined): AnswerSecrets {
+  const response = ex?.response;
+  if (!response) return { values: [], readable: true };
+  const body = response.body.trim();
+  if (response.bodyTruncated) return { values: [], readable: false };
+  if (body === '') return { values: [], readable: true };
+  if (isJwtShaped(body)) return { values: [body], readable: true };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const form = fromForm(body);
+    return form ? { values: form, readable: true } : { values: [], readable: false };
+  }
+  const values = fromJson(json);
+  return values ? { values, readable: true } : { values: [], readable: false };
+}
+
+/** What the disk copy and every report carry in place of an answer whose secrets could not be found. */
+export const BODY_WITHHELD = '(body withheld: it could not be read, so its secrets could not be found)';

@@ -1,0 +1,187 @@
+import type { Params } from '../protocol/params.ts';
+import type { Check } from '../checks/check.ts';
+import type { FlowErrorInfo, Say } from '../flow-error.ts';
+import type { Exchange } from '../protocol/http.ts';
+import type { DecodedToken } from '../protocol/jwt.ts';
+import type { ClientAuthMethod, Profile } from '../profile/profile.ts';
+import type { TokenFields } from '../protocol/token.ts';
+import { say } from '../i18n/say.ts';
+
+/** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
+export const RUN_SCHEMA = 2;
+
+export type StepStatus = 'running' | 'ok' | 'failed';
+
+interface StepBase {
+  status: StepStatus;
+  at: number;
+  error?: FlowErrorInfo;
+  /** Evaluated once, when the step completed, at `checkedAt`: a reopened run keeps its verdict. */
+  checks?: Check[];
+  checkedAt?: number;
+}
+
+/** What a token response brought: the login's, or a refresh's. */
+interface TokenResponseParts {
+  exchange?: Exchange;
+  fields?: TokenFields;
+  idToken?: DecodedToken;
+  accessToken?: DecodedToken;
+}
+
+/** Whether a refresh brought a new refresh token (RFC 6749 §6, §10.4). */
+export type Rotation = 'rotated' | 'unchanged' | 'none';
+/** Which of the current tokens an action is about (RFC 7009 / RFC 7662 `token_type_hint`). */
+export type TokenHint = 'access_token' | 'refresh_token';
+
+export type Step =
+  | (StepBase & {
+      kind: 'discovery';
+      exchange: Exchange;
+      note: string;
+      noteSay?: Say;
+      metadata?: Record<string, unknown>;
+    })
+  | (StepBase & { kind: 'authorize'; url: string; params: Params })
+  | (StepBase & { kind: 'callback'; url?: string; params: Params })
+  | (StepBase & TokenResponseParts & { kind: 'token' })
+  | (StepBase & { kind: 'validation'; exchanges: Exchange[] })
+  | (StepBase &
+      TokenResponseParts & {
+        kind: 'refresh';
+        /** The token response this one replaces, to show what changed. */
+        previous?: TokenFields;
+        rotation?: Rotation;
+        /** JWKS fetches made to verify a new ID token. */
+        exchanges?: Exchange[];
+      })
+  | (StepBase & {
+      kind: 'userinfo';
+      exchange?: Exchange;
+      claims?: Record<string, unknown>;
+      /** JWKS fetches made to verify a signed UserInfo answer. */
+      exchanges?: Exchange[];
+    })
+  | (StepBase & { kind: 'revocation'; token: TokenHint; exchange?: Exchange })
+  | (StepBase & {
+      kind: 'introspection';
+      token: TokenHint;
+      exchange?: Exchange;
+      fields?: Record<string, unknown>;
+    });
+
+/** The steps of the login itself; later steps are actions on its tokens. */
+export const LOGIN_STEPS: ReadonlySet<Step['kind']> = new Set([
+  'discovery',
+  'authorize',
+  'callback',
+  'token',
+  'validation',
+]);
+
+export type StepKind = Step['kind'];
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+/**
+ * One attempt, everything it captured (design.md "The job, as data flowing through"). Steps only
+ * grow; a failure at step N leaves steps 1..N-1 as they were.
+ */
+export interface Run {
+  schema: typeof RUN_SCHEMA;
+  id: string;
+  createdAt: number;
+  finishedAt?: number;
+  status: RunStatus;
+  profile: Profile;
+  steps: Step[];
+  error?: FlowErrorInfo;
+  /** What this login sent and must see again (state, nonce) or prove (verifier); session storage only. */
+  flight?: { state: string; nonce?: string; codeVerifier?: string };
+  /** A copy with secrets and signatures removed (history on disk, reports); shown read-only. */
+  redacted?: boolean;
+  /** The profile's name when the run started, for the history list. */
+  profileName?: string;
+  /** A retry after the client's credentials were refused: the setting it changed (kept in the profile on request). */
+  retry?: { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
+  /** Every secret value captured so far, so redaction can find each wherever it recurs. */
+  secrets: Secret[];
+  /** Set when session storage was full: the run is kept without the bodies of its responses. */
+  keptWithoutBodies?: boolean;
+}
+
+/** What a secret value is: it names the shell variable in curl output and decides what history keeps. */
+export type SecretKind =
+  | 'client_secret'
+  | 'code'
+  | 'code_verifier'
+  | 'access_token'
+  | 'refresh_token'
+  | 'id_token'
+  | 'state'
+  | 'nonce'
+  /** Any other credential an answer carried (by its name or its JWT shape): `sessionToken`, a nested token… */
+  | 'credential';
+
+export interface Secret {
+  kind: SecretKind;
+  value: string;
+}
+
+/** A record of this version's shape (older ones go through `migrateRun` first). */
+export function isRun(value: unknown): value is Run {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Run>;
+  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
+}
+
+export function newRun(id: string, profile: Profile, now: number): Run {
+  return { schema: RUN_SCHEMA, id, createdAt: now, status: 'running', profile, steps: [], secrets: [] };
+}
+
+/** Records every value an answer may carry a credential in (see `answerSecrets`), before anything is saved. */
+export function addAnswerSecrets(run: Run, values: string[]): Run {
+  const fresh = [...new Set(values)].filter((v) => v && !run.secrets.some((s) => s.value === v));
+  return fresh.length
+    ? { ...run, secrets: [...run.secrets, ...fresh.map((value) => ({ kind: 'credential' as const, value }))] }
+    : run;
+}
+
+/** Records secret values as they are captured; empty ones and repeats are skipped. */
+export function addSecrets(run: Run, found: Partial<Record<SecretKind, string>>): Run {
+  const fresh = (Object.entries(found) as [SecretKind, string | undefined][])
+    .filter((e): e is [SecretKind, string] => !!e[1])
+    .filter(([kind, value]) => !run.secrets.some((s) => s.kind === kind && s.value === value))
+    .map(([kind, value]) => ({ kind, value }));
+  return fresh.length ? { ...run, secrets: [...run.secrets, ...fresh] } : run;
+}
+
+export function appendStep(run: Run, step: Step): Run {
+  return { ...run, steps: [...run.steps, step] };
+}
+
+/** Replaces the newest step (a running step completing); earlier steps are never touched. */
+export function settleLastStep(run: Run, step: Step): Run {
+  return { ...run, steps: [...run.steps.slice(0, -1), step] };
+}
+
+export function finishRun(run: Run, now: number, error?: FlowErrorInfo): Run {
+  return { ...run, status: error ? 'failed' : 'done', finishedAt: now, ...(error ? { error } : {}) };
+}
+
+/**
+ * A run still `running` when a fresh worker starts lost its login window's answer with the old
+ * worker: say so instead of leaving it spinning.
+ */
+export function interruptRun(run: Run, now: number): Run {
+  if (run.status !== 'running') return run;
+  return {
+    ...run,
+    status: 'interrupted',
+    finishedAt: now,
+    error: {
+      code: 'interrupted',
+      ...say('interruptedRun'),
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import {
+  exportProfiles,
+  importProfiles,
+  MAX_IMPORT_BYTES,
+} from '../../../../src/core/profile/profile-file.ts';
+import { twoProfiles } from '../../../support/books.ts';
+
+let ids = 0;
+const newId = () => `id-${++ids}`;
+const book = twoProfiles;
+const ATTACK = 'https://op.example/token\u001b[201~\u0015touch /tmp/x\n';
+
+const file = (profiles: unknown, patch: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles, ...patch });
+const good = (JSON.parse(exportProfiles(book())) as { profiles: Record<string, unknown>[] }).profiles;
+
+describe('profile import: a bad file gets a clear error and changes nothing', () => {
+  test.each([
+    ['malformed JSON', '{"format": "auth-code-inspector/profiles",', /^The file is not JSON: /],
+    ['a JSON array', '[]', /not an Auth Code Inspector profiles file \(it has no "format" field\)/],
+    ['a foreign file', JSON.stringify({ info: { _postman_id: 'x' } }), /it has no "format" field/],
+    ['another format', file(good, { format: 'insomnia' }), /its format is "insomnia"/],
+    ['a newer version', file(good, { version: 2 }), /version 2; this extension reads version 1/],
+    ['no profiles', file([]), /holds no profiles/],
+    ['profiles not a list', file({ a: 1 }), /holds no profiles/],
+    ['a profile that is not an object', file([good[0], 'x']), /^Profile 2 is not an object\./],
+    [
+      'a missing issuer',
+      file([{ ...good[0], issuer: undefined }]),
+      /^Profile 1 \("BTG Id"\): "issuer" is missing or not text\./,
+    ],
+    ['a number for a flag', file([{ ...good[0], usePkce: 'yes' }]), /"usePkce" must be true or false/],
+    ['an unknown prompt', file([{ ...good[0], prompt: 'always' }]), /"prompt" must be one of/],
+    [
+      'endpoints missing',
+      file([{ ...good[0], endpoints: null }]),
+      /"endpoints" needs authorization, token and jwks/,
+    ],
+    ['an empty name', file([{ ...good[0], name: '  ' }]), /"name" is empty/],
+    [
+      'an endpoint with control characters (a paste that runs a command)',
+      file([{ ...good[0], endpoints: { ...(good[0]!.endpoints as object), token: ATTACK } }]),
+      /"endpoints\.token" holds a control character or a space/,
+    ],
+  ])('%s', (_name, text, message) => {
+    const before = book();
+    const result = importProfiles(before, text, newId);
+    expect(!result.ok && result.error.message).toMatch(message);
+    expect(before).toEqual(book());
+  });
+
+  test('an oversized file is refused before it is parsed', () => {
+    const huge = file(good, { padding: 'x'.repeat(MAX_IMPORT_BYTES) });
+    const result = importProfiles(book(), huge, newId);
+    expect(!result.ok && result.error.message).toMatch(
+      /^The file is 25\d KB; a profiles file is at most 256 KB\.$/,
+    );
+  });
+
+  test('too many profiles are refused', () => {
+    const many = file(Array.from({ length: 100 }, () => good[0]));
+    expect(importProfiles(book(), many, newId)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'That would make more than 100 profiles.',
+        say: { id: 'fileTooMany', subs: ['100'] },
+      },
+    });
+  });
+});
+
+describe('profile import and export', () => {
+  test('export holds no id, no device setting and no secret; import gives fresh ids and unique names', () => {
+    const text = exportProfiles(book());
+    expect(text).not.toMatch(/"id"|rememberSecret|secret/i);
+    const answer = importProfiles(book(), text, newId);
+    if (!answer.ok) throw new Error(answer.error.message);
+    const result = answer.value;
+    expect(result.added).toBe(2);
+    expect(result.book.profiles.map((p) => p.name)).toEqual([
+      'BTG Id',
+      'Staging',
+      'BTG Id (2)',
+      'Staging (2)',
+    ]);
+    expect(result.book.activeId).toBe(book().activeId);
+    expect(result.book.profiles.every((p) => !p.rememberSecret)).toBe(true);
+  });
+
+  test('fields a file should not carry (a secret) are left behind', () => {
+    const answer = importProfiles(book(), file([{ ...good[0], clientSecret: 'leaked', name: 'X' }]), newId);
+    if (!answer.ok) throw new Error(answer.error.message);
+    const result = answer.value;
+    expect(JSON.stringify(result.book)).not.toContain('leaked');
+  });
+});

@@ -1,0 +1,201 @@
+import { describe, expect, test } from 'vitest';
+import type { Exchange } from '../../../../src/core/protocol/http.ts';
+import type { FlowErrorInfo } from '../../../../src/core/flow-error.ts';
+import {
+  authenticatedPost,
+  clientCredentialsRequest,
+  readTokenResponse,
+  tokenRequest,
+} from '../../../../src/core/protocol/token.ts';
+import { basicAuthorization } from '../../../../src/core/protocol/client-auth.ts';
+
+const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
+
+const exchange = (status: number, body: string, headers: Record<string, string> = {}): Exchange => ({
+  request: { method: 'POST', url: 'https://id.example/oauth2/token', headers },
+  response: { status, statusText: '', headers: {}, body },
+  startedAt: 0,
+  durationMs: 1,
+});
+
+const flowError = (reading: { error?: FlowErrorInfo }): FlowErrorInfo => {
+  if (!reading.error) throw new Error('expected an error');
+  return reading.error;
+};
+
+describe('client authentication (RFC 6749 §2.3.1)', () => {
+  test('a secret with reserved characters is form-urlencoded before base64', () => {
+    const header = basicAuthorization('my client', 'p:ss%+&');
+    expect(atob(header.replace(/^Basic /, ''))).toBe('my+client:p%3Ass%25%2B%26');
+  });
+
+  test('every printable ASCII character survives the round trip', () => {
+    const secret = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    const [id, pass] = atob(basicAuthorization('c', secret).slice(6)).split(':');
+    expect(id).toBe('c');
+    expect(new URLSearchParams(`v=${pass}`).get('v')).toBe(secret);
+  });
+});
+
+describe('token request (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
+  const base = {
+    tokenEndpoint: 'https://id.example/oauth2/token',
+    code: 'c0de',
+    redirectUri: 'https://x.chromiumapp.org/',
+    clientId: 'app',
+  };
+
+  test('a form body with the code, redirect_uri and verifier; credentials only in the header', () => {
+    const req = tokenRequest({ ...base, clientSecret: 's', codeVerifier: 'v3r' });
+    expect(req.method).toBe('POST');
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
+      grant_type: 'authorization_code',
+      code: 'c0de',
+      redirect_uri: 'https://x.chromiumapp.org/',
+      code_verifier: 'v3r',
+    });
+    expect(req.headers.authorization).toBe(basicAuthorization('app', 's'));
+    expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  });
+
+  test('a public client (no secret) sends client_id in the body and no Authorization header', () => {
+    const req = tokenRequest({ ...base, clientSecret: '' });
+    expect(new URLSearchParams(req.body).get('client_id')).toBe('app');
+    expect(req.headers.authorization).toBeUndefined();
+    expect(new URLSearchParams(req.body).has('code_verifier')).toBe(false);
+  });
+});
+
+describe('token response (RFC 6749 §5)', () => {
+  test('a JSON object with an access_token is returned whole', () => {
+    const reading = readTokenResponse(
+      exchange(200, '{"access_token":"at","token_type":"Bearer","expires_in":86400}'),
+      client('s'),
+    );
+    expect(reading).toEqual({ fields: { access_token: 'at', token_type: 'Bearer', expires_in: 86400 } });
+  });
+
+  test("BTG Id's documented sample (a missing comma) is reported as malformed JSON", () => {
+    const sample = '{\n "scope":"openid",\n "id_token":"eyJ"\n "token_type":"Bearer"\n}';
+    const error = flowError(readTokenResponse(exchange(200, sample), client('s')));
+    expect(error.code).toBe('token_not_json');
+    expect(error.message).toMatch(/not valid JSON: .+/);
+  });
+
+  test('a JSON array or a missing access_token is refused with what was there', () => {
+    expect(flowError(readTokenResponse(exchange(200, '[1]'), client('s'))).code).toBe('token_not_json');
+    const missing = flowError(readTokenResponse(exchange(200, '{"token_type":"Bearer"}'), client('s')));
+    expect(missing).toMatchObject({ code: 'token_invalid', actual: '(missing)' });
+  });
+
+  test('an OAuth error body gives status, error and description', () => {
+    const body = '{"error":"invalid_grant","error_description":"code expired"}';
+    const error = flowError(readTokenResponse(exchange(400, body), client('s')));
+    expect(error.code).toBe('token_http_error');
+    expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
+    expect(error.hint).toBeUndefined();
+  });
+
+  test('a refusal of the client’s credentials names the likely causes in order (401, 403, 400 invalid_client, unauthorized_client, empty)', () => {
+    const basic = { authorization: 'Basic eA==' };
+    const hintOf = (status: number, body: string, secret: string, advertised?: unknown, refresh = false) =>
+      flowError(readTokenResponse(exchange(status, body, basic), client(secret), advertised, { refresh }))
+        .hint;
+    const plain =
+      'Likely causes, most likely first: the client secret is wrong; client_secret_basic is not allowed for this client.';
+    expect(hintOf(401, '{"error":"invalid_client"}', 'plain')).toBe(plain);
+    expect(hintOf(400, '{"error":"invalid_client"}', 'plain')).toBe(plain);
+    // The raw-credential cause is said only when encoding changes something, naming what.
+    expect(hintOf(401, '{"error":"invalid_client"}', 'a+b/c')).toMatch(
+      /^Likely causes, most likely first: the client secret is wrong; the provider compares the Basic credential raw, .* which changes "\+", "\/": .*; client_secret_basic is not allowed for this client\.$/,
+    );
+    expect(
+      hintOf(401, '{"error":"invalid_client"}', 'plain', ['client_secret_basic', 'client_secret_post']),
+    ).toMatch(
+      /client_secret_basic is not allowed for this client; the provider also accepts client_secret_post\.$/,
+    );
+    // For a refresh, the refresh token comes first.
+    expect(hintOf(400, '{"error":"invalid_client"}', 'plain', undefined, true)).toMatch(
+      /^Likely causes, most likely first: the refresh token was refused \(expired, revoked or already used\); the client secret is wrong;/,
+    );
+    // Outside RFC 6749: what the standard expects, then the causes.
+    expect(hintOf(403, '{"error":"unauthorized_client"}', 'plain')).toBe(
+      `RFC 6749 §5.2 expects HTTP 401 when client authentication fails; this provider answered 403. ${plain}`,
+    );
+    expect(hintOf(400, '', 'plain')).toBe(
+      `RFC 6749 §5.2 expects a JSON body with an error code; this HTTP 400 answer has an empty body. ${plain}`,
+    );
+    // Not about the client: invalid_grant says nothing of the secret; a request without credentials neither.
+    expect(hintOf(400, '{"error":"invalid_grant"}', 'a+b')).toBeUndefined();
+    expect(
+      flowError(readTokenResponse(exchange(401, '{"error":"invalid_client"}'), client('a+b'))).hint,
+    ).toBeUndefined();
+  });
+
+  test('an error code outside RFC 6749 §5.2 is named as the provider’s own', () => {
+    const error = flowError(readTokenResponse(exchange(400, '{"error":"invalid_code"}'), client('s')));
+    expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_code');
+    expect(error.hint).toBe(
+      '"invalid_code" is not an RFC 6749 §5.2 error code: it is this provider\'s own (see its documentation).',
+    );
+  });
+
+  test('a non-JSON error page still reports the status', () => {
+    const error = flowError(readTokenResponse(exchange(502, '<html>Bad gateway</html>'), client('s')));
+    expect(error.message).toBe('The token endpoint answered HTTP 502');
+  });
+});
+
+describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => {
+  const params: [string, string][] = [['grant_type', 'refresh_token']];
+  const secret = 'p:ss%wörd+&';
+  test('client_secret_post sends both in the body; none sends client_id only', () => {
+    const post = authenticatedPost('https://op/t', params, {
+      clientId: 'app',
+      clientSecret: secret,
+      method: 'client_secret_post',
+    });
+    expect(post.headers.authorization).toBeUndefined();
+    expect(Object.fromEntries(new URLSearchParams(post.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'app',
+      client_secret: secret,
+    });
+    const none = authenticatedPost('https://op/t', params, {
+      clientId: 'spa',
+      clientSecret: secret,
+      method: 'none',
+    });
+    expect(Object.fromEntries(new URLSearchParams(none.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'spa',
+    });
+    expect(none.headers.authorization).toBeUndefined();
+  });
+
+  test('Basic, form-urlencoded by default or raw when the profile asks', () => {
+    const encoded = authenticatedPost('https://op/t', params, { clientId: 'a:b', clientSecret: secret });
+    expect(atob(encoded.headers.authorization!.slice(6))).toBe('a%3Ab:p%3Ass%25w%C3%B6rd%2B%26');
+    const raw = authenticatedPost('https://op/t', params, {
+      clientId: 'app',
+      clientSecret: secret,
+      encodeBasic: false,
+    });
+    const bytes = Uint8Array.from(atob(raw.headers.authorization!.slice(6)), (c) => c.charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe(`app:${secret}`);
+  });
+});
+
+describe('client credentials (RFC 6749 §4.4.2)', () => {
+  test('grant_type and the scopes, authenticated; no scope parameter when none are asked', () => {
+    const req = clientCredentialsRequest('https://op/t', ' api:read   api:write ', {
+      clientId: 'svc',
+      clientSecret: 's',
+    });
+    expect(req.body).toBe('grant_type=client_credentials&scope=api%3Aread+api%3Awrite');
+    expect(req.headers.authorization).toBe(basicAuthorization('svc', 's'));
+    expect(clientCredentialsRequest('https://op/t', '', { clientId: 'svc', clientSecret: 's' }).body).toBe(
+      'grant_type=client_credentials',
+    );
+  });
+});

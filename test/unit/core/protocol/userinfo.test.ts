@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import type { Exchange } from '../../../../src/core/protocol/http.ts';
+import { bearerChallenge, readUserinfo, userinfoRequest } from '../../../../src/core/protocol/userinfo.ts';
+
+const answered = (status: number, body: string, headers: Record<string, string> = {}): Exchange => ({
+  request: userinfoRequest('https://op.example/userinfo', 'at-1'),
+  response: { status, statusText: '', headers, body },
+  startedAt: 0,
+  durationMs: 1,
+});
+
+describe('UserInfo (OIDC Core §5.3)', () => {
+  test('the access token travels in the Authorization header, never in the URL', () => {
+    const request = userinfoRequest('https://op.example/userinfo?tenant=a', 'at-1');
+    expect(request).toMatchObject({
+      method: 'GET',
+      url: 'https://op.example/userinfo?tenant=a',
+      noRedirects: true,
+    });
+    expect(request.headers.authorization).toBe('Bearer at-1');
+    expect(request.url).not.toContain('at-1');
+  });
+
+  test('JSON claims, or the payload of an application/jwt answer', () => {
+    expect(
+      readUserinfo(answered(200, '{"sub":"ana","email":"a@x"}', { 'content-type': 'application/json' })),
+    ).toEqual({
+      claims: { sub: 'ana', email: 'a@x' },
+    });
+    const jwt = `${btoa('{"alg":"RS256"}')}.${btoa('{"sub":"ana"}')}.c2ln`.replace(/=/g, '');
+    expect(readUserinfo(answered(200, jwt, { 'content-type': 'application/jwt; charset=utf-8' }))).toEqual({
+      jwt,
+      claims: { sub: 'ana' },
+    });
+    expect(readUserinfo(answered(200, '<html>', { 'content-type': 'text/html' })).error?.code).toBe(
+      'token_not_json',
+    );
+  });
+
+  test('a WWW-Authenticate refusal is explained in plain words', () => {
+    const header = 'Bearer realm="op", error="invalid_token", error_description="the \\"token\\" expired"';
+    expect(bearerChallenge(header)).toEqual({
+      realm: 'op',
+      error: 'invalid_token',
+      error_description: 'the "token" expired',
+    });
+    expect(readUserinfo(answered(401, '', { 'www-authenticate': header })).error?.message).toBe(
+      'UserInfo answered HTTP 401: invalid_token — the "token" expired (the access token is expired, revoked, malformed or not for this endpoint).',
+    );
+    expect(readUserinfo(answered(500, 'oops')).error?.message).toBe('UserInfo answered HTTP 500.');
+  });
+});
