@@ -1,7 +1,8 @@
 import { discoveryRequest, readDiscovery } from '../core/protocol/discovery.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import { performExchange } from '../core/protocol/http.ts';
-import { fallbackEndpoints, issuerProblem } from '../core/profile/profile.ts';
+import { issuerProblem } from '../core/profile/profile.ts';
+import { fallbackEndpoints } from '../core/profile/presets.ts';
 import type { Res } from '../messages.ts';
 import { discoveryHttp, type WorkerDeps } from './deps.ts';
 import { say, sayAll, type Said } from '../core/i18n/say.ts';

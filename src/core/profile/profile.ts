@@ -1,4 +1,5 @@
 import { extraParamProblems } from '../protocol/extra-params.ts';
+import { BTG_ID_PRESET } from './presets.ts';
 import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { PROMPTS, type Prompt } from '../view/prompts.ts';
 import { say, type Said } from '../i18n/say.ts';
@@ -47,24 +48,9 @@ export interface Endpoints {
 
 export { PROMPTS, type Prompt };
 
-export const BTG_ID_ISSUER = 'https://id.btgpactual.com';
-
+/** The profile a new user starts from: BTG Id's, with the extension's redirect URL. */
 export function defaultProfile(redirectUri: string): Profile {
-  return {
-    issuer: BTG_ID_ISSUER,
-    clientId: '',
-    redirectUri,
-    scopes: 'openid',
-    usePkce: true,
-    prompt: 'login',
-    endpoints: fallbackEndpoints(BTG_ID_ISSUER),
-  };
-}
-
-/** The paths BTG Id documents, used when the provider publishes no discovery document. */
-export function fallbackEndpoints(issuer: string): Endpoints {
-  const base = issuer.replace(/\/+$/, '');
-  return { authorization: `${base}/oauth2/authorize`, token: `${base}/oauth2/token`, jwks: '' };
+  return { ...BTG_ID_PRESET, clientId: '', redirectUri, endpoints: { ...BTG_ID_PRESET.endpoints } };
 }
 
 export function scopeList(scopes: string): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { discoveryRequest, readDiscovery } from '../../../../src/core/protocol/discovery.ts';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
-import { fallbackEndpoints } from '../../../../src/core/profile/profile.ts';
+import { fallbackEndpoints } from '../../../../src/core/profile/presets.ts';
 
 const ISSUER = 'https://id.btgpactual.com';
 const answered = (status: number, body: string): Exchange => ({
