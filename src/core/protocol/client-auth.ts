@@ -40,6 +40,35 @@ export const clientOf = (profile: Profile, clientSecret: string): ClientCredenti
   ...(profile.encodeBasic === false ? { encodeBasic: false } : {}),
 });
 
+/** A request being built, as far as a client authentication strategy (or, later, a DPoP proof) adds to it. */
+export interface RequestParts {
+  headers: Record<string, string>;
+  form: URLSearchParams;
+}
+
+/** How a request proves the client (RFC 6749 §2.3): one strategy per method, applied to the request. */
+export type ClientAuthentication = (request: RequestParts, client: ClientCredentials) => void;
+
+/**
+ * Every method the tool speaks, keyed by its `token_endpoint_auth_method` name: a method added to
+ * `CLIENT_AUTH_METHODS` without its strategy here does not compile (`private_key_jwt` comes as one more).
+ */
+export const CLIENT_AUTHENTICATION: Record<ClientAuthMethod, ClientAuthentication> = {
+  // §2.3.1: the credentials in HTTP Basic, form-urlencoded first unless the client says otherwise.
+  client_secret_basic: ({ headers }, c) => {
+    headers.authorization = basicAuthorization(c.clientId, c.clientSecret, c.encodeBasic !== false);
+  },
+  // §2.3.1: the credentials in the body.
+  client_secret_post: ({ form }, c) => {
+    form.set('client_id', c.clientId);
+    form.set('client_secret', c.clientSecret);
+  },
+  // §2.3, §3.2.1: a public client names itself and proves nothing (PKCE does that for the code).
+  none: ({ form }, c) => {
+    form.set('client_id', c.clientId);
+  },
+};
+
 /** The methods in `token_endpoint_auth_methods_supported` the tool speaks, other than `used`. */
 export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unknown): ClientAuthMethod[] =>
   (Array.isArray(advertised) ? advertised : []).filter(

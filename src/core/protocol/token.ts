@@ -1,40 +1,30 @@
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
-import { authMethodOf, basicAuthorization, type ClientCredentials } from './client-auth.ts';
+import {
+  authMethodOf,
+  CLIENT_AUTHENTICATION,
+  type ClientCredentials,
+  type RequestParts,
+} from './client-auth.ts';
 import { refusalHint } from './client-auth-refusal.ts';
 import { say } from '../i18n/say.ts';
 
 /**
  * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
- * introspection): RFC 6749 §2.3.1 Basic credentials, or `client_id` in the body for a public
- * client (§2.3, §3.2.1). Never follows a redirect: the credentials go to this URL or nowhere.
+ * introspection), the client's authentication applied by its strategy (`CLIENT_AUTHENTICATION`).
+ * Never follows a redirect: the credentials go to this URL or nowhere.
  */
 export function authenticatedPost(
   url: string,
   params: [string, string][],
   client: ClientCredentials,
 ): HttpRequest {
-  const body = new URLSearchParams(params);
-  const method = authMethodOf(client);
-  if (method !== 'client_secret_basic') body.set('client_id', client.clientId);
-  if (method === 'client_secret_post') body.set('client_secret', client.clientSecret);
-  const basic: Record<string, string> =
-    method === 'client_secret_basic'
-      ? {
-          authorization: basicAuthorization(
-            client.clientId,
-            client.clientSecret,
-            client.encodeBasic !== false,
-          ),
-        }
-      : {};
-  return {
-    method: 'POST',
-    url,
-    noRedirects: true,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...basic },
-    body: body.toString(),
+  const request: RequestParts = {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    form: new URLSearchParams(params),
   };
+  CLIENT_AUTHENTICATION[authMethodOf(client)](request, client);
+  return { method: 'POST', url, noRedirects: true, headers: request.headers, body: request.form.toString() };
 }
 
 export interface CodeRedemption extends ClientCredentials {
