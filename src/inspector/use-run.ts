@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Run } from '../core/run/run.ts';
 import { historyKey, pickRun, readRun, runChannel, runKey } from '../core/view/stored-records.ts';
 import { connectToWorker } from '../platform/runtime.ts';
@@ -54,11 +54,13 @@ export function useRun(): [string | undefined, RunView] {
   // After a browser restart only the redacted copy on disk is left.
   const copy = useStoredValue('local', runId && historyKey(runId));
   const pushed = usePushedRun(runId, full.loaded ? full.value : undefined);
+  const value = full.loaded && copy.loaded ? pickRun(full.value, copy.value) : undefined;
+  // Read once per stored record: a migrated older run must keep its identity between renders (the
+  // page's sections follow the run by identity, and would render again and again).
+  const run = useMemo(() => readRun(value), [value]);
   // Pushed saves lead storage's; a full copy gone from storage (forgotten, cleared) ends that lead.
   if (pushed && full.loaded && full.value !== undefined) return [runId, { state: 'ready', run: pushed }];
   if (!full.loaded || !copy.loaded) return [runId, { state: 'loading' }];
-  const value = pickRun(full.value, copy.value);
   if (value === undefined) return [runId, { state: 'missing' }];
-  const run = readRun(value);
   return [runId, run ? { state: 'ready', run } : { state: 'unreadable' }];
 }
