@@ -22,7 +22,13 @@ export interface InFlight {
 
 /** The login window, the callback checks, the token request and the token checks; every outcome ends in the run. */
 export async function completeRun(started: Run, flight: InFlight, deps: WorkerDeps): Promise<void> {
-  let run = appendStep(started, { kind: 'callback', status: 'running', at: deps.now(), params: [] });
+  let run = appendStep(started, {
+    kind: 'callback',
+    status: 'running',
+    at: deps.now(),
+    params: [],
+    exchanges: [],
+  });
   const fail = async (info: FlowErrorInfo, step: Step) => {
     await saveRun(
       finishRun(settleLastStep(run, { ...step, status: 'failed', error: info }), deps.now(), info),
@@ -38,7 +44,13 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
   const login = await awaitCallback(run, flight.url);
   mark('callback');
   if ('error' in login)
-    return fail(login.error, { kind: 'callback', status: 'failed', at: deps.now(), params: [] });
+    return fail(login.error, {
+      kind: 'callback',
+      status: 'failed',
+      at: deps.now(),
+      params: [],
+      exchanges: [],
+    });
   const { callbackUrl } = login;
   const params = callbackParams(callbackUrl);
   // Whatever the callback carries is secret before it is judged: a refused callback's code too.
@@ -62,6 +74,7 @@ export async function completeRun(started: Run, flight: InFlight, deps: WorkerDe
     at: deps.now(),
     url: callbackUrl,
     params,
+    exchanges: [],
     checks: reading.checks,
     checkedAt: deps.now(),
   };

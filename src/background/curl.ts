@@ -1,7 +1,6 @@
 import { say } from '../core/i18n/say.ts';
 import { curlCommand } from '../core/report/curl.ts';
 import { invalid } from '../core/flow-error.ts';
-import { stepExchanges } from '../core/view/steps.ts';
 import type { Req, Res } from '../messages.ts';
 import { loadRun, missingRun } from './run-store.ts';
 
@@ -10,7 +9,7 @@ export async function curl(request: Req<'curl'>): Promise<Res<'curl'>> {
   const run = await loadRun(request.runId);
   if (!run) return missingRun(request.runId);
   const step = run.steps[request.exchange.step];
-  const exchange = step && stepExchanges(step)[request.exchange.exchange];
+  const exchange = step?.exchanges[request.exchange.exchange];
   if (!exchange) return invalid(say('noSuchExchange'));
   return {
     ok: true,

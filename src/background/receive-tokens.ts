@@ -40,7 +40,7 @@ export interface TokenCall {
  */
 export async function receiveTokens(started: Run, call: TokenCall, deps: WorkerDeps): Promise<void> {
   const sent = performExchange(call.request, deps.http);
-  let run = appendStep(started, { kind: 'token', status: 'running', at: deps.now() });
+  let run = appendStep(started, { kind: 'token', status: 'running', at: deps.now(), exchanges: [] });
   // Saving (and the inspector re-rendering) while the request is out slows it on a busy machine: the
   // request in flight is shown only when the answer is slow to come.
   const slow = setTimeout(() => void saveRun(run), SHOW_RUNNING_AFTER_MS);
@@ -68,7 +68,7 @@ export async function receiveTokens(started: Run, call: TokenCall, deps: WorkerD
     kind: 'token',
     status: error ? 'failed' : 'ok',
     at: deps.now(),
-    exchange,
+    exchanges: [exchange],
     ...(fields ? { fields } : {}),
     ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
     ...(idToken ? { idToken: decodeToken(idToken) } : {}),

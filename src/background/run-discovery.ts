@@ -33,15 +33,15 @@ export async function discoverForRun(started: Run, deps: WorkerDeps): Promise<Di
   const metadata = outcome.status === 'found' ? outcome.metadata : undefined;
   const document = outcome.status === 'mismatch' ? parsedObject(exchange.response?.body) : metadata;
   const step = {
-    kind: 'discovery',
+    kind: 'discovery' as const,
     at: deps.now(),
-    exchange,
+    exchanges: [exchange],
     note: note.message,
     noteSay: note.say,
     ...(metadata ? { metadata } : {}),
     checks: discoveryChecks(document, issuer),
     checkedAt: deps.now(),
-  } as const;
+  };
   const { authorization, token, jwks } = started.profile.endpoints;
   const untouched =
     JSON.stringify({ authorization, token, jwks }) === JSON.stringify(fallbackEndpoints(issuer));

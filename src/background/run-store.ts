@@ -41,11 +41,7 @@ const bodiless = (ex: Exchange): Exchange =>
 /** The run without its responses' bodies: what is kept when even that one run does not fit. */
 const withoutBodies = (run: Run): Run => ({
   ...run,
-  steps: run.steps.map((s) => ({
-    ...s,
-    ...('exchange' in s && s.exchange ? { exchange: bodiless(s.exchange) } : {}),
-    ...('exchanges' in s && s.exchanges ? { exchanges: s.exchanges.map(bodiless) } : {}),
-  })),
+  steps: run.steps.map((s) => ({ ...s, exchanges: s.exchanges.map(bodiless) })),
 });
 
 /** Drops the oldest full copies of ended runs (never `keepId`) until those left fit in `budget`. */

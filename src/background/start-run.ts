@@ -105,6 +105,7 @@ export async function startRun(
     at: deps.now(),
     url,
     params: [...new URL(url).searchParams.entries()],
+    exchanges: [],
   });
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await saveRun(run);

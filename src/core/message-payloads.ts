@@ -1,7 +1,7 @@
 import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile/profile.ts';
 import type { StoredProfile } from './profile/profile-book.ts';
 import { PROMPTS } from './view/prompts.ts';
-import { ACTION_NAMES } from './view/actions.ts';
+import { ACTION_KINDS } from './run/steps/index.ts';
 import {
   absent,
   arrayOf,
@@ -63,7 +63,7 @@ const profileEdit = union(
 export type ProfileEdit = Infer<typeof profileEdit>;
 
 const exchangeRef = object({ step: index, exchange: index });
-/** Which recorded exchange: the run's `step`-th step, its `exchange`-th exchange (`stepExchanges`). */
+/** Which recorded exchange: the run's `step`-th step, its `exchange`-th exchange (`exchanges`). */
 export type ExchangeRef = Infer<typeof exchangeRef>;
 
 const runId = string;
@@ -86,7 +86,7 @@ export const PAYLOADS = {
   report: object({ runId, format: oneOf(['markdown', 'json'] as const), browser: string }),
   runAction: object({
     runId,
-    action: oneOf(ACTION_NAMES),
+    action: oneOf(ACTION_KINDS),
     token: optional(oneOf(['access_token', 'refresh_token'] as const)),
   }),
   retryRun: both(object({ runId }), retrySetting),

@@ -1,23 +1,15 @@
 import type { Run, StepKind } from '../core/run/run.ts';
 import { actionCount } from '../core/view/actions.ts';
+import { stepTitleId } from '../core/view/step-kinds.ts';
 import { loginChecks, verdict, verdictText } from '../core/view/verdict.ts';
 import type { MessageId } from '../core/view/words.ts';
 import { count, t, words } from '../ui/words.ts';
 
-const STEP_IDS: Record<StepKind, MessageId> = {
-  discovery: 'stepDiscovery',
-  authorize: 'stepAuthorize',
-  callback: 'stepCallback',
-  token: 'stepToken',
-  validation: 'stepValidation',
-  refresh: 'stepRefresh',
-  userinfo: 'stepUserinfo',
-  revocation: 'stepRevocation',
-  introspection: 'stepIntrospection',
-};
 /** A step's title; a kind stored by a newer version is named as it is. */
-export const stepTitle = (kind: StepKind): string =>
-  Object.hasOwn(STEP_IDS, kind) ? t(STEP_IDS[kind]) : String(kind);
+export const stepTitle = (kind: StepKind): string => {
+  const id = stepTitleId(kind);
+  return id ? t(id) : String(kind);
+};
 
 const STATUS_IDS: Record<Run['status'], MessageId> = {
   running: 'runRunning',

@@ -2,19 +2,12 @@ import { useId, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Run } from '../core/run/run.ts';
 import { unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
+import { actionButtons } from '../core/view/step-kinds.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import type { MessageId } from '../core/view/words.ts';
 import { spoken, t } from '../ui/words.ts';
 
-const ACTIONS: [label: MessageId, request: ActionRequest][] = [
-  ['actionRefresh', { action: 'refresh' }],
-  ['actionUserinfo', { action: 'userinfo' }],
-  ['actionIntrospectAccess', { action: 'introspect', token: 'access_token' }],
-  ['actionIntrospectRefresh', { action: 'introspect', token: 'refresh_token' }],
-  ['actionRevokeAccess', { action: 'revoke', token: 'access_token' }],
-  ['actionRevokeRefresh', { action: 'revoke', token: 'refresh_token' }],
-];
+const ACTIONS = actionButtons();
 
 function ActionButton({
   run,

@@ -16,7 +16,7 @@ const sameTokens = (a: { step: TokenStep | undefined }, b: { step: TokenStep | u
   a.step?.at === b.step?.at && a.step?.status === b.step?.status;
 
 export const TokenResponse = memo(function TokenResponse({ step }: { step: TokenStep | undefined }) {
-  const body = step?.exchange?.response?.body;
+  const body = step?.exchanges[0]?.response?.body;
   if (!step) return <p class="muted">{t('notReached')}</p>;
   if (step.status === 'running') return <p class="muted">{t('waitingToken')}</p>;
   return (

@@ -3,19 +3,7 @@ import type { Check } from '../core/checks/check.ts';
 import { t, words } from './words.ts';
 import type { MessageId } from '../core/view/words.ts';
 import { checkTitle } from '../core/view/verdict.ts';
-
-const GROUPS: [prefix: string, title: MessageId][] = [
-  ['discovery', 'checksDiscovery'],
-  ['callback', 'checksCallback'],
-  ['token', 'checksToken'],
-  ['id_token', 'checksIdToken'],
-  ['access_token', 'checksAccessToken'],
-  ['refresh', 'checksRefresh'],
-  ['userinfo', 'checksUserinfo'],
-  ['revocation', 'checksRevocation'],
-  ['introspection', 'checksIntrospection'],
-  ['trace', 'checksTrace'],
-];
+import { checkTables } from '../core/view/step-kinds.ts';
 
 const STATUS_TEXT: Record<Check['status'], MessageId> = {
   pass: 'checkPass',
@@ -32,11 +20,9 @@ export function ChecksSection({ checks, checkedAt }: { checks: Check[]; checkedA
   return (
     <>
       {checkedAt !== undefined && <p class="muted">{t('checksEvaluated', words.date(checkedAt))}</p>}
-      {GROUPS.map(([prefix, title]) => {
-        const rows = checks.filter((c) => c.id.startsWith(`${prefix}.`));
-        if (rows.length === 0) return null;
+      {checkTables(checks).map(({ caption: title, rows }) => {
         return (
-          <div key={prefix}>
+          <div key={title}>
             {/* A caption, not a heading: the page's headings stay unique ("Token response", "ID token"…). */}
             <table class="checks">
               <caption>{t(title)}</caption>

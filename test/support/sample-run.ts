@@ -47,6 +47,7 @@ export async function buildSampleRun(): Promise<void> {
     at: NOW,
     url: callbackUrl,
     params: [...new URL(callbackUrl).searchParams],
+    exchanges: [],
   });
   run = addSecrets(run, { code: CODE, access_token: OPAQUE_AT, refresh_token: REFRESH, id_token: idToken });
   const request = tokenRequest({
@@ -62,7 +63,7 @@ export async function buildSampleRun(): Promise<void> {
     kind: 'token',
     status: 'ok',
     at: NOW,
-    exchange: exchange(request, JSON.stringify(fields)),
+    exchanges: [exchange(request, JSON.stringify(fields))],
     fields,
     idToken: decodeToken(idToken),
     accessToken: decodeToken(OPAQUE_AT),

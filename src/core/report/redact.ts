@@ -2,6 +2,7 @@ import { answerSecrets, BODY_WITHHELD } from '../run/answer-secrets.ts';
 import type { Exchange } from '../protocol/http.ts';
 import { decodeToken } from '../protocol/jwt.ts';
 import type { Run, Secret, SecretKind, Step } from '../run/run.ts';
+import { stepDef } from '../run/steps/index.ts';
 import { maskCredentials, REDACTED } from '../view/mask.ts';
 
 export const SIGNATURE_REDACTED = '[signature redacted]';
@@ -204,25 +205,18 @@ export function redactRun(run: Run): Run {
   return { ...scrub({ ...rest, steps }, redactionsFor(secrets)), secrets: [], redacted: true };
 }
 
-/** The steps whose answers may hand out credentials: token, refresh and the actions. */
-const ANSWERS_CREDENTIALS: ReadonlySet<Step['kind']> = new Set([
-  'token',
-  'refresh',
-  'userinfo',
-  'introspection',
-  'revocation',
-]);
+function withheld(ex: Exchange): Exchange {
+  if (!ex.response || answerSecrets(ex).readable) return ex;
+  const { bodyTruncated: _cut, ...response } = ex.response;
+  return { ...ex, response: { ...response, body: BODY_WITHHELD } };
+}
 
-const withheld = (ex: Exchange): Exchange =>
-  ex.response && !answerSecrets(ex).readable
-    ? { ...ex, response: { ...ex.response, body: BODY_WITHHELD } }
-    : ex;
-
-/** An answer we could not read may hold secrets we could not find: it never leaves the session copy. */
+/**
+ * An answer we could not read may hold secrets we could not find: it never leaves the session copy
+ * (for the kinds whose answers may hand out credentials: the token response and the actions).
+ */
 function withholdUnreadable(step: Step): Step {
-  if (!ANSWERS_CREDENTIALS.has(step.kind) || !('exchange' in step) || !step.exchange) return step;
-  const exchange = withheld(step.exchange);
-  if (exchange === step.exchange) return step;
-  const { bodyTruncated: _cut, ...response } = exchange.response!;
-  return { ...step, exchange: { ...exchange, response } };
+  if (!stepDef(step.kind)?.answersCredentials) return step;
+  const exchanges = step.exchanges.map(withheld);
+  return exchanges.every((ex, i) => ex === step.exchanges[i]) ? step : { ...step, exchanges };
 }

@@ -1,7 +1,7 @@
-import type { Exchange } from '../protocol/http.ts';
 import { cell, fenced, plain } from './markdown.ts';
 import { redactionNotes, redactRun } from './redact.ts';
-import { LOGIN_STEPS, type Run, type Step } from '../run/run.ts';
+import type { Run } from '../run/run.ts';
+import { stepDef } from '../run/steps/index.ts';
 import { checkTitle, loginChecks, runChecks, verdict, verdictText } from '../view/verdict.ts';
 import type { Words } from '../view/words.ts';
 
@@ -43,59 +43,6 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
   };
 }
 
-function exchangeMarkdown(title: string, ex: Exchange, w: Words): string[] {
-  const { request, response, failure } = ex;
-  const head = [
-    `${request.method} ${request.url}`,
-    ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`),
-  ];
-  const out = [
-    `### ${title}`,
-    fenced([...head, ...(request.body !== undefined ? ['', request.body] : [])].join('\n'), 'http'),
-  ];
-  if (response) {
-    const lines = [
-      `HTTP ${response.status} ${response.statusText}`,
-      ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`),
-    ];
-    out.push(
-      response.finalUrl
-        ? w.t('reportAnsweredBy', cell(response.finalUrl), ex.durationMs)
-        : w.t('reportAnswered', ex.durationMs),
-      fenced([...lines, '', response.body].join('\n'), 'http'),
-    );
-  }
-  if (failure) out.push(w.t('reportNoResponse', cell(failure.message)));
-  return out;
-}
-
-/** An action on the run's tokens (refresh, UserInfo, introspection, revocation): its exchanges and outcome. */
-function actionMarkdown(step: Step, w: Words): string[] {
-  const title =
-    step.kind === 'refresh'
-      ? w.t('stepRefresh')
-      : step.kind === 'userinfo'
-        ? w.t('stepUserinfo')
-        : step.kind === 'introspection'
-          ? w.t(step.token === 'access_token' ? 'introspectionOfAccessToken' : 'introspectionOfRefreshToken')
-          : step.kind === 'revocation'
-            ? `${w.t('stepRevocation')} (${step.token})`
-            : step.kind;
-  const exchange = 'exchange' in step ? step.exchange : undefined;
-  const out = exchange ? exchangeMarkdown(title, exchange, w) : [`### ${title}`];
-  if (step.kind === 'refresh')
-    for (const ex of step.exchanges ?? []) out.push(...exchangeMarkdown(w.t('exchangeJwks'), ex, w));
-  const outcome = w.t(
-    step.status === 'failed' ? 'stepFailed' : step.status === 'ok' ? 'stepOk' : 'stepRunning',
-  );
-  out.push(
-    step.error
-      ? `**${plain(outcome)}**: ${cell(w.spoken(step.error.say, step.error.message))}`
-      : `**${plain(outcome)}**`,
-  );
-  return out;
-}
-
 /** The Markdown report for a ticket or a chat: redacted, provider data always inside code. */
 export function reportMarkdown(report: Report, w: Words): string {
   const { run } = report;
@@ -122,15 +69,8 @@ export function reportMarkdown(report: Report, w: Words): string {
   if (run.error) md.push(`**${w.t('reportStopped')}** ${cell(run.error.message)}`, '');
   md.push(`## ${w.t('reportSteps')}`);
   for (const step of run.steps) {
-    if (step.kind === 'discovery') md.push(...exchangeMarkdown(w.t('stepDiscovery'), step.exchange, w));
-    if (step.kind === 'authorize') md.push(`### ${w.t('stepAuthorize')}`, fenced(step.url));
-    if (step.kind === 'callback')
-      md.push(`### ${w.t('reportCallback')}`, fenced(step.url ?? w.t('reportNoCallback')));
-    if (step.kind === 'token' && step.exchange)
-      md.push(...exchangeMarkdown(w.t('stepToken'), step.exchange, w));
-    if (step.kind === 'validation')
-      step.exchanges.forEach((ex) => md.push(...exchangeMarkdown(w.t('exchangeJwks'), ex, w)));
-    if (!LOGIN_STEPS.has(step.kind)) md.push(...actionMarkdown(step, w));
+    const def = stepDef(step.kind);
+    md.push(...(def ? def.report(step, w) : [`### ${plain(String(step.kind))}`]));
   }
   const token = run.steps.findLast((s) => s.kind === 'token');
   for (const [title, decoded] of [

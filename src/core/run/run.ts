@@ -1,74 +1,14 @@
-import type { Params } from '../protocol/params.ts';
-import type { Check } from '../checks/check.ts';
-import type { FlowErrorInfo, Say } from '../flow-error.ts';
-import type { Exchange } from '../protocol/http.ts';
-import type { DecodedToken } from '../protocol/jwt.ts';
+import type { FlowErrorInfo } from '../flow-error.ts';
 import type { ClientAuthMethod, Profile } from '../profile/profile.ts';
-import type { TokenFields } from '../protocol/token.ts';
+import type { Step } from './steps/index.ts';
 import { say } from '../i18n/say.ts';
 
 /** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
-export const RUN_SCHEMA = 2;
+export const RUN_SCHEMA = 3;
 
-export type StepStatus = 'running' | 'ok' | 'failed';
-
-interface StepBase {
-  status: StepStatus;
-  at: number;
-  error?: FlowErrorInfo;
-  /** Evaluated once, when the step completed, at `checkedAt`: a reopened run keeps its verdict. */
-  checks?: Check[];
-  checkedAt?: number;
-}
-
-/** What a token response brought: the login's, or a refresh's. */
-interface TokenResponseParts {
-  exchange?: Exchange;
-  fields?: TokenFields;
-  idToken?: DecodedToken;
-  accessToken?: DecodedToken;
-}
-
-/** Whether a refresh brought a new refresh token (RFC 6749 §6, §10.4). */
-export type Rotation = 'rotated' | 'unchanged' | 'none';
-/** Which of the current tokens an action is about (RFC 7009 / RFC 7662 `token_type_hint`). */
-export type TokenHint = 'access_token' | 'refresh_token';
-
-export type Step =
-  | (StepBase & {
-      kind: 'discovery';
-      exchange: Exchange;
-      note: string;
-      noteSay?: Say;
-      metadata?: Record<string, unknown>;
-    })
-  | (StepBase & { kind: 'authorize'; url: string; params: Params })
-  | (StepBase & { kind: 'callback'; url?: string; params: Params })
-  | (StepBase & TokenResponseParts & { kind: 'token' })
-  | (StepBase & { kind: 'validation'; exchanges: Exchange[] })
-  | (StepBase &
-      TokenResponseParts & {
-        kind: 'refresh';
-        /** The token response this one replaces, to show what changed. */
-        previous?: TokenFields;
-        rotation?: Rotation;
-        /** JWKS fetches made to verify a new ID token. */
-        exchanges?: Exchange[];
-      })
-  | (StepBase & {
-      kind: 'userinfo';
-      exchange?: Exchange;
-      claims?: Record<string, unknown>;
-      /** JWKS fetches made to verify a signed UserInfo answer. */
-      exchanges?: Exchange[];
-    })
-  | (StepBase & { kind: 'revocation'; token: TokenHint; exchange?: Exchange })
-  | (StepBase & {
-      kind: 'introspection';
-      token: TokenHint;
-      exchange?: Exchange;
-      fields?: Record<string, unknown>;
-    });
+export type { Step, StepKind, StepOf } from './steps/index.ts';
+export type { StepStatus, TokenHint } from './steps/step.ts';
+export type { Rotation } from './steps/refresh.ts';
 
 /** The steps of the login itself; later steps are actions on its tokens. */
 export const LOGIN_STEPS: ReadonlySet<Step['kind']> = new Set([
@@ -78,8 +18,6 @@ export const LOGIN_STEPS: ReadonlySet<Step['kind']> = new Set([
   'token',
   'validation',
 ]);
-
-export type StepKind = Step['kind'];
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 

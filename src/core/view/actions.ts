@@ -1,43 +1,36 @@
 import { DISCOVERY_FIELDS, parsedObject } from '../protocol/discovery.ts';
-import { ENDPOINT_LABELS, type ClientAuthMethod, type Endpoints } from '../profile/profile.ts';
+import { ENDPOINT_LABELS, type ClientAuthMethod } from '../profile/profile.ts';
 import { authMethodOf, clientOf, otherAdvertisedMethods } from '../protocol/client-auth.ts';
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
-import type { Run, TokenHint } from '../run/run.ts';
+import { LOGIN_STEPS, type Run, type TokenHint } from '../run/run.ts';
+import { actionDef, type ActionKind } from '../run/steps/index.ts';
 import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
 import { say, type Spoken } from '../i18n/say.ts';
 
-/** What the inspector can do with a finished run's tokens. */
-/** The actions on a finished run's tokens, written once: the type and the worker's validator read this. */
-export const ACTION_NAMES = ['refresh', 'userinfo', 'revoke', 'introspect'] as const;
-export type ActionName = (typeof ACTION_NAMES)[number];
+/** What the inspector asks of a finished run's tokens: an action step (`STEPS[kind].action`). */
 export interface ActionRequest {
-  action: ActionName;
-  /** For revoke and introspect: which token. */
+  action: ActionKind;
+  /** For the actions that take a `token_type_hint` (revocation, introspection): which token. */
   token?: TokenHint;
 }
 
-type EndpointName = Exclude<keyof Endpoints, 'authorization' | 'jwks'>;
-const ENDPOINT_FOR: Record<ActionName, EndpointName> = {
-  refresh: 'token',
-  userinfo: 'userinfo',
-  revoke: 'revocation',
-  introspect: 'introspection',
-};
+/** The token an action sends: the one it always sends, else the one its button named. */
+export const sentToken = ({ action, token }: ActionRequest): TokenHint =>
+  actionDef(action).sends ?? token ?? 'access_token';
 
 /** The endpoint an action calls: as the profile set it, else as discovery published it. */
-export function actionEndpoint(run: Run, action: ActionName): string | undefined {
-  const name = ENDPOINT_FOR[action];
+export function actionEndpoint(run: Run, action: ActionKind): string | undefined {
+  const name = actionDef(action).endpoint;
   const typed = run.profile.endpoints[name];
   const published = lastStep(run, 'discovery')?.metadata?.[DISCOVERY_FIELDS[name]];
   return typed || (typeof published === 'string' && published ? published : undefined);
 }
 
 /** The token an action sends, if the run still holds it. */
-export function actionToken(run: Run, { action, token }: ActionRequest): string | undefined {
-  const fields = currentTokens(run)?.fields;
-  if (action === 'refresh' || token === 'refresh_token') return currentRefreshToken(run);
-  const access = fields?.access_token;
+export function actionToken(run: Run, request: ActionRequest): string | undefined {
+  if (sentToken(request) === 'refresh_token') return currentRefreshToken(run);
+  const access = currentTokens(run)?.fields?.access_token;
   return typeof access === 'string' && access ? access : undefined;
 }
 
@@ -46,17 +39,16 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
   if (run.status === 'running') return say('unavailableRunning');
   if (run.redacted) return say('unavailableRedacted');
   if (!currentTokens(run)?.fields) return say('unavailableNoTokens');
-  const wantsRefresh = request.action === 'refresh' || request.token === 'refresh_token';
+  const wantsRefresh = sentToken(request) === 'refresh_token';
   if (!actionToken(run, request)) return say(wantsRefresh ? 'unavailableNoRefresh' : 'unavailableNoAccess');
-  const name = ENDPOINT_FOR[request.action];
+  const name = actionDef(request.action).endpoint;
   const endpoint = actionEndpoint(run, request.action);
   if (!endpoint) return say(`unavailableNo_${name}`);
   return urlProblem(say(ENDPOINT_LABELS[name]), endpoint, PROVIDER_URL);
 }
 
 /** How many actions the run has had, for its history line. */
-export const actionCount = (run: Run): number =>
-  run.steps.filter((s) => ['refresh', 'userinfo', 'revocation', 'introspection'].includes(s.kind)).length;
+export const actionCount = (run: Run): number => run.steps.filter((s) => !LOGIN_STEPS.has(s.kind)).length;
 
 /** What a retry changes: the client authentication method, or the Basic credential's encoding. */
 export type RetrySetting = { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
@@ -68,7 +60,7 @@ export type RetrySetting = { clientAuth: ClientAuthMethod } | { encodeBasic: boo
  * (`token_endpoint_auth_methods_supported`) that the tool speaks, other than the one used.
  */
 export function clientAuthRetries(run: Run): RetrySetting[] {
-  const response = lastStep(run, 'token')?.exchange?.response;
+  const response = lastStep(run, 'token')?.exchanges[0]?.response;
   if (run.status !== 'failed' || !response) return [];
   const error = parsedObject(response.body)?.error;
   const refusal = {

@@ -1,7 +1,6 @@
-import type { Exchange } from '../protocol/http.ts';
-import type { Run, Step, StepKind } from '../run/run.ts';
+import type { Run, StepKind, StepOf } from '../run/run.ts';
 
-export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
+export type { StepOf } from '../run/run.ts';
 
 /** The newest step of `kind`, if the run has one. */
 export function lastStep<K extends StepKind>(run: Run, kind: K): StepOf<K> | undefined {
@@ -18,12 +17,6 @@ export const currentTokens = (run: Run): TokensStep | undefined =>
   run.steps.findLast(
     (s): s is TokensStep => s.kind === 'token' || (s.kind === 'refresh' && s.status === 'ok' && !!s.fields),
   );
-
-/** The HTTP exchanges a step recorded, in order: what the Exchange section shows and curl repeats. */
-export const stepExchanges = (step: Step): Exchange[] => [
-  ...('exchange' in step && step.exchange ? [step.exchange] : []),
-  ...('exchanges' in step && step.exchanges ? step.exchanges : []),
-];
 
 /** The refresh token in force: the newest one any token response brought (a refresh may bring none). */
 export function currentRefreshToken(run: Run): string | undefined {

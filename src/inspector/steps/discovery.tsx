@@ -1,4 +1,4 @@
-import { ExchangeView } from '../exchange-view.tsx';
+import { StepExchanges } from './step-exchanges.tsx';
 import type { StepProps } from './step-props.ts';
 import { spoken, t } from '../../ui/words.ts';
 
@@ -7,7 +7,7 @@ export function DiscoveryStep({ step, curl }: StepProps<'discovery'>) {
     <>
       <h3>{t('stepDiscovery')}</h3>
       <p>{spoken(step.noteSay, step.note)}</p>
-      <ExchangeView exchange={step.exchange} name={t('stepDiscovery')} curl={curl(0)} />
+      <StepExchanges step={step} curl={curl} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { ClaimsTable } from '../../ui/claims-table.tsx';
-import { ExchangeView } from '../exchange-view.tsx';
+import { StepExchanges } from './step-exchanges.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
@@ -15,9 +15,7 @@ export function IntrospectionStep({ step, curl }: StepProps<'introspection'>) {
       {step.fields && (
         <ClaimsTable values={step.fields} now={Date.now()} caption={t(`introspectionOf${token}`)} />
       )}
-      {step.exchange && (
-        <ExchangeView exchange={step.exchange} name={t('stepIntrospection')} curl={curl(0)} />
-      )}
+      <StepExchanges step={step} curl={curl} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { changedFields } from '../../core/view/refresh-diff.ts';
 import { ColumnHeads } from '../../ui/column-heads.tsx';
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
 import { Secretish } from '../../ui/presentation.tsx';
-import { ExchangeView } from '../exchange-view.tsx';
+import { StepExchanges } from './step-exchanges.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
@@ -40,7 +40,7 @@ export function RefreshStep({ step, curl }: StepProps<'refresh'>) {
           rows={Object.entries(step.fields).map(([n, v]) => [n, text(v)])}
         />
       )}
-      {step.exchange && <ExchangeView exchange={step.exchange} name={t('stepRefresh')} curl={curl(0)} />}
+      <StepExchanges step={step} curl={curl} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { ExchangeView } from '../exchange-view.tsx';
+import { StepExchanges } from './step-exchanges.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
@@ -11,7 +11,7 @@ export function RevocationStep({ step, curl }: StepProps<'revocation'>) {
         step={step}
         done={t(step.token === 'access_token' ? 'revokedAccessToken' : 'revokedRefreshToken')}
       />
-      {step.exchange && <ExchangeView exchange={step.exchange} name={t('stepRevocation')} curl={curl(0)} />}
+      <StepExchanges step={step} curl={curl} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { ClaimsTable } from '../../ui/claims-table.tsx';
-import { ExchangeView } from '../exchange-view.tsx';
+import { StepExchanges } from './step-exchanges.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
@@ -10,7 +10,7 @@ export function UserinfoStep({ step, curl }: StepProps<'userinfo'>) {
       <h3>{t('stepUserinfo')}</h3>
       <OutcomeLine step={step} />
       {step.claims && <ClaimsTable values={step.claims} now={Date.now()} caption={t('userinfoClaims')} />}
-      {step.exchange && <ExchangeView exchange={step.exchange} name={t('stepUserinfo')} curl={curl(0)} />}
+      <StepExchanges step={step} curl={curl} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { ExchangeView } from '../exchange-view.tsx';
+import { exchangeNameId } from '../../core/view/step-kinds.ts';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
 
@@ -11,7 +12,7 @@ export function ValidationStep({ step, curl }: StepProps<'validation'>) {
           <h3>{i > 0 ? t('jwksAgain') : 'JWKS'}</h3>
           <ExchangeView
             exchange={exchange}
-            name={t(i > 0 ? 'exchangeJwksAgain' : 'exchangeJwks')}
+            name={t(exchangeNameId(step, i) ?? 'exchangeJwks')}
             curl={curl(i)}
           />
         </div>

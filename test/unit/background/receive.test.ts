@@ -83,7 +83,7 @@ describe('the worker receives only well-formed messages from its own pages', () 
     ['an unknown action', { type: 'runAction', payload: { runId: 'r', action: 'delete' } }, OWN_ID],
     [
       'an action on an unknown token',
-      { type: 'runAction', payload: { runId: 'r', action: 'revoke', token: 'id_token' } },
+      { type: 'runAction', payload: { runId: 'r', action: 'revocation', token: 'id_token' } },
       OWN_ID,
     ],
     [
@@ -109,7 +109,7 @@ describe('the worker receives only well-formed messages from its own pages', () 
       { edit: { action: 'update', profile: { ...profile, id: 'p', name: 'n', rememberSecret: false } } },
     ],
     ['curl', { runId: 'r1', exchange: { step: 4, exchange: 1 } }],
-    ['runAction', { runId: 'r1', action: 'revoke', token: 'refresh_token' }],
+    ['runAction', { runId: 'r1', action: 'revocation', token: 'refresh_token' }],
   ])('a well-formed %s reaches its handler with its payload', async (type, payload) => {
     const { calls, receive } = recording();
     await receive({ type, payload }, OWN_ID);

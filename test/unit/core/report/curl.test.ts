@@ -47,7 +47,7 @@ const PASTE = join(import.meta.dirname, '..', '..', '..', 'support', 'paste.py')
 
 describe('Copy as curl', { timeout: 30_000 }, () => {
   test('the token request repeats with shell variables in place of every secret', () => {
-    const curl = curlCommand(lastStep(run, 'token')!.exchange!, run.secrets, CLIENT);
+    const curl = curlCommand(lastStep(run, 'token')!.exchanges[0]!, run.secrets, CLIENT);
     expectNoSecret(curl);
     expect(curl).toContain(`--data-raw 'grant_type=authorization_code&code='"$(form "\${CODE}")"'&`);
     expect(curl).toContain(`&code_verifier='"\${CODE_VERIFIER}"`);

@@ -14,7 +14,9 @@ describe('redaction: what leaves the browser session holds no secret', () => {
     expect(text).toContain(idToken.split('.').slice(0, 2).join('.')); // header.payload stay readable
     expect(text).toContain('"sub":"ana"');
     const token = safe.steps.find((s) => s.kind === 'token');
-    expect(token?.kind === 'token' && token.exchange?.request.headers.authorization).toBe('Basic [redacted]');
+    expect(token?.kind === 'token' && token.exchanges[0]?.request.headers.authorization).toBe(
+      'Basic [redacted]',
+    );
   });
 
   test('state and nonce may stay once the run is over', () => {

@@ -39,7 +39,7 @@ describe('reports', () => {
 
   test('check titles are written once, in the message files: the checks carry ids, reports name them', () => {
     const token = run.steps.find((s) => s.kind === 'token')!;
-    const checks = tokenResponseChecks(token.exchange!, token.fields, 'openid');
+    const checks = tokenResponseChecks(token.exchanges[0]!, token.fields, 'openid');
     expect(checks.some((c) => 'title' in c)).toBe(false);
     const checked = { ...run, steps: run.steps.map((s) => (s === token ? { ...s, checks } : s)) };
     const context = { extensionVersion: '0', browser: 'b', generatedAt: NOW };
@@ -61,14 +61,16 @@ describe('reports', () => {
       kind: 'refresh',
       status: 'ok',
       at: NOW,
-      exchange: exchange(post('token', `grant_type=refresh_token&refresh_token=${REFRESH}`), '{}'),
-      exchanges: [exchange({ method: 'GET', url: 'https://id.btgpactual.com/jwks', headers: {} }, '{}')],
+      exchanges: [
+        exchange(post('token', `grant_type=refresh_token&refresh_token=${REFRESH}`), '{}'),
+        exchange({ method: 'GET', url: 'https://id.btgpactual.com/jwks', headers: {} }, '{}'),
+      ],
     });
     acted = appendStep(acted, {
       kind: 'userinfo',
       status: 'failed',
       at: NOW,
-      exchange: exchange({ method: 'GET', url: 'https://id.btgpactual.com/userinfo', headers: {} }, ''),
+      exchanges: [exchange({ method: 'GET', url: 'https://id.btgpactual.com/userinfo', headers: {} }, '')],
       error: { code: 'provider_error', message: 'UserInfo answered HTTP 401.' },
     });
     acted = appendStep(acted, {
@@ -76,14 +78,14 @@ describe('reports', () => {
       token: 'access_token',
       status: 'ok',
       at: NOW,
-      exchange: exchange(post('introspect', 'token=x'), '{"active":true}'),
+      exchanges: [exchange(post('introspect', 'token=x'), '{"active":true}')],
     });
     acted = appendStep(acted, {
       kind: 'revocation',
       token: 'refresh_token',
       status: 'ok',
       at: NOW,
-      exchange: exchange(post('revoke', 'token=y'), ''),
+      exchanges: [exchange(post('revoke', 'token=y'), '')],
     });
     const markdown = reportMarkdown(
       buildReport(acted, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: en }),

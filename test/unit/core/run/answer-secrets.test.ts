@@ -29,7 +29,7 @@ const answer = (body: string, extra: Partial<Exchange['response'] & object> = {}
 /** A finished run whose token step answered `ex`, with what that answer carried recorded as the worker does. */
 function runWith(ex: Exchange): Run {
   let run = newRun('r', { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' }, NOW);
-  run = appendStep(run, { kind: 'token', status: 'ok', at: NOW, exchange: ex });
+  run = appendStep(run, { kind: 'token', status: 'ok', at: NOW, exchanges: [ex] });
   return finishRun(addAnswerSecrets(run, answerSecrets(ex).values), NOW + 1);
 }
 
@@ -96,7 +96,7 @@ describe('every credential an answer carries becomes a run secret before anythin
       expect(out).not.toContain(ACCESS);
       expect(out).toContain(BODY_WITHHELD);
       const step = run.steps[0]!;
-      expect(step.kind === 'token' && step.exchange?.response?.body).toContain(ACCESS);
+      expect(step.kind === 'token' && step.exchanges[0]?.response?.body).toContain(ACCESS);
     }
   });
 

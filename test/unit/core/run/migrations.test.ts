@@ -48,8 +48,39 @@ describe('stored runs age well: numbered migrations, applied when a run is read'
       code: 'token_error',
       message: 'The token endpoint answered HTTP 401: invalid_client',
     });
-    expect(run?.steps).toEqual(v1Run().steps);
+    expect(run?.steps).toEqual(v1Run().steps.map((s) => ({ ...s, exchanges: [] })));
     expect(migrateRun(v1Run())).not.toHaveProperty('keptWithoutBodies');
+  });
+
+  test('a version 2 run opens with every step’s exchanges in one list: its own request first, then JWKS', () => {
+    const ex = (url: string) => ({
+      request: { method: 'GET', url, headers: {} },
+      startedAt: 0,
+      durationMs: 1,
+    });
+    const run = migrateRun({
+      ...v1Run(),
+      schema: 2,
+      steps: [
+        { kind: 'discovery', status: 'ok', at: 1, note: '', exchange: ex('https://op/.well-known') },
+        { kind: 'validation', status: 'ok', at: 2, exchanges: [ex('https://op/jwks')] },
+        {
+          kind: 'userinfo',
+          status: 'ok',
+          at: 3,
+          exchange: ex('https://op/me'),
+          exchanges: [ex('https://op/jwks')],
+        },
+        { kind: 'token', status: 'running', at: 4 },
+      ],
+    });
+    expect(run?.steps.map((s) => s.exchanges.map((e) => e.request.url))).toEqual([
+      ['https://op/.well-known'],
+      ['https://op/jwks'],
+      ['https://op/me', 'https://op/jwks'],
+      [],
+    ]);
+    expect(run?.steps.some((s) => 'exchange' in s)).toBe(false);
   });
 
   test('a run of this version is read as it is', () => {

@@ -27,6 +27,7 @@ describe('the Run record', () => {
       at: NOW,
       url: 'https://op/auth',
       params: [],
+      exchanges: [],
     });
     const interrupted = interruptRun(started, NOW + 1);
     expect(interrupted).toMatchObject({

@@ -9,11 +9,11 @@ const discovered = appendStep(newRun('r', profile, 0), {
   status: 'ok',
   at: 0,
   note: '',
-  exchange: { request: { method: 'GET', url: 'x', headers: {} }, startedAt: 0, durationMs: 0 },
+  exchanges: [{ request: { method: 'GET', url: 'x', headers: {} }, startedAt: 0, durationMs: 0 }],
   metadata: { userinfo_endpoint: 'https://id.btgpactual.com/userinfo' },
 });
 const withTokens = (fields: Record<string, unknown>, patch: Partial<Run> = {}): Run => ({
-  ...finishRun(appendStep(discovered, { kind: 'token', status: 'ok', at: 1, fields }), 2),
+  ...finishRun(appendStep(discovered, { kind: 'token', status: 'ok', at: 1, fields, exchanges: [] }), 2),
   ...patch,
 });
 
@@ -23,7 +23,7 @@ describe('which actions a run allows, and why not', () => {
     expect(unavailableBecause(full, { action: 'refresh' })).toBeUndefined();
     expect(unavailableBecause(full, { action: 'userinfo' })).toBeUndefined();
     expect(actionEndpoint(full, 'userinfo')).toBe('https://id.btgpactual.com/userinfo');
-    expect(unavailableBecause(full, { action: 'revoke', token: 'refresh_token' })?.message).toBe(
+    expect(unavailableBecause(full, { action: 'revocation', token: 'refresh_token' })?.message).toBe(
       'The Revocation endpoint is unknown: set it under Endpoints.',
     );
     expect(unavailableBecause(withTokens({ access_token: 'at' }), { action: 'refresh' })?.message).toBe(
@@ -63,7 +63,7 @@ describe('after invalid_client, the methods to retry with', () => {
         startedAt: 0,
         durationMs: 1,
       };
-      const run = appendStep(withMeta, { kind: 'token', status: 'failed', at: 1, exchange });
+      const run = appendStep(withMeta, { kind: 'token', status: 'failed', at: 1, exchanges: [exchange] });
       return {
         ...finishRun(run, 2, { code: 'token_http_error', message: 'x' }),
         secrets: secret ? [{ kind: 'client_secret', value: secret }] : [],

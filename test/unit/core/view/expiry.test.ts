@@ -10,6 +10,7 @@ const step = (fields: Record<string, unknown>): TokensStep => ({
   status: 'ok',
   at: AT,
   fields,
+  exchanges: [],
 });
 
 describe('when each current token expires', () => {

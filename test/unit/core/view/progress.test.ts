@@ -10,9 +10,15 @@ const run = newRun('r', defaultProfile('https://abc.chromiumapp.org/'), 0);
 
 describe('the popup’s status line follows the run', () => {
   test('from the login window to the outcome', () => {
-    const waiting = appendStep(run, { kind: 'callback', status: 'running', at: 1, params: [] });
+    const waiting = appendStep(run, {
+      kind: 'callback',
+      status: 'running',
+      at: 1,
+      params: [],
+      exchanges: [],
+    });
     expect(progressText(waiting, en)).toMatch(/^The login window is open/);
-    const redeeming = appendStep(waiting, { kind: 'token', status: 'running', at: 2 });
+    const redeeming = appendStep(waiting, { kind: 'token', status: 'running', at: 2, exchanges: [] });
     expect(progressText(redeeming, en)).toMatch(/redeeming the code/);
     const checked = {
       ...redeeming,

@@ -21,7 +21,7 @@ const login = [
     kind: 'discovery' as const,
     status: 'ok' as const,
     at: 0,
-    exchange: exchange('GET', `${OP}/.well-known/openid-configuration`, 200, 5),
+    exchanges: [exchange('GET', `${OP}/.well-known/openid-configuration`, 200, 5)],
     note: '',
   },
   {
@@ -30,12 +30,14 @@ const login = [
     at: 1000,
     url: `${OP}/authorize?client_id=c`,
     params: [],
+    exchanges: [],
   },
   {
     kind: 'callback' as const,
     status: 'ok' as const,
     at: 4500,
     url: 'https://x.chromiumapp.org/?code=abc&state=s',
+    exchanges: [],
     params: [
       ['code', 'abc'],
       ['state', 's'],
@@ -48,7 +50,7 @@ const run = (...steps: Parameters<typeof appendStep>[1][]) =>
 describe('the sequence diagram of a run', () => {
   test('each request an arrow from its sender, each answer one back with its status and duration', () => {
     const arrows = sequence(
-      run({ kind: 'token', status: 'ok', at: 4600, exchange: exchange('POST', `${OP}/token`, 200, 35) }),
+      run({ kind: 'token', status: 'ok', at: 4600, exchanges: [exchange('POST', `${OP}/token`, 200, 35)] }),
       en,
     );
     expect(
@@ -67,12 +69,12 @@ describe('the sequence diagram of a run', () => {
 
   test('an HTTP error, a network failure and a failed step end in red', () => {
     const refused = sequence(
-      run({ kind: 'token', status: 'failed', at: 4600, exchange: exchange('POST', `${OP}/token`, 400) }),
+      run({ kind: 'token', status: 'failed', at: 4600, exchanges: [exchange('POST', `${OP}/token`, 400)] }),
       en,
     ).at(-1)!;
     expect(refused).toMatchObject({ label: '400 Bad Request', failed: true, step: 3 });
     const unreachable = sequence(
-      run({ kind: 'token', status: 'failed', at: 4600, exchange: exchange('POST', `${OP}/token`) }),
+      run({ kind: 'token', status: 'failed', at: 4600, exchanges: [exchange('POST', `${OP}/token`)] }),
       en,
     ).at(-1)!;
     expect(unreachable).toMatchObject({ label: 'no answer', detail: 'network · in 12 ms', failed: true });
@@ -98,8 +100,7 @@ describe('actions that fetch keys show them, as refresh does', () => {
         kind: 'userinfo',
         status: 'ok',
         at: 5000,
-        exchange: exchange('GET', `${OP}/userinfo`, 200, 9),
-        exchanges: [exchange('GET', `${OP}/jwks`, 200, 4)],
+        exchanges: [exchange('GET', `${OP}/userinfo`, 200, 9), exchange('GET', `${OP}/jwks`, 200, 4)],
       }),
       en,
     ).filter((a) => a.step === 3);

@@ -1,0 +1,53 @@
+import { refreshIdTokenChecks } from '../../core/checks/refresh-checks.ts';
+import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
+import { extraParams } from '../../core/protocol/extra-params.ts';
+import { performExchange, type Exchange } from '../../core/protocol/http.ts';
+import { decodeToken } from '../../core/protocol/jwt.ts';
+import { rotationOf } from '../../core/protocol/refresh.ts';
+import { readTokenResponse, refreshRequest } from '../../core/protocol/token.ts';
+import { currentTokens, lastStep } from '../../core/view/steps.ts';
+import { tokenChecks } from '../validate-tokens.ts';
+import { settled, str, under, type Performer } from './performer.ts';
+
+/** RFC 6749 §6, with OIDC Core §12.2 on a new ID token; the newest tokens become current. */
+export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, client, deps }) => {
+  const previous = currentTokens(run)?.fields ?? {};
+  const exchange = await performExchange(
+    refreshRequest(endpoint, token, client, extraParams(run.profile.extraToken)),
+    deps.http,
+  );
+  const { fields, error } = readTokenResponse(
+    exchange,
+    client,
+    lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported,
+    { refresh: true },
+  );
+  const idToken = str(fields?.id_token);
+  const accessToken = str(fields?.access_token);
+  const exchanges: Exchange[] = [exchange];
+  const checks = tokenResponseChecks(exchange, fields, run.profile.scopes).filter(
+    (c) => c.id !== 'token.id_token',
+  );
+  if (!error) {
+    const tokens = { idToken, accessToken, clientSecret: client.clientSecret, metadata: undefined };
+    checks.push(...(await tokenChecks(run, tokens, exchanges, deps, undefined)));
+    const first = lastStep(run, 'token')?.idToken;
+    const next = idToken ? decodeToken(idToken) : undefined;
+    if (first?.kind === 'jwt' && next?.kind === 'jwt')
+      checks.push(...refreshIdTokenChecks(first.claims, next.claims));
+  }
+  return {
+    step: {
+      kind: 'refresh',
+      ...settled(error, deps),
+      exchanges,
+      previous,
+      ...(fields ? { fields, rotation: rotationOf(token, fields.refresh_token) } : {}),
+      ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
+      ...(idToken ? { idToken: decodeToken(idToken) } : {}),
+      ...(error ? { error } : {}),
+      checks: under('refresh', checks),
+    },
+    secrets: { access_token: accessToken, id_token: idToken, refresh_token: str(fields?.refresh_token) },
+  };
+};

@@ -1,0 +1,38 @@
+import { userinfoChecks } from '../../core/checks/action-checks.ts';
+import { verifySignature } from '../../core/checks/signature.ts';
+import { performExchange, type Exchange } from '../../core/protocol/http.ts';
+import { decodeToken } from '../../core/protocol/jwt.ts';
+import { readUserinfo, userinfoRequest } from '../../core/protocol/userinfo.ts';
+import { currentTokens } from '../../core/view/steps.ts';
+import { jwksSource } from '../validate-tokens.ts';
+import { settled, type Performer } from './performer.ts';
+
+/** OIDC Core §5.3: the claims for this access token; `sub` must be the ID token's. */
+export const userinfo: Performer<'userinfo'> = async ({ run, endpoint, token, client, deps }) => {
+  const exchange = await performExchange(userinfoRequest(endpoint, token), deps.http);
+  const { claims, jwt, error } = readUserinfo(exchange);
+  const exchanges: Exchange[] = [exchange];
+  const jwksUri = run.profile.endpoints.jwks;
+  const decoded = jwt ? decodeToken(jwt) : undefined;
+  const signature =
+    jwt && decoded?.kind === 'jwt'
+      ? await verifySignature(
+          jwt,
+          decoded.header,
+          client.clientSecret,
+          jwksUri ? jwksSource(jwksUri, exchanges, deps, undefined) : undefined,
+        )
+      : undefined;
+  const idToken = currentTokens(run)?.idToken;
+  const sub = idToken?.kind === 'jwt' ? idToken.claims.sub : undefined;
+  return {
+    step: {
+      kind: 'userinfo',
+      ...settled(error, deps),
+      exchanges,
+      ...(claims ? { claims } : {}),
+      ...(error ? { error } : {}),
+      checks: userinfoChecks(exchange, claims, sub, signature),
+    },
+  };
+};

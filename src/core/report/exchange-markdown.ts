@@ -1,0 +1,60 @@
+import type { Exchange } from '../protocol/http.ts';
+import type { StepBase } from '../run/steps/step.ts';
+import type { MessageId, Words } from '../view/words.ts';
+import { cell, fenced, plain } from './markdown.ts';
+
+/** One exchange in the Markdown report: the request as sent, the answer as received. */
+export function exchangeMarkdown(title: string, ex: Exchange, w: Words): string[] {
+  const { request, response, failure } = ex;
+  const head = [
+    `${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  const out = [
+    `### ${title}`,
+    fenced([...head, ...(request.body !== undefined ? ['', request.body] : [])].join('\n'), 'http'),
+  ];
+  if (response) {
+    const lines = [
+      `HTTP ${response.status} ${response.statusText}`,
+      ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`),
+    ];
+    out.push(
+      response.finalUrl
+        ? w.t('reportAnsweredBy', cell(response.finalUrl), ex.durationMs)
+        : w.t('reportAnswered', ex.durationMs),
+      fenced([...lines, '', response.body].join('\n'), 'http'),
+    );
+  }
+  if (failure) out.push(w.t('reportNoResponse', cell(failure.message)));
+  return out;
+}
+
+/** A step's exchanges, the first under `title` (or each under the name `nameOf` gives it). */
+export const exchangesMarkdown = (step: StepBase, w: Words, nameOf: (i: number) => string): string[] =>
+  step.exchanges.flatMap((ex, i) => exchangeMarkdown(nameOf(i), ex, w));
+
+const OUTCOME: Record<StepBase['status'], MessageId> = {
+  failed: 'stepFailed',
+  ok: 'stepOk',
+  running: 'stepRunning',
+};
+
+/** An action on the run's tokens: its exchanges (the request, then JWKS fetches), then its outcome. */
+export function actionMarkdown(
+  title: string,
+  step: StepBase,
+  w: Words,
+  jwks: (i: number) => string,
+): string[] {
+  const out = step.exchanges.length
+    ? exchangesMarkdown(step, w, (i) => (i === 0 ? title : jwks(i - 1)))
+    : [`### ${title}`];
+  const outcome = w.t(OUTCOME[step.status]);
+  out.push(
+    step.error
+      ? `**${plain(outcome)}**: ${cell(w.spoken(step.error.say, step.error.message))}`
+      : `**${plain(outcome)}**`,
+  );
+  return out;
+}

@@ -1,0 +1,24 @@
+import type { StoredRecord } from './index.ts';
+
+/**
+ * Schema 2 → 3: every step lists its exchanges in `exchanges` (its own request first, then JWKS
+ * fetches); the single `exchange` some kinds held joins the front of that list.
+ */
+export function exchangesOnEveryStep(run: StoredRecord): StoredRecord {
+  if (!Array.isArray(run.steps)) return { ...run, schema: 3 };
+  return {
+    ...run,
+    schema: 3,
+    steps: (run.steps as unknown[]).map((step: unknown) => {
+      if (typeof step !== 'object' || step === null) return step;
+      const { exchange, exchanges, ...rest } = step as Record<string, unknown>;
+      return {
+        ...rest,
+        exchanges: [
+          ...(exchange ? [exchange] : []),
+          ...(Array.isArray(exchanges) ? (exchanges as unknown[]) : []),
+        ],
+      };
+    }),
+  };
+}

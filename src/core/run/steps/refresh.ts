@@ -1,0 +1,26 @@
+import type { TokenFields } from '../../protocol/token.ts';
+import { actionMarkdown } from '../../report/exchange-markdown.ts';
+import { exchangesArrows } from './arrows.ts';
+import { jwksName, type StepBase, type StepDef } from './step.ts';
+import type { TokenResponseParts } from './token.ts';
+
+/** Whether a refresh brought a new refresh token (RFC 6749 §6, §10.4). */
+export type Rotation = 'rotated' | 'unchanged' | 'none';
+
+/** RFC 6749 §6 (OIDC Core §12.2 on a new ID token); its exchanges after the first are JWKS fetches. */
+export interface RefreshStep extends StepBase, TokenResponseParts {
+  kind: 'refresh';
+  /** The token response this one replaces, to show what changed. */
+  previous?: TokenFields;
+  rotation?: Rotation;
+}
+
+export const refresh = {
+  title: 'stepRefresh',
+  checkGroups: [['refresh', 'checksRefresh']],
+  exchangeName: (_step, i) => (i === 0 ? 'stepRefresh' : jwksName(i - 1)),
+  arrows: exchangesArrows,
+  report: (step, w) => actionMarkdown(w.t('stepRefresh'), step, w, () => w.t('exchangeJwks')),
+  answersCredentials: true,
+  action: { endpoint: 'token', sends: 'refresh_token', buttons: [['actionRefresh']] },
+} satisfies StepDef<RefreshStep>;

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { rfc, type Check } from '../../../../../src/core/checks/check.ts';
+import { LOGIN_STEPS, type Step } from '../../../../../src/core/run/run.ts';
+import { ACTION_KINDS, CHECK_GROUPS, STEPS } from '../../../../../src/core/run/steps/index.ts';
+import { actionButtons, checkTables, exchangeNameId } from '../../../../../src/core/view/step-kinds.ts';
+import { wordsOf } from '../../../../support/words.ts';
+
+const check = (id: string): Check => ({ id, status: 'pass', expected: '', actual: '', ...rfc(6749, '1') });
+const en = wordsOf('en');
+
+describe('the step registry: one entry per kind, from which the pages and reports read', () => {
+  test('the login’s kinds are exactly those that are not actions', () => {
+    const kinds = Object.keys(STEPS);
+    expect(kinds.filter((k) => !(ACTION_KINDS as string[]).includes(k))).toEqual([...LOGIN_STEPS]);
+  });
+
+  test('every title, caption, exchange name and button label is a message in both languages', () => {
+    const pt = wordsOf('pt_BR');
+    const ids = [
+      ...Object.values(STEPS).map((d) => d.title),
+      ...CHECK_GROUPS.map(([, caption]) => caption),
+      ...actionButtons().map(([label]) => label),
+    ];
+    for (const id of ids) {
+      expect(en.t(id), id).not.toBe('');
+      expect(pt.t(id), id).not.toBe('');
+    }
+  });
+
+  test('an action’s buttons are its requests: a hint-taking kind names its token, the others do not', () => {
+    expect(actionButtons().map(([, request]) => request)).toEqual([
+      { action: 'refresh' },
+      { action: 'userinfo' },
+      { action: 'introspection', token: 'access_token' },
+      { action: 'introspection', token: 'refresh_token' },
+      { action: 'revocation', token: 'access_token' },
+      { action: 'revocation', token: 'refresh_token' },
+    ]);
+  });
+
+  test('a step’s exchanges are named by its kind: its own request, then JWKS, then JWKS again', () => {
+    const refresh = { kind: 'refresh', status: 'ok', at: 0, exchanges: [] } as Step;
+    expect([0, 1, 2].map((i) => exchangeNameId(refresh, i))).toEqual([
+      'stepRefresh',
+      'exchangeJwks',
+      'exchangeJwksAgain',
+    ]);
+    expect(
+      exchangeNameId({ ...refresh, kind: 'from-a-newer-version' } as unknown as Step, 0),
+    ).toBeUndefined();
+  });
+});
+
+describe('the check tables', () => {
+  test('follow the run’s steps, and a check no group claims is shown under “Other checks”, never dropped', () => {
+    const tables = checkTables([
+      check('id_token.iss'),
+      check('discovery.issuer'),
+      check('par.request_uri'),
+      check('trace.grant'),
+      check('refresh.token.http'),
+    ]);
+    expect(tables.map((t) => [en.t(t.caption), t.rows.map((c) => c.id)])).toEqual([
+      ['Discovery checks', ['discovery.issuer']],
+      ['ID token checks', ['id_token.iss']],
+      ['Refresh checks', ['refresh.token.http']],
+      ['Trace checks', ['trace.grant']],
+      ['Other checks', ['par.request_uri']],
+    ]);
+  });
+});
