@@ -1,7 +1,7 @@
 import { say } from '../core/i18n/say.ts';
 import { invalid, ok, type FlowErrorInfo, type Result } from '../core/flow-error.ts';
 import { answerSecrets } from '../core/run/answer-secrets.ts';
-import { addAnswerSecrets, addSecrets, appendStep, settleLastStep, type Step } from '../core/run/run.ts';
+import { addAnswerSecrets, addSecrets, type Step } from '../core/run/run.ts';
 import { actionDef } from '../core/run/steps/index.ts';
 import { clientOf } from '../core/protocol/client-auth.ts';
 import {
@@ -12,7 +12,8 @@ import {
   type ActionRequest,
 } from '../core/view/actions.ts';
 import type { WorkerDeps } from './deps.ts';
-import { loadRun, saveRun } from './run-store.ts';
+import { loadRun } from './run-store.ts';
+import { runWriter } from './flows/runner.ts';
 import { serial } from './serial.ts';
 import { PERFORMERS } from './steps/index.ts';
 import type { Performer } from './steps/performer.ts';
@@ -41,11 +42,12 @@ export function runAction(
       // The kinds that take a hint name the token while they run, too.
       ...(actionDef(request.action).sends ? {} : { token: hint }),
     } as Step;
-    let run = appendStep(stored, running);
-    await saveRun(run);
+    const w = runWriter(stored, deps);
+    w.append(running);
+    await w.save();
     const perform = PERFORMERS[request.action] as Performer<typeof request.action>;
     const done = await perform({
-      run,
+      run: w.run,
       endpoint: actionEndpoint(stored, request.action)!,
       token: actionToken(stored, request)!,
       hint,
@@ -53,8 +55,9 @@ export function runAction(
       deps,
     });
     const carried = done.step.exchanges.flatMap((ex) => answerSecrets(ex).values);
-    run = settleLastStep(addAnswerSecrets(addSecrets(run, done.secrets ?? {}), carried), done.step);
-    await saveRun(run);
+    w.update((run) => addAnswerSecrets(addSecrets(run, done.secrets ?? {}), carried));
+    w.settle(done.step);
+    await w.save();
     return ok({
       status: done.step.status === 'failed' ? 'failed' : 'ok',
       ...(done.step.error ? { error: done.step.error } : {}),

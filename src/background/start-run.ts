@@ -1,17 +1,7 @@
-import { authorizeUrl } from '../core/protocol/authorize.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { createPkce } from '../core/protocol/pkce.ts';
-import {
-  isClientCredentials,
-  profileProblems,
-  requestsOpenId,
-  type Profile,
-} from '../core/profile/profile.ts';
-import { extraParams } from '../core/protocol/extra-params.ts';
-import { clientCredentialsRequest } from '../core/protocol/token.ts';
-import { clientOf } from '../core/protocol/client-auth.ts';
+import { isClientCredentials, profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
-import { addSecrets, appendStep, finishRun, newRun } from '../core/run/run.ts';
+import { addSecrets, newRun } from '../core/run/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { extensionRedirectUrl, isOwnRedirect, redirectRefused } from '../platform/identity.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
@@ -19,11 +9,10 @@ import type { RetrySetting } from '../core/view/actions.ts';
 import type { Res } from '../messages.ts';
 import { missingOrigins } from '../platform/permissions.ts';
 import type { WorkerDeps } from './deps.ts';
-import { completeRun } from './complete-run.ts';
-import { receiveTokens } from './receive-tokens.ts';
-import { openInspectorBehind } from './inspector-page.ts';
-import { discoverForRun } from './run-discovery.ts';
-import { failUnexpectedly, loadRun, own, saveRun } from './run-store.ts';
+import { discovery } from './steps/discovery.ts';
+import { FLOWS } from './flows/index.ts';
+import { runWriter } from './flows/runner.ts';
+import { loadRun, own } from './run-store.ts';
 import { say, sayAll } from '../core/i18n/say.ts';
 
 type StartRunResponse = Res<'startRun'>;
@@ -58,61 +47,25 @@ export async function startRun(
 
   const runId = randomToken(deps.random, 12);
   own(runId);
-  let run = addSecrets(
+  const run = addSecrets(
     { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName, ...(retry ? { retry } : {}) },
     { client_secret: clientSecret },
   );
 
-  const discovered = await discoverForRun(run, deps);
-  run = discovered.run;
-  if (discovered.error) {
-    await saveRun(finishRun(run, deps.now(), discovered.error));
-    return refuse(discovered.error);
+  const w = runWriter(run, deps);
+  const discoveryError = await discovery(w);
+  if (discoveryError) {
+    await w.finish(discoveryError);
+    return refuse(discoveryError);
   }
   // Discovery may have moved an endpoint to an origin not granted yet: the popup asks for exactly those.
-  const missing = await missingOrigins(providerOrigins(run.profile, isOwnRedirect));
+  const missing = await missingOrigins(providerOrigins(w.run.profile, isOwnRedirect));
   if (missing.length) {
     const error = accessRefusal(missing);
-    await saveRun(finishRun(run, deps.now(), error));
+    await w.finish(error);
     return refuse(error);
   }
-  const profile = run.profile;
-  if (isClientCredentials(profile)) {
-    // No user and no login window: the token request at once, the inspector in front.
-    await saveRun(run);
-    await openInspectorBehind(runId);
-    const client = clientOf(profile, clientSecret);
-    const extra = extraParams(profile.extraToken);
-    const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, client, extra);
-    void receiveTokens(run, { request, client, expectIdToken: false }, deps).catch((e: unknown) =>
-      failUnexpectedly(runId, e, deps.now()),
-    );
-    return { ok: true, value: { runId } };
-  }
-
-  const state = randomToken(deps.random);
-  const nonce = requestsOpenId(profile.scopes) ? randomToken(deps.random) : undefined;
-  const pkce = profile.usePkce ? await createPkce(deps.random) : undefined;
-  const url = authorizeUrl(profile, { state, ...(nonce ? { nonce } : {}), ...(pkce ? { pkce } : {}) });
-  run = addSecrets(run, { state, nonce, code_verifier: pkce?.verifier });
-  run = {
-    ...run,
-    flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) },
-  };
-  run = appendStep(run, {
-    kind: 'authorize',
-    status: 'ok',
-    at: deps.now(),
-    url,
-    params: [...new URL(url).searchParams.entries()],
-    exchanges: [],
-  });
-  // Persisted before the window opens: a worker stopped during the login still leaves the record.
-  await saveRun(run);
-  await openInspectorBehind(runId);
-  void completeRun(run, { url, clientSecret }, deps).catch((e: unknown) =>
-    failUnexpectedly(runId, e, deps.now()),
-  );
+  await FLOWS[w.run.profile.flow ?? 'authorization_code'](w, clientSecret);
   return { ok: true, value: { runId } };
 }
 

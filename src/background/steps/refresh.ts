@@ -6,7 +6,7 @@ import { decodeToken } from '../../core/protocol/jwt.ts';
 import { rotationOf } from '../../core/protocol/refresh.ts';
 import { readTokenResponse, refreshRequest } from '../../core/protocol/token.ts';
 import { currentTokens, lastStep } from '../../core/view/steps.ts';
-import { tokenChecks } from '../validate-tokens.ts';
+import { tokenChecks } from './validation.ts';
 import { settled, str, under, type Performer } from './performer.ts';
 
 /** RFC 6749 §6, with OIDC Core §12.2 on a new ID token; the newest tokens become current. */

@@ -4,7 +4,7 @@ import { performExchange, type Exchange } from '../../core/protocol/http.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { readUserinfo, userinfoRequest } from '../../core/protocol/userinfo.ts';
 import { currentTokens } from '../../core/view/steps.ts';
-import { jwksSource } from '../validate-tokens.ts';
+import { jwksSource } from './validation.ts';
 import { settled, type Performer } from './performer.ts';
 
 /** OIDC Core §5.3: the claims for this access token; `sub` must be the ID token's. */

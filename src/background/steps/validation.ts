@@ -1,13 +1,14 @@
 import type { JSONWebKeySet } from 'jose';
-import { accessTokenChecks } from '../core/checks/access-token-checks.ts';
-import { idTokenChecks } from '../core/checks/id-token-checks.ts';
-import type { JwksSource } from '../core/checks/signature.ts';
-import type { Check } from '../core/checks/check.ts';
-import { extraParam } from '../core/protocol/extra-params.ts';
-import { performExchange, type Exchange } from '../core/protocol/http.ts';
-import { jwksRequest, readJwks } from '../core/protocol/jwks.ts';
-import { appendStep, type Run } from '../core/run/run.ts';
-import type { WorkerDeps } from './deps.ts';
+import { accessTokenChecks } from '../../core/checks/access-token-checks.ts';
+import { idTokenChecks } from '../../core/checks/id-token-checks.ts';
+import type { JwksSource } from '../../core/checks/signature.ts';
+import type { Check } from '../../core/checks/check.ts';
+import { extraParam } from '../../core/protocol/extra-params.ts';
+import { performExchange, type Exchange } from '../../core/protocol/http.ts';
+import { jwksRequest, readJwks } from '../../core/protocol/jwks.ts';
+import type { Run } from '../../core/run/run.ts';
+import type { RunWriter } from '../flows/runner.ts';
+import type { WorkerDeps } from '../deps.ts';
 
 export interface TokensToValidate {
   idToken: string | undefined;
@@ -92,16 +93,16 @@ export async function tokenChecks(
   return [...idChecks, ...accessChecks];
 }
 
-/** Appends the validation step: the checks of the login's tokens. */
-export async function validateTokens(run: Run, tokens: TokensToValidate, deps: WorkerDeps): Promise<Run> {
+/** The validation step: the checks of the login's tokens, with the JWKS fetches they needed. */
+export async function validation(w: RunWriter, tokens: TokensToValidate): Promise<void> {
   const exchanges: Exchange[] = [];
-  const checks = await tokenChecks(run, tokens, exchanges, deps, run.flight?.nonce);
-  return appendStep(run, {
+  const checks = await tokenChecks(w.run, tokens, exchanges, w.deps, w.run.flight?.nonce);
+  w.append({
     kind: 'validation',
     status: 'ok',
-    at: deps.now(),
+    at: w.deps.now(),
     exchanges,
     checks,
-    checkedAt: deps.now(),
+    checkedAt: w.deps.now(),
   });
 }

@@ -1,0 +1,48 @@
+import { clientOf } from '../../core/protocol/client-auth.ts';
+import { extraParams } from '../../core/protocol/extra-params.ts';
+import { performExchange } from '../../core/protocol/http.ts';
+import { jwksRequest } from '../../core/protocol/jwks.ts';
+import { tokenRequest } from '../../core/protocol/token.ts';
+import { openInspectorBehind } from '../inspector-page.ts';
+import { mark } from '../marks.ts';
+import { failUnexpectedly } from '../run-store.ts';
+import { authorize } from '../steps/authorize.ts';
+import { callback } from '../steps/callback.ts';
+import { token } from '../steps/token.ts';
+import { validation } from '../steps/validation.ts';
+import type { RunWriter } from './runner.ts';
+
+/**
+ * RFC 6749 §4.1 with OpenID Connect: authorize, the login window and its callback, the code
+ * redeemed, the tokens checked. Answers once the login window is about to open; the rest goes on.
+ */
+export async function authorizationCode(w: RunWriter, clientSecret: string): Promise<void> {
+  const url = await authorize(w);
+  // Persisted before the window opens: a worker stopped during the login still leaves the record.
+  await w.save();
+  await openInspectorBehind(w.run.id);
+  void afterLogin(w, url, clientSecret).catch((e: unknown) => failUnexpectedly(w.run.id, e, w.deps.now()));
+}
+
+async function afterLogin(w: RunWriter, url: string, clientSecret: string): Promise<void> {
+  // The provider's keys are fetched while the person logs in: off the path after the callback.
+  const jwksUri = w.run.profile.endpoints.jwks;
+  const prefetchedJwks = jwksUri ? performExchange(jwksRequest(jwksUri), w.deps.http) : undefined;
+  const code = await callback(w, url);
+  if (code === undefined) return;
+  const { profile, flight } = w.run;
+  const client = clientOf(profile, clientSecret);
+  const request = tokenRequest({
+    ...client,
+    tokenEndpoint: profile.endpoints.token,
+    code,
+    redirectUri: profile.redirectUri,
+    ...(flight?.codeVerifier ? { codeVerifier: flight.codeVerifier } : {}),
+    extra: extraParams(profile.extraToken),
+  });
+  const tokens = await token(w, { request, client, expectIdToken: true });
+  if (!tokens) return;
+  await validation(w, { ...tokens, prefetchedJwks });
+  mark('verified');
+  await w.finish();
+}

@@ -1,0 +1,36 @@
+import type { FlowErrorInfo } from '../../core/flow-error.ts';
+import { appendStep, finishRun, settleLastStep, type Run, type Step } from '../../core/run/run.ts';
+import type { WorkerDeps } from '../deps.ts';
+import { saveRun } from '../run-store.ts';
+
+/**
+ * One run as a flow writes it: steps appended (shown running), settled (the newest replaced by its
+ * outcome), saved, and the run finished. Steps only grow, so a failure keeps what came before. One
+ * run's saves land in the order they were issued (run-store), so a flow may save without waiting.
+ */
+export interface RunWriter {
+  readonly run: Run;
+  readonly deps: WorkerDeps;
+  /** Changes the run in memory (secrets found, endpoints discovered); saved with the next save. */
+  update(change: (run: Run) => Run): void;
+  append(step: Step): void;
+  settle(step: Step): void;
+  save(): Promise<void>;
+  /** Ends the run, failed when `error` is given, and saves it. */
+  finish(error?: FlowErrorInfo): Promise<void>;
+}
+
+export function runWriter(start: Run, deps: WorkerDeps): RunWriter {
+  let run = start;
+  return {
+    get run() {
+      return run;
+    },
+    deps,
+    update: (change) => void (run = change(run)),
+    append: (step) => void (run = appendStep(run, step)),
+    settle: (step) => void (run = settleLastStep(run, step)),
+    save: () => saveRun(run),
+    finish: (error) => saveRun((run = finishRun(run, deps.now(), error))),
+  };
+}

@@ -1,0 +1,68 @@
+import { readCallback } from '../../core/protocol/callback.ts';
+import { callbackParams } from '../../core/protocol/params.ts';
+import type { FlowErrorInfo } from '../../core/flow-error.ts';
+import { addSecrets, type StepOf } from '../../core/run/run.ts';
+import { lastStep } from '../../core/view/steps.ts';
+import { awaitCallback } from '../await-callback.ts';
+import type { RunWriter } from '../flows/runner.ts';
+import { bringInspectorToFront } from '../inspector-page.ts';
+import { mark } from '../marks.ts';
+
+/**
+ * RFC 6749 §4.1.2 (and RFC 9207 on `iss`): the login window, then the callback read and checked.
+ * Answers the code; when there is none, the run has ended with why.
+ */
+export async function callback(w: RunWriter, authorizeUrl: string): Promise<string | undefined> {
+  const { deps } = w;
+  w.append({ kind: 'callback', status: 'running', at: deps.now(), params: [], exchanges: [] });
+  const fail = async (info: FlowErrorInfo, step: StepOf<'callback'>) => {
+    w.settle({ ...step, status: 'failed', error: info });
+    await w.finish(info);
+    void bringInspectorToFront(w.run.id);
+    return undefined;
+  };
+  // Not awaited: one run's writes land in order (run-store), and the login window need not wait.
+  void w.save();
+  const login = await awaitCallback(w.run, authorizeUrl);
+  mark('callback');
+  if ('error' in login)
+    return fail(login.error, {
+      kind: 'callback',
+      status: 'failed',
+      at: deps.now(),
+      params: [],
+      exchanges: [],
+    });
+  const { callbackUrl } = login;
+  const params = callbackParams(callbackUrl);
+  // Whatever the callback carries is secret before it is judged: a refused callback's code too.
+  const get = (name: string) => params.find(([n]) => n === name)?.[1];
+  w.update((run) =>
+    addSecrets(run, {
+      code: get('code'),
+      access_token: get('access_token'),
+      id_token: get('id_token'),
+      refresh_token: get('refresh_token'),
+    }),
+  );
+  const metadata = lastStep(w.run, 'discovery')?.metadata;
+  const reading = readCallback(callbackUrl, params, {
+    state: w.run.flight?.state ?? '',
+    issuer: w.run.profile.issuer,
+    arrivesAt: login.arrivesAt,
+    issAdvertised: metadata?.authorization_response_iss_parameter_supported === true,
+  });
+  const step: StepOf<'callback'> = {
+    kind: 'callback',
+    status: 'ok',
+    at: deps.now(),
+    url: callbackUrl,
+    params,
+    exchanges: [],
+    checks: reading.checks,
+    checkedAt: deps.now(),
+  };
+  if (reading.code === undefined) return fail(reading.error!, step);
+  w.settle(step);
+  return reading.code;
+}

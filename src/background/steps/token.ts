@@ -1,0 +1,82 @@
+import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
+import { performExchange, type HttpRequest } from '../../core/protocol/http.ts';
+import { decodeToken } from '../../core/protocol/jwt.ts';
+import { answerSecrets } from '../../core/run/answer-secrets.ts';
+import { addAnswerSecrets, addSecrets, type StepOf } from '../../core/run/run.ts';
+import { readTokenResponse } from '../../core/protocol/token.ts';
+import type { ClientCredentials } from '../../core/protocol/client-auth.ts';
+import { lastStep } from '../../core/view/steps.ts';
+import type { RunWriter } from '../flows/runner.ts';
+import { bringInspectorToFront } from '../inspector-page.ts';
+import { mark } from '../marks.ts';
+import { str } from './performer.ts';
+import type { TokensToValidate } from './validation.ts';
+
+/** How long a token request may take before the inspector shows it in flight. */
+const SHOW_RUNNING_AFTER_MS = 200;
+
+export interface TokenCall {
+  request: HttpRequest;
+  client: ClientCredentials;
+  /** A login with `openid` expects an ID token; client credentials never brings one. */
+  expectIdToken: boolean;
+}
+
+/**
+ * The token request (RFC 6749 §4.1.3 or §4.4) and its answer read and checked: the token step,
+ * saved without waiting, so the tokens show while the flow checks them. Answers the tokens to
+ * validate; when the provider refused, the run has ended with why. The inspector comes to the front
+ * once the request is on its way.
+ */
+export async function token(w: RunWriter, call: TokenCall): Promise<TokensToValidate | undefined> {
+  const { deps } = w;
+  const sent = performExchange(call.request, deps.http);
+  w.append({ kind: 'token', status: 'running', at: deps.now(), exchanges: [] });
+  // Saving (and the inspector re-rendering) while the request is out slows it on a busy machine: the
+  // request in flight is shown only when the answer is slow to come.
+  const slow = setTimeout(() => void w.save(), SHOW_RUNNING_AFTER_MS);
+  void bringInspectorToFront(w.run.id);
+  const exchange = await sent;
+  clearTimeout(slow);
+  mark('token-answered');
+  const metadata = lastStep(w.run, 'discovery')?.metadata;
+  const { fields, error } = readTokenResponse(
+    exchange,
+    call.client,
+    metadata?.token_endpoint_auth_methods_supported,
+  );
+  const idToken = str(fields?.id_token);
+  const accessToken = str(fields?.access_token);
+  // The tokens, and whatever else the answer may carry (camelCase, nested, form-encoded, JWT-shaped),
+  // are secrets before any save.
+  w.update((run) =>
+    addAnswerSecrets(
+      addSecrets(run, {
+        access_token: accessToken,
+        id_token: idToken,
+        refresh_token: str(fields?.refresh_token),
+      }),
+      answerSecrets(exchange).values,
+    ),
+  );
+  const checks = tokenResponseChecks(exchange, fields, w.run.profile.scopes);
+  const step: StepOf<'token'> = {
+    kind: 'token',
+    status: error ? 'failed' : 'ok',
+    at: deps.now(),
+    exchanges: [exchange],
+    ...(fields ? { fields } : {}),
+    ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
+    ...(idToken ? { idToken: decodeToken(idToken) } : {}),
+    ...(error ? { error } : {}),
+    checks: call.expectIdToken ? checks : checks.filter((c) => c.id !== 'token.id_token'),
+    checkedAt: deps.now(),
+  };
+  w.settle(step);
+  if (error) {
+    await w.finish(error);
+    return undefined;
+  }
+  void w.save();
+  return { idToken, accessToken, clientSecret: call.client.clientSecret, metadata };
+}
