@@ -21,11 +21,6 @@ export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof rea
   }
 }
 
-const publishedScopes = (metadata: Record<string, unknown>): string[] =>
-  Array.isArray(metadata.scopes_supported)
-    ? metadata.scopes_supported.filter((s): s is string => typeof s === 'string')
-    : [];
-
 export async function discover(issuer: string, deps: WorkerDeps): Promise<DiscoverResponse> {
   const problem = issuerProblem(issuer);
   if (problem) return { ok: false, error: { code: 'invalid_input', ...problem } };
@@ -45,11 +40,11 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
     ? {
         ok: true,
         value: {
-          endpoints: outcome.endpoints,
+          endpoints: outcome.server.endpoints,
           source: 'discovery',
           note: note.message,
           noteSay: note.say,
-          scopes: publishedScopes(outcome.metadata),
+          scopes: outcome.server.scopesSupported ?? [],
         },
       }
     : {

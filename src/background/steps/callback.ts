@@ -2,7 +2,7 @@ import { readCallback } from '../../core/protocol/callback.ts';
 import { callbackParams } from '../../core/protocol/params.ts';
 import type { FlowErrorInfo } from '../../core/flow-error.ts';
 import { addSecrets, type StepOf } from '../../core/run/run.ts';
-import { lastStep } from '../../core/view/steps.ts';
+import { serverOf } from '../../core/view/steps.ts';
 import { awaitCallback } from '../await-callback.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { bringInspectorToFront } from '../inspector-page.ts';
@@ -45,12 +45,11 @@ export async function callback(w: RunWriter, authorizeUrl: string): Promise<stri
       refresh_token: get('refresh_token'),
     }),
   );
-  const metadata = lastStep(w.run, 'discovery')?.metadata;
   const reading = readCallback(callbackUrl, params, {
     state: w.run.flight?.state ?? '',
     issuer: w.run.profile.issuer,
     arrivesAt: login.arrivesAt,
-    issAdvertised: metadata?.authorization_response_iss_parameter_supported === true,
+    issAdvertised: serverOf(w.run)?.authorizationResponseIssParameterSupported === true,
   });
   const step: StepOf<'callback'> = {
     kind: 'callback',

@@ -54,9 +54,9 @@ export async function discovery(w: RunWriter): Promise<FlowErrorInfo | undefined
   if (!untouched || outcome.status !== 'found') return undefined;
   const fallback = fallbackEndpoints(issuer);
   const endpoints: Endpoints = {
-    ...outcome.endpoints,
-    authorization: outcome.endpoints.authorization || fallback.authorization,
-    token: outcome.endpoints.token || fallback.token,
+    ...outcome.server.endpoints,
+    authorization: outcome.server.endpoints.authorization || fallback.authorization,
+    token: outcome.server.endpoints.token || fallback.token,
   };
   w.update((run) => ({ ...run, profile: { ...run.profile, endpoints } }));
   return undefined;

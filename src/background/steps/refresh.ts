@@ -5,7 +5,7 @@ import { performExchange, type Exchange } from '../../core/protocol/http.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { rotationOf } from '../../core/protocol/refresh.ts';
 import { readTokenResponse, refreshRequest } from '../../core/protocol/token.ts';
-import { currentTokens, lastStep } from '../../core/view/steps.ts';
+import { currentTokens, lastStep, serverOf } from '../../core/view/steps.ts';
 import { tokenChecks } from './validation.ts';
 import { settled, str, under, type Performer } from './performer.ts';
 
@@ -19,7 +19,7 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
   const { fields, error } = readTokenResponse(
     exchange,
     client,
-    lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported,
+    serverOf(run)?.tokenEndpointAuthMethodsSupported,
     { refresh: true },
   );
   const idToken = str(fields?.id_token);
@@ -29,7 +29,7 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
     (c) => c.id !== 'token.id_token',
   );
   if (!error) {
-    const tokens = { idToken, accessToken, clientSecret: client.clientSecret, metadata: undefined };
+    const tokens = { idToken, accessToken, clientSecret: client.clientSecret, algsSupported: undefined };
     checks.push(...(await tokenChecks(run, tokens, exchanges, deps, undefined)));
     const first = lastStep(run, 'token')?.idToken;
     const next = idToken ? decodeToken(idToken) : undefined;

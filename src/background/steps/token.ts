@@ -5,7 +5,7 @@ import { answerSecrets } from '../../core/run/answer-secrets.ts';
 import { addAnswerSecrets, addSecrets, type StepOf } from '../../core/run/run.ts';
 import { readTokenResponse } from '../../core/protocol/token.ts';
 import type { ClientCredentials } from '../../core/protocol/client-auth.ts';
-import { lastStep } from '../../core/view/steps.ts';
+import { serverOf } from '../../core/view/steps.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { bringInspectorToFront } from '../inspector-page.ts';
 import { mark } from '../marks.ts';
@@ -39,11 +39,11 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
   const exchange = await sent;
   clearTimeout(slow);
   mark('token-answered');
-  const metadata = lastStep(w.run, 'discovery')?.metadata;
+  const server = serverOf(w.run);
   const { fields, error } = readTokenResponse(
     exchange,
     call.client,
-    metadata?.token_endpoint_auth_methods_supported,
+    server?.tokenEndpointAuthMethodsSupported,
   );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
@@ -78,5 +78,10 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
     return undefined;
   }
   void w.save();
-  return { idToken, accessToken, clientSecret: call.client.clientSecret, metadata };
+  return {
+    idToken,
+    accessToken,
+    clientSecret: call.client.clientSecret,
+    algsSupported: server?.idTokenSigningAlgValuesSupported,
+  };
 }

@@ -14,7 +14,8 @@ export interface TokensToValidate {
   idToken: string | undefined;
   accessToken: string | undefined;
   clientSecret: string;
-  metadata: Record<string, unknown> | undefined;
+  /** The ID token algorithms the provider publishes (Discovery §3), when it does. */
+  algsSupported: string[] | undefined;
   /** The JWKS fetched during the login, used first when it answered. */
   prefetchedJwks?: Promise<Exchange> | undefined;
 }
@@ -67,7 +68,6 @@ export async function tokenChecks(
 ): Promise<Check[]> {
   const jwksUri = run.profile.endpoints.jwks;
   const jwks = jwksUri ? jwksSource(jwksUri, exchanges, deps, tokens.prefetchedJwks) : undefined;
-  const algs = tokens.metadata?.id_token_signing_alg_values_supported;
   const idChecks = tokens.idToken
     ? await idTokenChecks(tokens.idToken, {
         issuer: run.profile.issuer,
@@ -75,9 +75,7 @@ export async function tokenChecks(
         clientSecret: tokens.clientSecret,
         ...(nonce ? { nonce } : {}),
         ...(tokens.accessToken ? { accessToken: tokens.accessToken } : {}),
-        ...(Array.isArray(algs)
-          ? { algsSupported: algs.filter((a): a is string => typeof a === 'string') }
-          : {}),
+        ...(tokens.algsSupported ? { algsSupported: tokens.algsSupported } : {}),
         ...(jwks ? { jwks } : {}),
         nowSeconds: Math.floor(deps.now() / 1000),
         ...requestedAuth(run),

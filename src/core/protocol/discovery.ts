@@ -1,4 +1,4 @@
-import type { Endpoints } from '../profile/profile.ts';
+import { authorizationServer, DISCOVERY_FIELDS, type AuthorizationServer } from './authorization-server.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { urlProblem } from './url-rules.ts';
 import { say, type Said } from '../i18n/say.ts';
@@ -16,24 +16,14 @@ export type DiscoveryOutcome =
   | {
       status: 'found';
       metadata: Record<string, unknown>;
-      endpoints: Endpoints;
+      server: AuthorizationServer;
       /** Why some endpoint it publishes cannot be used; such a document is not adopted. */
       problems: Said[];
     }
   | { status: 'unavailable'; reason: string }
   | { status: 'mismatch'; expected: string; actual: string };
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** Where discovery (Discovery §3) publishes each of the profile's endpoints. */
-export const DISCOVERY_FIELDS: Record<keyof Endpoints, string> = {
-  authorization: 'authorization_endpoint',
-  token: 'token_endpoint',
-  jwks: 'jwks_uri',
-  userinfo: 'userinfo_endpoint',
-  revocation: 'revocation_endpoint',
-  introspection: 'introspection_endpoint',
-};
+export { DISCOVERY_FIELDS } from './authorization-server.ts';
 
 /** The endpoint fields of a discovery document (Discovery §3) that the tool may call. */
 export const ENDPOINT_FIELDS: readonly string[] = Object.values(DISCOVERY_FIELDS);
@@ -85,9 +75,7 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
   return {
     status: 'found',
     metadata: doc,
-    endpoints: Object.fromEntries(
-      (Object.keys(DISCOVERY_FIELDS) as (keyof Endpoints)[]).map((k) => [k, str(doc[DISCOVERY_FIELDS[k]])]),
-    ) as Required<Endpoints>,
+    server: authorizationServer(doc),
     problems: discoveredEndpointProblems(doc),
   };
 }

@@ -1,11 +1,11 @@
-import { DISCOVERY_FIELDS, parsedObject } from '../protocol/discovery.ts';
+import { parsedObject } from '../protocol/discovery.ts';
 import { ENDPOINT_LABELS, type ClientAuthMethod } from '../profile/profile.ts';
 import { authMethodOf, clientOf, otherAdvertisedMethods } from '../protocol/client-auth.ts';
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
 import { LOGIN_STEPS, type Run, type TokenHint } from '../run/run.ts';
 import { actionDef, type ActionKind } from '../run/steps/index.ts';
 import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
-import { currentRefreshToken, currentTokens, lastStep } from './steps.ts';
+import { currentRefreshToken, currentTokens, lastStep, serverOf } from './steps.ts';
 import { say, type Spoken } from '../i18n/say.ts';
 
 /** What the inspector asks of a finished run's tokens: an action step (`STEPS[kind].action`). */
@@ -23,8 +23,7 @@ export const sentToken = ({ action, token }: ActionRequest): TokenHint =>
 export function actionEndpoint(run: Run, action: ActionKind): string | undefined {
   const name = actionDef(action).endpoint;
   const typed = run.profile.endpoints[name];
-  const published = lastStep(run, 'discovery')?.metadata?.[DISCOVERY_FIELDS[name]];
-  return typed || (typeof published === 'string' && published ? published : undefined);
+  return typed || serverOf(run)?.endpoints[name] || undefined;
 }
 
 /** The token an action sends, if the run still holds it. */
@@ -76,6 +75,6 @@ export function clientAuthRetries(run: Run): RetrySetting[] {
     used === 'client_secret_basic' && encodingChanges(client.clientId + client.clientSecret).length
       ? [{ encodeBasic: client.encodeBasic === false }]
       : [];
-  const advertised = lastStep(run, 'discovery')?.metadata?.token_endpoint_auth_methods_supported;
+  const advertised = serverOf(run)?.tokenEndpointAuthMethodsSupported;
   return [...encoding, ...otherAdvertisedMethods(used, advertised).map((clientAuth) => ({ clientAuth }))];
 }

@@ -1,3 +1,4 @@
+import { authorizationServer, type AuthorizationServer } from '../protocol/authorization-server.ts';
 import type { Run, StepKind, StepOf } from '../run/run.ts';
 
 export type { StepOf } from '../run/run.ts';
@@ -25,4 +26,10 @@ export function currentRefreshToken(run: Run): string | undefined {
       (s.kind === 'token' || s.kind === 'refresh') && typeof s.fields?.refresh_token === 'string',
   );
   return found?.fields?.refresh_token as string | undefined;
+}
+
+/** What the run's discovery found the provider publishes, typed; undefined without a document. */
+export function serverOf(run: Run): AuthorizationServer | undefined {
+  const metadata = lastStep(run, 'discovery')?.metadata;
+  return metadata ? authorizationServer(metadata) : undefined;
 }

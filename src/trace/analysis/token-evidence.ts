@@ -159,7 +159,7 @@ async function keysChecked(
   if (discovery.status === 'mismatch')
     return skip(say('discoveryMismatch', discovery.actual, discovery.expected));
   if (discovery.problems[0]) return skip(discovery.problems[0]);
-  const jwksUri = discovery.endpoints.jwks;
+  const jwksUri = discovery.server.endpoints.jwks;
   if (!jwksUri) return skip(say('exNoJwksUriPublished'));
   if (needs(jwksUri)) return { confirm: jwksUri };
   const set = readJwks(await performExchange(jwksRequest(jwksUri), http));

@@ -25,7 +25,7 @@ describe('discovery (OIDC Discovery §4)', () => {
     };
     expect(readDiscovery(answered(200, JSON.stringify(doc)), ISSUER)).toMatchObject({
       status: 'found',
-      endpoints: { authorization: 'https://a', token: 'https://t', jwks: 'https://j' },
+      server: { endpoints: { authorization: 'https://a', token: 'https://t', jwks: 'https://j' } },
     });
   });
 
