@@ -4,13 +4,7 @@ import { answerSecrets } from '../core/run/answer-secrets.ts';
 import { addAnswerSecrets, addSecrets, type Step } from '../core/run/run.ts';
 import { actionDef } from '../core/run/steps/index.ts';
 import { clientOf } from '../core/protocol/client-auth.ts';
-import {
-  actionEndpoint,
-  actionToken,
-  sentToken,
-  unavailableBecause,
-  type ActionRequest,
-} from '../core/view/actions.ts';
+import { actionEndpoint, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import type { WorkerDeps } from './deps.ts';
 import { loadRun } from './run-store.ts';
 import { runWriter } from './flows/runner.ts';
@@ -33,14 +27,14 @@ export function runAction(
     if (!stored) return invalid(say('runGone', runId));
     const reason = unavailableBecause(stored, request);
     if (reason) return { ok: false, error: { code: 'invalid_input', ...reason } };
-    const hint = sentToken(request);
+    const hint = request.token ?? 'access_token';
     const running = {
       kind: request.action,
       status: 'running',
       at: deps.now(),
       exchanges: [],
       // The kinds that take a hint name the token while they run, too.
-      ...(actionDef(request.action).sends ? {} : { token: hint }),
+      ...(actionDef(request.action).sends === undefined ? { token: hint } : {}),
     } as Step;
     const w = runWriter(stored, deps);
     w.append(running);

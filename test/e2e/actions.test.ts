@@ -94,6 +94,21 @@ describe('actions on a finished run', () => {
       f.tamper = undefined;
     }
     expect(await subCheck()).toMatch(/somebody-else/);
+
+    // The provider's keys as published now: listed, public only, still holding the ID token's key.
+    await page.getByRole('button', { name: 'Fetch the provider’s keys' }).click();
+    const keys = page.getByRole('table', { name: 'Published keys' });
+    await expect.poll(() => keys.getByRole('row', { name: /RSA/ }).count()).toBeGreaterThan(0);
+    const keyChecks = page.getByRole('table', { name: 'Provider keys checks' });
+    await expect(
+      keyChecks.getByRole('row', { name: /^✓ pass Only public keys published/ }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      keyChecks.getByRole('row', { name: /^✓ pass Key of the login’s ID token still published/ }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      page.getByRole('button', { name: 'Copy as curl: Provider keys request' }).count(),
+    ).resolves.toBe(1);
   });
 
   test('a revoked refresh token then introspects as inactive; the access token still as active', async () => {

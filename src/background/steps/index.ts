@@ -1,5 +1,6 @@
 import type { ActionKind } from '../../core/run/steps/index.ts';
 import { introspection } from './introspection.ts';
+import { jwks } from './jwks.ts';
 import type { Performer } from './performer.ts';
 import { refresh } from './refresh.ts';
 import { revocation } from './revocation.ts';
@@ -11,4 +12,5 @@ export const PERFORMERS: { [K in ActionKind]: Performer<K> } = {
   userinfo,
   introspection,
   revocation,
+  jwks,
 };

@@ -15,9 +15,11 @@ export interface ActionRequest {
   token?: TokenHint;
 }
 
-/** The token an action sends: the one it always sends, else the one its button named. */
-export const sentToken = ({ action, token }: ActionRequest): TokenHint =>
-  actionDef(action).sends ?? token ?? 'access_token';
+/** The token an action sends: the one it always sends (null: none), else the one its button named. */
+export function sentToken({ action, token }: ActionRequest): TokenHint | null {
+  const { sends } = actionDef(action);
+  return sends === undefined ? (token ?? 'access_token') : sends;
+}
 
 /** The endpoint an action calls: as the profile set it, else as discovery published it. */
 export function actionEndpoint(run: Run, action: ActionKind): string | undefined {
@@ -28,7 +30,9 @@ export function actionEndpoint(run: Run, action: ActionKind): string | undefined
 
 /** The token an action sends, if the run still holds it. */
 export function actionToken(run: Run, request: ActionRequest): string | undefined {
-  if (sentToken(request) === 'refresh_token') return currentRefreshToken(run);
+  const sends = sentToken(request);
+  if (sends === null) return '';
+  if (sends === 'refresh_token') return currentRefreshToken(run);
   const access = currentTokens(run)?.fields?.access_token;
   return typeof access === 'string' && access ? access : undefined;
 }
@@ -37,9 +41,12 @@ export function actionToken(run: Run, request: ActionRequest): string | undefine
 export function unavailableBecause(run: Run, request: ActionRequest): Spoken | undefined {
   if (run.status === 'running') return say('unavailableRunning');
   if (run.redacted) return say('unavailableRedacted');
-  if (!currentTokens(run)?.fields) return say('unavailableNoTokens');
-  const wantsRefresh = sentToken(request) === 'refresh_token';
-  if (!actionToken(run, request)) return say(wantsRefresh ? 'unavailableNoRefresh' : 'unavailableNoAccess');
+  const sends = sentToken(request);
+  if (sends !== null) {
+    if (!currentTokens(run)?.fields) return say('unavailableNoTokens');
+    if (!actionToken(run, request))
+      return say(sends === 'refresh_token' ? 'unavailableNoRefresh' : 'unavailableNoAccess');
+  }
   const name = actionDef(request.action).endpoint;
   const endpoint = actionEndpoint(run, request.action);
   if (!endpoint) return say(`unavailableNo_${name}`);

@@ -12,6 +12,7 @@ import type { StepProps } from './step-props.ts';
 import { TokenStep } from './token.tsx';
 import { ValidationStep } from './validation.tsx';
 import { IntrospectionStep } from './introspection.tsx';
+import { JwksStep } from './jwks.tsx';
 import { RefreshStep } from './refresh.tsx';
 import { RevocationStep } from './revocation.tsx';
 import { UserinfoStep } from './userinfo.tsx';
@@ -27,6 +28,7 @@ const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
   userinfo: UserinfoStep,
   revocation: RevocationStep,
   introspection: IntrospectionStep,
+  jwks: JwksStep,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { AuthorizeStep } from './authorize.ts';
 import type { CallbackStep } from './callback.ts';
 import type { DiscoveryStep } from './discovery.ts';
 import type { IntrospectionStep } from './introspection.ts';
+import type { JwksStep } from './jwks.ts';
 import type { RefreshStep } from './refresh.ts';
 import type { RevocationStep } from './revocation.ts';
 import type { MessageId } from '../../view/words.ts';
@@ -13,6 +14,7 @@ import { authorize } from './authorize.ts';
 import { callback } from './callback.ts';
 import { discovery } from './discovery.ts';
 import { introspection } from './introspection.ts';
+import { jwks } from './jwks.ts';
 import { refresh } from './refresh.ts';
 import { revocation } from './revocation.ts';
 import { token } from './token.ts';
@@ -29,7 +31,8 @@ export type Step =
   | RefreshStep
   | UserinfoStep
   | IntrospectionStep
-  | RevocationStep;
+  | RevocationStep
+  | JwksStep;
 
 export type StepKind = Step['kind'];
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
@@ -45,6 +48,7 @@ export const STEPS = {
   userinfo,
   introspection,
   revocation,
+  jwks,
 } satisfies { [K in StepKind]: StepDef<StepOf<K>> };
 
 /** The kinds that are actions on a finished run's tokens (their entry has `action`). */

@@ -22,14 +22,14 @@ export interface StepBase {
 /** Which of the current tokens an action is about (RFC 7009 / RFC 7662 `token_type_hint`). */
 export type TokenHint = 'access_token' | 'refresh_token';
 
-/** An endpoint an action calls (the login's own are not actions'). */
-export type ActionEndpoint = Exclude<keyof Endpoints, 'authorization' | 'jwks'>;
+/** An endpoint an action calls. */
+export type ActionEndpoint = Exclude<keyof Endpoints, 'authorization'>;
 
 /** A step that is an action on a finished run's tokens, offered as buttons in the inspector. */
 export interface ActionDef {
   endpoint: ActionEndpoint;
-  /** The token it always sends; when unset, the one its button names (access token by default). */
-  sends?: TokenHint;
+  /** The token it always sends (null: none); when unset, the one its button names (access token by default). */
+  sends?: TokenHint | null;
   /** Its buttons: the label, and the token it sends when the action takes a `token_type_hint`. */
   buttons: readonly (readonly [label: MessageId, token?: TokenHint])[];
 }

@@ -18,6 +18,22 @@ const withTokens = (fields: Record<string, unknown>, patch: Partial<Run> = {}): 
 });
 
 describe('which actions a run allows, and why not', () => {
+  test('fetching the provider’s keys sends no token: it needs only a JWKS URI, typed or published', () => {
+    const failed = finishRun(discovered, 1, { code: 'token_http_error', message: 'x' });
+    expect(unavailableBecause(failed, { action: 'jwks' })?.message).toBe(
+      'The JWKS URI is unknown: set it under Endpoints.',
+    );
+    const published = {
+      ...failed,
+      steps: [{ ...discovered.steps[0]!, metadata: { jwks_uri: 'https://id.btgpactual.com/jwks' } }],
+    } as Run;
+    expect(unavailableBecause(published, { action: 'jwks' })).toBeUndefined();
+    expect(actionEndpoint(published, 'jwks')).toBe('https://id.btgpactual.com/jwks');
+    expect(unavailableBecause({ ...published, redacted: true }, { action: 'jwks' })?.message).toMatch(
+      /^This copy of the run/,
+    );
+  });
+
   test('each missing piece is named', () => {
     const full = withTokens({ access_token: 'at', refresh_token: 'rt' });
     expect(unavailableBecause(full, { action: 'refresh' })).toBeUndefined();

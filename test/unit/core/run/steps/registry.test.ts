@@ -35,6 +35,7 @@ describe('the step registry: one entry per kind, from which the pages and report
       { action: 'introspection', token: 'refresh_token' },
       { action: 'revocation', token: 'access_token' },
       { action: 'revocation', token: 'refresh_token' },
+      { action: 'jwks' },
     ]);
   });
 
