@@ -1,4 +1,5 @@
 import type { Endpoints } from '../core/profile/profile.ts';
+import { ENDPOINT_LABELS, ENDPOINT_NAMES } from '../core/view/endpoint-labels.ts';
 import { TextField } from './text-field.tsx';
 import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';
@@ -23,28 +24,14 @@ export function EndpointFields({
       <button type="button" onClick={onRediscover}>
         {t('rediscover')}
       </button>
-      <TextField
-        label={t('endpointAuthorization')}
-        value={endpoints.authorization}
-        onInput={(authorization) => set({ authorization })}
-      />
-      <TextField label={t('endpointToken')} value={endpoints.token} onInput={(token) => set({ token })} />
-      <TextField label={t('endpointJwks')} value={endpoints.jwks} onInput={(jwks) => set({ jwks })} />
-      <TextField
-        label={t('endpointUserinfo')}
-        value={endpoints.userinfo ?? ''}
-        onInput={(userinfo) => set({ userinfo })}
-      />
-      <TextField
-        label={t('endpointRevocation')}
-        value={endpoints.revocation ?? ''}
-        onInput={(revocation) => set({ revocation })}
-      />
-      <TextField
-        label={t('endpointIntrospection')}
-        value={endpoints.introspection ?? ''}
-        onInput={(introspection) => set({ introspection })}
-      />
+      {ENDPOINT_NAMES.map((name) => (
+        <TextField
+          key={name}
+          label={t(ENDPOINT_LABELS[name])}
+          value={endpoints[name] ?? ''}
+          onInput={(value) => set({ [name]: value })}
+        />
+      ))}
     </details>
   );
 }

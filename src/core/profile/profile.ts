@@ -1,9 +1,9 @@
 import { extraParamProblems } from '../protocol/extra-params.ts';
+import { ENDPOINT_LABELS, ENDPOINT_NAMES } from '../view/endpoint-labels.ts';
 import { BTG_ID_PRESET } from './presets.ts';
 import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { PROMPTS, type Prompt } from '../view/prompts.ts';
 import { say, type Said } from '../i18n/say.ts';
-import type { MessageId } from '../view/words.ts';
 
 /** What the popup collects for one flow; the client secret travels beside it, never inside. */
 export interface Profile {
@@ -68,14 +68,6 @@ export function issuerProblem(issuer: string): Said | undefined {
   return new URL(issuer).search ? say('issuerQuery') : undefined;
 }
 
-export const ENDPOINT_LABELS: Record<keyof Endpoints, MessageId> = {
-  authorization: 'endpointAuthorization',
-  token: 'endpointToken',
-  jwks: 'endpointJwks',
-  userinfo: 'endpointUserinfo',
-  revocation: 'endpointRevocation',
-  introspection: 'endpointIntrospection',
-};
 const REQUIRED: ReadonlySet<keyof Endpoints> = new Set(['authorization', 'token']);
 
 /**
@@ -83,7 +75,7 @@ const REQUIRED: ReadonlySet<keyof Endpoints> = new Set(['authorization', 'token'
  * (client credentials) the authorization endpoint is not needed.
  */
 export function endpointProblems(endpoints: Endpoints, login = true): Said[] {
-  return (Object.keys(ENDPOINT_LABELS) as (keyof Endpoints)[]).flatMap((k) => {
+  return ENDPOINT_NAMES.flatMap((k) => {
     const problem = urlProblem(say(ENDPOINT_LABELS[k]), endpoints[k] ?? '', {
       ...PROVIDER_URL,
       required: REQUIRED.has(k) && (login || k !== 'authorization'),

@@ -1,5 +1,6 @@
 import { parsedObject } from '../protocol/discovery.ts';
-import { ENDPOINT_LABELS, type ClientAuthMethod } from '../profile/profile.ts';
+import type { ClientAuthMethod } from '../profile/profile.ts';
+import { ENDPOINT_LABELS } from './endpoint-labels.ts';
 import { authMethodOf, clientOf, otherAdvertisedMethods } from '../protocol/client-auth.ts';
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
 import { LOGIN_STEPS, type Run, type TokenHint } from '../run/run.ts';
