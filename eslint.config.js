@@ -124,6 +124,15 @@ export default tseslint.config(
         'error',
         { object: 'Date', property: 'now', message: 'core is pure: pass the clock.' },
       ],
+      // No module-level mutable state (design.md): what core needs is passed in, words included.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "Program > VariableDeclaration[kind!='const'], ExportNamedDeclaration > VariableDeclaration[kind!='const']",
+          message: 'core holds no module-level mutable state: pass it in.',
+        },
+      ],
     },
   },
 );

@@ -36,8 +36,6 @@ export default defineConfig(({ mode }) => {
       // Threads start faster than forks, and the unit tests share no state: the suite is mostly start-up.
       pool: 'threads',
       isolate: false,
-      // Core's errors carry English words, as in the service worker.
-      setupFiles: ['src/core/i18n/english.ts'],
     },
   };
 });

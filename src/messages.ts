@@ -51,8 +51,7 @@ interface Responses {
   discover: Result<{
     endpoints: Endpoints;
     source: 'discovery' | 'fallback';
-    note: string;
-    noteSay?: Say;
+    noteSay: Say;
     scopes: string[];
   }>;
 }

@@ -42,7 +42,6 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
         value: {
           endpoints: outcome.server.endpoints,
           source: 'discovery',
-          note: note.message,
           noteSay: note.say,
           scopes: outcome.server.scopesSupported ?? [],
         },
@@ -52,7 +51,6 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
         value: {
           endpoints: fallbackEndpoints(issuer),
           source: 'fallback',
-          note: note.message,
           noteSay: note.say,
           scopes: [],
         },

@@ -10,24 +10,22 @@ function dispatch<K extends RequestName>(
   handlers: Handlers,
   type: K,
   payload: unknown,
-  ready: Promise<unknown>,
 ): Promise<{ answered: true; value: Res<K> }> | undefined {
   const valid = validators[type];
   // Wrapped, so that a page tells an answer (even an empty one: `undefined` does not cross) from a refusal.
   return valid(payload)
-    ? ready.then(() => handlers[type](payload)).then((value) => ({ answered: true as const, value }))
+    ? handlers[type](payload).then((value) => ({ answered: true as const, value }))
     : undefined;
 }
 
 /**
  * The worker's receiving side: only our own pages (`sender.id` is this extension), only known
  * message names, only well-formed payloads. Anything else gets no answer, and nothing throws.
- * A message accepted is handled once `ready` settles (the worker's English catalog is read).
  */
-export function receiver(handlers: Handlers, ownId: string, ready: Promise<unknown> = Promise.resolve()) {
+export function receiver(handlers: Handlers, ownId: string) {
   return (message: unknown, senderId: string | undefined): Promise<unknown> | undefined => {
     if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
     const type = ownValue(message, 'type');
-    return isRequestName(type) ? dispatch(handlers, type, ownValue(message, 'payload'), ready) : undefined;
+    return isRequestName(type) ? dispatch(handlers, type, ownValue(message, 'payload')) : undefined;
   };
 }

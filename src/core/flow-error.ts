@@ -35,14 +35,18 @@ export interface Say {
 /** A plain record (it is stored in the Run), not an Error: storage keeps only plain data. */
 export interface FlowErrorInfo {
   code: FlowErrorCode;
-  /** In English; `say` holds the same words as a message id, for the pages to translate. */
-  message: string;
+  /**
+   * Text we did not write (a browser's or a provider's words) or a run stored before message ids;
+   * words of ours are `say` (or `sayAll`), rendered where a person reads them.
+   */
+  message?: string;
   say?: Say;
-  /** Several problems, each said in turn (`message` joins their English). */
+  /** Several problems, each said in turn. */
   sayAll?: Say[];
   sayHint?: Say;
   expected?: string;
   actual?: string;
+  /** A run stored before message ids keeps its hint's English here; new ones are `sayHint`. */
   hint?: string;
   /** For `permission_missing`: the host-permission patterns still to be granted. */
   origins?: string[];
@@ -54,9 +58,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: FlowErrorIn
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** A refusal of what the user typed or chose: `invalid_input` with the message a person reads. */
-export const invalid = (
-  words: string | { message: string; say: Say },
-): { ok: false; error: FlowErrorInfo } => ({
+export const invalid = (words: { say: Say }): { ok: false; error: FlowErrorInfo } => ({
   ok: false,
-  error: { code: 'invalid_input', ...(typeof words === 'string' ? { message: words } : words) },
+  error: { code: 'invalid_input', ...words },
 });

@@ -24,8 +24,7 @@ export function ProfilesFile() {
     else
       setError({
         ...answer.error,
-        message: `${file.name}: ${answer.error.message}`,
-        say: { id: 'namedProblem', subs: [file.name, answer.error.say ?? answer.error.message] },
+        say: { id: 'namedProblem', subs: [file.name, answer.error.say ?? answer.error.message ?? ''] },
       });
   };
   return (

@@ -28,8 +28,7 @@ export function RunActions({ run }: { run: Run }) {
     else
       setError({
         ...answer.error,
-        message: answer.error.message,
-        say: { id: 'reportFailed', subs: [answer.error.say ?? answer.error.message] },
+        say: { id: 'reportFailed', subs: [answer.error.say ?? answer.error.message ?? ''] },
       });
   };
   return (

@@ -39,7 +39,7 @@ export function useAuthorize(
   const runError = run?.error;
   useEffect(() => {
     if (runError) report(runError);
-  }, [runError?.code, runError?.message]);
+  }, [runError?.code, run?.finishedAt]);
 
   const start = async (): Promise<Result<{ runId: string }>> => {
     const wanted = [...new Set([...origins, ...pendingOrigins])];

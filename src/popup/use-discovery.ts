@@ -19,7 +19,7 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
       setNote('');
       return report(answer.error);
     }
-    setNote(spoken(answer.value.noteSay, answer.value.note));
+    setNote(spoken(answer.value.noteSay));
     setScopes(answer.value.scopes);
     profiles.change((p) => (p.issuer === issuer ? { endpoints: answer.value.endpoints } : {}));
   };

@@ -29,7 +29,6 @@ export function analyse(
   worker.onerror = (e) => {
     on({
       kind: 'error',
-      message: `The HAR could not be read: ${e.message}`,
       say: { id: 'harUnreadable', subs: [e.message] },
     });
     worker.terminate();
@@ -72,7 +71,6 @@ export function analyseLive(on: (update: TraceUpdate) => void): {
   worker.onerror = (e) =>
     on({
       kind: 'error',
-      message: `The HAR could not be read: ${e.message}`,
       say: { id: 'harUnreadable', subs: [e.message] },
     });
   return {

@@ -24,7 +24,7 @@ function Panel() {
       // The copy offered stays the last one made (of the log so far) until the next is ready.
       if (update.kind === 'trace') setTrace(update.trace);
       else if (update.kind === 'shareable') setShareable(update);
-      else setError(spoken(update.say, update.message));
+      else setError(spoken(update.say));
     });
     const unwatch = watchNetworkLog(live.append);
     return () => {

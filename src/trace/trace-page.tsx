@@ -49,7 +49,6 @@ export function TracePage() {
         else
           setError({
             code: 'invalid_input',
-            message: `${chosen.name}: ${update.message}`,
             say: { id: 'namedProblem', subs: [chosen.name, update.say] },
           });
       },

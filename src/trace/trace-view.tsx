@@ -91,9 +91,9 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
           </>
         )}
       </h2>
-      {attempt.diagnosis.map((d) => (
-        <p key={d.message} class="status-failed">
-          {spoken(d.say, d.message)}
+      {attempt.diagnosis.map((d, i) => (
+        <p key={i} class="status-failed">
+          {spoken(d.say)}
         </p>
       ))}
       <ol aria-label={t('traceTimeline', attempt.clientId)}>
@@ -203,9 +203,9 @@ export function TraceView({
       ) : (
         <p class="muted">{t('tracePreparing')}</p>
       )}
-      {trace.notes.map((n) => (
-        <p key={n.message} class="muted">
-          {spoken(n.say, n.message)}
+      {trace.notes.map((n, i) => (
+        <p key={i} class="muted">
+          {spoken(n.say)}
         </p>
       ))}
       {trace.attempts.map((a, i) => (

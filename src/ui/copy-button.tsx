@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
-import { t } from './words.ts';
+import { errorText } from '../core/view/words.ts';
+import { t, words } from './words.ts';
 
 /**
  * A button named for what it copies ("Copy raw body"), so its name is never a field's label.
@@ -29,7 +30,7 @@ export function CopyButton({
     };
     try {
       const answer = typeof text === 'string' ? { ok: true as const, value: text } : await text();
-      if (!answer.ok) return failed(answer.error.message);
+      if (!answer.ok) return failed(errorText(answer.error, words));
       await navigator.clipboard.writeText(answer.value);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);

@@ -8,12 +8,12 @@ const ENGLISH = words.locale.startsWith('en');
 export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
   const untranslated = !error.say && !error.sayAll && !ENGLISH;
   const message = error.sayAll
-    ? error.sayAll.map((s) => spoken(s, '')).join(' ')
+    ? error.sayAll.map((s) => spoken(s)).join(' ')
     : spoken(error.say, error.message);
   return (
     <div class="alert" role="alert" data-code={error.code}>
       <p>
-        <strong>{untranslated ? tOr(`error_${error.code}`, error.message) : message}</strong>
+        <strong>{untranslated ? tOr(`error_${error.code}`, error.message ?? '') : message}</strong>
       </p>
       {untranslated && <p lang="en">{error.message}</p>}
       {error.expected !== undefined && (
@@ -26,7 +26,7 @@ export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
           {t('actualLabel')} <code>{error.actual}</code>
         </p>
       )}
-      {error.hint && (
+      {(error.sayHint ?? error.hint) && (
         <p lang={error.sayHint || ENGLISH ? undefined : 'en'}>{spoken(error.sayHint, error.hint)}</p>
       )}
     </div>

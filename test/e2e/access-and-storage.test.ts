@@ -59,7 +59,7 @@ describe('host access for other issuers (optional_host_permissions)', () => {
     const issuer = f.others[0]!.issuer;
     // The worker wraps what it answers (`answered`), so that a page tells an answer from a refusal.
     const { value: answer } = await popup.evaluate<
-      { value: { ok: boolean; error?: { code: string; message: string } } },
+      { value: { ok: boolean; error?: { code: string; say?: { id: string; subs: unknown[] } } } },
       readonly [string, string]
     >(
       async ([issuer, redirect]) =>
@@ -87,7 +87,9 @@ describe('host access for other issuers (optional_host_permissions)', () => {
     );
     expect(answer.ok).toBe(false);
     expect(answer.error?.code).toBe('permission_missing');
-    expect(answer.error?.message).toContain(issuer);
+    // Said as a message id and its values; the page words it in the reader's language.
+    expect(answer.error?.say?.id).toBe('notAllowed');
+    expect(JSON.stringify(answer.error?.say?.subs)).toContain(issuer);
     expect(f.ext.context.pages().some((p) => p.url().startsWith(`${issuer}/`))).toBe(false);
     await popup.close();
   });

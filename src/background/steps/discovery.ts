@@ -31,7 +31,6 @@ export async function discovery(w: RunWriter): Promise<FlowErrorInfo | undefined
     kind: 'discovery' as const,
     at: deps.now(),
     exchanges: [exchange],
-    note: note.message,
     noteSay: note.say,
     ...(metadata ? { metadata } : {}),
     checks: discoveryChecks(document, issuer),

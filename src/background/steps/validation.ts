@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
+import type { Said } from '../../core/i18n/say.ts';
 import { accessTokenChecks } from '../../core/checks/access-token-checks.ts';
 import { idTokenChecks } from '../../core/checks/id-token-checks.ts';
 import type { JwksSource } from '../../core/checks/signature.ts';
@@ -30,7 +31,7 @@ export function jwksSource(
   deps: WorkerDeps,
   prefetched: Promise<Exchange> | undefined,
 ): JwksSource {
-  let cached: JSONWebKeySet | { error: string } | undefined;
+  let cached: JSONWebKeySet | { error: Said } | undefined;
   return async (refresh) => {
     if (cached && !refresh) return cached;
     const early = !refresh && !cached && prefetched ? await prefetched : undefined;

@@ -1,10 +1,10 @@
 import { say } from '../i18n/say.ts';
 import { oidcCore, outcome, passIf, rfc, shown, type Check } from './check.ts';
-import type { Exchange } from '../protocol/http.ts';
+import { failureOf, type Exchange } from '../protocol/http.ts';
 import type { SignatureResult } from './signature.ts';
 
 const status = (exchange: Exchange) =>
-  exchange.response ? `HTTP ${exchange.response.status}` : (exchange.failure?.message ?? say('exNoResponse'));
+  exchange.response ? `HTTP ${exchange.response.status}` : failureOf(exchange);
 
 /** OIDC Core §5.3.2: UserInfo's `sub` is the ID token's; a signed response is verified like an ID token. */
 export function userinfoChecks(
@@ -19,7 +19,7 @@ export function userinfoChecks(
       ...oidcCore('5.3.2', 'UserInfoResponse'),
     },
     exchange.response?.status === 200 && claims !== undefined,
-    'HTTP 200, a JSON object or a JWT',
+    say('exHttp200JsonOrJwt'),
     status(exchange),
   );
   const subRule = {
@@ -75,7 +75,7 @@ export function introspectionChecks(
 ): Check[] {
   const answered = exchange.response?.status === 200 && fields !== undefined;
   return [
-    passIf(INTROSPECTION.http, answered, 'HTTP 200, a JSON object', status(exchange)),
+    passIf(INTROSPECTION.http, answered, say('exHttp200Json'), status(exchange)),
     fields
       ? passIf(
           INTROSPECTION.active,

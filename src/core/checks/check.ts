@@ -11,9 +11,12 @@ export interface Check {
   spec: string;
   specUrl: string;
   status: CheckStatus;
-  /** In English; `expectedSay`/`actualSay` hold words of ours as message ids, for the pages. */
-  expected: string;
-  actual: string;
+  /**
+   * A value as it is (a claim, a status, a URL); words of ours are `expectedSay`/`actualSay` instead,
+   * rendered where they are read. Runs stored before message ids hold both, the English here.
+   */
+  expected?: string;
+  actual?: string;
   expectedSay?: Say;
   actualSay?: Say;
 }
@@ -50,21 +53,17 @@ export function outcome(rule: Rule, status: CheckStatus, expected: Found, actual
     spec: rule.spec,
     specUrl: rule.specUrl,
     status,
-    expected: typeof expected === 'string' ? expected : expected.message,
-    actual: typeof actual === 'string' ? actual : actual.message,
   };
-  if (typeof expected !== 'string') check.expectedSay = expected.say;
-  if (typeof actual !== 'string') check.actualSay = actual.say;
+  if (typeof expected === 'string') check.expected = expected;
+  else check.expectedSay = expected.say;
+  if (typeof actual === 'string') check.actual = actual;
+  else check.actualSay = actual.say;
   return check;
 }
 
 export const passIf = (rule: Rule, ok: boolean, expected: Found, actual: Found): Check =>
   outcome(rule, ok ? 'pass' : 'fail', expected, actual);
 
-/** A claim or field value as found, as text; `(missing)` when absent. */
+/** A claim or field value as found: as text, or said missing when absent. */
 export const shown = (value: unknown): Found =>
-  value === undefined ? say('valueMissing') : shownText(value);
-
-/** `shown` inside a sentence of its own (always English there). */
-export const shownText = (value: unknown): string =>
-  value === undefined ? '(missing)' : typeof value === 'string' ? value : JSON.stringify(value);
+  value === undefined ? say('valueMissing') : typeof value === 'string' ? value : JSON.stringify(value);

@@ -33,7 +33,7 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
       return true;
     }
   });
-  const malformed = discoveredEndpointProblems(metadata, false).map((p) => p.message);
+  const malformed = discoveredEndpointProblems(metadata, false);
   const methods = metadata.code_challenge_methods_supported;
   return [
     passIf(issuerRule, metadata.issuer === issuer, issuer, shown(metadata.issuer)),
@@ -46,7 +46,11 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
       urlsRule,
       malformed.length === 0,
       say('exAbsoluteUrls'),
-      malformed.length ? malformed.join(' ') : say('exUsableCount', urls.length),
+      !malformed[0]
+        ? say('exUsableCount', urls.length)
+        : malformed.length === 1
+          ? malformed[0]
+          : say('exProblemsMore', malformed[0], malformed.length - 1),
     ),
     Array.isArray(methods)
       ? outcome(pkceRule, methods.includes('S256') ? 'pass' : 'warn', say('exS256Listed'), shown(methods))

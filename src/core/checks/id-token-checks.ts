@@ -1,6 +1,6 @@
 import { say } from '../i18n/say.ts';
 import { base64url } from 'jose';
-import { oidcCore, outcome, passIf, shown, shownText, type Check, type Found, type Rule } from './check.ts';
+import { oidcCore, outcome, passIf, shown, type Check, type Found, type Rule } from './check.ts';
 import { decodeToken } from '../protocol/jwt.ts';
 import { verifySignature, type JwksSource } from './signature.ts';
 
@@ -97,7 +97,7 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
           RULES.aud,
           'warn',
           say('exContains', clientId),
-          `${shownText(aud)} (extra audiences: ${extra.join(', ')})`,
+          say('exExtraAudiences', shown(aud), extra.join(', ')),
         )
       : outcome(RULES.aud, 'pass', say('exContains', clientId), shown(aud));
   const azp = claims.azp;
@@ -113,7 +113,7 @@ function audienceChecks(claims: Record<string, unknown>, clientId: string): Chec
 export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise<Check[]> {
   const decoded = decodeToken(token);
   if (decoded.kind === 'jwe') {
-    const note = say('exEncrypted', shownText(decoded.header.alg), shownText(decoded.header.enc));
+    const note = say('exEncrypted', shown(decoded.header.alg), shown(decoded.header.enc));
     return [
       outcome(RULES.format, 'warn', say('exSignedJwt'), note),
       ...skipAll(say('exTokenEncrypted'), ['id_token.format']),
@@ -127,7 +127,7 @@ export async function idTokenChecks(token: string, ctx: IdTokenContext): Promise
     ];
   }
   const { header, claims } = decoded;
-  const alg = shownText(header.alg);
+  const alg = typeof header.alg === 'string' ? header.alg : String(JSON.stringify(header.alg));
   const signature = await verifySignature(token, header, ctx.clientSecret, ctx.jwks);
   const algAllowed = ctx.algsSupported
     ? ctx.algsSupported.includes(alg) && alg !== 'none'
@@ -179,7 +179,7 @@ function requestedAuthChecks(claims: Record<string, unknown>, ctx: IdTokenContex
           RULES.authTime,
           age !== undefined && age <= ctx.maxAge + CLOCK_TOLERANCE_S,
           say('exMaxAge', ctx.maxAge, CLOCK_TOLERANCE_S),
-          age === undefined ? shown(authTime) : `${shownText(authTime)} (${age} s ago)`,
+          age === undefined ? shown(authTime) : say('exAgo', shown(authTime), age),
         ),
     !ctx.acrValues?.length
       ? outcome(RULES.acr, 'skip', say('exNoAcrValues'), shown(acr))

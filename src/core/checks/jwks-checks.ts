@@ -1,5 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
-import { say } from '../i18n/say.ts';
+import { say, type Said } from '../i18n/say.ts';
 import { oidcCore, oidcDiscovery, outcome, passIf, rfc, type Check } from './check.ts';
 
 /** The members that hold a private or symmetric key (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
@@ -13,7 +13,7 @@ const kidOf = (key: Record<string, unknown>, i: number) =>
  * keys only (Discovery §3), told apart by `kid` (RFC 7517 §4.5), still holding the key that signed
  * the login's ID token (OIDC Core §10.1: a key is published for as long as tokens it signed are in use).
  */
-export function jwksChecks(set: JSONWebKeySet | { error: string }, idTokenKid: string | undefined): Check[] {
+export function jwksChecks(set: JSONWebKeySet | { error: Said }, idTokenKid: string | undefined): Check[] {
   const http = passIf(
     { id: 'jwks.http', ...rfc(7517, '5') },
     !('error' in set),

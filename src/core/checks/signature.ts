@@ -1,9 +1,9 @@
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { Found } from './check.ts';
-import { say } from '../i18n/say.ts';
+import { say, type Said } from '../i18n/say.ts';
 
 /** Where verification keys come from; `refresh` asks the provider again (RFC 7517 key rotation). */
-export type JwksSource = (refresh: boolean) => Promise<JSONWebKeySet | { error: string }>;
+export type JwksSource = (refresh: boolean) => Promise<JSONWebKeySet | { error: Said }>;
 
 export interface SignatureResult {
   status: 'pass' | 'fail' | 'skip' | 'warn';

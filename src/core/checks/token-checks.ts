@@ -55,7 +55,7 @@ export function tokenResponseChecks(
       shown(fields.token_type),
     ),
     expires === undefined
-      ? outcome(rules.expires, 'warn', 'a positive number (RECOMMENDED)', '(missing)')
+      ? outcome(rules.expires, 'warn', say('exPositiveRecommended'), say('valueMissing'))
       : passIf(
           rules.expires,
           typeof expires === 'number' && expires > 0,
@@ -71,7 +71,7 @@ export function tokenResponseChecks(
         )
       : outcome(rules.idToken, 'skip', say('exPresentIfOpenid'), say('exOpenidNotRequested')),
     granted === undefined
-      ? outcome(rules.scope, 'pass', requested.join(' '), '(omitted: the requested scopes were granted)')
+      ? outcome(rules.scope, 'pass', requested.join(' '), say('exScopeOmitted'))
       : dropped.length
         ? outcome(
             rules.scope,

@@ -15,15 +15,17 @@ const STOP_CODES: Record<string, FlowErrorCode> = {
 /** The value inside a check's found words (`exRepeated` names, `exCarries` tokens): decided on ids, never on English. */
 const foundValue = (c: Check): string => {
   const [value] = c.actualSay?.subs ?? [];
-  return typeof value === 'string' ? value : c.actual;
+  return typeof value === 'string' ? value : (c.actual ?? '');
 };
 
 const STOP_MESSAGES: Record<string, (c: Check) => ReturnType<typeof say>> = {
-  'callback.redirect_uri': (c) => say('stopElsewhere', c.actual, c.expected),
+  'callback.redirect_uri': (c) => say('stopElsewhere', c.actual ?? '', c.expected ?? ''),
   'callback.duplicates': (c) => say('stopDuplicates', foundValue(c)),
   'callback.state': (c) => say(c.actualSay?.id === 'valueMissing' ? 'stopNoState' : 'stopState'),
   'callback.iss': (c) =>
-    c.actualSay?.id === 'exMissingAdvertised' ? say('stopNoIss') : say('stopIss', c.actual, c.expected),
+    c.actualSay?.id === 'exMissingAdvertised'
+      ? say('stopNoIss')
+      : say('stopIss', c.actual ?? '', c.expected ?? ''),
   'callback.no_tokens': (c) => say('stopTokens', foundValue(c)),
 };
 
@@ -62,7 +64,7 @@ export function readCallback(
   if (failed) {
     const slashOnly =
       failed.id === 'callback.iss' &&
-      failed.actual.replace(/\/+$/, '') === failed.expected.replace(/\/+$/, '');
+      failed.actual?.replace(/\/+$/, '') === failed.expected?.replace(/\/+$/, '');
     const error: FlowErrorInfo = {
       code: STOP_CODES[failed.id] ?? 'state_mismatch',
       ...(STOP_MESSAGES[failed.id]?.(failed) ?? say(checkTitleId(failed.id))),

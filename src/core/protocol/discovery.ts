@@ -1,5 +1,5 @@
 import { authorizationServer, DISCOVERY_FIELDS, type AuthorizationServer } from './authorization-server.ts';
-import type { Exchange, HttpRequest } from './http.ts';
+import { failureOf, type Exchange, type HttpRequest } from './http.ts';
 import { urlProblem } from './url-rules.ts';
 import { say, type Said } from '../i18n/say.ts';
 
@@ -20,7 +20,7 @@ export type DiscoveryOutcome =
       /** Why some endpoint it publishes cannot be used; such a document is not adopted. */
       problems: Said[];
     }
-  | { status: 'unavailable'; reason: string }
+  | { status: 'unavailable'; reason: Said }
   | { status: 'mismatch'; expected: string; actual: string };
 
 export { DISCOVERY_FIELDS } from './authorization-server.ts';
@@ -66,10 +66,11 @@ export function parsedObject(body: string | undefined): Record<string, unknown> 
  */
 export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutcome {
   const res = exchange.response;
-  if (!res) return { status: 'unavailable', reason: exchange.failure?.message ?? 'no response' };
-  if (res.status < 200 || res.status > 299) return { status: 'unavailable', reason: `HTTP ${res.status}` };
+  if (!res) return { status: 'unavailable', reason: failureOf(exchange) };
+  if (res.status < 200 || res.status > 299)
+    return { status: 'unavailable', reason: say('answerHttp', res.status) };
   const doc = parsedObject(res.body);
-  if (!doc) return { status: 'unavailable', reason: 'the body is not a JSON object' };
+  if (!doc) return { status: 'unavailable', reason: say('answerNotObject') };
   if (doc.issuer !== issuer)
     return { status: 'mismatch', expected: issuer, actual: JSON.stringify(doc.issuer) };
   return {

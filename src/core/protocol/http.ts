@@ -1,5 +1,5 @@
 import type { Say } from '../flow-error.ts';
-import { say } from '../i18n/say.ts';
+import { say, type Said } from '../i18n/say.ts';
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -28,7 +28,11 @@ export interface Exchange {
   request: HttpRequest;
   response?: HttpResponse;
   /** Set when no usable response arrived: a network failure, a timeout, or a redirect not followed. */
-  failure?: { code: 'network' | 'timeout' | 'redirect'; message: string; say?: Say };
+  failure?: {
+    code: 'network' | 'timeout' | 'redirect';
+    say?: Say;
+    /** Runs stored before message ids. */ message?: string;
+  };
   startedAt: number;
   durationMs: number;
 }
@@ -108,3 +112,7 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
     });
   }
 }
+
+/** Why an exchange has no response, as words of ours (or as a run stored before message ids said it). */
+export const failureOf = (exchange: Exchange): Said =>
+  exchange.failure?.say ? { say: exchange.failure.say } : say('answerNone');

@@ -8,6 +8,7 @@ import {
 } from './client-auth.ts';
 import { refusalHint } from './client-auth-refusal.ts';
 import { say } from '../i18n/say.ts';
+import { parsedObject } from './discovery.ts';
 
 /**
  * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
@@ -91,13 +92,8 @@ export const carriesCredentials = (request: HttpRequest): boolean =>
   Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
   new URLSearchParams(request.body ?? '').has('client_secret');
 
-function parseObject(body: string): TokenFields {
-  const value: unknown = JSON.parse(body);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SyntaxError('the body is JSON but not an object');
-  }
-  return value as TokenFields;
-}
+const isFields = (value: unknown): value is TokenFields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface TokenReading {
   /** The body, whenever it is a JSON object from a 2xx answer (kept even when it is unusable). */
@@ -123,12 +119,11 @@ export function readTokenResponse(
   if (res.status < 200 || res.status > 299) {
     let error = '';
     let description = '';
-    try {
-      const body = parseObject(res.body);
+    // A non-JSON error body is shown raw by the inspector; the status says enough here.
+    const body = parsedObject(res.body);
+    if (body) {
       error = typeof body.error === 'string' ? body.error : '';
       description = typeof body.error_description === 'string' ? body.error_description : '';
-    } catch {
-      // A non-JSON error body is shown raw by the inspector; the status says enough here.
     }
     const hint = refusalHint(res, error, client, advertised, {
       ...options,
@@ -146,24 +141,22 @@ export function readTokenResponse(
       },
     };
   }
-  let fields: TokenFields;
+  let value: unknown;
   try {
-    fields = parseObject(res.body);
+    value = JSON.parse(res.body);
   } catch (e) {
-    return {
-      error: {
-        code: 'token_not_json',
-        ...say('tokenNotJson', (e as Error).message),
-      },
-    };
+    // The engine's own words on where the JSON breaks: text we did not write, kept as it is.
+    return { error: { code: 'token_not_json', ...say('tokenNotJson', (e as Error).message) } };
   }
+  if (!isFields(value)) return { error: { code: 'token_not_json', ...say('tokenNotObject') } };
+  const fields = value;
   if (typeof fields.access_token !== 'string' || fields.access_token === '') {
     return {
       fields,
       error: {
         code: 'token_invalid',
         ...say('tokenNoAccessToken'),
-        actual: JSON.stringify(fields.access_token) ?? '(missing)',
+        ...(fields.access_token === undefined ? {} : { actual: JSON.stringify(fields.access_token) }),
       },
     };
   }

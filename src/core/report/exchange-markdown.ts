@@ -1,6 +1,6 @@
 import type { Exchange } from '../protocol/http.ts';
 import type { StepBase } from '../run/steps/step.ts';
-import type { MessageId, Words } from '../view/words.ts';
+import { errorText, type MessageId, type Words } from '../view/words.ts';
 import { cell, fenced, plain } from './markdown.ts';
 
 /** One exchange in the Markdown report: the request as sent, the answer as received. */
@@ -26,7 +26,7 @@ export function exchangeMarkdown(title: string, ex: Exchange, w: Words): string[
       fenced([...lines, '', response.body].join('\n'), 'http'),
     );
   }
-  if (failure) out.push(w.t('reportNoResponse', cell(failure.message)));
+  if (failure) out.push(w.t('reportNoResponse', cell(w.spoken(failure.say, failure.message))));
   return out;
 }
 
@@ -51,10 +51,6 @@ export function actionMarkdown(
     ? exchangesMarkdown(step, w, (i) => (i === 0 ? title : jwks(i - 1)))
     : [`### ${title}`];
   const outcome = w.t(OUTCOME[step.status]);
-  out.push(
-    step.error
-      ? `**${plain(outcome)}**: ${cell(w.spoken(step.error.say, step.error.message))}`
-      : `**${plain(outcome)}**`,
-  );
+  out.push(step.error ? `**${plain(outcome)}**: ${cell(errorText(step.error, w))}` : `**${plain(outcome)}**`);
   return out;
 }

@@ -3,6 +3,7 @@ import type { Exchange } from '../protocol/http.ts';
 import { decodeToken } from '../protocol/jwt.ts';
 import type { Run, Secret, SecretKind, Step } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
+import { say, type Said } from '../i18n/say.ts';
 import { maskCredentials, REDACTED } from '../view/mask.ts';
 
 export const SIGNATURE_REDACTED = '[signature redacted]';
@@ -21,17 +22,8 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
   'credential',
 ]);
 
-const SECRET_NAMES: Record<SecretKind, string> = {
-  client_secret: 'client secret',
-  code: 'authorization code',
-  code_verifier: 'PKCE verifier',
-  access_token: 'access token',
-  refresh_token: 'refresh token',
-  id_token: 'ID token',
-  state: 'state',
-  nonce: 'nonce',
-  credential: 'credential from an answer',
-};
+/** How a note names each kind of secret: `secretName_<kind>`, a message in both languages. */
+const secretName = (kind: SecretKind) => say(`secretName_${kind}`);
 
 /** A JWT keeps its header and claims and loses its signature; anything else goes whole. */
 function replacementFor(secret: Secret): string {
@@ -143,13 +135,12 @@ export function redactionsFor(secrets: Secret[]): Redaction[] {
 }
 
 /** What a report says about secrets too short to be searched for as free text. */
-export function redactionNotes(secrets: Secret[]): string[] {
+export function redactionNotes(secrets: Secret[]): Said[] {
   const short = secrets.filter(
     (s) => SECRET_AFTER_RUN.has(s.kind) && s.value !== '' && s.value.length < FREE_TEXT_MIN,
   );
-  return [...new Set(short.map((s) => SECRET_NAMES[s.kind]))].map(
-    (name) =>
-      `The ${name} has fewer than ${FREE_TEXT_MIN} characters: it was redacted wherever it stood as a whole value (header credentials, form and query parameters, JSON strings), but free text was not searched for it.`,
+  return [...new Set(short.map((s) => s.kind))].map((kind) =>
+    say('reportShortSecret', secretName(kind), FREE_TEXT_MIN),
   );
 }
 

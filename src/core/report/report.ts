@@ -3,7 +3,7 @@ import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
 import { checkTitle, loginChecks, runChecks, verdict, verdictText } from '../view/verdict.ts';
-import type { Words } from '../view/words.ts';
+import { errorText, type Words } from '../view/words.ts';
 
 export interface ReportContext {
   extensionVersion: string;
@@ -37,7 +37,7 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     extensionVersion: ctx.extensionVersion,
     browser: ctx.browser,
     verdict: verdictText(verdict(loginChecks(safe)), ctx.words),
-    notes: redactionNotes(run.secrets),
+    notes: redactionNotes(run.secrets).map((note) => ctx.words.spoken(note.say)),
     checkTitles: Object.fromEntries(runChecks(safe).map((c) => [c.id, checkTitle(c, ctx.words)])),
     run: safe,
   };
@@ -66,7 +66,7 @@ export function reportMarkdown(report: Report, w: Words): string {
     `| ${w.t('reportExtensionBrowser')} | ${cell(report.extensionVersion)} ${cell(report.browser)} |`,
     '',
   ];
-  if (run.error) md.push(`**${w.t('reportStopped')}** ${cell(run.error.message)}`, '');
+  if (run.error) md.push(`**${w.t('reportStopped')}** ${cell(errorText(run.error, w))}`, '');
   md.push(`## ${w.t('reportSteps')}`);
   for (const step of run.steps) {
     const def = stepDef(step.kind);

@@ -19,8 +19,8 @@ export interface Words {
   count: (base: PluralBase, n: number, ...subs: Sub[]) => string;
   number: (n: number) => string;
   date: (epochMs: number) => string;
-  /** Words core or the worker said as a message id (`say`), in this language; else `english`. */
-  spoken: (said: Say | undefined, english: string) => string;
+  /** Words core or the worker said as a message id (`say`), in this language; else `stored` as it is. */
+  spoken: (said: Say | undefined, stored?: string) => string;
 }
 
 /** A message as Chrome fills it: `$1`…`$9` from `subs`, `$$` a dollar sign. */
@@ -35,10 +35,8 @@ export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words
   const plurals = new Intl.PluralRules(locale);
   const strings = (subs: Sub[]) => subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s));
   const tOr = (id: string, fallback: string, ...subs: Sub[]) => lookup(id, strings(subs)) || fallback;
-  const spoken = (said: Say | undefined, english: string): string =>
-    said
-      ? tOr(said.id, english, ...said.subs.map((s) => (typeof s === 'string' ? s : spoken(s, ''))))
-      : english;
+  const spoken = (said: Say | undefined, stored = ''): string =>
+    said ? tOr(said.id, stored, ...said.subs.map((s) => (typeof s === 'string' ? s : spoken(s)))) : stored;
   return {
     spoken,
     locale,
@@ -52,4 +50,16 @@ export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words
     // A date out of range (an `iat` of 1e13 in somebody's token) shows as its number, never throws.
     date: (epochMs) => (Math.abs(epochMs) <= 8.64e15 ? dates.format(epochMs) : String(epochMs)),
   };
+}
+
+/** An error's words in full, for a report or a log: each problem in turn, then its hint. */
+export function errorText(
+  error: { message?: string; say?: Say; sayAll?: Say[]; sayHint?: Say; hint?: string },
+  w: Pick<Words, 'spoken'>,
+): string {
+  const head = error.sayAll
+    ? error.sayAll.map((s) => w.spoken(s)).join(' ')
+    : w.spoken(error.say, error.message);
+  const hint = w.spoken(error.sayHint, error.hint);
+  return hint ? `${head} ${hint}` : head;
 }

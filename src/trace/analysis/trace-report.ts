@@ -13,14 +13,14 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
   const md = [`# ${w.t('traceReportTitle', cell(fileName))}`, ''];
   if (trace.attempts.length === 0)
     md.push(w.t('traceNoLogin', trace.hosts.map(cell).join(', ') || w.t('traceNoHosts')));
-  for (const note of trace.notes) md.push(`> ${plain(w.spoken(note.say, note.message))}`, '');
+  for (const note of trace.notes) md.push(`> ${plain(w.spoken(note.say))}`, '');
   trace.attempts.forEach((a, i) => {
     const title =
       a.grant === undefined
         ? w.t('traceReportLogin', i + 1, cell(a.clientId), cell(a.issuer))
         : w.t('traceReportToken', i + 1, cell(a.clientId), cell(a.issuer), cell(a.grant));
     md.push(`## ${title}`, '');
-    for (const d of a.diagnosis) md.push(`- ${plain(w.spoken(d.say, d.message))}`);
+    for (const d of a.diagnosis) md.push(`- ${plain(w.spoken(d.say))}`);
     const events = ['traceWhen', 'traceWhat', 'traceRequest', 'colStatus'] as const;
     md.push('', `| ${events.map((h) => w.t(h)).join(' | ')} |`, '|---|---|---|---|');
     for (const e of a.events)
@@ -36,11 +36,11 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
   return md.join('\n') + '\n';
 }
 
-/** Stored words with the copy's secrets removed from their English and from every value in them. */
+/** Stored words with the copy's secrets removed from every value in them. */
 function cleanSaid(said: Said, clean: (text: string) => string): Said {
   const sub = (p: string | Say): string | Say =>
     typeof p === 'string' ? clean(p) : { id: p.id, subs: p.subs.map(sub) };
-  return { message: clean(said.message), say: sub(said.say) as Say };
+  return { say: sub(said.say) as Say };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { hintInEnglish } from '../../support/words.ts';
 import { describe, expect, test } from 'vitest';
 import { loginWindowError } from '../../../src/core/protocol/login-window.ts';
 import { traits as chromium } from '../../../src/platform/chromium/traits.ts';
@@ -33,9 +34,9 @@ describe('login window errors', () => {
     );
     const failed = loginWindowError(chromium.loginWindowFailure('Authorization page could not be loaded.'));
     expect(failed.code).toBe('login_failed');
-    expect(failed.hint).toMatch(/Authorization endpoint/);
+    expect(hintInEnglish(failed)).toMatch(/Authorization endpoint/);
     expect(failed.actual).toBe('Authorization page could not be loaded.');
-    expect(loginWindowError({ kind: 'other', message: 'x' }).hint).toBeUndefined();
+    expect(hintInEnglish(loginWindowError({ kind: 'other', message: 'x' }))).toBeUndefined();
   });
 
   test('the extension’s own redirect is the browser’s to recognise, in every spelling it accepts', () => {

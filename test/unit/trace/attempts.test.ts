@@ -1,7 +1,9 @@
+import type { Said } from '../../../src/core/i18n/say.ts';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import { withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
+import { inEnglish } from '../../support/words.ts';
 
 const OP = 'https://op.example';
 const APP = 'https://app.example/cb';
@@ -84,7 +86,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
     ) as { entries: HarEntry[] };
     const [attempt] = traceLogins(entries).attempts;
     expect(statuses(attempt!.checks)['trace.redirect_uri']).toBe('fail');
-    expect(attempt!.diagnosis.map((d) => d.message)).toEqual([
+    expect(attempt!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s.',
     ]);
   });
@@ -101,7 +103,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
     ) as { entries: HarEntry[] };
     const [attempt] = traceLogins(twice.entries).attempts;
     expect(attempt!.events.filter((e) => e.kind === 'token')).toHaveLength(2);
-    expect(attempt!.diagnosis.map((d) => d.message)).toEqual([
+    expect(attempt!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The code was redeemed 2 times: a code is single-use (RFC 6749 §4.1.2), and the provider answered the repeat with HTTP 400.',
     ]);
     const bodiless = readHar(
@@ -113,7 +115,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
         }),
       ]),
     ) as { entries: HarEntry[] };
-    expect(traceLogins(bodiless.entries).attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+    expect(traceLogins(bodiless.entries).attempts[0]!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The token endpoint answered HTTP 401; its body is not in the HAR, so the reason is unknown.',
     ]);
   });
@@ -127,7 +129,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
       ).entries,
     );
     expect(statuses(tampered.attempts[0]!.checks)['trace.state']).toBe('fail');
-    expect(tampered.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+    expect(tampered.attempts[0]!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The callback’s state is not the one the authorize request sent: a forged or stale callback, whose code must not be redeemed (RFC 6749 §10.12).',
     ]);
     // No token request: without PKCE, a server-side app; with PKCE, as a browser app logs in, never redeemed.
@@ -139,7 +141,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
         }
       ).entries,
     );
-    expect(serverSide.attempts[0]!.diagnosis[0]?.message).toMatch(
+    expect(inEnglish(serverSide.attempts[0]!.diagnosis[0])).toMatch(
       /^No token request in the HAR: a server-side app/,
     );
     const browserApp = traceLogins(
@@ -149,7 +151,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
         }
       ).entries,
     );
-    expect(browserApp.attempts[0]!.diagnosis[0]?.message).toMatch(
+    expect(inEnglish(browserApp.attempts[0]!.diagnosis[0])).toMatch(
       /^No token request for this code in the HAR: the login used PKCE/,
     );
     const refused = traceLogins(
@@ -159,11 +161,11 @@ describe('a HAR’s logins, found without being told the provider', () => {
         }
       ).entries,
     );
-    expect(refused.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+    expect(refused.attempts[0]!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The provider answered access_denied: The user (or a policy) refused the consent or the login.',
     ]);
     const abandoned = traceLogins((readHar(har([authorize('s3')])) as { entries: HarEntry[] }).entries);
-    expect(abandoned.attempts[0]!.diagnosis[0]?.message).toMatch(/^The callback never came/);
+    expect(inEnglish(abandoned.attempts[0]!.diagnosis[0])).toMatch(/^The callback never came/);
   });
 
   test('fragment parameters are read from the Location that led to the callback', () => {
@@ -184,16 +186,11 @@ describe('a HAR’s logins, found without being told the provider', () => {
   });
 
   test('a file that is not a HAR, and a HAR with no login, say so', () => {
-    expect(readHar('{"hello":1}')).toEqual({
-      error: {
-        message:
-          'This is not a HAR file: it has no "log.entries" list (save it from DevTools with "Save all as HAR").',
-        say: { id: 'notHar', subs: [] },
-      },
-    });
-    expect(readHar('nope')).toMatchObject({
-      error: { message: expect.stringMatching(/^The file is not JSON/) as unknown },
-    });
+    expect(readHar('{"hello":1}')).toEqual({ error: { say: { id: 'notHar', subs: [] } } });
+    expect(inEnglish((readHar('{"hello":1}') as { error: Said }).error)).toBe(
+      'This is not a HAR file: it has no "log.entries" list (save it from DevTools with "Save all as HAR").',
+    );
+    expect(inEnglish((readHar('nope') as { error: Said }).error)).toMatch(/^The file is not JSON/);
     const none = traceLogins(
       (readHar(har([entry('GET', 'https://cdn.example/a.js', 200)])) as { entries: HarEntry[] }).entries,
     );
@@ -221,7 +218,7 @@ describe('login shapes real apps send', () => {
     const [attempt] = traceLogins(entries).attempts;
     expect(attempt).toMatchObject({ clientId: 'web', issuer: OP });
     expect(statuses(attempt!.checks)['trace.state']).toBe('pass');
-    expect(attempt!.diagnosis.map((d) => d.message).join(' ')).not.toMatch(/forged/);
+    expect(attempt!.diagnosis.map((d) => inEnglish(d)).join(' ')).not.toMatch(/forged/);
   });
 
   test('an authorization request sent as a form POST is found', () => {
@@ -254,7 +251,7 @@ describe('the cause in the provider’s own words', () => {
         ) as { entries: HarEntry[] }
       ).entries,
     );
-    expect(refused.attempts[0]!.diagnosis.map((d) => d.message)).toEqual([
+    expect(refused.attempts[0]!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The provider answered access_denied: The user (or a policy) refused the consent or the login. The provider says: “User declined the app”.',
     ]);
     const mismatch = traceLogins(
@@ -275,7 +272,7 @@ describe('the cause in the provider’s own words', () => {
         ) as { entries: HarEntry[] }
       ).entries,
     );
-    expect(mismatch.attempts[0]!.diagnosis.map((d) => d.message)).toContain(
+    expect(mismatch.attempts[0]!.diagnosis.map((d) => inEnglish(d))).toContain(
       'The token endpoint answered invalid_grant: the redirect_uri differs from the authorize request’s. The provider says: “AADSTS50011: The redirect URI does not match”.',
     );
   });
@@ -300,7 +297,7 @@ describe('requests the browser did not complete, named from the HAR', () => {
           ]),
         ) as { entries: HarEntry[] }
       ).entries,
-    ).attempts[0]!.diagnosis.map((d) => d.message);
+    ).attempts[0]!.diagnosis.map((d) => inEnglish(d));
 
   test('a discovery request whose CORS preflight was refused: the preflight named', () => {
     const diagnosis = login([entry('OPTIONS', `${OP}/.well-known/openid-configuration`, 403)]);
@@ -318,7 +315,7 @@ describe('requests the browser did not complete, named from the HAR', () => {
     const data = JSON.parse(text) as { log: { entries: Record<string, unknown>[] } };
     data.log.entries[0]!._error = 'net::ERR_BLOCKED_BY_CLIENT';
     const { entries } = readHar(JSON.stringify(data)) as { entries: HarEntry[] };
-    expect(traceLogins(entries).attempts[0]!.diagnosis.map((d) => d.message)).toContain(
+    expect(traceLogins(entries).attempts[0]!.diagnosis.map((d) => inEnglish(d))).toContain(
       'The browser did not complete the discovery request (net::ERR_BLOCKED_BY_CLIENT): no answer reached the page (blocked by the browser, an extension or the network).',
     );
   });
@@ -372,8 +369,8 @@ describe('PKCE on real logins (RFC 7636, RFC 9700 §2.1.1)', () => {
 });
 
 const read = (entries: HarEntry[]) => (readHar(har(entries)) as { entries: HarEntry[] }).entries;
-const said = (attempt: { diagnosis: { message: string }[] } | undefined) =>
-  attempt!.diagnosis.map((d) => d.message).join('\n');
+const said = (attempt: { diagnosis: Said[] } | undefined) =>
+  attempt!.diagnosis.map((d) => inEnglish(d)).join('\n');
 
 describe('logins and token requests in every shape the file may hold them', () => {
   test('PAR (RFC 9126): the authorization request holds only client_id and request_uri; the pushed request the rest', () => {
@@ -506,7 +503,7 @@ describe('logins and token requests in every shape the file may hold them', () =
         }),
       ]),
     );
-    expect(trace.notes.map((n) => n.message)).toEqual([
+    expect(trace.notes.map((n) => inEnglish(n))).toEqual([
       expect.stringMatching(
         /^A login through the app’s own server: a password was posted to https:\/\/app\.example\/api\/auth\/login \(HTTP 200\) and tokens came back/,
       ),

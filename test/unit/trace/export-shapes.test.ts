@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
 import { cleanHar } from '../../../src/trace/analysis/clean-har.ts';
+import { inEnglish } from '../../support/words.ts';
 
 /**
  * Hand-made HARs in the documented shapes of Chrome's and Firefox's exports (neither browser can be
@@ -32,7 +33,7 @@ describe('HARs as browsers export them', () => {
     });
     expect(attempt!.diagnosis).toEqual([]);
     expect(attempt!.tokens.map((t) => t.name)).toEqual(['access_token']);
-    expect(trace.notes.map((n) => n.message)).toEqual([
+    expect(trace.notes.map((n) => inEnglish(n))).toEqual([
       expect.stringMatching(/^No client credentials appear in the token requests: Chrome’s default export/),
     ]);
 
@@ -57,7 +58,7 @@ describe('HARs as browsers export them', () => {
     const [attempt] = traceLogins(entriesOf(text)).attempts;
     expect(attempt).toMatchObject({ clientId: 'portal-spa' });
     expect(statuses(attempt!.checks)['trace.state']).toBe('pass');
-    expect(attempt!.diagnosis.map((d) => d.message)).toEqual([
+    expect(attempt!.diagnosis.map((d) => inEnglish(d))).toEqual([
       'The browser blocked the token request (status 0): a CORS refusal, typical of an app redeeming the code from the page.',
     ]);
     const redacted = cleanHar(text, { keepOtherBodies: true }).text;

@@ -9,6 +9,7 @@ import {
   type FetchedSignature,
 } from '../../../src/trace/analysis/token-evidence.ts';
 import type { Check } from '../../../src/core/checks/check.ts';
+import { checkInEnglish } from '../../support/words.ts';
 
 const OP = 'https://op.example';
 const APP = 'https://app.example/cb';
@@ -85,7 +86,7 @@ describe('checks that need keys or clocks', () => {
     for (const elsewhere of [`${OP}/other-keys`, 'https://attacker.example/jwks']) {
       const entries = await har(AT - 2, true, false, elsewhere);
       const trace = await withEvidence(traceLogins(entries), entries);
-      const signature = trace.attempts[0]!.checks.find((c) => c.id === 'trace.signature')!;
+      const signature = checkInEnglish(trace.attempts[0]!.checks.find((c) => c.id === 'trace.signature')!);
       expect(signature.status, elsewhere).toBe('skip');
       expect(signature.actual).toMatch(/jwks_uri/);
     }
@@ -122,7 +123,7 @@ describe('the provider’s keys, fetched when the HAR holds none', () => {
   const checked = async (answer: Promise<FetchedSignature>): Promise<Check> => {
     const a = await answer;
     if ('confirm' in a) throw new Error(`asked to confirm ${a.confirm}`);
-    return a.check;
+    return checkInEnglish(a.check);
   };
   const watching = (deps: HttpDeps) => {
     const fetched: string[] = [];

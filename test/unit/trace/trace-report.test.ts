@@ -4,12 +4,13 @@ import { cleanHar } from '../../../src/trace/analysis/clean-har.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
 import { traceMarkdown, withCauses } from '../../../src/trace/analysis/trace-report.ts';
 import { wordsOf } from '../../support/words.ts';
+import { inEnglish } from '../../support/words.ts';
 
 describe('the trace report (Markdown for a ticket)', () => {
   test('provider text stays in code and on its line', () => {
     const trace: Trace = {
       hosts: ['op.example'],
-      notes: [{ message: 'The HAR could not be read: <b>', say: { id: 'harUnreadable', subs: ['<b>'] } }],
+      notes: [{ say: { id: 'harUnreadable', subs: ['<b>'] } }],
       attempts: [
         {
           clientId: 'app`|x',
@@ -36,7 +37,6 @@ describe('the trace report (Markdown for a ticket)', () => {
           ],
           diagnosis: [
             {
-              message: 'The provider answered access_denied: [x](y)',
               say: { id: 'dxProviderAnswered', subs: ['access_denied', '[x](y)'] },
             },
           ],
@@ -86,10 +86,10 @@ describe('the report’s causes come from the original file', () => {
     const { text: copy, clean } = cleanHar(text, { keepOtherBodies: false });
     const fromCopy = traceLogins((readHar(copy) as { entries: HarEntry[] }).entries);
     // The copy has no page body: on its own it can only say the callback never came.
-    expect(fromCopy.attempts[0]!.diagnosis[0]!.message).toMatch(/^The callback never came/);
+    expect(inEnglish(fromCopy.attempts[0]!.diagnosis[0])).toMatch(/^The callback never came/);
     const report = withCauses(fromCopy, original, clean);
     const [cause] = report.attempts[0]!.diagnosis;
-    expect(cause!.message).toBe(
+    expect(inEnglish(cause)).toBe(
       'op.example showed its own error, Keycloak: “Invalid id_token_hint [redacted]”.',
     );
     expect(JSON.stringify(cause!.say)).not.toContain('hint-secret-value-123');

@@ -6,7 +6,8 @@ import type { StepBase, StepDef } from './step.ts';
 /** OpenID Connect Discovery 1.0 §4: the provider's metadata, fetched before the login. */
 export interface DiscoveryStep extends StepBase {
   kind: 'discovery';
-  note: string;
+  /** A run stored before message ids keeps its note's English here; new ones are `noteSay`. */
+  note?: string;
   noteSay?: Say;
   metadata?: Record<string, unknown>;
 }

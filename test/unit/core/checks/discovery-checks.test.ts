@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { Check } from '../../../../src/core/checks/check.ts';
-import { discoveryChecks } from '../../../../src/core/checks/discovery-checks.ts';
+import { discoveryChecks as checksOf } from '../../../../src/core/checks/discovery-checks.ts';
+import { checkInEnglish } from '../../../support/words.ts';
+
+/** The checks as a report in English shows them. */
+const discoveryChecks = (...args: Parameters<typeof checksOf>) => checksOf(...args).map(checkInEnglish);
 
 const ISSUER = 'https://id.btgpactual.com';
 const byId = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));

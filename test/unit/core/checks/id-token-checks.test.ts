@@ -9,7 +9,15 @@ import {
   type JWTPayload,
 } from 'jose';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { idTokenChecks, type IdTokenContext } from '../../../../src/core/checks/id-token-checks.ts';
+import {
+  idTokenChecks as checksOf,
+  type IdTokenContext,
+} from '../../../../src/core/checks/id-token-checks.ts';
+import { checkInEnglish } from '../../../support/words.ts';
+
+/** The checks as a report in English shows them. */
+const idTokenChecks = async (...args: Parameters<typeof checksOf>) =>
+  (await checksOf(...args)).map(checkInEnglish);
 import type { JwksSource } from '../../../../src/core/checks/signature.ts';
 
 const NOW = 1_790_000_000; // frozen clock, seconds

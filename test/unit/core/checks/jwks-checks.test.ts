@@ -1,6 +1,11 @@
+import { say } from '../../../../src/core/i18n/say.ts';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { jwksChecks } from '../../../../src/core/checks/jwks-checks.ts';
+import { jwksChecks as checksOf } from '../../../../src/core/checks/jwks-checks.ts';
+import { checkInEnglish } from '../../../support/words.ts';
+
+/** The checks as a report in English shows them. */
+const jwksChecks = (...args: Parameters<typeof checksOf>) => checksOf(...args).map(checkInEnglish);
 import type { Check } from '../../../../src/core/checks/check.ts';
 
 let publicKey: JWK;
@@ -50,7 +55,7 @@ describe('the provider’s published keys (RFC 7517 §5, Discovery §3, OIDC Cor
   });
 
   test('an answer that is no JWK Set is one failed check, saying why', () => {
-    const checks = jwksChecks({ error: 'the JWKS has no "keys" array' }, 'k1');
+    const checks = jwksChecks({ error: say('jwksNoKeys') }, 'k1');
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({
       id: 'jwks.http',

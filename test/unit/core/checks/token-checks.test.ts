@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { Check } from '../../../../src/core/checks/check.ts';
-import { tokenResponseChecks } from '../../../../src/core/checks/token-checks.ts';
+import { tokenResponseChecks as checksOf } from '../../../../src/core/checks/token-checks.ts';
+import { checkInEnglish } from '../../../support/words.ts';
+
+/** The checks as a report in English shows them. */
+const tokenResponseChecks = (...args: Parameters<typeof checksOf>) => checksOf(...args).map(checkInEnglish);
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { readTokenResponse } from '../../../../src/core/protocol/token.ts';
 

@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { defaultProfile, profileProblems } from '../../../../src/core/profile/profile.ts';
 import { wordsOf } from '../../../support/words.ts';
+import { inEnglish } from '../../../support/words.ts';
 
 describe('form validation', () => {
   const ok = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
 
   test('a complete BTG Id form has no problem', () => {
-    expect(profileProblems(ok).map((p) => p.message)).toEqual([]);
+    expect(profileProblems(ok).map((p) => inEnglish(p))).toEqual([]);
   });
 
   test('each bad field is named', () => {
@@ -16,7 +17,7 @@ describe('form validation', () => {
       clientId: ' ',
       redirectUri: 'ftp://x/',
       endpoints: { ...ok.endpoints, jwks: 'https://x/#frag' },
-    }).map((p) => p.message);
+    }).map((p) => inEnglish(p));
     expect(problems).toEqual([
       'Issuer "id.btgpactual.com" is not an absolute URL.',
       'Client ID is empty.',
@@ -35,15 +36,15 @@ describe('form validation', () => {
       ['Token endpoint', 'https://op.example/token\u007f'],
     ])
       expect(
-        profileProblems({ ...ok, endpoints: { ...ok.endpoints, token: value! } }).map((p) => p.message),
+        profileProblems({ ...ok, endpoints: { ...ok.endpoints, token: value! } }).map((p) => inEnglish(p)),
       ).toEqual([`${field} holds a control character or a space, which a URL may not carry.`]);
-    expect(profileProblems({ ...ok, issuer: `https://op.example\t` }).map((p) => p.message)).toEqual([
+    expect(profileProblems({ ...ok, issuer: `https://op.example\t` }).map((p) => inEnglish(p))).toEqual([
       'Issuer holds a control character or a space, which a URL may not carry.',
     ]);
   });
 
   test('an issuer with a query is refused (Discovery §4.1)', () => {
-    expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' }).map((p) => p.message)).toEqual([
+    expect(profileProblems({ ...ok, issuer: 'https://op.example/?x=1' }).map((p) => inEnglish(p))).toEqual([
       'Issuer must not contain a ?query.',
     ]);
   });
@@ -57,16 +58,16 @@ describe('form validation', () => {
         token: 'https://user:pass@op.example/token',
         jwks: 'http://127.9.8.7:4010/jwks',
       },
-    }).map((p) => p.message);
+    }).map((p) => inEnglish(p));
     expect(problems).toEqual([
       'Issuer must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
       'Authorization endpoint must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
       'Token endpoint must not contain a user name or password.',
     ]);
     for (const host of ['127.0.0.1:4010', 'localhost', '[::1]:8080', '127.255.0.1'])
-      expect(profileProblems({ ...ok, issuer: `http://${host}` }).map((p) => p.message)).toEqual([]);
+      expect(profileProblems({ ...ok, issuer: `http://${host}` }).map((p) => inEnglish(p))).toEqual([]);
     expect(
-      profileProblems({ ...ok, issuer: 'http://127.0.0.1.evil.example' }).map((p) => p.message)[0],
+      profileProblems({ ...ok, issuer: 'http://127.0.0.1.evil.example' }).map((p) => inEnglish(p))[0],
     ).toMatch(/must use https/);
   });
 
@@ -77,11 +78,11 @@ describe('form validation', () => {
       redirectUri: '',
       endpoints: { ...ok.endpoints, authorization: '' },
     };
-    expect(profileProblems(cc).map((p) => p.message)).toEqual([]);
-    expect(profileProblems({ ...cc, clientAuth: 'none' }).map((p) => p.message)).toEqual([
+    expect(profileProblems(cc).map((p) => inEnglish(p))).toEqual([]);
+    expect(profileProblems({ ...cc, clientAuth: 'none' }).map((p) => inEnglish(p))).toEqual([
       'Client credentials needs a confidential client (RFC 6749 §4.4): choose a secret-based Client authentication.',
     ]);
-    expect(profileProblems({ ...ok, clientAuth: 'none', usePkce: false }).map((p) => p.message)).toEqual([
+    expect(profileProblems({ ...ok, clientAuth: 'none', usePkce: false }).map((p) => inEnglish(p))).toEqual([
       'A public client (Client authentication none) must use PKCE (RFC 9700 §2.1.1).',
     ]);
   });
@@ -95,7 +96,7 @@ describe('problems are said in the reader’s language, field names included', (
       clientId: '',
       endpoints: { authorization: 'https://op.example/a#x', token: 'http://op.example/token', jwks: '' },
     });
-    expect(problems.map((p) => pt.spoken(p.say, p.message))).toEqual([
+    expect(problems.map((p) => pt.spoken(p.say, inEnglish(p)))).toEqual([
       'Client ID está em branco.',
       'Endpoint de autorização não pode conter um #fragmento.',
       'Endpoint de token deve usar https://: http:// só é aceito em loopback (127.0.0.0/8, localhost, [::1]), porque senão o client secret e o code trafegariam sem criptografia.',

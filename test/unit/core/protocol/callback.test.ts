@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readCallback } from '../../../../src/core/protocol/callback.ts';
 import { callbackParams } from '../../../../src/core/protocol/params.ts';
+import { errorInEnglish, hintInEnglish, inEnglish } from '../../../support/words.ts';
 
 const ARRIVES_AT = 'https://abc.chromiumapp.org/';
 const expected = {
@@ -77,7 +78,7 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
       `${ARRIVES_AT}#error=access_denied&error_description=User+said+no&error_uri=https%3A%2F%2Fdocs.example%2Fe&state=st4te`,
     ]) {
       const r = read(url);
-      expect(r.error).toMatchObject({
+      expect(errorInEnglish(r.error!)).toMatchObject({
         code: 'provider_error',
         message: 'The provider refused the login: access_denied — User said no',
         hint: 'More about it: https://docs.example/e',
@@ -88,14 +89,14 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
   test('an error whose state does not match is an unverified callback, not the provider’s word', () => {
     const r = read('error=access_denied&error_description=User+said+no&state=forged');
     expect(r.error?.code).toBe('state_mismatch');
-    expect(r.error?.message).toMatch(/forged or stale callback/);
-    expect(r.error?.message).not.toMatch(/refused/);
+    expect(inEnglish(r.error)).toMatch(/forged or stale callback/);
+    expect(inEnglish(r.error)).not.toMatch(/refused/);
   });
 
   test('an iss differing only by a trailing slash says so', () => {
     const url = urlOf('code=abc&state=st4te&iss=https%3A%2F%2Fid.btgpactual.com');
     const r = readCallback(url, callbackParams(url), { ...expected, issuer: 'https://id.btgpactual.com/' });
-    expect(r.error?.hint).toMatch(/only by a trailing slash/);
+    expect(hintInEnglish(r.error)).toMatch(/only by a trailing slash/);
   });
 
   test('a mismatched state reports both values', () => {

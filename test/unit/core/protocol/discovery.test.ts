@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { discoveryRequest, readDiscovery } from '../../../../src/core/protocol/discovery.ts';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { fallbackEndpoints } from '../../../../src/core/profile/presets.ts';
+import { inEnglish } from '../../../support/words.ts';
 
 const ISSUER = 'https://id.btgpactual.com';
 const answered = (status: number, body: string): Exchange => ({
@@ -40,7 +41,7 @@ describe('discovery (OIDC Discovery §4)', () => {
       introspection_endpoint: 'https://op.example/introspect\u001b[201~\u0015touch /tmp/x\n',
     };
     const outcome = readDiscovery(answered(200, JSON.stringify(doc)), ISSUER);
-    expect(outcome.status === 'found' && outcome.problems.map((p) => p.message)).toEqual([
+    expect(outcome.status === 'found' && outcome.problems.map((p) => inEnglish(p))).toEqual([
       'authorization_endpoint in the discovery document must not contain a #fragment.',
       'token_endpoint in the discovery document must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
       'jwks_uri in the discovery document must not contain a user name or password.',
@@ -64,7 +65,7 @@ describe('discovery (OIDC Discovery §4)', () => {
   ])('an unusable answer falls back (%#)', (exchange, reason) => {
     const outcome = readDiscovery(exchange, ISSUER);
     expect(outcome.status).toBe('unavailable');
-    expect(outcome.status === 'unavailable' && outcome.reason).toContain(reason);
+    expect(outcome.status === 'unavailable' && inEnglish(outcome.reason)).toContain(reason);
   });
 
   test('the fallback is BTG Id’s documented paths', () => {

@@ -3,6 +3,7 @@ import { authorizeUrl } from '../../../../src/core/protocol/authorize.ts';
 import { extraParamProblems, extraParams } from '../../../../src/core/protocol/extra-params.ts';
 import { defaultProfile } from '../../../../src/core/profile/profile.ts';
 import { tokenRequest } from '../../../../src/core/protocol/token.ts';
+import { inEnglish } from '../../../support/words.ts';
 
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
 
@@ -21,7 +22,7 @@ describe('extra request parameters', () => {
           ['resource', 'https://api'],
           ['code_verifier', 'v'],
         ],
-      }).map((p) => p.message),
+      }).map((p) => inEnglish(p)),
     ).toEqual([
       'Authorization request parameter "scope" is sent by the tool; set it with the Scopes field.',
       'Authorization request parameter 3 has no name.',
@@ -29,7 +30,7 @@ describe('extra request parameters', () => {
       'Token request parameter "code_verifier" is sent by the tool; set it with Use PKCE.',
     ]);
     expect(
-      extraParamProblems({ ...profile, extraAuthorize: [['toString', 'x']] }).map((p) => p.message),
+      extraParamProblems({ ...profile, extraAuthorize: [['toString', 'x']] }).map((p) => inEnglish(p)),
     ).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import {
   revocationRequest,
 } from '../../../../src/core/protocol/token-admin.ts';
 import { basicAuthorization } from '../../../../src/core/protocol/client-auth.ts';
+import { hintInEnglish, inEnglish } from '../../../support/words.ts';
 
 const client = { clientId: 'app', clientSecret: 's3cr:et' };
 const answered = (status: number, body: string): Exchange => ({
@@ -34,15 +35,17 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
   test('revocation: 200 is success; an error body is named', () => {
     expect(readRevocation(answered(200, ''))).toBeUndefined();
     expect(revocationChecks(answered(200, ''))[0]?.status).toBe('pass');
-    expect(readRevocation(answered(400, '{"error":"unsupported_token_type"}'))?.message).toBe(
+    expect(inEnglish(readRevocation(answered(400, '{"error":"unsupported_token_type"}')))).toBe(
       'The revocation endpoint answered HTTP 400: unsupported_token_type.',
     );
     // RFC 7009's own code is standard: nothing to explain.
     expect(
-      readRevocation(answered(400, '{"error":"unsupported_token_type"}'), {
-        clientId: 'a',
-        clientSecret: 's',
-      })?.hint,
+      hintInEnglish(
+        readRevocation(answered(400, '{"error":"unsupported_token_type"}'), {
+          clientId: 'a',
+          clientSecret: 's',
+        }),
+      ),
     ).toBeUndefined();
     expect(revocationChecks(answered(503, ''))[0]?.status).toBe('fail');
   });
@@ -53,10 +56,10 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
       ...answered(400, ''),
       request: { ...answered(400, '').request, headers: { authorization: 'Basic eA==' } },
     };
-    expect(readRevocation(refused, client)?.hint).toBe(
+    expect(hintInEnglish(readRevocation(refused, client))).toBe(
       'RFC 6749 §5.2 expects a JSON body with an error code; this HTTP 400 answer has an empty body. Likely causes, most likely first: the client secret is wrong; client_secret_basic is not allowed for this client.',
     );
-    expect(readIntrospection(answered(400, '{"error":"token_gone"}'), client).error?.hint).toBe(
+    expect(hintInEnglish(readIntrospection(answered(400, '{"error":"token_gone"}'), client).error)).toBe(
       '"token_gone" is not an RFC 6749 §5.2 error code: it is this provider\'s own (see its documentation).',
     );
   });

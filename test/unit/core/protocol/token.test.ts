@@ -1,3 +1,4 @@
+import { inEnglish, hintInEnglish } from '../../../support/words.ts';
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import type { FlowErrorInfo } from '../../../../src/core/flow-error.ts';
@@ -79,28 +80,33 @@ describe('token response (RFC 6749 §5)', () => {
     const sample = '{\n "scope":"openid",\n "id_token":"eyJ"\n "token_type":"Bearer"\n}';
     const error = flowError(readTokenResponse(exchange(200, sample), client('s')));
     expect(error.code).toBe('token_not_json');
-    expect(error.message).toMatch(/not valid JSON: .+/);
+    expect(inEnglish(error)).toMatch(/not valid JSON: .+/);
   });
 
   test('a JSON array or a missing access_token is refused with what was there', () => {
-    expect(flowError(readTokenResponse(exchange(200, '[1]'), client('s'))).code).toBe('token_not_json');
+    expect(flowError(readTokenResponse(exchange(200, '[1]'), client('s')))).toMatchObject({
+      code: 'token_not_json',
+      say: { id: 'tokenNotObject' },
+    });
     const missing = flowError(readTokenResponse(exchange(200, '{"token_type":"Bearer"}'), client('s')));
-    expect(missing).toMatchObject({ code: 'token_invalid', actual: '(missing)' });
+    expect(missing).toMatchObject({ code: 'token_invalid', say: { id: 'tokenNoAccessToken' } });
+    expect(missing).not.toHaveProperty('actual');
   });
 
   test('an OAuth error body gives status, error and description', () => {
     const body = '{"error":"invalid_grant","error_description":"code expired"}';
     const error = flowError(readTokenResponse(exchange(400, body), client('s')));
     expect(error.code).toBe('token_http_error');
-    expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
-    expect(error.hint).toBeUndefined();
+    expect(inEnglish(error)).toBe('The token endpoint answered HTTP 400: invalid_grant — code expired');
+    expect(hintInEnglish(error)).toBeUndefined();
   });
 
   test('a refusal of the client’s credentials names the likely causes in order (401, 403, 400 invalid_client, unauthorized_client, empty)', () => {
     const basic = { authorization: 'Basic eA==' };
     const hintOf = (status: number, body: string, secret: string, advertised?: unknown, refresh = false) =>
-      flowError(readTokenResponse(exchange(status, body, basic), client(secret), advertised, { refresh }))
-        .hint;
+      hintInEnglish(
+        flowError(readTokenResponse(exchange(status, body, basic), client(secret), advertised, { refresh })),
+      );
     const plain =
       'Likely causes, most likely first: the client secret is wrong; client_secret_basic is not allowed for this client.';
     expect(hintOf(401, '{"error":"invalid_client"}', 'plain')).toBe(plain);
@@ -128,21 +134,21 @@ describe('token response (RFC 6749 §5)', () => {
     // Not about the client: invalid_grant says nothing of the secret; a request without credentials neither.
     expect(hintOf(400, '{"error":"invalid_grant"}', 'a+b')).toBeUndefined();
     expect(
-      flowError(readTokenResponse(exchange(401, '{"error":"invalid_client"}'), client('a+b'))).hint,
+      hintInEnglish(flowError(readTokenResponse(exchange(401, '{"error":"invalid_client"}'), client('a+b')))),
     ).toBeUndefined();
   });
 
   test('an error code outside RFC 6749 §5.2 is named as the provider’s own', () => {
     const error = flowError(readTokenResponse(exchange(400, '{"error":"invalid_code"}'), client('s')));
-    expect(error.message).toBe('The token endpoint answered HTTP 400: invalid_code');
-    expect(error.hint).toBe(
+    expect(inEnglish(error)).toBe('The token endpoint answered HTTP 400: invalid_code');
+    expect(hintInEnglish(error)).toBe(
       '"invalid_code" is not an RFC 6749 §5.2 error code: it is this provider\'s own (see its documentation).',
     );
   });
 
   test('a non-JSON error page still reports the status', () => {
     const error = flowError(readTokenResponse(exchange(502, '<html>Bad gateway</html>'), client('s')));
-    expect(error.message).toBe('The token endpoint answered HTTP 502');
+    expect(inEnglish(error)).toBe('The token endpoint answered HTTP 502');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { bearerChallenge, readUserinfo, userinfoRequest } from '../../../../src/core/protocol/userinfo.ts';
+import { inEnglish } from '../../../support/words.ts';
 
 const answered = (status: number, body: string, headers: Record<string, string> = {}): Exchange => ({
   request: userinfoRequest('https://op.example/userinfo', 'at-1'),
@@ -44,9 +45,9 @@ describe('UserInfo (OIDC Core §5.3)', () => {
       error: 'invalid_token',
       error_description: 'the "token" expired',
     });
-    expect(readUserinfo(answered(401, '', { 'www-authenticate': header })).error?.message).toBe(
+    expect(inEnglish(readUserinfo(answered(401, '', { 'www-authenticate': header })).error)).toBe(
       'UserInfo answered HTTP 401: invalid_token — the "token" expired (the access token is expired, revoked, malformed or not for this endpoint).',
     );
-    expect(readUserinfo(answered(500, 'oops')).error?.message).toBe('UserInfo answered HTTP 500.');
+    expect(inEnglish(readUserinfo(answered(500, 'oops')).error)).toBe('UserInfo answered HTTP 500.');
   });
 });

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../../support/words.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { redactionNotes, redactionsFor, redactRun, scrub } from '../../../../src/core/report/redact.ts';
 import { buildSampleRun, expectNoSecret, idToken, run } from '../../../support/sample-run.ts';
@@ -68,7 +69,7 @@ describe('redaction finds a secret by its value, in any spelling, and keeps the 
       value: '[redacted]',
       note: 'the secret word',
     });
-    expect(redactionNotes([{ kind: 'client_secret', value: 'secret' }])).toEqual([
+    expect(redactionNotes([{ kind: 'client_secret', value: 'secret' }]).map(inEnglish)).toEqual([
       'The client secret has fewer than 12 characters: it was redacted wherever it stood as a whole value (header credentials, form and query parameters, JSON strings), but free text was not searched for it.',
     ]);
     expect(redactionNotes([{ kind: 'client_secret', value: LONG }])).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultProfile } from '../../../../src/core/profile/profile.ts';
 import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run/run.ts';
 import { actionEndpoint, clientAuthRetries, unavailableBecause } from '../../../../src/core/view/actions.ts';
+import { inEnglish } from '../../../support/words.ts';
 
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
 const discovered = appendStep(newRun('r', profile, 0), {
@@ -20,7 +21,7 @@ const withTokens = (fields: Record<string, unknown>, patch: Partial<Run> = {}): 
 describe('which actions a run allows, and why not', () => {
   test('fetching the provider’s keys sends no token: it needs only a JWKS URI, typed or published', () => {
     const failed = finishRun(discovered, 1, { code: 'token_http_error', message: 'x' });
-    expect(unavailableBecause(failed, { action: 'jwks' })?.message).toBe(
+    expect(inEnglish(unavailableBecause(failed, { action: 'jwks' }))).toBe(
       'The JWKS URI is unknown: set it under Endpoints.',
     );
     const published = {
@@ -29,7 +30,7 @@ describe('which actions a run allows, and why not', () => {
     } as Run;
     expect(unavailableBecause(published, { action: 'jwks' })).toBeUndefined();
     expect(actionEndpoint(published, 'jwks')).toBe('https://id.btgpactual.com/jwks');
-    expect(unavailableBecause({ ...published, redacted: true }, { action: 'jwks' })?.message).toMatch(
+    expect(inEnglish(unavailableBecause({ ...published, redacted: true }, { action: 'jwks' }))).toMatch(
       /^This copy of the run/,
     );
   });
@@ -39,24 +40,25 @@ describe('which actions a run allows, and why not', () => {
     expect(unavailableBecause(full, { action: 'refresh' })).toBeUndefined();
     expect(unavailableBecause(full, { action: 'userinfo' })).toBeUndefined();
     expect(actionEndpoint(full, 'userinfo')).toBe('https://id.btgpactual.com/userinfo');
-    expect(unavailableBecause(full, { action: 'revocation', token: 'refresh_token' })?.message).toBe(
+    expect(inEnglish(unavailableBecause(full, { action: 'revocation', token: 'refresh_token' }))).toBe(
       'The Revocation endpoint is unknown: set it under Endpoints.',
     );
-    expect(unavailableBecause(withTokens({ access_token: 'at' }), { action: 'refresh' })?.message).toBe(
+    expect(inEnglish(unavailableBecause(withTokens({ access_token: 'at' }), { action: 'refresh' }))).toBe(
       'The provider issued no refresh token for this login.',
     );
     expect(
-      unavailableBecause(withTokens({ access_token: 'at' }, { redacted: true }), { action: 'userinfo' })
-        ?.message,
+      inEnglish(
+        unavailableBecause(withTokens({ access_token: 'at' }, { redacted: true }), { action: 'userinfo' }),
+      ),
     ).toMatch(/^This copy of the run holds no tokens/);
-    expect(unavailableBecause({ ...full, status: 'running' }, { action: 'userinfo' })?.message).toBe(
+    expect(inEnglish(unavailableBecause({ ...full, status: 'running' }, { action: 'userinfo' }))).toBe(
       'The login is still in progress.',
     );
     const typed = {
       ...full,
       profile: { ...profile, endpoints: { ...profile.endpoints, userinfo: 'http://op.example/ui' } },
     };
-    expect(unavailableBecause(typed, { action: 'userinfo' })?.message).toMatch(
+    expect(inEnglish(unavailableBecause(typed, { action: 'userinfo' }))).toMatch(
       /^UserInfo endpoint must use https/,
     );
   });
