@@ -147,10 +147,10 @@ const workerTimeline = (worker: Worker) =>
       durationMs: number;
       request: { url: string; method: string; headers: Record<string, string>; body?: string };
     };
-    type Stored = { createdAt?: number; steps?: { kind: string; exchange?: Ex; exchanges?: Ex[] }[] };
+    type Stored = { createdAt?: number; steps?: { kind: string; exchanges?: Ex[] }[] };
     const runs: Stored[] = Object.values(await chrome.storage.session.get<Record<string, Stored>>(null));
     const newest = runs.filter((r) => r.steps).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))[0];
-    const token = newest?.steps?.find((s) => s.kind === 'token')?.exchange;
+    const token = newest?.steps?.find((s) => s.kind === 'token')?.exchanges?.[0];
     const jwks = newest?.steps?.flatMap((s) => (s.kind === 'validation' ? (s.exchanges ?? []) : []))[0];
     return { marks, token, jwks };
   });

@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { memo } from '../ui/memo.ts';
 import type { Run } from '../core/run/run.ts';
 import { LANES, sequence, type Lane } from '../core/view/sequence.ts';
 import type { MessageId } from '../core/view/words.ts';

@@ -1,5 +1,5 @@
 import type { DecodedToken } from '../core/protocol/jwt.ts';
-import { memo } from 'preact/compat';
+import { memo } from '../ui/memo.ts';
 import type { TokensStep } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';

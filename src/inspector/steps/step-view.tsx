@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact';
-import { memo } from 'preact/compat';
+import { memo } from '../../ui/memo.ts';
 import { useErrorBoundary } from 'preact/hooks';
 import { Secretish } from '../../ui/presentation.tsx';
 import { t } from '../../ui/words.ts';

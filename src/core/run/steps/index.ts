@@ -56,7 +56,8 @@ export type ActionKind = {
   [K in StepKind]: (typeof STEPS)[K] extends { action: ActionDef } ? K : never;
 }[StepKind];
 
-export const ACTION_KINDS = (Object.keys(STEPS) as StepKind[]).filter(
+// Marked pure: a bundle that never reads the registry (the HAR worker, the popup) leaves it out.
+export const ACTION_KINDS = /* @__PURE__ */ (Object.keys(STEPS) as StepKind[]).filter(
   (k): k is ActionKind => 'action' in STEPS[k],
 );
 
@@ -65,9 +66,8 @@ export const stepDef = <K extends StepKind>(kind: K): StepDef<StepOf<K>> | undef
   Object.hasOwn(STEPS, kind) ? (STEPS[kind] as StepDef<StepOf<K>>) : undefined;
 
 /** Every check group, in the order of a run's steps. */
-export const CHECK_GROUPS: readonly (readonly [prefix: string, caption: MessageId])[] = Object.values(
-  STEPS as Record<StepKind, StepDef<Step>>,
-).flatMap((def) => def.checkGroups);
+export const CHECK_GROUPS: readonly (readonly [prefix: string, caption: MessageId])[] =
+  /* @__PURE__ */ Object.values(STEPS as Record<StepKind, StepDef<Step>>).flatMap((def) => def.checkGroups);
 
 /** An action kind's entry for its action: endpoint, token, buttons. */
 export const actionDef = (kind: ActionKind): ActionDef => STEPS[kind].action;
