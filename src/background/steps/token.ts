@@ -26,18 +26,22 @@ export interface TokenCall {
  * The token request (RFC 6749 §4.1.3 or §4.4) and its answer read and checked: the token step,
  * saved without waiting, so the tokens show while the flow checks them. Answers the tokens to
  * validate; when the provider refused, the run has ended with why. The inspector comes to the front
- * once the request is on its way.
+ * with the answer (or while a slow answer is awaited), not while the request is out: a tab coming to
+ * the front competes with the request for the browser.
  */
 export async function token(w: RunWriter, call: TokenCall): Promise<TokensToValidate | undefined> {
   const { deps } = w;
   const sent = performExchange(call.request, deps.http);
   w.append({ kind: 'token', status: 'running', at: deps.now(), exchanges: [] });
-  // Saving (and the inspector re-rendering) while the request is out slows it on a busy machine: the
-  // request in flight is shown only when the answer is slow to come.
-  const slow = setTimeout(() => void w.save(), SHOW_RUNNING_AFTER_MS);
-  void bringInspectorToFront(w.run.id);
+  // Saving (and the inspector re-rendering and coming to the front) while the request is out slows
+  // it on a busy machine: the request in flight is shown only when the answer is slow to come.
+  const slow = setTimeout(() => {
+    void w.save();
+    void bringInspectorToFront(w.run.id);
+  }, SHOW_RUNNING_AFTER_MS);
   const exchange = await sent;
   clearTimeout(slow);
+  void bringInspectorToFront(w.run.id);
   mark('token-answered');
   const server = serverOf(w.run);
   const { fields, error } = readTokenResponse(
