@@ -155,11 +155,14 @@ async function persist(run: Run, disk: Promise<boolean> | undefined): Promise<vo
 
 /**
  * The safety net under the flow: an unexpected error ends the run as failed, saying so, instead of
- * leaving it "in progress" forever. Bodies are dropped if the run is too large to save whole.
+ * leaving it "in progress" forever, with everything the flow had captured (`latest`, its own copy). Bodies are dropped if the run is too large to save whole.
  */
-export async function failUnexpectedly(runId: string, error: unknown, now: number): Promise<void> {
-  const run = await loadRun(runId);
-  if (!run || run.status !== 'running') return;
+export async function failUnexpectedly(latest: Run, error: unknown, now: number): Promise<void> {
+  // The flow's own copy holds everything captured so far, saved or not yet; one stored as ended stays so.
+  const stored = await loadRun(latest.id);
+  if (stored?.status !== 'running' && stored !== undefined) return;
+  const run = latest;
+  if (run.status !== 'running') return;
   const info = {
     code: 'internal' as const,
     ...say('internalError', (error as Error)?.message ?? String(error)),

@@ -10,7 +10,7 @@ import { authorize } from '../steps/authorize.ts';
 import { callback } from '../steps/callback.ts';
 import { token } from '../steps/token.ts';
 import { validation } from '../steps/validation.ts';
-import type { RunWriter } from './runner.ts';
+import { savedIfSlow, SHOW_TOKENS_AFTER_MS, type RunWriter } from './runner.ts';
 
 /**
  * RFC 6749 §4.1 with OpenID Connect: authorize, the login window and its callback, the code
@@ -21,7 +21,7 @@ export async function authorizationCode(w: RunWriter, clientSecret: string): Pro
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await w.save();
   await openInspectorBehind(w.run.id);
-  void afterLogin(w, url, clientSecret).catch((e: unknown) => failUnexpectedly(w.run.id, e, w.deps.now()));
+  void afterLogin(w, url, clientSecret).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
 }
 
 async function afterLogin(w: RunWriter, url: string, clientSecret: string): Promise<void> {
@@ -42,7 +42,8 @@ async function afterLogin(w: RunWriter, url: string, clientSecret: string): Prom
   });
   const tokens = await token(w, { request, client, expectIdToken: true });
   if (!tokens) return;
-  await validation(w, { ...tokens, prefetchedJwks });
+  // The tokens show by themselves only while checking them is slow (a JWKS fetched now).
+  await savedIfSlow(w, SHOW_TOKENS_AFTER_MS, () => validation(w, { ...tokens, prefetchedJwks }));
   mark('verified');
   await w.finish();
 }

@@ -6,13 +6,13 @@ import { mark } from '../marks.ts';
 import { failUnexpectedly } from '../run-store.ts';
 import { token } from '../steps/token.ts';
 import { validation } from '../steps/validation.ts';
-import type { RunWriter } from './runner.ts';
+import { savedIfSlow, SHOW_TOKENS_AFTER_MS, type RunWriter } from './runner.ts';
 
 /** RFC 6749 §4.4: no user and no login window; the token request at once, the inspector in front. */
 export async function clientCredentials(w: RunWriter, clientSecret: string): Promise<void> {
   await w.save();
   await openInspectorBehind(w.run.id);
-  void tokens(w, clientSecret).catch((e: unknown) => failUnexpectedly(w.run.id, e, w.deps.now()));
+  void tokens(w, clientSecret).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
 }
 
 async function tokens(w: RunWriter, clientSecret: string): Promise<void> {
@@ -22,7 +22,7 @@ async function tokens(w: RunWriter, clientSecret: string): Promise<void> {
   const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, client, extra);
   const received = await token(w, { request, client, expectIdToken: false });
   if (!received) return;
-  await validation(w, received);
+  await savedIfSlow(w, SHOW_TOKENS_AFTER_MS, () => validation(w, received));
   mark('verified');
   await w.finish();
 }

@@ -34,3 +34,19 @@ export function runWriter(start: Run, deps: WorkerDeps): RunWriter {
     finish: (error) => saveRun((run = finishRun(run, deps.now(), error))),
   };
 }
+
+/** How long checking the tokens may take before the tokens show by themselves. */
+export const SHOW_TOKENS_AFTER_MS = 100;
+
+/**
+ * Does `work`; the run as it stands is saved (and shown) meanwhile only if the work is slow. A save
+ * the inspector renders while the work finishes would hold up the render of its outcome.
+ */
+export async function savedIfSlow<T>(w: RunWriter, afterMs: number, work: () => Promise<T>): Promise<T> {
+  const slow = setTimeout(() => void w.save(), afterMs);
+  try {
+    return await work();
+  } finally {
+    clearTimeout(slow);
+  }
+}

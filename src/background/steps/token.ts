@@ -23,8 +23,8 @@ export interface TokenCall {
 }
 
 /**
- * The token request (RFC 6749 §4.1.3 or §4.4) and its answer read and checked: the token step,
- * saved without waiting, so the tokens show while the flow checks them. Answers the tokens to
+ * The token request (RFC 6749 §4.1.3 or §4.4) and its answer read and checked: the token step
+ * (saved with the validation after it, or before it when that is slow). Answers the tokens to
  * validate; when the provider refused, the run has ended with why. The inspector comes to the front
  * with the answer (or while a slow answer is awaited), not while the request is out: a tab coming to
  * the front competes with the request for the browser.
@@ -81,7 +81,6 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
     await w.finish(error);
     return undefined;
   }
-  void w.save();
   return {
     idToken,
     accessToken,
