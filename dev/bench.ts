@@ -136,12 +136,12 @@ results.push({
 // 3. From launchWebAuthFlow returning the callback to the tokens and the settled verdict on screen
 // (the inspector in front), against the browser's own round trips for the same requests.
 type Timeline = Record<string, number>;
-/** The worker's `aci:` marks of the newest run, as epoch milliseconds, and the run's exchanges. */
+/** The worker's `aci:` marks of the newest run, on the wall clock (epoch ms), and the run's exchanges. */
 const workerTimeline = (worker: Worker) =>
   worker.evaluate(async () => {
     const marks: Record<string, number> = {};
     for (const m of performance.getEntriesByType('mark'))
-      if (m.name.startsWith('aci:')) marks[m.name.slice(4)] = performance.timeOrigin + m.startTime;
+      if (m.name.startsWith('aci:')) marks[m.name.slice(4)] = (m as PerformanceMark).detail as number;
     performance.clearMarks();
     type Ex = {
       durationMs: number;
@@ -163,7 +163,6 @@ const verifyMs: number[] = [];
 const saveMs: number[] = [];
 const pushMs: number[] = [];
 const renderMs: number[] = [];
-const receiveMs: number[] = [];
 const realHandling: number[] = [];
 let lastToken: Awaited<ReturnType<typeof workerTimeline>>['token'];
 let jwksUrl = '';
@@ -196,11 +195,6 @@ for (let i = 0; i < LOGINS; i++) {
   saveMs.push((t.saved ?? NaN) - (t.verified ?? NaN));
   pushMs.push((t.pushed ?? NaN) - (t.verified ?? NaN));
   renderMs.push(shownAt - (t.pushed ?? NaN));
-  // The inspector's own mark of the last push it received, on the same epoch clock.
-  const receivedAt = await inspector.evaluate<number>(
-    `performance.timeOrigin + (performance.getEntriesByName('run-ended-pushed')[0]?.startTime ?? NaN)`,
-  );
-  receiveMs.push(receivedAt - (t.pushed ?? NaN));
   const handled = idp.handlingMs.slice(before).filter((h) => h.route === 'token');
   realHandling.push(handled[0]?.ms ?? NaN);
   lastToken = token;
@@ -295,7 +289,6 @@ breakdown('JWKS round trip (fetched during the login)', median(jwksTrips), `bare
 breakdown('token answered → checks done', median(verifyMs), '—');
 breakdown('checks done → pushed to the inspector (its disk copy written first)', median(pushMs), '—');
 breakdown('pushed → verdict rendered', median(renderMs), '—');
-breakdown('  of which: pushed → received by the inspector', median(receiveMs), '—');
 breakdown('storage write of the finished run (off the path now)', median(saveMs), '—');
 breakdown('provider: real token exchange', median(realHandling), `spent code ${ms(median(spentHandling))}`);
 

@@ -40,7 +40,7 @@ async function login({ issuer, clientId, secret }) {
     redirect_uri: redirectUri, scope: 'openid', prompt: 'login', state: crypto.randomUUID(), nonce: crypto.randomUUID(),
     code_challenge: challenge, code_challenge_method: 'S256' });
   const back = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
-  const callbackAt = performance.timeOrigin + performance.now();
+  const callbackAt = Date.now();
   const code = new URL(back).searchParams.get('code');
   const response = await fetch(issuer + '/oauth2/token', { method: 'POST', credentials: 'omit',
     headers: { authorization: 'Basic ' + btoa(clientId + ':' + secret), 'content-type': 'application/x-www-form-urlencoded' },

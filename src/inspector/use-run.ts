@@ -31,8 +31,6 @@ function usePushedRun(runId: string | undefined, stored: unknown): Run | undefin
       runChannel.name(runId),
       (message) => {
         const pushed = readRun(message);
-        // Read by `npm run bench`: the push of the ended run received, before it is rendered.
-        if (pushed && pushed.status !== 'running') performance.mark('run-ended-pushed');
         if (pushed?.id === runId) setPushed(pushed);
       },
       () => {
