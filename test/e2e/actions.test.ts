@@ -57,6 +57,15 @@ describe('actions on a finished run', () => {
     await expect(
       refreshChecks.getByRole('row', { name: /New ID token has the same subject/ }).count(),
     ).resolves.toBe(1);
+    // Each check once, by id and by title: the refreshed ID token's nonce is judged by OIDC Core
+    // §12.2's rule alone (the login's nonce rule had repeated it under the same title).
+    const rows = await refreshChecks
+      .locator('tr[data-check]')
+      .evaluateAll((trs) =>
+        trs.map((r) => [r.getAttribute('data-check'), r.querySelector('th')?.textContent]),
+      );
+    expect(rows.map(([id]) => id)).toContain('refresh.id_token.nonce');
+    for (const column of [0, 1]) expect(new Set(rows.map((r) => r[column])).size).toBe(rows.length);
     await expect(page.getByRole('button', { name: 'Copy as curl: refresh request' }).count()).resolves.toBe(
       1,
     );

@@ -1,3 +1,4 @@
+import type { Check } from '../../core/checks/check.ts';
 import { refreshIdTokenChecks } from '../../core/checks/refresh-checks.ts';
 import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
 import { extraParams } from '../../core/protocol/extra-params.ts';
@@ -28,13 +29,18 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
   const checks = tokenResponseChecks(exchange, fields, run.profile.scopes).filter(
     (c) => c.id !== 'token.id_token',
   );
+  // OIDC Core §12.2's rules on a refreshed ID token have `refresh.` ids of their own.
+  const refreshRules: Check[] = [];
   if (!error) {
     const tokens = { idToken, accessToken, clientSecret: client.clientSecret, algsSupported: undefined };
-    checks.push(...(await tokenChecks(run, tokens, exchanges, deps, undefined)));
+    // OIDC Core §12.2 has its own rule for a refreshed ID token's nonce (`refresh.id_token.nonce`,
+    // below): the login's rule would repeat that id under the same title.
+    const idChecks = await tokenChecks(run, tokens, exchanges, deps, undefined);
+    checks.push(...idChecks.filter((c) => c.id !== 'id_token.nonce'));
     const first = lastStep(run, 'token')?.idToken;
     const next = idToken ? decodeToken(idToken) : undefined;
     if (first?.kind === 'jwt' && next?.kind === 'jwt')
-      checks.push(...refreshIdTokenChecks(first.claims, next.claims));
+      refreshRules.push(...refreshIdTokenChecks(first.claims, next.claims));
   }
   return {
     step: {
@@ -46,7 +52,7 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
       ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
       ...(idToken ? { idToken: decodeToken(idToken) } : {}),
       ...(error ? { error } : {}),
-      checks: under('refresh', checks),
+      checks: [...under('refresh', checks), ...refreshRules],
     },
     secrets: { access_token: accessToken, id_token: idToken, refresh_token: str(fields?.refresh_token) },
   };

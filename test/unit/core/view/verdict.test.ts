@@ -57,6 +57,7 @@ describe('check titles', () => {
   test('come from the message files by id; a check repeated under a step prefix has its own title', () => {
     expect(checkTitle({ id: 'token.http' }, en)).toBe('Token endpoint answered 200 with JSON');
     expect(checkTitle({ id: 'refresh.token.http' }, en)).toBe('Token endpoint answered 200 with JSON');
+    // Refreshes stored before this version prefixed OIDC Core §12.2's rules twice.
     expect(checkTitle({ id: 'refresh.refresh.id_token.same_sub' }, en)).toBe(
       'New ID token has the same subject (sub)',
     );
