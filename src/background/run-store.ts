@@ -160,9 +160,8 @@ async function persist(run: Run, disk: Promise<boolean> | undefined): Promise<vo
 export async function failUnexpectedly(latest: Run, error: unknown, now: number): Promise<void> {
   // The flow's own copy holds everything captured so far, saved or not yet; one stored as ended stays so.
   const stored = await loadRun(latest.id);
-  if (stored?.status !== 'running' && stored !== undefined) return;
+  if ((stored && stored.status !== 'running') || latest.status !== 'running') return;
   const run = latest;
-  if (run.status !== 'running') return;
   const info = {
     code: 'internal' as const,
     ...say('internalError', (error as Error)?.message ?? String(error)),

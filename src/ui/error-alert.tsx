@@ -1,4 +1,5 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
+import { errorHead } from '../core/view/words.ts';
 import { spoken, t, tOr, words } from './words.ts';
 
 /** Core and the worker say their errors as message ids; an older run or a few refusals only in English. */
@@ -7,9 +8,7 @@ const ENGLISH = words.locale.startsWith('en');
 /** Every error the user sees goes through here: one element with role="alert". */
 export function ErrorAlert({ error }: { error: FlowErrorInfo }) {
   const untranslated = !error.say && !error.sayAll && !ENGLISH;
-  const message = error.sayAll
-    ? error.sayAll.map((s) => spoken(s)).join(' ')
-    : spoken(error.say, error.message);
+  const message = errorHead(error, words);
   return (
     <div class="alert" role="alert" data-code={error.code}>
       <p>

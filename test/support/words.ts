@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Check } from '../../src/core/checks/check.ts';
 import type { Say } from '../../src/core/flow-error.ts';
-import { substitute, wordsFrom, type Words } from '../../src/core/view/words.ts';
+import { errorHead, substitute, wordsFrom, type Words } from '../../src/core/view/words.ts';
 
 export type Catalog = Record<string, { message: string }>;
 
@@ -22,9 +22,7 @@ const en = wordsOf('en');
 /** Words of ours (or a stored run's text) as an English reader reads them: what a report in English says. */
 export const inEnglish = (
   words: { say?: Say; message?: string; sayAll?: Say[] } | undefined,
-): string | undefined =>
-  words &&
-  (words.sayAll ? words.sayAll.map((s) => en.spoken(s)).join(' ') : en.spoken(words.say, words.message));
+): string | undefined => words && errorHead(words, en);
 
 /** A check with its expected and actual words in English, as a report in English shows them. */
 export const checkInEnglish = <C extends Check>(check: C): C & { expected: string; actual: string } => ({

@@ -41,14 +41,9 @@ const OUTCOME: Record<StepBase['status'], MessageId> = {
 };
 
 /** An action on the run's tokens: its exchanges (the request, then JWKS fetches), then its outcome. */
-export function actionMarkdown(
-  title: string,
-  step: StepBase,
-  w: Words,
-  jwks: (i: number) => string,
-): string[] {
+export function actionMarkdown(title: string, step: StepBase, w: Words): string[] {
   const out = step.exchanges.length
-    ? exchangesMarkdown(step, w, (i) => (i === 0 ? title : jwks(i - 1)))
+    ? exchangesMarkdown(step, w, (i) => (i === 0 ? title : w.t('exchangeJwks')))
     : [`### ${title}`];
   const outcome = w.t(OUTCOME[step.status]);
   out.push(step.error ? `**${plain(outcome)}**: ${cell(errorText(step.error, w))}` : `**${plain(outcome)}**`);

@@ -52,14 +52,15 @@ export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words
   };
 }
 
+type ErrorWords = { message?: string; say?: Say; sayAll?: Say[]; sayHint?: Say; hint?: string };
+
+/** An error's own words (each problem in turn), without its hint. */
+export const errorHead = (error: ErrorWords, w: Pick<Words, 'spoken'>): string =>
+  error.sayAll ? error.sayAll.map((s) => w.spoken(s)).join(' ') : w.spoken(error.say, error.message);
+
 /** An error's words in full, for a report or a log: each problem in turn, then its hint. */
-export function errorText(
-  error: { message?: string; say?: Say; sayAll?: Say[]; sayHint?: Say; hint?: string },
-  w: Pick<Words, 'spoken'>,
-): string {
-  const head = error.sayAll
-    ? error.sayAll.map((s) => w.spoken(s)).join(' ')
-    : w.spoken(error.say, error.message);
+export function errorText(error: ErrorWords, w: Pick<Words, 'spoken'>): string {
+  const head = errorHead(error, w);
   const hint = w.spoken(error.sayHint, error.hint);
   return hint ? `${head} ${hint}` : head;
 }

@@ -17,7 +17,7 @@ export const introspection = {
   checkGroups: [['introspection', 'checksIntrospection']],
   exchangeName: () => 'stepIntrospection',
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t(ofToken(step)), step, w, () => w.t('exchangeJwks')),
+  report: (step, w) => actionMarkdown(w.t(ofToken(step)), step, w),
   answersCredentials: true,
   action: {
     endpoint: 'introspection',

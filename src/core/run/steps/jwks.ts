@@ -21,7 +21,7 @@ export const jwks = {
   checkGroups: [['jwks', 'checksJwks']],
   exchangeName: () => 'stepJwks',
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t('stepJwks'), step, w, () => w.t('exchangeJwks')),
+  report: (step, w) => actionMarkdown(w.t('stepJwks'), step, w),
   answersCredentials: false,
   action: { endpoint: 'jwks', sends: null, buttons: [['actionJwks']] },
 } satisfies StepDef<JwksStep>;

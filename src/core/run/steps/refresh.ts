@@ -20,7 +20,7 @@ export const refresh = {
   checkGroups: [['refresh', 'checksRefresh']],
   exchangeName: (_step, i) => (i === 0 ? 'stepRefresh' : jwksName(i - 1)),
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t('stepRefresh'), step, w, () => w.t('exchangeJwks')),
+  report: (step, w) => actionMarkdown(w.t('stepRefresh'), step, w),
   answersCredentials: true,
   action: { endpoint: 'token', sends: 'refresh_token', buttons: [['actionRefresh']] },
 } satisfies StepDef<RefreshStep>;

@@ -13,8 +13,7 @@ export const revocation = {
   checkGroups: [['revocation', 'checksRevocation']],
   exchangeName: () => 'stepRevocation',
   arrows: exchangesArrows,
-  report: (step, w) =>
-    actionMarkdown(`${w.t('stepRevocation')} (${step.token})`, step, w, () => w.t('exchangeJwks')),
+  report: (step, w) => actionMarkdown(`${w.t('stepRevocation')} (${step.token})`, step, w),
   answersCredentials: true,
   action: {
     endpoint: 'revocation',

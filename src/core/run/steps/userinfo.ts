@@ -13,7 +13,7 @@ export const userinfo = {
   checkGroups: [['userinfo', 'checksUserinfo']],
   exchangeName: (_step, i) => (i === 0 ? 'stepUserinfo' : jwksName(i - 1)),
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t('stepUserinfo'), step, w, () => w.t('exchangeJwks')),
+  report: (step, w) => actionMarkdown(w.t('stepUserinfo'), step, w),
   answersCredentials: true,
   action: { endpoint: 'userinfo', sends: 'access_token', buttons: [['actionUserinfo']] },
 } satisfies StepDef<UserinfoStep>;
