@@ -90,6 +90,8 @@ function useAfterPaint<T>(value: T): T {
 
 export function RunPage({ run }: { run: Run }) {
   const lower = useAfterPaint(run);
+  // Said while the lower sections are a frame behind the run (assistive technology and automation wait).
+  const busy = lower !== run ? true : undefined;
   useRunWatchdog(run);
   const curl = (step: number) => (exchange: number) => async () => {
     const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
@@ -133,7 +135,7 @@ export function RunPage({ run }: { run: Run }) {
           </li>
         ))}
       </ol>
-      <section id="sequence">
+      <section id="sequence" aria-busy={busy}>
         <h2>{t('sequence')}</h2>
         <SequenceDiagram run={lower} onJump={jumpTo} />
       </section>
@@ -162,14 +164,14 @@ export function RunPage({ run }: { run: Run }) {
         <h2>{t('actionsHeading')}</h2>
         <TokenActions run={run} />
       </section>
-      <section id="checks">
+      <section id="checks" aria-busy={busy}>
         <h2>{t('checks')}</h2>
         <ChecksSection
           checks={runChecks(lower)}
           checkedAt={lower.steps.findLast((s) => s.checkedAt)?.checkedAt}
         />
       </section>
-      <section id="exchange">
+      <section id="exchange" aria-busy={busy}>
         <h2>{t('exchange')}</h2>
         {lower.steps.map((step, i) => (
           <div key={i} id={`step-${i}`}>

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { openPopup, waitForPage } from '../../dev/pages.ts';
 import { FORGED_STATE_HAR } from '../../dev/sample-har.ts';
-import { flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
+import { flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
 
 const SECRET = 'a11y-secret-0123456789abcdef';
 const f = flowFixture((redirect) => [confidentialClient('a11y-app', SECRET, [redirect])]);
@@ -37,7 +37,7 @@ describe('axe finds no violation, in the light and the dark theme', () => {
       secret: SECRET,
     });
     const success = await submit(f, popup);
-    await expect.poll(() => success.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(success)).toMatch(/^Tokens received/);
     for (const colorScheme of SCHEMES) {
       for (const page of [popup, success]) {
         expect(await violations(page, colorScheme), `${page.url()} ${colorScheme}`).toEqual([]);
@@ -117,7 +117,7 @@ describe('the whole flow works from the keyboard', () => {
     await login.getByRole('button', { name: 'Continue' }).focus();
     await login.keyboard.press('Enter');
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     await page.bringToFront();
     await tabTo(page, 'Refresh tokens');
     await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { logIn, openPopup, pasted } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
-import { authorize, flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
+import { authorize, flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
 import { waitForPage } from '../../dev/pages.ts';
 
 /** After the login: refresh, UserInfo, introspect and revoke, each a step of the same run. */
@@ -24,7 +24,7 @@ async function loggedIn(): Promise<Page> {
   await authorize(f, 'actions-app', SECRET);
   await logIn(await loginPage(f));
   const page = await waitForPage(f.ext.context, isInspector);
-  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+  await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
   return page;
 }
 
@@ -49,7 +49,7 @@ describe('actions on a finished run', () => {
     await expect(changed.getByRole('row', { name: /^refresh_token / }).count()).resolves.toBe(1);
     await expect.poll(() => accessTokenField(page)).not.toBe(before);
     // The verdict stays the login's; the history line counts the action.
-    expect(await page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
     const history = page.getByRole('complementary', { name: 'History' });
     await expect.poll(() => history.getByRole('link').first().textContent()).toMatch(/ · 1 action(?!s)/);
     const refreshChecks = page.getByRole('table', { name: 'Refresh checks' });
@@ -164,7 +164,7 @@ describe('client authentication methods', () => {
   test('client_secret_post: the secret goes in the body, no Authorization header', async () => {
     const popup = await withMethod('post-app', 'client_secret_post');
     const page = await submit(f, popup);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     expect(await page.getByLabel('Token request body').textContent()).toContain('client_secret=');
     expect(await page.getByRole('table', { name: 'Token request headers' }).textContent()).not.toMatch(
       /authorization/i,
@@ -174,7 +174,7 @@ describe('client authentication methods', () => {
   test('Basic credentials for a public client are refused, naming the advertised methods; the retry with none succeeds', async () => {
     const popup = await withMethod('public-app', 'client_secret_basic');
     const page = await submit(f, popup);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Failed/);
+    await expect.poll(() => verdict(page)).toMatch(/Failed/);
     const alert = await page.getByRole('alert').first().textContent();
     expect(alert).toMatch(/invalid_client/);
     expect(alert).toMatch(
@@ -184,7 +184,7 @@ describe('client authentication methods', () => {
     // The retry is offered right there, one button per advertised method; the inspector follows the new run.
     await page.getByRole('button', { name: 'Retry with none' }).click();
     await logIn(await loginPage(f));
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     expect(await page.getByLabel('Token request body').textContent()).toContain('client_id=public-app');
   });
 
@@ -192,7 +192,7 @@ describe('client authentication methods', () => {
     const popup = await withMethod('public-app', 'none');
     await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).count()).toBe(0);
     const page = await submit(f, popup);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     const body = await page.getByLabel('Token request body').textContent();
     expect(body).toContain('client_id=public-app');
     expect(body).toContain('code_verifier=');
@@ -211,7 +211,7 @@ describe('client credentials (RFC 6749 §4.4)', () => {
     await popup.getByLabel('Flow').selectOption('client_credentials');
     await expect.poll(() => popup.getByLabel('Redirect URI', { exact: true }).count()).toBe(0);
     const page = await submit(f, popup, 'Request token', false);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
     expect(f.ext.context.pages().some((p) => p.url().includes('/interaction/'))).toBe(false);
     expect(await page.getByLabel('Token request body').textContent()).toContain(
       'grant_type=client_credentials',
@@ -233,7 +233,7 @@ describe('JWT access tokens (RFC 9068), asked for with an extra authorize parame
     await popup.getByLabel('Authorization parameter 1 name').fill('resource');
     await popup.getByLabel('Authorization parameter 1 value').fill('https://api.example.test');
     const page = await submit(f, popup);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
     const sent = page.getByRole('table', { name: 'Authorize request parameters' });
     await expect(sent.getByRole('row', { name: 'resource https://api.example.test' }).count()).resolves.toBe(
       1,

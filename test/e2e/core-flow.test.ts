@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
-import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
 import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 
 const SECRET = 'plain-secret-0123456789abcdef0123456789';
@@ -18,7 +18,7 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
     await authorize(f, 'inspector-app', SECRET);
     await logIn(await loginPage(f), 'continue', 'ana');
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     await expect(page.getByRole('heading', { name: 'Token response' }).isVisible()).resolves.toBe(true);
     const claims = page.getByRole('table', { name: 'id_token claims' });
     await expect(claims.getByRole('row', { name: /^sub ana/ }).count()).resolves.toBe(1);
@@ -43,7 +43,7 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
       await authorize(f, 'inspector-app', SECRET);
       await logIn(await loginPage(f));
       page = await waitForPage(f.ext.context, isInspector);
-      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+      await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     } finally {
       f.tamper = undefined;
     }
@@ -67,7 +67,7 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
     const popup = await authorize(f, 'inspector-app', SECRET);
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     // The active tab of the last focused normal window is the one showing the inspector.
     const inFront = () =>
       f.ext.worker.evaluate(async () => {
@@ -89,7 +89,7 @@ describe('the Authorization Code flow in real Chromium against oidc-provider', (
 
 async function failedRun(expectedAlert: RegExp): Promise<Page> {
   const page = await waitForPage(f.ext.context, isInspector);
-  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Failed/);
+  await expect.poll(() => verdict(page)).toMatch(/Failed/);
   await expect.poll(() => page.getByRole('alert').textContent()).toMatch(expectedAlert);
   return page;
 }
@@ -99,7 +99,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
     await authorize(f, 'special-app', SPECIAL_SECRET);
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
   });
 
   test('the user closes the login window; the popup says so too, and Authorize works again', async () => {
@@ -113,7 +113,7 @@ describe('failures: a specific alert, and what was captured stays visible', () =
 
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await logIn(await loginPage(f));
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     await expect(popup.getByRole('alert').count()).resolves.toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
-import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
 import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 
 /** The flow's edges: another redirect URI, a worker stopped mid-login, endpoints, typing while waiting. */
@@ -24,7 +24,7 @@ describe('redirect URIs', () => {
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     const sent = page.getByRole('table', { name: 'Authorize request parameters' });
     await expect(sent.getByRole('row', { name: `redirect_uri ${OWN_REDIRECT}` }).count()).resolves.toBe(1);
   });
@@ -35,12 +35,12 @@ describe('a login that outlives the worker', () => {
     const popup = await authorize(f, 'inspector-app', SECRET);
     const login = await loginPage(f);
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^In progress/);
+    await expect.poll(() => verdict(page)).toMatch(/^In progress/);
     // What the browser does to an idle extension worker, done on purpose.
     const cdp = await f.ext.context.newCDPSession(popup);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Interrupted/);
+    await expect.poll(() => verdict(page)).toMatch(/^Interrupted/);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(
       /stopped the extension’s background worker/,
     );
@@ -61,7 +61,7 @@ describe('endpoints', () => {
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · All/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
     const signature = page
       .getByRole('table', { name: 'ID token checks' })
       .getByRole('row', { name: 'ID token signature is valid' });

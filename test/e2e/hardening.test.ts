@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
-import { authorize, flowFixture, isInspector, loginPage } from '../support/flow-fixture.ts';
+import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
 import { rewriteCallback, rewriteDiscovery } from '../support/tamper.ts';
 
 /** A hostile provider, a pasted command, a second tab, a full storage area: none may hurt the user. */
@@ -56,8 +56,6 @@ function interactiveBash(input: string, vars: Record<string, string>): Promise<s
   return new Promise((resolve) => bash.on('close', () => resolve(out)));
 }
 
-const status = (page: Page) => page.getByRole('status').first().textContent();
-
 async function sessionRun(page: Page) {
   const runId = new URL(page.url()).hash.replace('#run=', '');
   return f.ext.worker.evaluate(
@@ -79,7 +77,7 @@ describe('Copy as curl is safe to paste, and repeats the request exactly', () =>
     await authorize(f, SHELL_ID, SHELL_SECRET);
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => status(page)).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     await page.getByRole('button', { name: 'Copy as curl: token request' }).click();
     const command = await pasted(f.ext.context);
     const secrets = Object.fromEntries((await sessionRun(page)).secrets.map((s) => [s.kind, s.value]));
@@ -105,7 +103,7 @@ describe('a hostile provider', () => {
       f.tamper = undefined;
     }
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => status(page)).toMatch(/Failed/);
+    await expect.poll(() => verdict(page)).toMatch(/Failed/);
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/forged or stale callback/);
     const code = (await sessionRun(page)).secrets.find((s) => s.kind === 'code')?.value;
     expect(code).toBeTruthy();
@@ -133,7 +131,7 @@ describe('a hostile provider', () => {
       await authorize(f, 'harden-app', SECRET);
       await logIn(await loginPage(f));
       const page = await waitForPage(f.ext.context, isInspector);
-      await expect.poll(() => status(page)).toMatch(/Failed/);
+      await expect.poll(() => verdict(page)).toMatch(/Failed/);
       await expect
         .poll(() => page.getByRole('alert').textContent())
         .toMatch(/token endpoint answered with a redirect, which was not followed/);
@@ -187,7 +185,7 @@ describe('the redirect capture touches only this run’s callback', () => {
     await tab.close();
     await logIn(login);
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => status(page)).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     expect(callbacks()).toHaveLength(1); // the login's own callback went to the extension
     const rules = await f.ext.worker.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
     expect(rules.filter((r) => r.action.type === 'redirect')).toEqual([]);
@@ -228,7 +226,7 @@ describe('a full session storage area', () => {
     await authorize(f, 'harden-app', SECRET);
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect.poll(() => status(page)).toMatch(/^Tokens received/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
     // The full copies are trimmed to their budget once the run has ended.
     await expect
       .poll(() => f.ext.worker.evaluate(() => chrome.storage.session.getBytesInUse(null)))
@@ -269,7 +267,7 @@ describe('a provider that compares the Basic credential raw (as several real ser
       await logIn(await loginPage(f));
       // The inspector follows the new run.
       const retried = refused;
-      await expect.poll(() => status(retried)).toMatch(/^Tokens received/);
+      await expect.poll(() => verdict(retried)).toMatch(/^Tokens received/);
       await retried.getByRole('button', { name: 'Keep this setting in the profile' }).click();
       await expect
         .poll(() => retried.getByRole('status').filter({ hasText: 'Saved in the profile' }).textContent())
@@ -299,7 +297,7 @@ describe('a provider that compares the Basic credential raw (as several real ser
       const popup = await authorize(f, 'harden-app', SECRET);
       await logIn(await loginPage(f));
       const page = await waitForPage(f.ext.context, isInspector);
-      await expect.poll(() => status(page)).toMatch(/^Failed/);
+      await expect.poll(() => verdict(page)).toMatch(/^Failed/);
       // The person sees the raw answer; the disk copy and the report do not hold its tokens.
       await expect.poll(async () => (await page.content()).includes(access)).toBe(true);
       await expect.poll(async () => (await diskAreas()).local).toContain('"status":"failed"');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 import { PROFILES_KEY } from '../../src/core/view/stored-records.ts';
-import { flowFixture, isInspector, loginPage, submit } from '../support/flow-fixture.ts';
+import { flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
 
 const SECRET = 'segredo-0123456789abcdef0123456789';
 const f = flowFixture((redirect) => [confidentialClient('app-pt', SECRET, [redirect])], { lang: 'pt-BR' });
@@ -25,9 +25,7 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await popup.getByRole('button', { name: 'Autorizar' }).click();
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
-    await expect
-      .poll(() => page.getByRole('status').first().textContent())
-      .toMatch(/^Tokens recebidos · Todas as \d+ verificações passaram/);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens recebidos · Todas as \d+ verificações passaram/);
     for (const heading of ['Resposta do token', 'ID token', 'Access token', 'Verificações', 'Histórico'])
       await expect(page.getByRole('heading', { name: heading, exact: true }).count()).resolves.toBe(1);
     await expect(page.getByRole('table', { name: 'Claims do id_token' }).count()).resolves.toBe(1);
@@ -65,9 +63,7 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(
       /^O endpoint de token respondeu HTTP 401: invalid_client — client authentication failed/,
     );
-    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
-      /^Falha · 1 verificação falhou/,
-    );
+    await expect.poll(() => verdict(page)).toMatch(/^Falha · 1 verificação falhou/);
     await expect(page.getByText('Refresh token: O login não trouxe tokens.').count()).resolves.toBe(0);
     await expect(page.getByText('O login não trouxe tokens.').first().isVisible()).resolves.toBe(true);
     await popup.close();

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { LaunchedExtension } from '../../dev/browser.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
-import { flowFixture } from '../support/flow-fixture.ts';
+import { flowFixture, verdict } from '../support/flow-fixture.ts';
 
 /** Distinctive, so a leak anywhere is found by a plain search. */
 const SECRET = 'LEAKCHECK-secret-9f8e7d6c5b4a';
@@ -36,7 +36,7 @@ async function loggedIn(): Promise<{ popup: Page; inspector: Page }> {
   await popup.getByRole('button', { name: 'Authorize' }).click();
   await logIn(await waitForPage(f.ext.context, (u) => u.startsWith(`${f.idp.issuer}/interaction/`)));
   const inspector = await waitForPage(f.ext.context, (u) => u.includes('#run='));
-  await expect.poll(() => inspector.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
+  await expect.poll(() => verdict(inspector)).toMatch(/^Tokens received · /);
   return { popup, inspector };
 }
 
@@ -202,7 +202,7 @@ describe('secrets stay in the session, history survives a restart without them',
     const history = page.getByRole('complementary', { name: 'History' });
     await history.locator(`a[href$="#run=${runId}"]`).waitFor();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html#run=${runId}`);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Tokens received · /);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · /);
     expect(await page.getByRole('note').textContent()).toMatch(/removed when the run ended/);
     expect(await page.getByRole('table', { name: 'id_token claims' }).textContent()).toContain('leak-app');
     expect(await page.content()).not.toContain(SECRET);

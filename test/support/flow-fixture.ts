@@ -61,6 +61,15 @@ export function flowFixture(
   return f;
 }
 
+/**
+ * The inspector's verdict line once the whole page has caught up with it (its lower sections follow the
+ * run a frame late and say `aria-busy` meanwhile); poll it.
+ */
+export async function verdict(page: Page): Promise<string | null> {
+  if ((await page.locator('[aria-busy="true"]').count()) > 0) return '(the page is still catching up)';
+  return page.getByRole('status').first().textContent();
+}
+
 export const isInspector = (url: string): boolean => url.includes('/src/inspector/index.html#run=');
 
 /** The provider's login window; when it does not come, the popups and the runs say why. */
