@@ -146,6 +146,8 @@ describe('relying-party conformance, end to end', () => {
       const popup = await f.ext.context.newPage();
       await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
       await popup.getByLabel('Issuer', { exact: true }).fill(f.idp.issuer);
+      // Filled here: in any order of the tests, no earlier one has left a profile behind.
+      await popup.getByLabel('Client ID').fill(CLIENT);
       await popup.getByRole('button', { name: 'Authorize' }).click();
       await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/not-this-issuer\.example/);
       expect(f.ext.context.pages().some((p) => p.url().startsWith(`${f.idp.issuer}/interaction/`))).toBe(
