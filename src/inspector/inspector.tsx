@@ -9,6 +9,7 @@ import { usePresentation } from '../ui/use-presentation.ts';
 import { History } from './history.tsx';
 import { RunPage } from './run-page.tsx';
 import { useRun } from './use-run.ts';
+import { memo } from '../ui/memo.ts';
 import { t } from '../ui/words.ts';
 
 /**
@@ -28,6 +29,9 @@ function Guarded({ run, children }: { run: Run; children: ComponentChildren }) {
     </>
   );
 }
+
+/** Drawn again only for another run record: a storage event that changes nothing passes it by. */
+const ShownRun = memo(RunPage, (a, b) => a.run === b.run);
 
 export function Inspector() {
   const [runId, view] = useRun();
@@ -59,7 +63,7 @@ export function Inspector() {
           )}
           {view.state === 'ready' && (
             <Guarded run={view.run}>
-              <RunPage run={view.run} />
+              <ShownRun run={view.run} />
             </Guarded>
           )}
         </main>

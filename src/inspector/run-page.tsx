@@ -17,6 +17,7 @@ import { TokenResponse, TokenView } from './token-sections.tsx';
 import type { MessageId } from '../core/view/words.ts';
 import { t, words } from '../ui/words.ts';
 import { SequenceDiagram } from './sequence-diagram.tsx';
+import { memo } from '../ui/memo.ts';
 
 /**
  * The banner above everything: where the run stands and the verdict of its stored checks.
@@ -88,15 +89,40 @@ function useAfterPaint<T>(value: T): T {
   return later;
 }
 
+/**
+ * The lower sections, drawn from the run they are given (a frame behind the page's) and only when it
+ * changes: the render of a new verdict above them does not draw them again with the old one.
+ */
+const sameRun = (a: { run: Run }, b: { run: Run }) => a.run === b.run;
+
+const Checks = memo(
+  ({ run }: { run: Run }) => (
+    <ChecksSection checks={runChecks(run)} checkedAt={run.steps.findLast((s) => s.checkedAt)?.checkedAt} />
+  ),
+  sameRun,
+);
+
+const Exchanges = memo(({ run }: { run: Run }) => {
+  const curl = (step: number) => (exchange: number) => async () => {
+    const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
+    return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
+  };
+  return (
+    <>
+      {run.steps.map((step, i) => (
+        <div key={i} id={`step-${i}`}>
+          <StepView step={step} curl={curl(i)} />
+        </div>
+      ))}
+    </>
+  );
+}, sameRun);
+
 export function RunPage({ run }: { run: Run }) {
   const lower = useAfterPaint(run);
   // Said while the lower sections are a frame behind the run (assistive technology and automation wait).
   const busy = lower !== run ? true : undefined;
   useRunWatchdog(run);
-  const curl = (step: number) => (exchange: number) => async () => {
-    const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
-    return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
-  };
   const now = Date.now();
   const tokens = currentTokens(run);
   return (
@@ -166,18 +192,11 @@ export function RunPage({ run }: { run: Run }) {
       </section>
       <section id="checks" aria-busy={busy}>
         <h2>{t('checks')}</h2>
-        <ChecksSection
-          checks={runChecks(lower)}
-          checkedAt={lower.steps.findLast((s) => s.checkedAt)?.checkedAt}
-        />
+        <Checks run={lower} />
       </section>
       <section id="exchange" aria-busy={busy}>
         <h2>{t('exchange')}</h2>
-        {lower.steps.map((step, i) => (
-          <div key={i} id={`step-${i}`}>
-            <StepView step={step} curl={curl(i)} />
-          </div>
-        ))}
+        <Exchanges run={lower} />
       </section>
     </>
   );

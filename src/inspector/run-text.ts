@@ -32,12 +32,14 @@ export function outcomeText(run: Run): string {
   return (run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v, words)}`) + tail;
 }
 
+const seconds = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
 export function durationText(run: Run): string {
   if (run.finishedAt === undefined) return '';
   const ms = run.finishedAt - run.createdAt;
   return ms < 1000
     ? `${words.number(ms)} ms`
     : ms < 120_000
-      ? `${new Intl.NumberFormat(words.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / 1000)} s`
+      ? `${seconds.format(ms / 1000)} s`
       : `${words.number(Math.round(ms / 60_000))} min`;
 }
