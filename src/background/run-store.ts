@@ -118,11 +118,12 @@ export function saveRun(run: Run): Promise<void> {
   // Told once the write of its redacted copy to disk is issued (the browser then completes it on its
   // own, so one closed the moment "Tokens received" shows still finds the run in its history):
   // waiting for the write to land cost the verdict ~40 ms. Disk writes of a run are issued in order.
-  void issued.then(() => {
+  // Its full copy for storage.session is written after the push: the inspector has the run by then.
+  const told = issued.then(() => {
     pushRun(run);
     mark('pushed');
   });
-  return chained(writing, run.id, () => persist(run, written));
+  return chained(writing, run.id, () => told.then(() => persist(run, written)));
 }
 
 /**
