@@ -42,11 +42,13 @@ async function login({ issuer, clientId, secret }) {
   const back = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
   const callbackAt = Date.now();
   const code = new URL(back).searchParams.get('code');
+  const sentAt = Date.now();
   const response = await fetch(issuer + '/oauth2/token', { method: 'POST', credentials: 'omit',
     headers: { authorization: 'Basic ' + btoa(clientId + ':' + secret), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }) });
   const text = await response.text();
-  await chrome.storage.session.set({ answer: { text, callbackAt } });
+  const tokenMs = Date.now() - sentAt;
+  await chrome.storage.session.set({ answer: { text, callbackAt, tokenMs } });
   await chrome.tabs.update(tab.id, { active: true });
 }
 `,
