@@ -150,9 +150,14 @@ async function persist(run: Run, disk: Promise<boolean> | undefined): Promise<vo
   await writeFullCopy(run);
   mark('saved');
   owned.delete(run.id);
-  // History is a convenience: a full disk must not cost the user the run they are looking at.
-  if (await disk) await pruneHistory(run.id).catch(() => undefined);
+  // History is a convenience: a full disk must not cost the user the run they are looking at. It is
+  // pruned a moment later, off the run's chain of writes: pruning reads every stored run, which would
+  // compete with the inspector drawing the verdict and hold up the run's next save (an action's).
+  if (await disk) setTimeout(() => void pruneHistory(run.id).catch(() => undefined), PRUNE_AFTER_MS);
 }
+
+/** How long after a run has ended its history is pruned. */
+const PRUNE_AFTER_MS = 1_000;
 
 /**
  * The safety net under the flow: an unexpected error ends the run as failed, saying so, instead of
