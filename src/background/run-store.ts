@@ -161,18 +161,18 @@ const PRUNE_AFTER_MS = 1_000;
 
 /**
  * The safety net under the flow: an unexpected error ends the run as failed, saying so, instead of
- * leaving it "in progress" forever, with everything the flow had captured (`latest`, its own copy). Bodies are dropped if the run is too large to save whole.
+ * leaving it "in progress" forever, with everything the flow had captured (`latest`, its own copy).
+ * Bodies are dropped if the run is too large to save whole.
  */
 export async function failUnexpectedly(latest: Run, error: unknown, now: number): Promise<void> {
   // The flow's own copy holds everything captured so far, saved or not yet; one stored as ended stays so.
   const stored = await loadRun(latest.id);
   if ((stored && stored.status !== 'running') || latest.status !== 'running') return;
-  const run = latest;
   const info = {
     code: 'internal' as const,
     ...say('internalError', (error as Error)?.message ?? String(error)),
   };
-  const failed = finishRun(run, now, info);
+  const failed = finishRun(latest, now, info);
   try {
     await saveRun(failed);
   } catch {

@@ -90,39 +90,26 @@ function useAfterPaint<T>(value: T): T {
 }
 
 /**
- * The lower sections, drawn from the run they are given (a frame behind the page's) and only when it
- * changes: the render of a new verdict above them does not draw them again with the old one.
+ * The checks, judged from the run they are given (a frame behind the page's) and only when it changes:
+ * the render of a new verdict above them does not judge them again with the old one. (Each step view
+ * is kept the same way by its own memo.)
  */
-const sameRun = (a: { run: Run }, b: { run: Run }) => a.run === b.run;
-
 const Checks = memo(
   ({ run }: { run: Run }) => (
     <ChecksSection checks={runChecks(run)} checkedAt={run.steps.findLast((s) => s.checkedAt)?.checkedAt} />
   ),
-  sameRun,
+  (a, b) => a.run === b.run,
 );
-
-const Exchanges = memo(({ run }: { run: Run }) => {
-  const curl = (step: number) => (exchange: number) => async () => {
-    const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
-    return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
-  };
-  return (
-    <>
-      {run.steps.map((step, i) => (
-        <div key={i} id={`step-${i}`}>
-          <StepView step={step} curl={curl(i)} />
-        </div>
-      ))}
-    </>
-  );
-}, sameRun);
 
 export function RunPage({ run }: { run: Run }) {
   const lower = useAfterPaint(run);
   // Said while the lower sections are a frame behind the run (assistive technology and automation wait).
   const busy = lower !== run ? true : undefined;
   useRunWatchdog(run);
+  const curl = (step: number) => (exchange: number) => async () => {
+    const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
+    return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
+  };
   const now = Date.now();
   const tokens = currentTokens(run);
   return (
@@ -196,7 +183,11 @@ export function RunPage({ run }: { run: Run }) {
       </section>
       <section id="exchange" aria-busy={busy}>
         <h2>{t('exchange')}</h2>
-        <Exchanges run={lower} />
+        {lower.steps.map((step, i) => (
+          <div key={i} id={`step-${i}`}>
+            <StepView step={step} curl={curl(i)} />
+          </div>
+        ))}
       </section>
     </>
   );
