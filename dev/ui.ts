@@ -74,10 +74,10 @@ export function puppeteerUi(page: PuppeteerPage): Ui {
     }, `the field labelled ${label}`);
     return found!;
   };
-  // Firefox builds a window's accessibility tree on first use, and a page that navigates drops the
-  // handles found a moment before: either answers "none yet", and the caller polls on.
+  // Firefox builds a window's accessibility tree on first use, and a page that re-renders or navigates
+  // drops the nodes found a moment before: each answers "none yet", and the caller polls on.
   const transient = (e: unknown) =>
-    /documentAccessible is null|no such handle|no such node|context was destroyed|Inspected target navigated/i.test(
+    /documentAccessible is null|no such handle|no such node|no such frame|context was destroyed|Inspected target navigated|ownerGlobal is null|An exception was thrown/i.test(
       (e as Error).message,
     );
   const matches = async (role: string, name?: string): Promise<ElementHandle[]> => {
@@ -88,10 +88,10 @@ export function puppeteerUi(page: PuppeteerPage): Ui {
       throw e;
     }
   };
+  // Found and read in one call, so no node can go stale between the two.
   const textsOf = async (role: string, name?: string): Promise<string[] | undefined> => {
     try {
-      const found = await matches(role, name);
-      return await Promise.all(found.map((h) => h.evaluate((e) => (e.textContent ?? '').trim())));
+      return await page.$$eval(aria(name, role), (found) => found.map((e) => (e.textContent ?? '').trim()));
     } catch (e) {
       if (transient(e)) return undefined;
       throw e;

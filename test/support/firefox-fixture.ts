@@ -46,7 +46,12 @@ export async function openExtensionPage(f: FirefoxFixture, path: string): Promis
   const url = firefoxPageUrl(path);
   void page.goto(url).catch(() => undefined);
   await until(async () => (await href(page)) === url, `${path} to load`);
-  await page.waitForFunction(() => document.readyState === 'complete');
+  // Polled from here: `waitForFunction` builds its check with `Function()`, which Firefox 140.12 refuses
+  // under an extension page's CSP.
+  await until(
+    () => page.evaluate(() => document.readyState === 'complete').catch(() => false),
+    `${path} to finish loading`,
+  );
   return { page, ui: puppeteerUi(page) };
 }
 
