@@ -4,19 +4,24 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { manifestFor, type Target } from './dev/manifest.ts';
+import { popupChunks } from './dev/popup-chunks.ts';
+
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /** `vite build` builds Chromium's `dist/`; `vite build --mode firefox` builds `dist-firefox/`, from the same sources. */
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chromium';
+  const chunks = popupChunks({ popup: source('popup/main.tsx'), worker: source('background/index.ts') });
   return {
     plugins: [
+      chunks.plugin,
       preact(),
       crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' }),
     ],
     resolve: {
       // The browser's own behaviour (redirect URLs, login-window errors, permission patterns), one file per browser.
       alias: {
-        '#browser': fileURLToPath(new URL(`./src/platform/${target}/traits.ts`, import.meta.url)),
+        '#browser': source(`platform/${target}/traits.ts`),
       },
     },
     build: {
@@ -26,6 +31,7 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       // The inspector and the trace page are not named by the manifest: explicit entries, to be bundled.
       rollupOptions: {
+        output: { codeSplitting: { groups: chunks.groups } },
         input: {
           inspector: 'src/inspector/index.html',
           trace: 'src/trace/index.html',

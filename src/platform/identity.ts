@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser.ts';
 import { browserTraits as traits } from './traits.ts';
 import type { LoginWindowFailure } from './browser-traits.ts';
 

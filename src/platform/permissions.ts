@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser.ts';
 import { withoutPort } from './browser-traits.ts';
 
 export async function hasOrigins(origins: string[]): Promise<boolean> {

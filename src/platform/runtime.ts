@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser.ts';
+import type { Runtime } from 'webextension-polyfill';
 
 export const extensionId = (): string => browser.runtime.id;
 export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
@@ -14,7 +15,7 @@ export type MessageListener = (
 ) => Promise<unknown> | undefined;
 
 export function onMessage(listener: MessageListener): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     listener(message, sender.id),
   );
 }

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser.ts';
+import type { Storage } from 'webextension-polyfill';
 
 /**
  * Reading storage, for the pages and the worker: `session` lives in memory for the browser session
@@ -17,7 +18,7 @@ export async function readAll(area: Area): Promise<Record<string, unknown>> {
 
 /** Calls `listener` with the new value each time `key` changes in `area`; returns the unsubscribe. */
 export function watchKey(area: Area, key: string, listener: (value: unknown) => void): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, changedArea: string) => {
     const change = changes[key];
     if (changedArea === area && change) listener(change.newValue);
   };
@@ -34,7 +35,7 @@ export function watchKeys(
   matches: (key: string) => boolean,
   listener: (changed: Record<string, unknown>) => void,
 ): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, changedArea: string) => {
     if (changedArea !== area) return;
     const changed = Object.entries(changes).filter(([key]) => matches(key));
     if (changed.length) listener(Object.fromEntries(changed.map(([key, c]) => [key, c.newValue])));

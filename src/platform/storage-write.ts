@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser.ts';
 import type { Area } from './storage-read.ts';
 
 /** Writing storage: the worker only (lint keeps pages and hooks out), which runs writes one at a time. */

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser.ts';
 
 /** The tab showing our page `url` (any `#…`), if one does. */
 async function tabShowing(url: string): Promise<chrome.runtime.ExtensionContext | undefined> {
