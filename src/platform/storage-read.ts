@@ -12,6 +12,11 @@ export async function readKey(area: Area, key: string): Promise<unknown> {
   return got[key];
 }
 
+/** Several keys of one area in one round trip; a key that holds nothing is absent from the answer. */
+export async function readKeys(area: Area, keys: string[]): Promise<Record<string, unknown>> {
+  return browser.storage[area].get(keys);
+}
+
 export async function readAll(area: Area): Promise<Record<string, unknown>> {
   return browser.storage[area].get(null);
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
 import type { ProfileBook, StoredProfile } from '../core/profile/profile-book.ts';
 import {
+  ACTIVE_PROFILE_HINT,
   activeProfile,
   isProfileBook,
   pickSecret,
@@ -9,21 +10,42 @@ import {
   secretKey,
 } from '../core/view/stored-records.ts';
 import { send, type ProfileEdit, type ProfileState } from '../messages.ts';
-import { readKey } from '../platform/storage-read.ts';
+import { recall, remember } from '../platform/page-memory.ts';
+import { readKey, readKeys } from '../platform/storage-read.ts';
 import type { ReportError } from './use-alert.ts';
 
 export type PopupState = ProfileState;
 
+async function readSecret(profileId: string) {
+  const key = secretKey(profileId);
+  const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
+  return { inSession, onDisk };
+}
+
+/** The book, with the secret of the profile guessed to be active, in one round trip. */
+async function readBookAndGuess(guess: string | undefined) {
+  if (guess === undefined) return { book: await readKey('local', PROFILES_KEY) };
+  const key = secretKey(guess);
+  const [local, inSession] = await Promise.all([
+    readKeys('local', [PROFILES_KEY, key]),
+    readKey('session', key),
+  ]);
+  return { book: local[PROFILES_KEY], secret: { inSession, onDisk: local[key] } };
+}
+
 /**
  * Read straight from storage so the popup opens filled in without waking the worker; only the very
- * first popup asks the worker to create the default profiles.
+ * first popup asks the worker to create the default profiles. The book and a secret are asked for at
+ * once: the secret of the profile that was active last time (page memory). When another profile is
+ * active now, its secret takes a second round trip.
  */
 export async function loadState(): Promise<Result<PopupState>> {
-  const book = await readKey('local', PROFILES_KEY);
+  const guess = recall(ACTIVE_PROFILE_HINT);
+  const { book, secret } = await readBookAndGuess(guess);
   if (!isProfileBook(book)) return send('loadProfiles', {});
   const profile = activeProfile(book);
-  const key = secretKey(profile.id);
-  const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
+  const { inSession, onDisk } = secret && profile.id === guess ? secret : await readSecret(profile.id);
+  remember(ACTIVE_PROFILE_HINT, profile.id);
   return { ok: true, value: { book, secret: pickSecret(profile, inSession, onDisk) } };
 }
 
@@ -45,6 +67,7 @@ export function useProfiles(initial: PopupState, report: ReportError): Profiles 
   const latest = useRef(state);
   const commit = (next: PopupState) => {
     latest.current = next;
+    remember(ACTIVE_PROFILE_HINT, activeProfile(next.book).id);
     setState(next);
   };
   const profile = activeProfile(state.book);

@@ -103,6 +103,56 @@ describe('profiles in the popup', () => {
     expect(await popup.getByLabel('Issuer', { exact: true }).inputValue()).toBe(f.idp.issuer);
     await popup.close();
   });
+
+  test('the popup opens with the active profile and its own secret, whatever profile it saw last', async () => {
+    const OTHER = 'other-profile-secret-0123456789';
+    const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+      issuer: f.idp.issuer,
+      clientId: 'leak-app',
+      secret: SECRET,
+    });
+    const selected = () =>
+      popup.getByLabel('Profile', { exact: true }).locator('option:checked').textContent();
+    const secretShown = () => popup.getByLabel('Client secret', { exact: true }).inputValue();
+    const savedSecrets = () =>
+      f.ext.worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)));
+    // The popup's note of the profile it saw (page memory): read back to make it wrong on purpose.
+    const hint = () => popup.evaluate(() => localStorage.getItem('activeProfileHint'));
+    await expect.poll(savedSecrets).toContain(SECRET);
+    await popup.reload();
+    const first = await hint();
+    expect(first).toBeTruthy();
+
+    await popup.locator('summary', { hasText: 'Profile actions' }).click();
+    await popup.getByRole('button', { name: 'New profile' }).click();
+    await expect.poll(selected).toBe('New profile');
+    await popup.getByLabel('Client secret', { exact: true }).fill(OTHER);
+    await expect.poll(savedSecrets).toContain(OTHER);
+    await popup.reload();
+    expect([await selected(), await secretShown()]).toEqual(['New profile', OTHER]);
+
+    // A note that names another profile (or none that exists) costs a round trip, never the wrong secret.
+    for (const stale of [first!, 'no-such-profile']) {
+      await popup.evaluate((id) => localStorage.setItem('activeProfileHint', id), stale);
+      await popup.reload();
+      expect([await selected(), await secretShown()]).toEqual(['New profile', OTHER]);
+    }
+
+    await popup.getByLabel('Profile', { exact: true }).selectOption({ label: 'BTG Id' });
+    await expect.poll(hint).toBe(first);
+    await popup.reload();
+    expect([await selected(), await secretShown()]).toEqual(['BTG Id', SECRET]);
+
+    await popup.getByLabel('Profile', { exact: true }).selectOption({ label: 'New profile' });
+    await expect.poll(selected).toBe('New profile');
+    await popup.locator('summary', { hasText: 'Profile actions' }).click();
+    await popup.getByRole('button', { name: 'Delete profile' }).click();
+    await popup.getByRole('button', { name: 'Confirm delete' }).click();
+    await expect
+      .poll(() => popup.getByLabel('Profile', { exact: true }).locator('option').allTextContents())
+      .not.toContain('New profile');
+    await popup.close();
+  });
 });
 
 describe('secrets stay in the session, history survives a restart without them', () => {

@@ -16,6 +16,11 @@ export type AreaRecords = Record<string, unknown>;
 export const PROFILES_KEY = 'profiles';
 /** Presentation mode (storage.local): on or off, remembered across pages and restarts. */
 export const PRESENTATION_KEY = 'presentation';
+/**
+ * The popup's note of the profile that was active when it last opened (page memory, not `storage`):
+ * it asks for the book and that profile's secret at once. A hint only: the book decides.
+ */
+export const ACTIVE_PROFILE_HINT = 'activeProfileHint';
 const RUN_PREFIX = 'run:';
 const HISTORY_PREFIX = 'history:';
 const SECRET_PREFIX = 'secret:';
