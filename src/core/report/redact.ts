@@ -157,11 +157,23 @@ function scrubText(text: string, redactions: Redaction[]): string {
   const plain = !ESCAPES.test(text);
   let decoded: string | undefined;
   return redactions.reduce((t, r) => {
+    const long = r.value.length >= FREE_TEXT_MIN;
     if (plain) {
       if (!t.includes(r.value)) return t;
       // A long secret stands anywhere; a short one only as a whole value (the pattern says where).
-      if (r.value.length >= FREE_TEXT_MIN) return t.split(r.value).join(r.replacement);
-    } else if (r.core !== undefined && !(decoded ??= canonical(text)).includes(r.core)) return t;
+      if (long) return t.split(r.value).join(r.replacement);
+    } else if (r.core !== undefined) {
+      // A long secret's plain spellings go first, by plain search (a URL with `%3A` elsewhere in it
+      // still holds the code as itself); the pattern, costly to build, runs only if another spelling
+      // is left.
+      let rest = t;
+      if (long && t.includes(r.value)) {
+        rest = t.split(r.value).join(r.replacement);
+        decoded = canonical(rest);
+      }
+      if (!(decoded ??= canonical(rest)).includes(r.core)) return rest;
+      return rest.replace(r.pattern(), () => r.replacement);
+    }
     return t.replace(r.pattern(), () => r.replacement);
   }, text);
 }

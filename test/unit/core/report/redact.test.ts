@@ -106,6 +106,23 @@ describe('the quick paths find what the full patterns find', () => {
     return options[next(options.length)]!;
   };
 
+  test('a long secret as itself and escaped in one escaped text: both spellings go, as the full pattern finds them', () => {
+    const code = 'Ab9-Zz_0.12~yx';
+    const escaped = [...code].map((ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    const [redaction] = redactionsFor([{ kind: 'code', value: code }]);
+    for (const text of [
+      `https://app.example/cb?code=${code}&iss=https%3A%2F%2Fidp.example&echo=${escaped}`,
+      `grant_type=authorization_code&code=${escaped}&code_verifier=${code}&redirect_uri=https%3A%2F%2Fapp`,
+      `{"echo":"${code.replace('-', '\\u002d')}","code":"${code}"}`,
+    ]) {
+      const scrubbed = scrub(text, [redaction!]);
+      expect(scrubbed).not.toContain(code);
+      expect(scrubbed).not.toContain(escaped);
+      expect(scrubbed.split('[redacted]')).toHaveLength(3);
+      expect(scrubbed).toBe(text.replace(redaction!.pattern(), () => redaction!.replacement));
+    }
+  });
+
   test('on 1,000 seeded secrets in mixed spellings inside noisy text, the result is the full patterns’ result', () => {
     for (let seed = 1; seed <= 1000; seed++) {
       const next = random(seed);
