@@ -1,10 +1,9 @@
-import { browser } from './browser.ts';
 import { browserTraits as traits } from './traits.ts';
 import type { LoginWindowFailure } from './browser-traits.ts';
 
 /** `https://<extension-id>.chromiumapp.org/` in Chromium, `https://<hash>.extensions.allizom.org/` in Firefox. */
 export function extensionRedirectUrl(): string {
-  return browser.identity.getRedirectURL();
+  return chrome.identity.getRedirectURL();
 }
 
 /** Whether `url` is where the login window ends for this extension (not an app's own redirect URI). */
@@ -15,7 +14,9 @@ export const otherRedirectForms = (): string[] => traits.otherRedirectForms(exte
 
 /** Opens the login window; resolves with the callback URL, rejects with the browser's message. */
 export async function launchLogin(url: string): Promise<string> {
-  return browser.identity.launchWebAuthFlow({ url, interactive: true });
+  const back = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
+  if (back === undefined) throw new Error('The login window ended without a URL.');
+  return back;
 }
 
 /** The login window's rejection, read into a kind by this browser's traits. */

@@ -1,8 +1,7 @@
-import { browser } from './browser.ts';
 import { withoutPort } from './browser-traits.ts';
 
 export async function hasOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins: origins.map(withoutPort) });
+  return chrome.permissions.contains({ origins: origins.map(withoutPort) });
 }
 
 /** Those of `origins` not granted yet, each asked on its own. */
@@ -13,5 +12,5 @@ export async function missingOrigins(origins: string[]): Promise<string[]> {
 
 /** Must run inside a user gesture (the Authorize click); resolves false when the user refuses. */
 export async function requestOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins: [...new Set(origins.map(withoutPort))] });
+  return chrome.permissions.request({ origins: [...new Set(origins.map(withoutPort))] });
 }

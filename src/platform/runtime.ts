@@ -1,12 +1,15 @@
-import { browser } from './browser.ts';
-import type { Runtime } from 'webextension-polyfill';
+export const extensionId = (): string => chrome.runtime.id;
+export const extensionUrl = (path: string): string => chrome.runtime.getURL(path);
+export const extensionVersion = (): string => chrome.runtime.getManifest().version;
 
-export const extensionId = (): string => browser.runtime.id;
-export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
-export const extensionVersion = (): string => browser.runtime.getManifest().version;
+/** How a listener's failure crosses to the sender, which then rejects with its message. */
+const FAILED = 'listenerFailed';
 
 export async function sendToWorker(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+  const answer: unknown = await chrome.runtime.sendMessage(message);
+  if (typeof answer === 'object' && answer !== null && FAILED in answer)
+    throw new Error(String((answer as Record<typeof FAILED, unknown>)[FAILED]));
+  return answer;
 }
 
 export type MessageListener = (
@@ -14,15 +17,23 @@ export type MessageListener = (
   senderId: string | undefined,
 ) => Promise<unknown> | undefined;
 
+/**
+ * Answers through `sendResponse`, which both browsers honour (a listener returning a promise is
+ * Firefox's alone): returning `true` keeps the channel open until the answer is sent. No answer at all
+ * (a refused message) leaves the sender with `undefined`.
+ */
 export function onMessage(listener: MessageListener): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    listener(message, sender.id),
-  );
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const answer = listener(message, sender.id);
+    if (!answer) return false;
+    answer.then(sendResponse, (e: unknown) => sendResponse({ [FAILED]: (e as Error)?.message ?? String(e) }));
+    return true;
+  });
 }
 
 export function onStartup(listener: () => void): void {
-  browser.runtime.onStartup.addListener(listener);
-  browser.runtime.onInstalled.addListener(listener);
+  chrome.runtime.onStartup.addListener(listener);
+  chrome.runtime.onInstalled.addListener(listener);
 }
 
 /** A page's long-lived channel to the worker: it hears what the worker pushes until either side ends it. */
@@ -31,7 +42,7 @@ export function connectToWorker(
   onPush: (message: unknown) => void,
   onEnd: () => void,
 ): () => void {
-  const port = browser.runtime.connect({ name });
+  const port = chrome.runtime.connect({ name });
   port.onMessage.addListener((message: unknown) => onPush(message));
   port.onDisconnect.addListener(() => onEnd());
   return () => port.disconnect();
@@ -45,7 +56,7 @@ export interface PageChannel {
 }
 
 export function onPageConnect(ownId: string, listener: (channel: PageChannel) => void): void {
-  browser.runtime.onConnect.addListener((port) => {
+  chrome.runtime.onConnect.addListener((port) => {
     if (port.sender?.id !== ownId) return port.disconnect();
     listener({
       name: port.name,

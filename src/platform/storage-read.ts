@@ -1,6 +1,3 @@
-import { browser } from './browser.ts';
-import type { Storage } from 'webextension-polyfill';
-
 /**
  * Reading storage, for the pages and the worker: `session` lives in memory for the browser session
  * (secrets, runs), `local` is on disk. Writes are the worker's alone (`storage-write.ts`).
@@ -8,27 +5,27 @@ import type { Storage } from 'webextension-polyfill';
 export type Area = 'session' | 'local';
 
 export async function readKey(area: Area, key: string): Promise<unknown> {
-  const got = await browser.storage[area].get(key);
+  const got = await chrome.storage[area].get(key);
   return got[key];
 }
 
 /** Several keys of one area in one round trip; a key that holds nothing is absent from the answer. */
 export async function readKeys(area: Area, keys: string[]): Promise<Record<string, unknown>> {
-  return browser.storage[area].get(keys);
+  return chrome.storage[area].get(keys);
 }
 
 export async function readAll(area: Area): Promise<Record<string, unknown>> {
-  return browser.storage[area].get(null);
+  return chrome.storage[area].get(null);
 }
 
 /** Calls `listener` with the new value each time `key` changes in `area`; returns the unsubscribe. */
 export function watchKey(area: Area, key: string, listener: (value: unknown) => void): () => void {
-  const onChanged = (changes: Record<string, Storage.StorageChange>, changedArea: string) => {
+  const onChanged = (changes: Record<string, chrome.storage.StorageChange>, changedArea: string) => {
     const change = changes[key];
     if (changedArea === area && change) listener(change.newValue);
   };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  chrome.storage.onChanged.addListener(onChanged);
+  return () => chrome.storage.onChanged.removeListener(onChanged);
 }
 
 /**
@@ -40,11 +37,11 @@ export function watchKeys(
   matches: (key: string) => boolean,
   listener: (changed: Record<string, unknown>) => void,
 ): () => void {
-  const onChanged = (changes: Record<string, Storage.StorageChange>, changedArea: string) => {
+  const onChanged = (changes: Record<string, chrome.storage.StorageChange>, changedArea: string) => {
     if (changedArea !== area) return;
     const changed = Object.entries(changes).filter(([key]) => matches(key));
     if (changed.length) listener(Object.fromEntries(changed.map(([key, c]) => [key, c.newValue])));
   };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  chrome.storage.onChanged.addListener(onChanged);
+  return () => chrome.storage.onChanged.removeListener(onChanged);
 }

@@ -1,5 +1,3 @@
-import { browser } from './browser.ts';
-
 /** The tab showing our page `url` (any `#…`), if one does. */
 async function tabShowing(url: string): Promise<chrome.runtime.ExtensionContext | undefined> {
   const path = url.split('#')[0] ?? url;
@@ -12,8 +10,8 @@ export async function bringPageToFront(url: string): Promise<void> {
   const tab = await tabShowing(url);
   if (!tab) return;
   await Promise.all([
-    browser.tabs.update(tab.tabId, { active: true }),
-    browser.windows.update(tab.windowId, { focused: true }),
+    chrome.tabs.update(tab.tabId, { active: true }),
+    chrome.windows.update(tab.windowId, { focused: true }),
   ]);
 }
 
@@ -24,13 +22,13 @@ export async function bringPageToFront(url: string): Promise<void> {
 export async function showPageInBackground(url: string): Promise<void> {
   const existing = await tabShowing(url);
   if (existing) {
-    await browser.tabs.update(existing.tabId, { url });
+    await chrome.tabs.update(existing.tabId, { url });
     return;
   }
-  await browser.tabs.create({ url, active: false });
+  await chrome.tabs.create({ url, active: false });
 }
 
 /** Opens one of our pages in a new, active tab (from a click in the popup). */
 export async function openExtensionPage(path: string): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+  await chrome.tabs.create({ url: chrome.runtime.getURL(path) });
 }
