@@ -292,7 +292,7 @@ breakdown(
 );
 breakdown('JWKS round trip (fetched during the login)', median(jwksTrips), `bare ${ms(bareGet)}`);
 breakdown('token answered → checks done', median(verifyMs), '—');
-breakdown('checks done → pushed to the inspector (its disk copy written first)', median(pushMs), '—');
+breakdown('checks done → pushed to the inspector (its disk copy issued right after)', median(pushMs), '—');
 breakdown('pushed → verdict rendered', median(renderMs), '—');
 breakdown('storage write of the finished run (off the path now)', median(saveMs), '—');
 breakdown('provider: real token exchange', median(realHandling), `spent code ${ms(median(spentHandling))}`);
