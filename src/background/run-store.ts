@@ -114,8 +114,9 @@ export function saveRun(run: Run): Promise<void> {
   mark('pushed');
   // The write of its redacted copy to disk is issued in this same task, before any page can have shown
   // the pushed run (the browser then completes it on its own: one closed the moment "Tokens received"
-  // shows still finds the run in its history). Issued before the push, its change event reached the
-  // inspector ahead of the push, which then waited for a render of the copy (~8 ms of the verdict's).
+  // shows still finds the run in its history). A later save of an ended run (an action's) may wait for
+  // its previous disk write instead; the run's end never does, being its first. Issued before the push,
+  // the copy's change event reached the inspector ahead of it (~8 ms of the verdict's).
   const written = writeHistory(run);
   return chained(writing, run.id, () => persist(run, written));
 }
