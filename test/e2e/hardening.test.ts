@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
+import { HISTORY_LIMIT } from '../../src/core/view/stored-records.ts';
 import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
 import { rewriteCallback, rewriteDiscovery } from '../support/tamper.ts';
 
@@ -194,10 +195,18 @@ describe('the redirect capture touches only this run’s callback', () => {
 
 describe('a full session storage area', () => {
   test('older full copies make room, their history stays, and the new run goes on', async () => {
+    // A fresh worker: an earlier test's run is pruned a second after it ended, and that prune, evicting
+    // the oldest full copies while the area is being filled here, made room for ever more fillers and
+    // dropped their history past the history limit. Earlier runs' history goes too: fillers only.
+    await f.restart();
+    await f.ext.worker.evaluate(async () => {
+      const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('history:'));
+      await chrome.storage.local.remove(keys);
+    });
     // Runs with big bodies until the area refuses one, then smaller ones until it refuses even those.
     const filled = await f.ext.worker.evaluate(async () => {
       const ids: string[] = [];
-      for (const size of [900_000, 50_000, 2_000]) {
+      for (const size of [900_000, 90_000, 9_000, 900]) {
         for (;;) {
           const id = `filler-${ids.length}`;
           const run = {
@@ -223,6 +232,8 @@ describe('a full session storage area', () => {
       return ids;
     });
     expect(filled.length).toBeGreaterThan(5);
+    // All of them and the new run fit in the history (none is pruned for its age).
+    expect(filled.length).toBeLessThan(HISTORY_LIMIT);
     await authorize(f, 'harden-app', SECRET);
     await logIn(await loginPage(f));
     const page = await waitForPage(f.ext.context, isInspector);
