@@ -1,7 +1,15 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { loginWindowError } from '../core/protocol/login-window.ts';
+import type { Exchange } from '../core/protocol/http.ts';
+import { performExchange } from '../core/protocol/http.ts';
+import {
+  loginWindowError,
+  providerVerdict,
+  rereadAfter,
+  rereadRequest,
+} from '../core/protocol/login-window.ts';
 import { routeFilter } from '../core/protocol/redirect-route.ts';
 import type { Run } from '../core/run/run.ts';
+import { originPatterns } from '../core/view/origins.ts';
 import {
   extensionRedirectUrl,
   isOwnRedirect,
@@ -9,15 +17,18 @@ import {
   loginWindowFailure,
 } from '../platform/identity.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
+import { hasOrigins } from '../platform/permissions.ts';
+import type { WorkerDeps } from './deps.ts';
 
-export type LoginOutcome = { callbackUrl: string; arrivesAt: string } | { error: FlowErrorInfo };
+export type LoginOutcome =
+  { callbackUrl: string; arrivesAt: string } | { error: FlowErrorInfo; exchanges: Exchange[] };
 
 /**
  * Opens the login window at `authorizeUrl` and waits for the callback. An app's own redirect URI is
  * routed to the extension for this run's callback alone (its state), and only while it is awaited.
  * `arrivesAt` is where the callback must then arrive.
  */
-export async function awaitCallback(run: Run, authorizeUrl: string): Promise<LoginOutcome> {
+export async function awaitCallback(run: Run, authorizeUrl: string, deps: WorkerDeps): Promise<LoginOutcome> {
   // The extension's own redirect (in any spelling the browser accepts) is where the window ends by
   // itself; an app's registered one is routed to the extension's, where the callback then arrives.
   const routed = !isOwnRedirect(run.profile.redirectUri);
@@ -25,11 +36,26 @@ export async function awaitCallback(run: Run, authorizeUrl: string): Promise<Log
   const ruleId = routed
     ? await routeToExtension(routeFilter(run.profile.redirectUri, run.flight?.state ?? ''), ownRedirect)
     : undefined;
+  let failure;
   try {
     return { callbackUrl: await launchLogin(authorizeUrl), arrivesAt: ownRedirect };
   } catch (e) {
-    return { error: loginWindowError(loginWindowFailure((e as Error).message)) };
+    failure = loginWindowFailure((e as Error).message);
   } finally {
     if (ruleId !== undefined) await stopRouting(ruleId);
   }
+  const exchanges = rereadAfter(failure.kind) ? await readAgain(authorizeUrl, deps) : [];
+  const verdict = exchanges[0] ? providerVerdict(exchanges[0]) : undefined;
+  const { redirectUri, clientId, issuer } = run.profile;
+  return { error: loginWindowError(failure, verdict, { redirectUri, clientId, issuer }), exchanges };
+}
+
+/**
+ * Chromium closes the login window on the provider's error status, so the person never saw why: the
+ * same request once more, without cookies or redirects, and only to an origin the person granted.
+ */
+async function readAgain(authorizeUrl: string, deps: WorkerDeps): Promise<Exchange[]> {
+  const origins = originPatterns([authorizeUrl]);
+  if (origins.length === 0 || !(await hasOrigins(origins))) return [];
+  return [await performExchange(rereadRequest(authorizeUrl), deps.http)];
 }

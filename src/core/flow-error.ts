@@ -1,3 +1,5 @@
+import type { ProviderError, RefusalCause } from './protocol/provider-error.ts';
+
 /** Stable codes for everything that can stop a run; pages show `message`, tests match `code`. */
 export type FlowErrorCode =
   | 'invalid_input'
@@ -9,6 +11,7 @@ export type FlowErrorCode =
   | 'discovery_invalid'
   | 'login_cancelled'
   | 'login_failed'
+  | 'login_refused'
   | 'provider_error'
   | 'duplicate_parameter'
   | 'state_mismatch'
@@ -48,6 +51,8 @@ export interface FlowErrorInfo {
   actual?: string;
   /** A run stored before message ids keeps its hint's English here; new ones are `sayHint`. */
   hint?: string;
+  /** For `login_refused`: the provider's error in its own words, and the registration mistake it names. */
+  refusal?: ProviderError & { cause?: RefusalCause };
   /** For `permission_missing`: the host-permission patterns still to be granted. */
   origins?: string[];
 }

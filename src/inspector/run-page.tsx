@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../core/run/run.ts';
 import { currentTokens } from '../core/view/steps.ts';
-import { loginChecks, runChecks, verdict, verdictText } from '../core/view/verdict.ts';
+import { headline } from '../core/view/headline.ts';
+import { loginChecks, runChecks, verdict } from '../core/view/verdict.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { Expiry } from '../ui/expiry.tsx';
 import { expiresAt } from '../core/view/expiry.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
 import { KeepRetrySetting, RetryOffer } from './retry-offer.tsx';
+import { LoginRefusal } from './login-refusal.tsx';
 import { ScopeClaims } from './scope-claims.tsx';
 import { RunActions } from './run-actions.tsx';
-import { runStatus, stepTitle } from './run-text.ts';
+import { stepTitle } from './run-text.ts';
 import { StepView } from './steps/step-view.tsx';
 import { TokenActions } from './token-actions.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
@@ -27,10 +29,11 @@ function Verdict({ run }: { run: Run }) {
   const v = verdict(loginChecks(run));
   const tone =
     run.status === 'running' ? 'running' : v.failed.length || run.status !== 'done' ? 'fail' : 'pass';
+  const { outcome, checks } = headline(run, words);
   return (
     <div role="status" class={`verdict ${tone}`}>
-      <strong>{runStatus(run.status)}</strong>
-      {run.status !== 'running' && v.ran > 0 && <span> · {verdictText(v, words)}</span>}
+      <strong>{outcome}</strong>
+      {checks && <span> · {checks}</span>}
     </div>
   );
 }
@@ -132,6 +135,7 @@ export function RunPage({ run }: { run: Run }) {
       {run.keptWithoutBodies && <p class="muted">{t('storageFull')}</p>}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
+      <LoginRefusal run={run} />
       <RetryOffer run={run} />
       <KeepRetrySetting run={run} />
       <nav class="sections" aria-label={t('sections')}>

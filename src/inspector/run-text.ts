@@ -1,8 +1,7 @@
 import type { Run, StepKind } from '../core/run/run.ts';
 import { actionCount } from '../core/view/actions.ts';
 import { stepTitleId } from '../core/view/step-kinds.ts';
-import { loginChecks, verdict, verdictText } from '../core/view/verdict.ts';
-import type { MessageId } from '../core/view/words.ts';
+import { headlineText } from '../core/view/headline.ts';
 import { count, t, words } from '../ui/words.ts';
 
 /** A step's title; a kind stored by a newer version is named as it is. */
@@ -11,25 +10,10 @@ export const stepTitle = (kind: StepKind): string => {
   return id ? t(id) : String(kind);
 };
 
-const STATUS_IDS: Record<Run['status'], MessageId> = {
-  running: 'runRunning',
-  done: 'runDone',
-  failed: 'runFailed',
-  interrupted: 'runInterrupted',
-};
-export const runStatus = (status: Run['status']) => t(STATUS_IDS[status]);
-
-/** One line for the history list: the outcome, which step failed, the checks' verdict. */
+/** One line for the history list: where and why a run failed (or its outcome), the checks' verdict. */
 export function outcomeText(run: Run): string {
-  const failedStep = run.steps.find((s) => s.status === 'failed');
-  const head =
-    run.status === 'failed' && failedStep
-      ? t('runFailedAt', stepTitle(failedStep.kind))
-      : runStatus(run.status);
-  const v = verdict(loginChecks(run));
   const actions = actionCount(run);
-  const tail = actions ? ` · ${count('actions', actions)}` : '';
-  return (run.status === 'running' || v.ran === 0 ? head : `${head} · ${verdictText(v, words)}`) + tail;
+  return headlineText(run, words) + (actions ? ` · ${count('actions', actions)}` : '');
 }
 
 const seconds = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });

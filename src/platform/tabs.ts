@@ -32,3 +32,8 @@ export async function showPageInBackground(url: string): Promise<void> {
 export async function openExtensionPage(path: string): Promise<void> {
   await chrome.tabs.create({ url: chrome.runtime.getURL(path) });
 }
+
+/** Opens `url` (a provider's page the person asked to see) in a new, active tab, with the browser's own cookies. */
+export async function openInTab(url: string): Promise<void> {
+  await chrome.tabs.create({ url });
+}

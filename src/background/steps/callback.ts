@@ -23,7 +23,7 @@ export async function callback(w: RunWriter, authorizeUrl: string): Promise<stri
   };
   // Not awaited: one run's writes land in order (run-store), and the login window need not wait.
   void w.save();
-  const login = await awaitCallback(w.run, authorizeUrl);
+  const login = await awaitCallback(w.run, authorizeUrl, deps);
   mark('callback');
   if ('error' in login)
     return fail(login.error, {
@@ -31,7 +31,7 @@ export async function callback(w: RunWriter, authorizeUrl: string): Promise<stri
       status: 'failed',
       at: deps.now(),
       params: [],
-      exchanges: [],
+      exchanges: login.exchanges,
     });
   const { callbackUrl } = login;
   const params = callbackParams(callbackUrl);

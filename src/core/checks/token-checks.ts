@@ -1,8 +1,18 @@
-import { say } from '../i18n/say.ts';
+import { say, type Said } from '../i18n/say.ts';
+import { parsedObject } from '../protocol/discovery.ts';
 import { oidcCore, outcome, passIf, rfc, shown, type Check } from './check.ts';
 import type { Exchange } from '../protocol/http.ts';
 import { scopeList } from '../profile/profile.ts';
 import type { TokenFields } from '../protocol/token.ts';
+
+/** What came back, as the check names it: "HTTP 401 invalid_client", "HTTP 502, not a JSON object". */
+function answerFound({ response }: Exchange): Said {
+  if (!response) return say('exNoResponse');
+  const body = parsedObject(response.body);
+  if (typeof body?.error === 'string' && body.error !== '')
+    return say('exHttpError', response.status, body.error);
+  return say(body ? 'exHttpJson' : 'exHttpNotJson', response.status);
+}
 
 /**
  * The token response as RFC 6749 §5.1 and OIDC Core §3.1.3.3 describe it. `fields` is undefined when
@@ -18,7 +28,7 @@ export function tokenResponseChecks(
     { id: 'token.http', ...rfc(6749, '5.1') },
     status === 200 && fields !== undefined,
     say('exHttpJson', 200),
-    status === undefined ? say('exNoResponse') : say(fields ? 'exHttpJson' : 'exHttpNotJson', status),
+    answerFound(exchange),
   );
   const rules = {
     access: { id: 'token.access_token', ...rfc(6749, '5.1') },

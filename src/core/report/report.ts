@@ -2,7 +2,8 @@ import { cell, fenced, plain } from './markdown.ts';
 import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
-import { checkTitle, loginChecks, runChecks, verdict, verdictText } from '../view/verdict.ts';
+import { headlineText } from '../view/headline.ts';
+import { checkTitle, runChecks } from '../view/verdict.ts';
 import { errorText, type Words } from '../view/words.ts';
 
 export interface ReportContext {
@@ -36,7 +37,7 @@ export function buildReport(run: Run, ctx: ReportContext): Report {
     generatedAt: new Date(ctx.generatedAt).toISOString(),
     extensionVersion: ctx.extensionVersion,
     browser: ctx.browser,
-    verdict: verdictText(verdict(loginChecks(safe)), ctx.words),
+    verdict: headlineText(safe, ctx.words),
     notes: redactionNotes(run.secrets).map((note) => ctx.words.spoken(note.say)),
     checkTitles: Object.fromEntries(runChecks(safe).map((c) => [c.id, checkTitle(c, ctx.words)])),
     run: safe,
@@ -50,7 +51,7 @@ export function reportMarkdown(report: Report, w: Words): string {
   const md: string[] = [
     `# ${w.t('reportTitle')}`,
     '',
-    `**${plain(run.status)}** · ${plain(report.verdict)}`,
+    `**${plain(report.verdict)}**`,
     '',
     ...report.notes.map((note) => `> ${plain(note)}`),
     ...(report.notes.length ? [''] : []),

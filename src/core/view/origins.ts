@@ -1,4 +1,4 @@
-import type { Profile } from '../profile/profile.ts';
+import { isClientCredentials, type Profile } from '../profile/profile.ts';
 
 /** Host-permission patterns for the origins of `urls`; unparsable entries are left to input validation. */
 export function originPatterns(urls: string[]): string[] {
@@ -19,9 +19,16 @@ export const originNames = (patterns: string[]): string =>
 /**
  * The origins the extension needs host access to: those the worker fetches from, and an app's own
  * redirect URI, which a network rule routes back to the extension (`isOwnRedirect`, the platform's word:
- * the extension's own redirect needs none). The login page itself needs none.
+ * the extension's own redirect needs none).
  */
 export function providerOrigins(profile: Profile, isOwnRedirect: (url: string) => boolean): string[] {
   const routedRedirect = isOwnRedirect(profile.redirectUri) ? [] : [profile.redirectUri];
-  return originPatterns([profile.issuer, profile.endpoints.token, profile.endpoints.jwks, ...routedRedirect]);
+  // The authorization endpoint: a login window that fails is read again from the worker, to say why.
+  return originPatterns([
+    profile.issuer,
+    ...(isClientCredentials(profile) ? [] : [profile.endpoints.authorization]),
+    profile.endpoints.token,
+    profile.endpoints.jwks,
+    ...routedRedirect,
+  ]);
 }

@@ -1,9 +1,10 @@
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
 import { Secretish } from '../../ui/presentation.tsx';
+import { StepExchanges } from './step-exchanges.tsx';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
 
-export function CallbackStep({ step }: StepProps<'callback'>) {
+export function CallbackStep({ step, curl }: StepProps<'callback'>) {
   if (step.status === 'running') return null;
   return (
     <>
@@ -16,6 +17,7 @@ export function CallbackStep({ step }: StepProps<'callback'>) {
         <p class="muted">{t('noCallback')}</p>
       )}
       <KeyValueTable rows={step.params} caption={t('callbackParams')} />
+      <StepExchanges step={step} curl={curl} />
     </>
   );
 }

@@ -7,11 +7,12 @@ import { t, words } from '../../ui/words.ts';
 export function OutcomeLine({ step, done }: { step: Step; done?: string }) {
   if (step.status === 'running') return <p class="muted">{t('inProgress')}</p>;
   const v = verdict(step.checks ?? []);
+  const checks = v.ran > 0 ? verdictText(v, words, step.status === 'failed') : '';
   return (
     <>
       <p class={`outcome-${step.status === 'failed' ? 'failed' : 'done'}`}>
         <strong>{step.status === 'failed' ? t('runFailed') : (done ?? t('done'))}</strong>
-        {v.ran > 0 && <span> · {verdictText(v, words)}</span>}
+        {checks && <span> · {checks}</span>}
       </p>
       {step.error && <ErrorAlert error={step.error} />}
     </>

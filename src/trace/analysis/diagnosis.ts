@@ -1,5 +1,5 @@
-import { parsedObject } from '../../core/protocol/discovery.ts';
-import { bodyText, htmlDecode, type HarEntry } from './har.ts';
+import { readProviderError } from '../../core/protocol/provider-error.ts';
+import { bodyText, type HarEntry } from './har.ts';
 import { say, type Part, type Said } from '../../core/i18n/say.ts';
 import type { MessageId } from '../../core/view/words.ts';
 
@@ -105,69 +105,20 @@ export function tokenAnswered(
   ];
 }
 
-/** JSON strings inside a page (Entra's `$Config`), read without throwing. */
-const jsonString = (escaped: string): string => {
-  try {
-    return JSON.parse(`"${escaped}"`) as string;
-  } catch {
-    return escaped;
-  }
-};
-const textOf = (html: string) =>
-  htmlDecode(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-
 /**
  * The error a provider's own page or JSON answer names, in its words, with the provider's error
- * reference where one exists: Microsoft Entra's AADSTS codes (also in its sign-in page's `$Config`),
- * Okta's `errorCode`/`errorSummary`, Keycloak's error page, and the `error`/`error_description`
- * (or ForgeRock's `reason`/`message`) of Keycloak, Auth0 and ForgeRock answers and error-page URLs.
+ * reference where one exists (`readProviderError`: the one reader the inspector shares).
  */
 export function providerPageError(entry: HarEntry): Said[] | undefined {
+  const found = readProviderError({
+    url: entry.request.url,
+    status: entry.response.status,
+    body: bodyText(entry) ?? '',
+  });
+  if (!found) return undefined;
   const host = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(entry.request.url)?.[1] ?? entry.request.url;
-  const query = (() => {
-    try {
-      return new URL(entry.request.url).searchParams;
-    } catch {
-      return new URLSearchParams();
-    }
-  })();
-  const text = bodyText(entry) ?? '';
-  const aad = /AADSTS(\d{5,})/.exec(text) ?? /AADSTS(\d{5,})/.exec(query.toString());
-  if (aad) {
-    const config = /"strServiceExceptionMessage"\s*:\s*"((?:[^"\\]|\\.){1,2000})"/.exec(text)?.[1];
-    const words = config
-      ? jsonString(config)
-      : (new RegExp(`AADSTS${aad[1]}:?\\s*([^"<\\r\\n]{1,400})`).exec(text)?.[1] ?? '');
-    return [
-      say('dxProviderPage', host, `AADSTS${aad[1]}`, words.replace(/^AADSTS\d+:\s*/, '')),
-      say('dxErrorReference', `https://login.microsoftonline.com/error?code=${aad[1]}`),
-    ];
-  }
-  const body = text.trimStart().startsWith('{') ? parsedObject(text) : undefined;
-  const okta = str(body?.errorCode);
-  if (okta)
-    return [
-      say('dxProviderPage', host, okta, str(body?.errorSummary) ?? ''),
-      say('dxErrorReference', 'https://developer.okta.com/docs/reference/error-codes/'),
-    ];
-  const error = str(body?.error) ?? str(query.get('error'));
-  if (error && (entry.response.status >= 400 || query.has('error')))
-    return [
-      say(
-        'dxProviderPage',
-        host,
-        error,
-        str(body?.error_description) ?? str(body?.message) ?? query.get('error_description') ?? '',
-      ),
-    ];
-  // ForgeRock AM: {"code": 400, "reason": "Bad Request", "message": "…"}.
-  if (typeof body?.code === 'number' && str(body.reason) && str(body.message))
-    return [say('dxProviderPage', host, str(body.reason)!, str(body.message)!)];
-  // Keycloak's error page: <span id="kc-error-message"><p class="instruction">…</p></span>.
-  const kc = /id="kc-error-message"[^>]*>([\s\S]{0,2000}?)<\/(?:span|div)>/i.exec(text)?.[1];
-  if (kc) return [say('dxProviderPage', host, 'Keycloak', textOf(kc))];
-  return undefined;
+  return [
+    say('dxProviderPage', host, found.error, found.description),
+    ...(found.reference ? [say('dxErrorReference', found.reference)] : []),
+  ];
 }

@@ -181,16 +181,3 @@ export function basicClientId(entry: HarEntry): string | undefined {
     return undefined;
   }
 }
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Text from an HTML attribute or element: the named entities pages use, and any numeric one. */
-export const htmlDecode = (text: string): string =>
-  text.replace(
-    /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/gi,
-    (whole, hex?: string, dec?: string, name?: string) => {
-      if (name) return ENTITIES[name.toLowerCase()]!;
-      const code = hex ? parseInt(hex, 16) : Number(dec);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    },
-  );

@@ -1,9 +1,13 @@
 import { fenced } from '../../report/markdown.ts';
 import type { Params } from '../../protocol/params.ts';
-import { urlPath, type Arrow } from './arrows.ts';
+import { exchangesMarkdown } from '../../report/exchange-markdown.ts';
+import { exchangesArrows, urlPath, type Arrow } from './arrows.ts';
 import type { StepBase, StepDef } from './step.ts';
 
-/** RFC 6749 §4.1.2: the way back from the provider, with `code` (or `error`), `state` and `iss`. */
+/**
+ * RFC 6749 §4.1.2: the way back from the provider, with `code` (or `error`), `state` and `iss`. When
+ * the login window failed, its one exchange is the authorization request read again by the extension.
+ */
 export interface CallbackStep extends StepBase {
   kind: 'callback';
   url?: string;
@@ -13,7 +17,7 @@ export interface CallbackStep extends StepBase {
 export const callback = {
   title: 'stepCallback',
   checkGroups: [['callback', 'checksCallback']],
-  exchangeName: () => 'stepCallback',
+  exchangeName: () => 'exchangeAuthorizeReread',
   arrows: (step, i, run, w): Arrow[] => {
     if (step.status === 'running')
       return [
@@ -39,8 +43,13 @@ export const callback = {
         failed: step.status === 'failed',
         step: i,
       },
+      ...exchangesArrows(step, i, run, w),
     ];
   },
-  report: (step, w) => [`### ${w.t('reportCallback')}`, fenced(step.url ?? w.t('reportNoCallback'))],
+  report: (step, w) => [
+    `### ${w.t('reportCallback')}`,
+    fenced(step.url ?? w.t('reportNoCallback')),
+    ...exchangesMarkdown(step, w, () => w.t('exchangeAuthorizeReread')),
+  ],
   answersCredentials: false,
 } satisfies StepDef<CallbackStep>;

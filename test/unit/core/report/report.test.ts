@@ -44,8 +44,8 @@ describe('reports', () => {
     const checked = { ...run, steps: run.steps.map((s) => (s === token ? { ...s, checks } : s)) };
     const context = { extensionVersion: '0', browser: 'b', generatedAt: NOW };
     const report = buildReport(checked, { ...context, words: en });
-    expect(report.checkTitles['token.http']).toBe('Token endpoint answered 200 with JSON');
-    expect(reportMarkdown(report, en)).toContain('| Token endpoint answered 200 with JSON |');
+    expect(report.checkTitles['token.http']).toBe('Token endpoint answer');
+    expect(reportMarkdown(report, en)).toContain('| Token endpoint answer |');
     const pt = buildReport(checked, { ...context, words: wordsOf('pt_BR') });
     expect(pt.checkTitles['token.access_token']).toBe('Access token emitido');
   });

@@ -37,7 +37,7 @@ describe('the popup’s status line follows the run', () => {
       ],
     };
     expect(progressText(finishRun(checked, 4), en)).toBe(
-      'Tokens received · All 2 checks passed, 1 warning. The inspector tab shows them.',
+      'Tokens received · All 2 checks passed, 1 warning: B. The inspector tab shows them.',
     );
     expect(progressText(finishRun(waiting, 4, { code: 'login_cancelled', message: 'x' }), en)).toBe('');
   });
