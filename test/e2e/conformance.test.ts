@@ -100,7 +100,8 @@ const rows: Row[] = [
   {
     name: 'a callback with another issuer’s iss (mix-up)',
     tamper: () => rewriteCallback((p) => p.set('iss', 'https://attacker.example')),
-    banner: /^Failed · 1 check failed: Callback came from the expected provider/,
+    banner:
+      /^Failed at the callback: iss is not the issuer · 1 check failed: Callback came from the expected provider: expected http:\/\/127\.0\.0\.1:\d+, got https:\/\/attacker\.example$/,
     checks: [['Callback checks', 'Callback came from the expected provider', 'fail']],
     redeemed: false,
   },

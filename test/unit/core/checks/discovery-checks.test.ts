@@ -25,7 +25,34 @@ describe('discovery checks', () => {
       'discovery.https': 'pass',
       'discovery.endpoints': 'pass',
       'discovery.pkce': 'pass',
+      'discovery.pkce_plain': 'pass',
+      'discovery.id_token_algs': 'skip',
     });
+  });
+
+  test('what a document admits that weakens every login is a warning naming it', () => {
+    const risky = discoveryChecks(
+      doc({
+        code_challenge_methods_supported: ['plain', 'S256'],
+        id_token_signing_alg_values_supported: ['RS256', 'HS256', 'none', 'HS512'],
+      }),
+      ISSUER,
+    );
+    const plain = risky.find((c) => c.id === 'discovery.pkce_plain')!;
+    expect([plain.status, plain.actual, plain.spec]).toEqual(['warn', 'plain', 'RFC 9700 §2.1.1']);
+    expect(plain.expected).toMatch(/^S256 only/);
+    const algs = risky.find((c) => c.id === 'discovery.id_token_algs')!;
+    expect([algs.status, algs.actual, algs.spec]).toEqual([
+      'warn',
+      'HS256, none, HS512',
+      'OIDC Core §3.1.3.7',
+    ]);
+    const signed = discoveryChecks(
+      doc({ id_token_signing_alg_values_supported: ['RS256', 'ES256'] }),
+      ISSUER,
+    );
+    expect(byId(signed)['discovery.id_token_algs']).toBe('pass');
+    expect(byId(discoveryChecks(undefined, ISSUER))['discovery.pkce_plain']).toBe('skip');
   });
 
   test('another issuer fails; http fails off loopback and warns on it; no S256 warns', () => {
