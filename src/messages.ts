@@ -28,7 +28,8 @@ interface Responses {
   editProfiles: Result<ProfileState>;
   /** The active profile's secret: storage.session, and storage.local too when it is remembered. */
   setSecret: void;
-  importProfiles: Result<{ added: number }>;
+  /** `ownRedirect`: the file's profiles used another installation's redirect URL, now this one. */
+  importProfiles: Result<{ added: number; ownRedirect?: string }>;
   exportProfiles: { text: string };
   deleteRun: void;
   /** Every finished run, in both storage areas. */

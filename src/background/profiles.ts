@@ -24,7 +24,7 @@ import {
   secretKeys,
 } from '../core/view/stored-records.ts';
 import type { ProfileEdit, Res } from '../messages.ts';
-import { extensionRedirectUrl } from '../platform/identity.ts';
+import { extensionRedirectUrl, ownRedirectFor } from '../platform/identity.ts';
 import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -127,10 +127,12 @@ export async function editProfiles(edit: ProfileEdit, deps: WorkerDeps): Promise
 
 export async function importProfiles(text: string, deps: WorkerDeps): Promise<Res<'importProfiles'>> {
   // A refused file changes nothing: not even the default profiles are written for it.
-  const result = importIntoBook((await readBook()).book, text, () => randomToken(deps.random, 9));
+  const { book } = await readBook();
+  const result = importIntoBook(book, text, () => randomToken(deps.random, 9), ownRedirectFor);
   if (!result.ok) return result;
   await writeKeys('local', { [PROFILES_KEY]: result.value.book });
-  return ok({ added: result.value.added });
+  const { added, moved } = result.value;
+  return ok({ added, ...(moved ? { ownRedirect: extensionRedirectUrl() } : {}) });
 }
 
 export async function exportProfiles(): Promise<Res<'exportProfiles'>> {

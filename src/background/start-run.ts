@@ -3,7 +3,12 @@ import { isClientCredentials, profileProblems, type Profile } from '../core/prof
 import { randomToken } from '../core/protocol/random.ts';
 import { addSecrets, newRun } from '../core/run/run.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
-import { extensionRedirectUrl, isOwnRedirect, redirectRefused } from '../platform/identity.ts';
+import {
+  extensionRedirectUrl,
+  isOwnRedirect,
+  ownRedirectFor,
+  redirectRefused,
+} from '../platform/identity.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
 import type { Res } from '../messages.ts';
@@ -30,12 +35,14 @@ const accessRefusal = (origins: string[]): FlowErrorInfo => ({
  * is still open); from the login window on, the run record carries them to the inspector.
  */
 export async function startRun(
-  requested: Profile,
+  asked: Profile,
   profileName: string,
   clientSecret: string,
   deps: WorkerDeps,
   retry?: RetrySetting,
 ): Promise<StartRunResponse> {
+  // A profile shared by a colleague names their installation's redirect URL: this one's is used.
+  const requested = { ...asked, redirectUri: ownRedirectFor(asked.redirectUri) };
   const problems = profileProblems(requested);
   if (isClientCredentials(requested) && clientSecret === '')
     problems.push(say('problemClientCredentialsSecret'));

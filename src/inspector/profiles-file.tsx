@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { send } from '../messages.ts';
+import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { download } from '../ui/download.ts';
 import { FileInput } from '../ui/file-input.tsx';
@@ -10,6 +11,7 @@ import { count, t } from '../ui/words.ts';
 export function ProfilesFile() {
   const [error, setError] = useState<FlowErrorInfo>();
   const [done, setDone] = useState('');
+  const [ownRedirect, setOwnRedirect] = useState<string>();
   const exportFile = async () => {
     const answer = await send('exportProfiles', {});
     if (answer.ok) download(answer.value.text, 'auth-code-inspector-profiles.json', 'application/json');
@@ -18,10 +20,13 @@ export function ProfilesFile() {
   const importFile = async (file: File | undefined) => {
     setError(undefined);
     setDone('');
+    setOwnRedirect(undefined);
     if (!file) return;
     const answer = await send('importProfiles', { text: await file.text() });
-    if (answer.ok) setDone(count('imported', answer.value.added));
-    else
+    if (answer.ok) {
+      setDone(count('imported', answer.value.added));
+      setOwnRedirect(answer.value.ownRedirect);
+    } else
       setError({
         ...answer.error,
         say: { id: 'namedProblem', subs: [file.name, answer.error.say ?? answer.error.message ?? ''] },
@@ -39,6 +44,12 @@ export function ProfilesFile() {
         onFile={(f) => void importFile(f)}
       />
       {done && <p role="status">{done}</p>}
+      {ownRedirect && (
+        <p role="note">
+          {t('importedOwnRedirect', ownRedirect)}{' '}
+          <CopyButton text={ownRedirect} label={t('copyRedirectUri')} />
+        </p>
+      )}
       {error && <ErrorAlert error={error} />}
     </section>
   );

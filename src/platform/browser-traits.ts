@@ -45,3 +45,18 @@ export const sameUrlHost = (url: string, own: string): boolean => {
  */
 export const withoutPort = (pattern: string): string =>
   pattern.replace(/^([a-z*]+:\/\/(?:\[[^\]]*\]|[^/:]+)):\d+/i, '$1');
+
+/** An extension's redirect URL in any browser: Chromium's and Firefox's https forms, Firefox's loopback form. */
+const EXTENSION_REDIRECT =
+  /^(?:https:\/\/(?:[a-p]{32}\.chromiumapp\.org|[0-9a-f]{40}\.extensions\.allizom\.org)(?=[/?#]|$)|http:\/\/127\.0\.0\.1\/mozoauth2\/[0-9a-f]{40}(?=[/?#]|$))/i;
+
+/**
+ * `url` as this installation's own redirect URL when it is another installation's (a profile shared by
+ * a colleague, made in their Chromium or Firefox); any other URL as it is. An https form keeps its path.
+ */
+export function asOwnRedirect(url: string, own: string, isOwn: (url: string) => boolean): string {
+  const foreign = EXTENSION_REDIRECT.exec(url.trim());
+  if (!foreign || isOwn(url.trim())) return url;
+  const rest = url.trim().slice(foreign[0].length);
+  return foreign[0].startsWith('https://') && rest !== '' && rest !== '/' ? new URL(rest, own).href : own;
+}

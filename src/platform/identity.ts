@@ -1,5 +1,5 @@
 import { browserTraits as traits } from './traits.ts';
-import type { LoginWindowFailure } from './browser-traits.ts';
+import { asOwnRedirect, type LoginWindowFailure } from './browser-traits.ts';
 
 /** `https://<extension-id>.chromiumapp.org/` in Chromium, `https://<hash>.extensions.allizom.org/` in Firefox. */
 export function extensionRedirectUrl(): string {
@@ -28,3 +28,7 @@ export const loginWindowFailure = (message: string): LoginWindowFailure => trait
  */
 export const redirectRefused = (redirectUri: string): boolean =>
   !traits.routesAppRedirects && redirectUri.trim() !== '' && !isOwnRedirect(redirectUri);
+
+/** Another installation's redirect URL (a shared profile's) as this installation's own; any other URL as it is. */
+export const ownRedirectFor = (url: string): string =>
+  asOwnRedirect(url, extensionRedirectUrl(), isOwnRedirect);

@@ -10,6 +10,7 @@ import {
   secretKey,
 } from '../core/view/stored-records.ts';
 import { send, type ProfileEdit, type ProfileState } from '../messages.ts';
+import { ownRedirectFor } from '../platform/identity.ts';
 import { recall, remember } from '../platform/page-memory.ts';
 import { readKey, readKeys } from '../platform/storage-read.ts';
 import type { ReportError } from './use-alert.ts';
@@ -41,8 +42,11 @@ async function readBookAndGuess(guess: string | undefined) {
  */
 export async function loadState(): Promise<Result<PopupState>> {
   const guess = recall(ACTIVE_PROFILE_HINT);
-  const { book, secret } = await readBookAndGuess(guess);
-  if (!isProfileBook(book)) return send('loadProfiles', {});
+  const { book: stored, secret } = await readBookAndGuess(guess);
+  if (!isProfileBook(stored)) return send('loadProfiles', {});
+  // A profile shared by a colleague shows (and, once edited, keeps) this installation's redirect URL.
+  const profiles = stored.profiles.map((p) => ({ ...p, redirectUri: ownRedirectFor(p.redirectUri) }));
+  const book = { ...stored, profiles };
   const profile = activeProfile(book);
   const { inSession, onDisk } = secret && profile.id === guess ? secret : await readSecret(profile.id);
   remember(ACTIVE_PROFILE_HINT, profile.id);

@@ -1,15 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
-import { authorize, flowFixture, isInspector, verdict } from '../support/flow-fixture.ts';
-import { waitForPage } from '../../dev/pages.ts';
+import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
+import { logIn, waitForPage } from '../../dev/pages.ts';
 
 /** The mistakes people make first, at a real provider: Chromium closes the login window on its 400 page. */
 const SECRET = 'plain-secret-0123456789abcdef0123456789';
 const ELSEWHERE = 'https://app.example.test/callback';
 
-const f = flowFixture(() => [
+const f = flowFixture((redirect) => [
   // Registered for the app's own URL, not for the extension's: the redirect URI sent is not registered.
   confidentialClient('registered-elsewhere', SECRET, [ELSEWHERE]),
+  confidentialClient('team-app', SECRET, [redirect]),
 ]);
 
 describe('the commonest registration mistakes', () => {
@@ -40,5 +41,49 @@ describe('the commonest registration mistakes', () => {
     await expect.poll(() => alert.textContent()).toMatch(/invalid_client/);
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain(`no client registred-elsewhere at ${f.idp.issuer}`);
+  });
+});
+
+describe('profiles shared in a team', () => {
+  test('a colleague’s extension redirect URL becomes this installation’s, said at import, and the login works', async () => {
+    const theirs = 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/';
+    const own = `https://${f.ext.extensionId}.chromiumapp.org/`;
+    const page = await f.ext.context.newPage();
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html`);
+    const profile = {
+      name: 'From a colleague',
+      issuer: f.idp.issuer,
+      clientId: 'team-app',
+      redirectUri: theirs,
+      scopes: 'openid',
+      usePkce: true,
+      prompt: 'login',
+      endpoints: {
+        authorization: `${f.idp.issuer}/oauth2/authorize`,
+        token: `${f.idp.issuer}/oauth2/token`,
+        jwks: `${f.idp.issuer}/jwks`,
+      },
+    };
+    const text = JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles: [profile] });
+    await page
+      .getByLabel('Import profiles')
+      .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const note = page.getByRole('note').filter({ hasText: 'another installation' });
+    await expect.poll(() => note.textContent()).toContain(own);
+    expect(await note.textContent()).not.toContain(theirs);
+    await expect(note.getByRole('button', { name: 'Copy redirect URI' }).count()).resolves.toBe(1);
+    await page.close();
+
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await popup.getByLabel('Profile', { exact: true }).selectOption({ label: 'From a colleague' });
+    expect(await popup.getByLabel('Redirect URI', { exact: true }).inputValue()).toBe(own);
+    await popup.getByLabel('Client secret').fill(SECRET);
+    for (const old of f.ext.context.pages().filter((p) => isInspector(p.url()))) await old.close();
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await logIn(await loginPage(f));
+    const inspector = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(inspector)).toMatch(/^Tokens received/);
+    await popup.close();
   });
 });

@@ -96,13 +96,15 @@ function fileProblem(data: unknown): Said | undefined {
 
 /**
  * Adds the profiles of an exported file. A malformed, oversized or foreign file gets one message
- * naming the problem, and the book is left exactly as it was.
+ * naming the problem, and the book is left exactly as it was. `ownRedirect` turns another
+ * installation's redirect URL into this one's (the platform knows which are); `moved` says whether it did.
  */
 export function importProfiles(
   book: ProfileBook,
   text: string,
   newId: () => string,
-): Result<{ book: ProfileBook; added: number }> {
+  ownRedirect: (url: string) => string = (url) => url,
+): Result<{ book: ProfileBook; added: number; moved: boolean }> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES)
     return invalid(say('fileTooBig', Math.ceil(bytes / 1024), MAX_IMPORT_BYTES / 1024));
@@ -120,11 +122,14 @@ export function importProfiles(
   const bad = read.find((r): r is Said => 'say' in r);
   if (bad) return invalid(bad);
   let next = book;
+  let moved = false;
   for (const profile of read as FileProfile[]) {
+    const redirectUri = ownRedirect(profile.redirectUri);
+    moved ||= redirectUri !== profile.redirectUri;
     next = {
-      ...addProfile(next, { ...profile, id: newId(), rememberSecret: false }),
+      ...addProfile(next, { ...profile, redirectUri, id: newId(), rememberSecret: false }),
       activeId: book.activeId,
     };
   }
-  return ok({ book: next, added: read.length });
+  return ok({ book: next, added: read.length, moved });
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loginWindowError } from '../../../src/core/protocol/login-window.ts';
 import { traits as chromium } from '../../../src/platform/chromium/traits.ts';
 import { traits as firefox } from '../../../src/platform/firefox/traits.ts';
-import { withoutPort } from '../../../src/platform/browser-traits.ts';
+import { asOwnRedirect, withoutPort } from '../../../src/platform/browser-traits.ts';
 
 const CHROMIUM_OWN = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const HASH = 'c1f2f4eb47aaf72e5a9f4d8ce753002d43967a1a';
@@ -67,5 +67,32 @@ describe('host permission patterns', () => {
     expect(withoutPort('https://id.btgpactual.com/*')).toBe('https://id.btgpactual.com/*');
     expect(withoutPort('http://localhost:3000/cb/*')).toBe('http://localhost/cb/*');
     expect(withoutPort('http://[::1]:8080/*')).toBe('http://[::1]/*');
+  });
+});
+
+describe('a shared profile’s redirect URL', () => {
+  const mine = (url: string) => chromium.isOwnRedirect(url, CHROMIUM_OWN);
+  const theirs = 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/';
+
+  test('another installation’s, from either browser, becomes this installation’s own', () => {
+    expect(asOwnRedirect(theirs, CHROMIUM_OWN, mine)).toBe(CHROMIUM_OWN);
+    expect(asOwnRedirect(`${theirs}callback?x=1`, CHROMIUM_OWN, mine)).toBe(`${CHROMIUM_OWN}callback?x=1`);
+    expect(asOwnRedirect(FIREFOX_OWN, CHROMIUM_OWN, mine)).toBe(CHROMIUM_OWN);
+    expect(asOwnRedirect(`http://127.0.0.1/mozoauth2/${HASH}`, CHROMIUM_OWN, mine)).toBe(CHROMIUM_OWN);
+    const ff = (url: string) => firefox.isOwnRedirect(url, FIREFOX_OWN);
+    expect(asOwnRedirect(theirs, FIREFOX_OWN, ff)).toBe(FIREFOX_OWN);
+  });
+
+  test('its own, an app’s and look-alikes stay as they are', () => {
+    for (const url of [
+      CHROMIUM_OWN,
+      `${CHROMIUM_OWN}cb`,
+      'https://app.example.test/callback',
+      'http://127.0.0.1:8080/callback',
+      'https://abc.chromiumapp.org/', // not an extension id
+      `https://${'a'.repeat(32)}.chromiumapp.org.evil.test/`,
+      `http://127.0.0.1/mozoauth2/${HASH}x`,
+    ])
+      expect(asOwnRedirect(url, CHROMIUM_OWN, mine), url).toBe(url);
   });
 });

@@ -96,3 +96,21 @@ describe('profile import and export', () => {
     expect(JSON.stringify(result.book)).not.toContain('leaked');
   });
 });
+
+describe('profile import: a colleague’s redirect URL', () => {
+  test('is turned into this installation’s by the function it is given, and the result says so', () => {
+    const theirs = 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/';
+    const mine = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+    const own = (url: string) => (url === theirs ? mine : url);
+    const shared = file([{ ...good[0], redirectUri: theirs }, good[1]]);
+    const result = importProfiles(book(), shared, newId, own);
+    if (!result.ok) throw new Error('refused');
+    expect(result.value.moved).toBe(true);
+    expect(result.value.book.profiles.slice(-2).map((p) => p.redirectUri)).toEqual([
+      mine,
+      good[1]!.redirectUri,
+    ]);
+    const plain = importProfiles(book(), file(good), newId, own);
+    expect(plain.ok && plain.value.moved).toBe(false);
+  });
+});
