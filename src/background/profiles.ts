@@ -159,6 +159,11 @@ export async function keepRetrySetting(runId: string): Promise<Res<'keepRetrySet
   const book = await loadBook();
   const profile = book.profiles.find((p) => p.name === run.profileName);
   if (!run.retry || run.status !== 'done' || !profile) return gone;
+  if ('newSecret' in run.retry) {
+    // The profile's secret for the session; on disk only where the profile remembers its secret.
+    await setSecret(profile.id, run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '');
+    return ok({ profileName: profile.name });
+  }
   await writeKeys('local', { [PROFILES_KEY]: updateProfile(book, { ...profile, ...run.retry }) });
   return ok({ profileName: profile.name });
 }

@@ -1,7 +1,8 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { isClientCredentials, profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
-import { addSecrets, newRun } from '../core/run/run.ts';
+import { addSecrets, newRun, type Run } from '../core/run/run.ts';
+import { attemptOf, clientOf } from '../core/protocol/client-auth.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import {
   extensionRedirectUrl,
@@ -39,7 +40,7 @@ export async function startRun(
   profileName: string,
   clientSecret: string,
   deps: WorkerDeps,
-  retry?: RetrySetting,
+  retry?: Pick<Run, 'retry' | 'refusedBefore'>,
 ): Promise<StartRunResponse> {
   // A profile shared by a colleague names their installation's redirect URL: this one's is used.
   const requested = { ...asked, redirectUri: ownRedirectFor(asked.redirectUri) };
@@ -55,7 +56,7 @@ export async function startRun(
   const runId = randomToken(deps.random, 12);
   own(runId);
   const run = addSecrets(
-    { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName, ...(retry ? { retry } : {}) },
+    { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName, ...retry },
     { client_secret: clientSecret },
   );
 
@@ -77,13 +78,14 @@ export async function startRun(
 }
 
 /**
- * The same login again with another client authentication setting, from the inspector after the
- * client's credentials were refused: the run's profile and secret, a new run (and a new login window)
- * that remembers what it changed, so a success can keep it in the profile.
+ * The same login again with another client authentication setting or another secret, from the
+ * inspector after the client's credentials were refused: the run's profile and secret, a new run (and a
+ * new login window) that remembers what it changed, so a success can keep it in the profile, and what
+ * this provider refused so far, so it is not offered again (a new secret starts afresh).
  */
 export async function retryRun(
   runId: string,
-  setting: RetrySetting,
+  setting: RetrySetting | { clientSecret: string },
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
   const run = await loadRun(runId);
@@ -92,7 +94,14 @@ export async function retryRun(
       code: 'invalid_input',
       ...say('noSecretLeft'),
     });
+  const name = run.profileName ?? '';
+  if ('clientSecret' in setting)
+    return startRun(run.profile, name, setting.clientSecret, deps, { retry: { newSecret: true } });
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
+  const refusedBefore = [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, secret))];
   const none = 'clientAuth' in setting && setting.clientAuth === 'none';
-  return startRun({ ...run.profile, ...setting }, run.profileName ?? '', none ? '' : secret, deps, setting);
+  return startRun({ ...run.profile, ...setting }, name, none ? '' : secret, deps, {
+    retry: setting,
+    refusedBefore,
+  });
 }

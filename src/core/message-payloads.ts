@@ -68,8 +68,9 @@ export type ExchangeRef = Infer<typeof exchangeRef>;
 
 const runId = string;
 const retrySetting = union(
-  object({ clientAuth: oneOf(CLIENT_AUTH_METHODS), encodeBasic: absent }),
-  object({ clientAuth: absent, encodeBasic: boolean }),
+  object({ clientAuth: oneOf(CLIENT_AUTH_METHODS), encodeBasic: absent, clientSecret: absent }),
+  object({ clientAuth: absent, encodeBasic: boolean, clientSecret: absent }),
+  object({ clientAuth: absent, encodeBasic: absent, clientSecret: string }),
 );
 
 export const PAYLOADS = {

@@ -12,21 +12,44 @@ const label = (setting: RetrySetting) =>
     : t(setting.encodeBasic ? 'retryEncodedBasic' : 'retryRawBasic');
 
 /**
- * After the client's credentials were refused: log in again with the Basic credential the other way,
- * or with each method the provider advertises, one click each.
+ * After the client's credentials were refused, the likeliest fix first: another secret, typed here;
+ * then the Basic credential the other way, or each method the provider advertises, one click each.
  */
 export function RetryOffer({ run }: { run: Run }) {
   const [error, setError] = useState<FlowErrorInfo>();
-  const retries = clientAuthRetries(run);
-  if (retries.length === 0) return null;
-  const retry = async (setting: RetrySetting) => {
+  const [secret, setSecret] = useState('');
+  const offers = clientAuthRetries(run);
+  if (!offers.secret && offers.settings.length === 0) return null;
+  const retry = async (setting: RetrySetting | { clientSecret: string }) => {
     setError(undefined);
     const answer = await send('retryRun', { runId: run.id, ...setting });
     if (!answer.ok) setError(answer.error);
   };
   return (
     <div class="actions">
-      {retries.map((setting) => (
+      {offers.secret && (
+        <form
+          class="retry-secret"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (secret !== '') void retry({ clientSecret: secret });
+          }}
+        >
+          <label>
+            {t('clientSecret')}{' '}
+            <input
+              type="password"
+              autocomplete="off"
+              value={secret}
+              onInput={(e) => setSecret(e.currentTarget.value)}
+            />
+          </label>{' '}
+          <button type="submit" disabled={secret === ''}>
+            {t('retryWithSecret')}
+          </button>
+        </form>
+      )}
+      {offers.settings.map((setting) => (
         <button key={label(setting)} type="button" onClick={() => void retry(setting)}>
           {label(setting)}
         </button>

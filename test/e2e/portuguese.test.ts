@@ -63,7 +63,11 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(
       /^O endpoint de token respondeu HTTP 401: invalid_client — client authentication failed/,
     );
-    await expect.poll(() => verdict(page)).toMatch(/^Falha · 1 verificação falhou/);
+    await expect
+      .poll(() => verdict(page))
+      .toMatch(
+        /^Falha no endpoint de token: o provedor recusou a requisição de token \(HTTP 401\) · 1 verificação falhou/,
+      );
     await expect(page.getByText('Refresh token: O login não trouxe tokens.').count()).resolves.toBe(0);
     await expect(page.getByText('O login não trouxe tokens.').first().isVisible()).resolves.toBe(true);
     await popup.close();

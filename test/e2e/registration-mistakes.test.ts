@@ -6,11 +6,17 @@ import { logIn, waitForPage } from '../../dev/pages.ts';
 /** The mistakes people make first, at a real provider: Chromium closes the login window on its 400 page. */
 const SECRET = 'plain-secret-0123456789abcdef0123456789';
 const ELSEWHERE = 'https://app.example.test/callback';
+const COLON_SECRET = 'se:cret-0123456789abcdef0123456789';
 
 const f = flowFixture((redirect) => [
   // Registered for the app's own URL, not for the extension's: the redirect URI sent is not registered.
   confidentialClient('registered-elsewhere', SECRET, [ELSEWHERE]),
   confidentialClient('team-app', SECRET, [redirect]),
+  // Registered for client_secret_post, with a ':' in its secret: Basic is refused both ways.
+  {
+    ...confidentialClient('colon-app', COLON_SECRET, [redirect]),
+    token_endpoint_auth_method: 'client_secret_post',
+  },
 ]);
 
 describe('the commonest registration mistakes', () => {
@@ -86,4 +92,65 @@ describe('profiles shared in a team', () => {
     await expect.poll(() => verdict(inspector)).toMatch(/^Tokens received/);
     await popup.close();
   });
+});
+
+describe('a next step that fixes the problem', () => {
+  test('after invalid_client the first offer is another secret; its success is kept as the profile’s secret', async () => {
+    await authorize(f, 'team-app', 'a-wrong-secret');
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(page)).toMatch(/^Failed at the token endpoint: the provider refused/);
+    const secret = page.getByLabel('Client secret');
+    await secret.fill(SECRET);
+    await page.getByRole('button', { name: 'Retry with this secret' }).click();
+    await logIn(await loginPage(f));
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+    await page.getByRole('button', { name: 'Keep this setting in the profile' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Saved in the profile' }).count())
+      .toBe(1);
+    const popup = await f.ext.context.newPage();
+    await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await expect.poll(() => popup.getByLabel('Client secret', { exact: true }).inputValue()).toBe(SECRET);
+    // Not on disk: the profile does not remember its secret.
+    const local = await f.ext.worker.evaluate(async () =>
+      JSON.stringify(await chrome.storage.local.get(null)),
+    );
+    expect(local).not.toContain(SECRET);
+    await popup.close();
+  });
+
+  test('Basic refused form-urlencoded and raw: neither again, the ":" named, client_secret_post first', async () => {
+    // As a real server from Debian does: the decoded credential split at every ':', never form-decoded.
+    f.tamper = (ctx) => {
+      if (ctx.oidc?.route !== 'token' || !/^Basic /.test(ctx.get('authorization'))) return;
+      ctx.status = 401;
+      ctx.body = { error: 'invalid_client', error_description: 'client authentication failed' };
+    };
+    try {
+      await refusedBothWays();
+    } finally {
+      f.tamper = undefined;
+    }
+  });
+
+  async function refusedBothWays() {
+    await authorize(f, 'colon-app', COLON_SECRET);
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(page)).toMatch(/^Failed at the token endpoint/);
+    await page.getByRole('button', { name: 'Retry with the raw Basic credential' }).click();
+    await logIn(await loginPage(f));
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/the secret holds “:”/);
+    const offers = page.getByRole('button', { name: /^Retry with / });
+    await expect.poll(() => offers.first().textContent()).toBe('Retry with this secret');
+    const names = await offers.allTextContents();
+    expect(names).not.toContain('Retry with the raw Basic credential');
+    expect(names).not.toContain('Retry with the form-urlencoded Basic credential');
+    expect(names[1]).toBe('Retry with client_secret_post');
+    expect(names.at(-1)).toBe('Retry with none');
+    await page.getByRole('button', { name: 'Retry with client_secret_post' }).click();
+    await logIn(await loginPage(f));
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+  }
 });

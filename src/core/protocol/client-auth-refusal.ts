@@ -1,6 +1,14 @@
 import type { HttpResponse } from './http.ts';
 import { say, sayHint, type Said } from '../i18n/say.ts';
-import { authMethodOf, formEncode, otherAdvertisedMethods, type ClientCredentials } from './client-auth.ts';
+import {
+  attemptOf,
+  authMethodOf,
+  basicRefusedBothWays,
+  formEncode,
+  otherAdvertisedMethods,
+  type ClientAttempt,
+  type ClientCredentials,
+} from './client-auth.ts';
 
 /** RFC 6749 §5.2's error codes (and RFC 7009's, RFC 6750's): anything else is the provider's own. */
 const RFC6749_ERRORS = new Set([
@@ -30,6 +38,12 @@ export const refusesClient = (r: Refusal): boolean =>
   r.status === 403 ||
   (r.status === 400 && (r.empty || r.error === 'invalid_client' || r.error === 'unauthorized_client'));
 
+/** What the request knew: a refresh, and what this provider refused earlier in the same chain of retries. */
+export interface RefusalOptions {
+  refresh?: boolean;
+  refusedBefore?: ClientAttempt[];
+}
+
 /** The characters of `text` that form-urlencoding changes, each once, as `"+"`. */
 export const encodingChanges = (text: string): string[] =>
   [...new Set([...text].filter((ch) => formEncode(ch) !== ch))].map((ch) => JSON.stringify(ch));
@@ -54,13 +68,19 @@ export function standardNote(r: Refusal, carriedCredentials: boolean): Said | un
 export function clientAuthCauses(
   client: ClientCredentials,
   advertised: unknown,
-  options: { refresh?: boolean } = {},
+  options: RefusalOptions = {},
 ): Said[] {
   const used = authMethodOf(client);
   const causes: Said[] = [];
   if (options.refresh) causes.push(say('causeRefreshRefused'));
+  // Refused both ways: a provider that splits the decoded credential at every ':' (and never
+  // form-decodes it) cannot read a secret holding one in Basic at all.
+  const bothWays =
+    used === 'client_secret_basic' &&
+    basicRefusedBothWays([...(options.refusedBefore ?? []), attemptOf(client)]);
+  if (bothWays && (client.clientId + client.clientSecret).includes(':')) causes.push(say('causeColonSplit'));
   if (used !== 'none') causes.push(say('causeWrongSecret'));
-  if (used === 'client_secret_basic') {
+  if (used === 'client_secret_basic' && !bothWays) {
     const changed = encodingChanges(client.clientId + client.clientSecret);
     if (changed.length)
       causes.push(
@@ -78,9 +98,11 @@ export function refusalHint(
   error: string,
   client: ClientCredentials,
   advertised: unknown,
-  options: { refresh?: boolean; carriedCredentials: boolean },
+  options: RefusalOptions & { carriedCredentials: boolean },
 ): ReturnType<typeof sayHint> | undefined {
   const refusal = { status: response.status, error, empty: response.body.trim() === '' };
+  // RFC 6749 §5.2: the refresh token is not valid (RFC 9700 §4.14.2 on rotation and reuse).
+  if (options.refresh && error === 'invalid_grant') return sayHint('hintRefreshInvalidGrant');
   const note = standardNote(refusal, options.carriedCredentials);
   const causes =
     options.carriedCredentials && refusesClient(refusal) ? clientAuthCauses(client, advertised, options) : [];

@@ -74,3 +74,23 @@ export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unkno
   (Array.isArray(advertised) ? advertised : []).filter(
     (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
   );
+
+/** One way the client proved itself: its method, and for Basic whether the credential was form-urlencoded. */
+export interface ClientAttempt {
+  method: ClientAuthMethod;
+  encodeBasic?: false;
+}
+
+/** The attempt a request with `client` makes, as a run remembers it when the provider refuses it. */
+export const attemptOf = (client: ClientCredentials): ClientAttempt => {
+  const method = authMethodOf(client);
+  return method === 'client_secret_basic' && client.encodeBasic === false
+    ? { method, encodeBasic: false }
+    : { method };
+};
+
+/** Whether the provider refused Basic both ways (form-urlencoded and raw) among `attempts`. */
+export const basicRefusedBothWays = (attempts: ClientAttempt[]): boolean =>
+  [true, false].every((encoded) =>
+    attempts.some((a) => a.method === 'client_secret_basic' && (a.encodeBasic !== false) === encoded),
+  );

@@ -142,7 +142,7 @@ export function refusalCause({ error, description }: ProviderError): RefusalCaus
   const words = `${error} ${description}`;
   if (/redirect[_ ]?ur[il]|callback url|reply url|reply address/i.test(words)) return 'redirect_uri';
   if (
-    /\bclient\b.{0,40}\b(not found|unknown|does not exist|is invalid|invalid)|\b(unknown|invalid) client\b/i.test(
+    /\bclient(?:_id| id)?\b.{0,40}\b(not found|unknown|does not exist|is invalid|invalid)|\b(unknown|invalid) client(?:_id| id)?\b/i.test(
       words,
     )
   )

@@ -6,7 +6,7 @@ import {
   type ClientCredentials,
   type RequestParts,
 } from './client-auth.ts';
-import { refusalHint } from './client-auth-refusal.ts';
+import { refusalHint, type RefusalOptions } from './client-auth-refusal.ts';
 import { say } from '../i18n/say.ts';
 import { parsedObject } from './discovery.ts';
 
@@ -109,7 +109,7 @@ export function readTokenResponse(
   exchange: Exchange,
   client: ClientCredentials,
   advertised?: unknown,
-  options: { refresh?: boolean } = {},
+  options: RefusalOptions = {},
 ): TokenReading {
   const res = exchange.response;
   if (!res) {

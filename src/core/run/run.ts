@@ -1,3 +1,4 @@
+import type { ClientAttempt } from '../protocol/client-auth.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { ClientAuthMethod, Profile } from '../profile/profile.ts';
 import type { Step } from './steps/index.ts';
@@ -40,8 +41,13 @@ export interface Run {
   redacted?: boolean;
   /** The profile's name when the run started, for the history list. */
   profileName?: string;
-  /** A retry after the client's credentials were refused: the setting it changed (kept in the profile on request). */
-  retry?: { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
+  /**
+   * A retry after the client's credentials were refused: the setting it changed (kept in the profile on
+   * request), or `newSecret` when it was a secret typed in the inspector (kept as the profile's secret).
+   */
+  retry?: { clientAuth: ClientAuthMethod } | { encodeBasic: boolean } | { newSecret: true };
+  /** The client authentications this provider refused earlier in the same chain of retries. */
+  refusedBefore?: ClientAttempt[];
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */
   secrets: Secret[];
   /** Set when session storage was full: the run is kept without the bodies of its responses. */

@@ -1,7 +1,13 @@
 import { parsedObject } from '../protocol/discovery.ts';
 import type { ClientAuthMethod } from '../profile/profile.ts';
 import { ENDPOINT_LABELS } from './endpoint-labels.ts';
-import { authMethodOf, clientOf, otherAdvertisedMethods } from '../protocol/client-auth.ts';
+import {
+  attemptOf,
+  authMethodOf,
+  basicRefusedBothWays,
+  clientOf,
+  otherAdvertisedMethods,
+} from '../protocol/client-auth.ts';
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
 import { LOGIN_STEPS, type Run, type TokenHint } from '../run/run.ts';
 import { actionDef, type ActionKind } from '../run/steps/index.ts';
@@ -57,32 +63,64 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
 /** How many actions the run has had, for its history line. */
 export const actionCount = (run: Run): number => run.steps.filter((s) => !LOGIN_STEPS.has(s.kind)).length;
 
-/** What a retry changes: the client authentication method, or the Basic credential's encoding. */
+/** What a retry changes: the client authentication method, the Basic credential's encoding, or the secret. */
 export type RetrySetting = { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
+
+/** What the inspector offers after the client's credentials were refused, likeliest fix first. */
+export interface RetryOffers {
+  /** A secret typed in the inspector, with **Retry with this secret**: the client used one. */
+  secret: boolean;
+  settings: RetrySetting[];
+}
+
+const NO_OFFERS: RetryOffers = { secret: false, settings: [] };
 
 /**
  * After the token endpoint refused the client's credentials (401, 403, or 400 with `invalid_client`,
- * `unauthorized_client` or an empty body): the Basic credential the other way (when the client ID or
- * secret holds characters that form-urlencoding changes), then each method the provider advertises
- * (`token_endpoint_auth_methods_supported`) that the tool speaks, other than the one used.
+ * `unauthorized_client` or an empty body): another secret first; then the Basic credential the other way
+ * (when the client ID or secret holds characters that form-urlencoding changes, and this provider has
+ * not refused it already), each method the provider advertises (`token_endpoint_auth_methods_supported`)
+ * not refused yet, `client_secret_post` first once Basic was refused both ways; `none` last, and only
+ * when the login sent PKCE and the provider lists `none` or publishes no list (RFC 7636 then binds the code).
  */
-export function clientAuthRetries(run: Run): RetrySetting[] {
+export function clientAuthRetries(run: Run): RetryOffers {
   const response = lastStep(run, 'token')?.exchanges[0]?.response;
-  if (run.status !== 'failed' || !response) return [];
+  if (run.status !== 'failed' || !response) return NO_OFFERS;
   const error = parsedObject(response.body)?.error;
   const refusal = {
     status: response.status,
     error: typeof error === 'string' ? error : '',
     empty: response.body.trim() === '',
   };
-  if (!refusesClient(refusal)) return [];
+  if (!refusesClient(refusal)) return NO_OFFERS;
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
   const client = clientOf(run.profile, secret);
   const used = authMethodOf(client);
+  const tried = [...(run.refusedBefore ?? []), attemptOf(client)];
+  const bothWays = basicRefusedBothWays(tried);
   const encoding =
-    used === 'client_secret_basic' && encodingChanges(client.clientId + client.clientSecret).length
+    used === 'client_secret_basic' &&
+    !bothWays &&
+    encodingChanges(client.clientId + client.clientSecret).length
       ? [{ encodeBasic: client.encodeBasic === false }]
       : [];
   const advertised = serverOf(run)?.tokenEndpointAuthMethodsSupported;
-  return [...encoding, ...otherAdvertisedMethods(used, advertised).map((clientAuth) => ({ clientAuth }))];
+  const refused = (m: ClientAuthMethod) => m !== 'client_secret_basic' && tried.some((a) => a.method === m);
+  const methods = otherAdvertisedMethods(used, advertised)
+    .filter((m) => m !== 'none' && !refused(m) && !(bothWays && m === 'client_secret_basic'))
+    .sort(
+      (a, b) =>
+        Number(bothWays && b === 'client_secret_post') - Number(bothWays && a === 'client_secret_post'),
+    );
+  const pkce = run.steps.some(
+    (s) => s.kind === 'authorize' && s.params.some(([n]) => n === 'code_challenge'),
+  );
+  const none =
+    used !== 'none' && pkce && !refused('none') && (advertised === undefined || advertised.includes('none'))
+      ? [{ clientAuth: 'none' as const }]
+      : [];
+  return {
+    secret: used !== 'none',
+    settings: [...encoding, ...methods.map((clientAuth) => ({ clientAuth })), ...none],
+  };
 }

@@ -64,35 +64,79 @@ describe('which actions a run allows, and why not', () => {
   });
 });
 
-describe('after invalid_client, the methods to retry with', () => {
-  test('those the provider advertises and the tool speaks, other than the one used', () => {
-    const refused = (secret: string, advertised: unknown): Run => {
-      const withMeta = {
-        ...discovered,
-        steps: discovered.steps.map((s) =>
-          s.kind === 'discovery'
-            ? { ...s, metadata: { token_endpoint_auth_methods_supported: advertised } }
-            : s,
-        ),
-      };
-      const exchange = {
-        request: { method: 'POST' as const, url: 't', headers: {} },
-        response: { status: 401, statusText: '', headers: {}, body: '{"error":"invalid_client"}' },
-        startedAt: 0,
-        durationMs: 1,
-      };
-      const run = appendStep(withMeta, { kind: 'token', status: 'failed', at: 1, exchanges: [exchange] });
-      return {
-        ...finishRun(run, 2, { code: 'token_http_error', message: 'x' }),
-        secrets: secret ? [{ kind: 'client_secret', value: secret }] : [],
-      };
+describe('after invalid_client, the retries offered, likeliest fix first', () => {
+  const refused = (
+    secret: string,
+    advertised: unknown,
+    patch: { pkce?: boolean; encodeBasic?: false; refusedBefore?: Run['refusedBefore'] } = {},
+  ): Run => {
+    const withMeta = {
+      ...discovered,
+      profile: { ...discovered.profile, ...(patch.encodeBasic === false ? { encodeBasic: false } : {}) },
+      steps: discovered.steps.map((s) =>
+        s.kind === 'discovery'
+          ? { ...s, metadata: { token_endpoint_auth_methods_supported: advertised } }
+          : s,
+      ),
     };
-    const all = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
-    const methods = (run: Run) => clientAuthRetries(run).map((r) => ('clientAuth' in r ? r.clientAuth : r));
-    expect(methods(refused('s', all))).toEqual(['client_secret_post', 'none']);
-    expect(methods(refused('', all))).toEqual(['client_secret_basic', 'client_secret_post']);
-    expect(methods(refused('s', undefined))).toEqual([]);
+    const authorized = appendStep(withMeta, {
+      kind: 'authorize',
+      status: 'ok',
+      at: 0,
+      url: 'https://op.example.test/authorize',
+      params: patch.pkce ? [['code_challenge', 'c']] : [],
+      exchanges: [],
+    });
+    const exchange = {
+      request: { method: 'POST' as const, url: 't', headers: {} },
+      response: { status: 401, statusText: '', headers: {}, body: '{"error":"invalid_client"}' },
+      startedAt: 0,
+      durationMs: 1,
+    };
+    const run = appendStep(authorized, { kind: 'token', status: 'failed', at: 1, exchanges: [exchange] });
+    return {
+      ...finishRun(run, 2, { code: 'token_http_error', message: 'x' }),
+      secrets: secret ? [{ kind: 'client_secret', value: secret }] : [],
+      ...(patch.refusedBefore ? { refusedBefore: patch.refusedBefore } : {}),
+    };
+  };
+  const all = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
+  const offered = (run: Run) =>
+    clientAuthRetries(run).settings.map((r) => ('clientAuth' in r ? r.clientAuth : r));
+
+  test('another secret first; then the methods the provider advertises; none only after PKCE, and last', () => {
+    expect(clientAuthRetries(refused('s', all)).secret).toBe(true);
+    expect(offered(refused('s', all))).toEqual(['client_secret_post']);
+    expect(offered(refused('s', all, { pkce: true }))).toEqual(['client_secret_post', 'none']);
+    // No list published: nothing is known to be accepted, but a PKCE login may try a public client.
+    expect(offered(refused('s', undefined))).toEqual([]);
+    expect(offered(refused('s', undefined, { pkce: true }))).toEqual(['none']);
+    expect(offered(refused('s', ['client_secret_basic', 'client_secret_post'], { pkce: true }))).toEqual([
+      'client_secret_post',
+    ]);
+    // A public client has no secret to retype.
+    const publicClient = clientAuthRetries(refused('', all));
+    expect([publicClient.secret, offered(refused('', all))]).toEqual([
+      false,
+      ['client_secret_basic', 'client_secret_post'],
+    ]);
     // A secret that form-urlencoding changes: the Basic credential the other way comes first.
-    expect(clientAuthRetries(refused('a+b', all))[0]).toEqual({ encodeBasic: false });
+    expect(clientAuthRetries(refused('a+b', all)).settings[0]).toEqual({ encodeBasic: false });
+  });
+
+  test('what this provider already refused is not offered again; Basic refused both ways puts post first', () => {
+    const basic = ['client_secret_post', 'client_secret_basic'];
+    // The raw credential refused now, the form-urlencoded one before: neither again, post first.
+    const both = refused('se:cret', basic, {
+      encodeBasic: false,
+      refusedBefore: [{ method: 'client_secret_basic' }],
+    });
+    expect(offered(both)).toEqual(['client_secret_post']);
+    // post refused before too: nothing left but another secret.
+    const after = refused('se:cret', basic, {
+      encodeBasic: false,
+      refusedBefore: [{ method: 'client_secret_basic' }, { method: 'client_secret_post' }],
+    });
+    expect(clientAuthRetries(after)).toEqual({ secret: true, settings: [] });
   });
 });
