@@ -1,13 +1,20 @@
 import { rfc, oidcCore, outcome, passIf, shown, type Check } from '../../core/checks/check.ts';
 import { parsedObject } from '../../core/protocol/discovery.ts';
 import { decodeToken, type DecodedToken } from '../../core/protocol/jwt.ts';
-import { htmlDecode } from '../../core/protocol/html-text.ts';
 import { originAndPath } from '../../core/protocol/params.ts';
 import { nameKey } from '../../core/run/secret-names.ts';
 import { blockedCall } from './blocked.ts';
 import { providerCall, type ProviderCall } from './classify.ts';
 import { diagnose, providerPageError, tokenAnswered } from './diagnosis.ts';
-import { basicClientId, bodyText, formParams, header, tokenParams, type HarEntry } from './har.ts';
+import {
+  basicClientId,
+  bodyText,
+  formParams,
+  header,
+  htmlDecode,
+  tokenParams,
+  type HarEntry,
+} from './har.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 
 /** One request of a login, as the timeline lists it. */

@@ -2,8 +2,7 @@ import { matcher, replaceAll, type Found } from '../../core/report/find-all.ts';
 import { SIGNATURE_REDACTED } from '../../core/report/redact.ts';
 import { isSecretName, nameKey } from '../../core/run/secret-names.ts';
 import { REDACTED } from '../../core/view/mask.ts';
-import { htmlDecode } from '../../core/protocol/html-text.ts';
-import type { HarFile } from './har.ts';
+import { htmlDecode, type HarFile } from './har.ts';
 
 /** What the page lists under "What was removed": counts, never values. */
 export type RemovedKind = 'cookies' | 'headers' | 'passwords' | 'tokens' | 'codes' | 'bodies';

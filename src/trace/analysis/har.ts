@@ -181,3 +181,6 @@ export function basicClientId(entry: HarEntry): string | undefined {
     return undefined;
   }
 }
+
+/** The Trace's readers take it from here; it lives in core, shared with the inspector's error-page reader. */
+export { htmlDecode } from '../../core/protocol/html-text.ts';
