@@ -13,7 +13,11 @@ import {
 } from '../support/firefox-fixture.ts';
 
 const SECRET = 'firefox-secret-0123456789abcdef0123';
-const f = firefoxFixture((redirect) => [confidentialClient('ff-app', SECRET, [redirect])]);
+const f = firefoxFixture((redirect) => [
+  confidentialClient('ff-app', SECRET, [redirect]),
+  // Registered for an app's own URL only: the extension's redirect URI is not registered.
+  confidentialClient('ff-elsewhere', SECRET, ['https://app.example.test/callback']),
+]);
 const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
 const status = async (ui: Ui) => (await ui.texts('status'))[0] ?? '';
 
@@ -113,6 +117,38 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     await expect.poll(async () => (await popup.texts('alert')).join(' ')).toMatch(/login window was closed/);
     await page.close();
   });
+
+  test.each([
+    [
+      'an unregistered redirect URI',
+      'ff-elsewhere',
+      /invalid_redirect_uri/,
+      /register https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/ for this client/,
+    ],
+    [
+      'a mistyped client ID',
+      'ff-ap',
+      /invalid_client/,
+      /There is no client ff-ap at http:\/\/127\.0\.0\.1:\d+/,
+    ],
+  ])(
+    '%s: Firefox shows the provider’s page; closed, it is the provider’s refusal in its words',
+    async (_, clientId, error, fix) => {
+      const { ui: popup, page } = await openFreshPopup(f);
+      await fillPopup(popup, { issuer: f.idp.issuer, clientId, secret: SECRET, scopes: 'openid' });
+      await popup.click('button', 'Authorize');
+      const { page: login } = await firefoxPage(f, (u) => u.startsWith(`${f.idp.issuer}/oauth2/authorize`));
+      await login.close();
+      const { ui: inspector } = await firefoxPage(f, isInspector);
+      await expect
+        .poll(() => status(inspector))
+        .toMatch(/^Failed at the login window: the provider refused the authorization request/);
+      const alert = (await inspector.texts('alert')).join(' ');
+      expect(alert).toMatch(error);
+      expect(alert).toMatch(fix);
+      await page.close();
+    },
+  );
 
   test('Refresh tokens, then Copy report: the new tokens checked against the first; the report pasted without secrets; the run in the history', async () => {
     const inspector = await loggedIn();
