@@ -1,3 +1,4 @@
+import type { LoginWindowFailureKind } from './protocol/login-window.ts';
 import type { ProviderError, RefusalCause } from './protocol/provider-error.ts';
 
 /** Stable codes for everything that can stop a run; pages show `message`, tests match `code`. */
@@ -51,6 +52,8 @@ export interface FlowErrorInfo {
   actual?: string;
   /** A run stored before message ids keeps its hint's English here; new ones are `sayHint`. */
   hint?: string;
+  /** For a login window's failure: how the browser said it ended (the history tells them apart). */
+  loginWindow?: LoginWindowFailureKind;
   /** For `login_refused`: the provider's error in its own words, and the registration mistake it names. */
   refusal?: ProviderError & { cause?: RefusalCause };
   /** For `permission_missing`: the host-permission patterns still to be granted. */

@@ -80,7 +80,8 @@ export function loginWindowError(
   verdict?: ProviderVerdict,
   context?: LoginContext,
 ): FlowErrorInfo {
-  if (verdict?.kind === 'refused' && context) return refused(verdict.refusal, context, message);
+  if (verdict?.kind === 'refused' && context)
+    return { ...refused(verdict.refusal, context, message), loginWindow: kind };
   const later =
     verdict?.kind === 'page'
       ? say('loginLaterPage', verdict.status)
@@ -90,6 +91,7 @@ export function loginWindowError(
   if (kind === 'closed')
     return {
       code: 'login_cancelled',
+      loginWindow: kind,
       ...say(later ? 'loginClosedLater' : 'loginClosed', ...(later ? [later] : [])),
       actual: message,
       ...sayHint('hintLoginClosed'),
@@ -102,6 +104,7 @@ export function loginWindowError(
         : undefined;
   return {
     code: 'login_failed',
+    loginWindow: kind,
     ...(later ? say('loginFailedLater', message, later) : say('loginFailed', message)),
     actual: message,
     ...hint,

@@ -1,4 +1,5 @@
 import type { FlowErrorCode } from '../flow-error.ts';
+import type { LoginWindowFailureKind } from '../protocol/login-window.ts';
 import type { Run, StepKind } from '../run/run.ts';
 import { stepTitleId } from './step-kinds.ts';
 import { loginChecks, verdict, verdictText } from './verdict.ts';
@@ -41,6 +42,14 @@ const WHY: Partial<Record<FlowErrorCode, MessageId>> = {
   internal: 'whyInternal',
 };
 
+/** A login window that failed without the provider's refusal: how the browser said it ended. */
+const WINDOW_WHY: Record<LoginWindowFailureKind, MessageId> = {
+  closed: 'whyLoginClosed',
+  not_loaded: 'whyNotLoaded',
+  wrong_url: 'whyWrongUrl',
+  other: 'whyLoginFailed',
+};
+
 const STATUS: Record<Run['status'], MessageId> = {
   running: 'runRunning',
   done: 'runDone',
@@ -57,7 +66,8 @@ export function failureText(run: Run, w: Words): string {
       ? 'failedAtLoginWindow'
       : WHERE[step.kind]
     : undefined;
-  const why = code && WHY[code] ? w.t(WHY[code], run.error?.actual ?? '') : undefined;
+  const whyId = code === 'login_failed' ? WINDOW_WHY[run.error?.loginWindow ?? 'other'] : code && WHY[code];
+  const why = whyId ? w.t(whyId, run.error?.actual ?? '') : undefined;
   const where = whereId ? w.t(whereId) : step ? w.tOr(stepTitleId(step.kind) ?? '', step.kind) : '';
   if (where && why) return w.t('failedWhereWhy', where, why);
   if (where) return w.t(whereId ? 'failedWhere' : 'runFailedAt', where);
