@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
-import { logIn, waitForPage } from '../../dev/pages.ts';
+import { logIn, pasted, waitForPage } from '../../dev/pages.ts';
 
 /** The mistakes people make first, at a real provider: Chromium closes the login window on its 400 page. */
 const SECRET = 'plain-secret-0123456789abcdef0123456789';
@@ -47,6 +47,13 @@ describe('the commonest registration mistakes', () => {
     await expect.poll(() => alert.textContent()).toMatch(/invalid_client/);
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain(`no client registred-elsewhere at ${f.idp.issuer}`);
+    // The report a support person hands over carries the provider's refusal and the request read again.
+    await page.getByRole('button', { name: 'Copy report' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Copy report' }).textContent()).toBe('Copied');
+    const report = await pasted(f.ext.context);
+    expect(report).toContain('The provider refused the authorization request: invalid_client');
+    expect(report).toContain('### Authorization request, read again by the extension (no cookies)');
+    expect(report).toMatch(/HTTP 400 Bad Request/);
   });
 });
 
