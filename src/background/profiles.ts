@@ -164,6 +164,8 @@ export async function keepRetrySetting(runId: string): Promise<Res<'keepRetrySet
     await setSecret(profile.id, run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '');
     return ok({ profileName: profile.name });
   }
-  await writeKeys('local', { [PROFILES_KEY]: updateProfile(book, { ...profile, ...run.retry }) });
+  const change =
+    'clientAuth' in run.retry ? { clientAuth: run.retry.clientAuth } : { encodeBasic: run.retry.encodeBasic };
+  await writeKeys('local', { [PROFILES_KEY]: updateProfile(book, { ...profile, ...change }) });
   return ok({ profileName: profile.name });
 }

@@ -99,9 +99,12 @@ export async function retryRun(
     return startRun(run.profile, name, setting.clientSecret, deps, { retry: { newSecret: true } });
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
   const refusedBefore = [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, secret))];
-  const none = 'clientAuth' in setting && setting.clientAuth === 'none';
-  return startRun({ ...run.profile, ...setting }, name, none ? '' : secret, deps, {
-    retry: setting,
+  // Named fields only: whatever else a payload carried never reaches the profile.
+  const change: RetrySetting =
+    'clientAuth' in setting ? { clientAuth: setting.clientAuth } : { encodeBasic: setting.encodeBasic };
+  const none = 'clientAuth' in change && change.clientAuth === 'none';
+  return startRun({ ...run.profile, ...change }, name, none ? '' : secret, deps, {
+    retry: change,
     refusedBefore,
   });
 }

@@ -3,10 +3,8 @@ import type { StoredProfile } from './profile/profile-book.ts';
 import { PROMPTS } from './view/prompts.ts';
 import { ACTION_KINDS } from './run/steps/index.ts';
 import {
-  absent,
   arrayOf,
   boolean,
-  both,
   fieldsOf,
   index,
   object,
@@ -50,10 +48,12 @@ export const profileSchema = fieldsOf<Profile>()({
   extraToken: optional(paramRows),
 });
 
-const storedProfile: Schema<StoredProfile> = both(
-  profileSchema,
-  object({ id: string, name: string, rememberSecret: boolean }),
-);
+const storedProfile: Schema<StoredProfile> = fieldsOf<StoredProfile>()({
+  ...profileSchema.shape,
+  id: string,
+  name: string,
+  rememberSecret: boolean,
+});
 
 const profileEdit = union(
   object({ action: oneOf(['new', 'duplicate', 'delete', 'select'] as const), id: string }),
@@ -67,10 +67,11 @@ const exchangeRef = object({ step: index, exchange: index });
 export type ExchangeRef = Infer<typeof exchangeRef>;
 
 const runId = string;
-const retrySetting = union(
-  object({ clientAuth: oneOf(CLIENT_AUTH_METHODS), encodeBasic: absent, clientSecret: absent }),
-  object({ clientAuth: absent, encodeBasic: boolean, clientSecret: absent }),
-  object({ clientAuth: absent, encodeBasic: absent, clientSecret: string }),
+/** What a retry changes, one of: a method, the Basic credential's encoding, a secret typed in the inspector. */
+const retryRun = union(
+  object({ runId, clientAuth: oneOf(CLIENT_AUTH_METHODS) }),
+  object({ runId, encodeBasic: boolean }),
+  object({ runId, clientSecret: string }),
 );
 
 export const PAYLOADS = {
@@ -90,7 +91,7 @@ export const PAYLOADS = {
     action: oneOf(ACTION_KINDS),
     token: optional(oneOf(['access_token', 'refresh_token'] as const)),
   }),
-  retryRun: both(object({ runId }), retrySetting),
+  retryRun,
   keepRetrySetting: object({ runId }),
   setPresentation: object({ on: boolean }),
   curl: object({ runId, exchange: exchangeRef }),

@@ -32,12 +32,6 @@ export const optional = <T>(inner: Schema<T>): Schema<T | undefined> & { optiona
   optional: true,
 });
 
-/** A key that must not be there (one arm of a union that another arm's key marks). */
-export const absent: Schema<undefined> & { optional: true } = {
-  is: (v: unknown): v is undefined => v === undefined,
-  optional: true,
-};
-
 export const arrayOf = <T>(item: Schema<T>): Schema<T[]> =>
   schema((v) => Array.isArray(v) && v.every((x) => item.is(x)));
 
@@ -55,10 +49,13 @@ export type ObjectOf<S extends Shape> = Flat<
   { [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> }
 >;
 
+/** Exactly these fields: a key the shape does not name is refused, never carried along (a retry spreads its payload). */
 const checksFields = (shape: Shape) => (v: unknown) =>
-  isObject(v) && Object.entries(shape).every(([key, field]) => field.is(own(v, key)));
+  isObject(v) &&
+  Object.keys(v).every((key) => Object.hasOwn(shape, key)) &&
+  Object.entries(shape).every(([key, field]) => field.is(own(v, key)));
 
-/** An object with these fields (others are allowed and ignored); the type is read off the shape. */
+/** An object with these fields and no others; the type is read off the shape. */
 export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { shape: S } => ({
   ...schema<ObjectOf<S>>(checksFields(shape)),
   shape,
@@ -70,9 +67,7 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { shape
  */
 export const fieldsOf =
   <T extends object>() =>
-  (shape: { [K in keyof Required<T>]: Schema<T[K]> }): Schema<T> =>
-    schema(checksFields(shape as Shape));
-
-/** `base`'s fields and `extra`'s (an intersection of two object schemas). */
-export const both = <A, B>(base: Schema<A>, extra: Schema<B>): Schema<A & B> =>
-  schema((v) => base.is(v) && extra.is(v));
+  <S extends { [K in keyof Required<T>]: Schema<T[K]> }>(shape: S): Schema<T> & { shape: S } => ({
+    ...schema<T>(checksFields(shape)),
+    shape,
+  });

@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { PAYLOADS, profileSchema } from '../../../src/core/message-payloads.ts';
 import { defaultProfile, type Profile } from '../../../src/core/profile/profile.ts';
 import {
-  absent,
   arrayOf,
   boolean,
   fieldsOf,
@@ -18,10 +17,15 @@ import {
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
 
 describe('payload schemas: one definition gives the type and the check', () => {
-  test('objects are read on their own properties only; extra fields are ignored', () => {
+  test('objects are read on their own properties only; a field the schema does not name is refused', () => {
     const s = object({ runId: string, note: optional(string) });
     expect(s.is({ runId: 'r' })).toBe(true);
-    expect(s.is({ runId: 'r', note: 'n', other: 1 })).toBe(true);
+    expect(s.is({ runId: 'r', note: 'n' })).toBe(true);
+    expect(s.is({ runId: 'r', note: 'n', other: 1 })).toBe(false);
+    // A retry's payload is spread into a profile: an extra endpoint must never ride along.
+    expect(PAYLOADS.retryRun.is({ runId: 'r', encodeBasic: false })).toBe(true);
+    expect(PAYLOADS.retryRun.is({ runId: 'r', encodeBasic: false, endpoints: {} })).toBe(false);
+    expect(PAYLOADS.retryRun.is({ runId: 'r', clientAuth: 'none', encodeBasic: true })).toBe(false);
     expect(s.is({ runId: 'r', note: 3 })).toBe(false);
     expect(s.is(Object.create({ runId: 'r' }))).toBe(false);
     expect(s.is(JSON.parse('{"__proto__": {"runId": "r"}}'))).toBe(false);
@@ -39,7 +43,7 @@ describe('payload schemas: one definition gives the type and the check', () => {
     expect(oneOf(['a', 'b'] as const).is('c')).toBe(false);
     expect(arrayOf(string).is(['a', 'b'])).toBe(true);
     expect(arrayOf(string).is(['a', 1])).toBe(false);
-    const either = union(object({ a: string, b: absent }), object({ b: boolean }));
+    const either = union(object({ a: string }), object({ b: boolean }));
     expect(either.is({ a: 'x' })).toBe(true);
     expect(either.is({ b: true })).toBe(true);
     expect(either.is({ a: 'x', b: 'y' })).toBe(false);
