@@ -18,6 +18,8 @@ export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof rea
       return say('discoveryUnavailable', outcome.reason);
     case 'mismatch':
       return say('discoveryMismatch', outcome.actual, outcome.expected);
+    case 'redirected':
+      return say('discoveryRedirected', outcome.url);
   }
 }
 
@@ -30,6 +32,7 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
   if (outcome.status === 'mismatch') {
     return { ok: false, error: { code: 'discovery_issuer_mismatch', ...note, ...outcome } };
   }
+  if (outcome.status === 'redirected') return { ok: false, error: { code: 'discovery_invalid', ...note } };
   if (outcome.status === 'found' && outcome.problems.length) {
     return {
       ok: false,

@@ -42,9 +42,11 @@ export async function discovery(w: RunWriter): Promise<FlowErrorInfo | undefined
   const error: FlowErrorInfo | undefined =
     outcome.status === 'mismatch'
       ? { code: 'discovery_issuer_mismatch', ...note, ...outcome }
-      : outcome.status === 'found' && untouched && outcome.problems.length
-        ? { code: 'discovery_invalid', ...sayAll([say('discoveryUnusableHead'), ...outcome.problems]) }
-        : undefined;
+      : outcome.status === 'redirected'
+        ? { code: 'discovery_invalid', ...note }
+        : outcome.status === 'found' && untouched && outcome.problems.length
+          ? { code: 'discovery_invalid', ...sayAll([say('discoveryUnusableHead'), ...outcome.problems]) }
+          : undefined;
   if (error) {
     w.append({ ...step, status: 'failed', error });
     return error;

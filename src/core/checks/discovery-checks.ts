@@ -37,7 +37,7 @@ export function discoveryChecks(metadata: Record<string, unknown> | undefined, i
       return true;
     }
   });
-  const malformed = discoveredEndpointProblems(metadata, false);
+  const malformed = discoveredEndpointProblems(metadata, issuer, false);
   const methods = metadata.code_challenge_methods_supported;
   return [
     passIf(issuerRule, metadata.issuer === issuer, issuer, shown(metadata.issuer)),

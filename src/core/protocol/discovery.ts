@@ -1,6 +1,6 @@
 import { authorizationServer, DISCOVERY_FIELDS, type AuthorizationServer } from './authorization-server.ts';
 import { failureOf, type Exchange, type HttpRequest } from './http.ts';
-import { urlProblem } from './url-rules.ts';
+import { loopbackUnderRemote, urlProblem } from './url-rules.ts';
 import { say, type Said } from '../i18n/say.ts';
 
 /** OpenID Connect Discovery 1.0 §4: the issuer with `/.well-known/openid-configuration` appended. */
@@ -21,7 +21,9 @@ export type DiscoveryOutcome =
       problems: Said[];
     }
   | { status: 'unavailable'; reason: Said }
-  | { status: 'mismatch'; expected: string; actual: string };
+  | { status: 'mismatch'; expected: string; actual: string }
+  /** No redirect is followed: the issuer as typed is not where the provider serves its document. */
+  | { status: 'redirected'; url: string };
 
 export { DISCOVERY_FIELDS } from './authorization-server.ts';
 
@@ -34,6 +36,7 @@ export const ENDPOINT_FIELDS: readonly string[] = Object.values(DISCOVERY_FIELDS
  */
 export function discoveredEndpointProblems(
   metadata: Record<string, unknown>,
+  issuer: string,
   httpsOffLoopback = true,
 ): Said[] {
   return ENDPOINT_FIELDS.flatMap((field) => {
@@ -44,7 +47,8 @@ export function discoveredEndpointProblems(
       required: false,
       httpsOffLoopback,
     });
-    return problem ? [problem] : [];
+    if (problem) return [problem];
+    return loopbackUnderRemote(value, issuer) ? [say('discoveryLoopback', field, value)] : [];
   });
 }
 
@@ -66,6 +70,7 @@ export function parsedObject(body: string | undefined): Record<string, unknown> 
  */
 export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutcome {
   const res = exchange.response;
+  if (exchange.failure?.code === 'redirect') return { status: 'redirected', url: exchange.request.url };
   if (!res) return { status: 'unavailable', reason: failureOf(exchange) };
   if (res.status < 200 || res.status > 299)
     return { status: 'unavailable', reason: say('answerHttp', res.status) };
@@ -77,6 +82,6 @@ export function readDiscovery(exchange: Exchange, issuer: string): DiscoveryOutc
     status: 'found',
     metadata: doc,
     server: authorizationServer(doc),
-    problems: discoveredEndpointProblems(doc),
+    problems: discoveredEndpointProblems(doc, issuer),
   };
 }

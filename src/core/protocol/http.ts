@@ -5,8 +5,6 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
-  /** A request carrying credentials never follows a redirect (its 3xx ends the exchange instead). */
-  noRedirects?: true;
 }
 
 export interface HttpResponse {
@@ -16,7 +14,7 @@ export interface HttpResponse {
   body: string;
   /** Set when the body was longer than MAX_BODY_CHARS: reading stopped there, and only its start was kept. */
   bodyTruncated?: true;
-  /** Where the answer came from, when the request was redirected on the way. */
+  /** Where the answer came from, in runs stored when discovery and keys followed redirects. */
   finalUrl?: string;
 }
 
@@ -78,11 +76,13 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
       body: request.body,
       credentials: 'omit',
       cache: 'no-store',
-      redirect: request.noRedirects ? 'manual' : 'follow',
+      // No request follows a redirect (a 3xx ends the exchange): a provider's answer must not carry a
+      // credential, or a request, to a host the person never pointed the extension at.
+      redirect: 'manual',
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
     // A browser answers a manual redirect with an opaque response (status 0); Node with the 3xx itself.
-    if (request.noRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400))) {
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
       void res.body?.cancel();
       return done({
         failure: { code: 'redirect', ...say('httpRedirect', request.url) },
@@ -96,7 +96,6 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
         headers: Object.fromEntries(res.headers.entries()),
         body: text,
         ...(truncated ? { bodyTruncated: true as const } : {}),
-        ...(res.redirected && res.url ? { finalUrl: res.url } : {}),
       },
     });
   } catch (e) {

@@ -23,7 +23,6 @@ export const rereadRequest = (authorizeUrl: string): HttpRequest => ({
   method: 'GET',
   url: authorizeUrl,
   headers: { accept: 'text/html, application/json;q=0.9' },
-  noRedirects: true,
 });
 
 /** What the provider answers the authorization request read again: a refusal, its login page, or a redirect. */

@@ -25,7 +25,7 @@ export function authenticatedPost(
     form: new URLSearchParams(params),
   };
   CLIENT_AUTHENTICATION[authMethodOf(client)](request, client);
-  return { method: 'POST', url, noRedirects: true, headers: request.headers, body: request.form.toString() };
+  return { method: 'POST', url, headers: request.headers, body: request.form.toString() };
 }
 
 export interface CodeRedemption extends ClientCredentials {

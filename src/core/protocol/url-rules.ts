@@ -40,3 +40,19 @@ export function urlProblem(label: Part, value: string, rule: UrlRule): Said | un
 
 /** The rule for the provider's own URLs: the issuer and every endpoint. */
 export const PROVIDER_URL: UrlRule = { required: true, httpsOffLoopback: true };
+
+const onLoopback = (value: string): boolean => {
+  try {
+    return isLoopbackHost(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Whether `url` is on loopback while `issuer` is not: a remote provider naming a local service (an
+ * admin page, a database's HTTP port) must never receive what the extension sends its endpoints. A
+ * request goes to loopback only when the issuer the person typed is itself on loopback.
+ */
+export const loopbackUnderRemote = (url: string, issuer: string): boolean =>
+  onLoopback(url) && !onLoopback(issuer);

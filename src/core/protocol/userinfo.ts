@@ -9,7 +9,6 @@ import type { MessageId } from '../view/words.ts';
 export const userinfoRequest = (endpoint: string, accessToken: string): HttpRequest => ({
   method: 'GET',
   url: endpoint,
-  noRedirects: true,
   headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json, application/jwt' },
 });
 

@@ -11,7 +11,8 @@ import {
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
 import { LOGIN_STEPS, type Run, type TokenHint } from '../run/run.ts';
 import { actionDef, type ActionKind } from '../run/steps/index.ts';
-import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
+import { DISCOVERY_FIELDS } from '../protocol/authorization-server.ts';
+import { loopbackUnderRemote, PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep, serverOf } from './steps.ts';
 import { say, type Spoken } from '../i18n/say.ts';
 
@@ -57,6 +58,9 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
   const name = actionDef(request.action).endpoint;
   const endpoint = actionEndpoint(run, request.action);
   if (!endpoint) return say(`unavailableNo_${name}`);
+  // Published by a remote provider, on this computer: never sent anything (typed ones are the person's choice).
+  if (!run.profile.endpoints[name] && loopbackUnderRemote(endpoint, run.profile.issuer))
+    return say('discoveryLoopback', DISCOVERY_FIELDS[name], endpoint);
   return urlProblem(say(ENDPOINT_LABELS[name]), endpoint, PROVIDER_URL);
 }
 

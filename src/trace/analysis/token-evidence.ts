@@ -158,6 +158,7 @@ async function keysChecked(
   if (discovery.status === 'unavailable') return skip(say('exKeysNotFetched', discovery.reason));
   if (discovery.status === 'mismatch')
     return skip(say('discoveryMismatch', discovery.actual, discovery.expected));
+  if (discovery.status === 'redirected') return skip(say('discoveryRedirected', discovery.url));
   if (discovery.problems[0]) return skip(discovery.problems[0]);
   const jwksUri = discovery.server.endpoints.jwks;
   if (!jwksUri) return skip(say('exNoJwksUriPublished'));

@@ -46,8 +46,27 @@ describe('discovery (OIDC Discovery §4)', () => {
       'token_endpoint in the discovery document must use https://: http:// is allowed only on loopback (127.0.0.0/8, localhost, [::1]), because the client secret and the code would otherwise travel in clear.',
       'jwks_uri in the discovery document must not contain a user name or password.',
       'userinfo_endpoint in the discovery document is not a string.',
+      'revocation_endpoint is http://127.0.0.1:4010/revoke, on this computer (loopback), while the issuer is not: a remote provider may not send the extension’s requests to a local service',
       'introspection_endpoint in the discovery document holds a control character or a space, which a URL may not carry.',
     ]);
+  });
+
+  test('a loopback issuer may publish loopback endpoints; a redirect is never followed, and says so', () => {
+    const local = 'http://127.0.0.1:4010';
+    const doc = {
+      issuer: local,
+      token_endpoint: `${local}/token`,
+      revocation_endpoint: 'http://localhost:9/r',
+    };
+    const outcome = readDiscovery(answered(200, JSON.stringify(doc)), local);
+    expect(outcome.status === 'found' && outcome.problems).toEqual([]);
+    const redirected = {
+      request: { method: 'GET' as const, url: `${ISSUER}/.well-known/openid-configuration`, headers: {} },
+      failure: { code: 'redirect' as const },
+      startedAt: 0,
+      durationMs: 1,
+    };
+    expect(readDiscovery(redirected, ISSUER)).toEqual({ status: 'redirected', url: redirected.request.url });
   });
 
   test('a document for another issuer is a mismatch, even one differing only by a trailing slash', () => {

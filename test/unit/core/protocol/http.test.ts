@@ -82,10 +82,10 @@ describe('redirects and endless bodies, against a real server on loopback', () =
     timeoutMs: 5000,
   };
 
-  test('a request that must not follow redirects ends at the 3xx, and nothing reaches the target', async () => {
+  test('no request follows a redirect: it ends at the 3xx, and nothing reaches the target', async () => {
     reached.length = 0;
     const ex = await performExchange(
-      { method: 'POST', url: `${base}/token`, headers: {}, body: 'code=x', noRedirects: true },
+      { method: 'POST', url: `${base}/token`, headers: {}, body: 'code=x' },
       deps,
     );
     expect(ex.failure?.code).toBe('redirect');
@@ -94,12 +94,13 @@ describe('redirects and endless bodies, against a real server on loopback', () =
     expect(reached).toEqual(['POST /token']);
   });
 
-  test('a GET that was redirected records where the answer came from', async () => {
+  test('a GET (discovery, keys, an action) is not followed either: a provider cannot send it elsewhere', async () => {
+    reached.length = 0;
     const ex = await performExchange({ method: 'GET', url: `${base}/moved`, headers: {} }, deps);
-    expect(ex.response?.status).toBe(200);
-    expect(ex.response?.finalUrl).toBe(`${base}/elsewhere`);
+    expect(ex.failure?.code).toBe('redirect');
+    expect(reached).toEqual(['GET /moved']);
     const direct = await performExchange({ method: 'GET', url: `${base}/jwks`, headers: {} }, deps);
-    expect(direct.response?.finalUrl).toBeUndefined();
+    expect(direct.response?.status).toBe(200);
   });
 
   test('an endless body stops being read at the cap: the connection is closed, not drained', async () => {

@@ -23,7 +23,6 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
     const revoke = revocationRequest('https://op.example/revoke', 'rt+1', 'refresh_token', client);
     expect(revoke.headers.authorization).toBe(basicAuthorization('app', 's3cr:et'));
     expect(revoke.body).toBe('token=rt%2B1&token_type_hint=refresh_token');
-    expect(revoke.noRedirects).toBe(true);
     const publicClient = introspectionRequest('https://op.example/introspect', 'at', 'access_token', {
       clientId: 'spa',
       clientSecret: '',

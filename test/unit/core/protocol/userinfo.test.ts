@@ -16,7 +16,6 @@ describe('UserInfo (OIDC Core §5.3)', () => {
     expect(request).toMatchObject({
       method: 'GET',
       url: 'https://op.example/userinfo?tenant=a',
-      noRedirects: true,
     });
     expect(request.headers.authorization).toBe('Bearer at-1');
     expect(request.url).not.toContain('at-1');
