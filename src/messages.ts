@@ -1,6 +1,7 @@
 import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
 import type { Endpoints } from './core/profile/profile.ts';
 import type { ProfileBook } from './core/profile/profile-book.ts';
+import type { Elsewhere } from './core/profile/profile-file.ts';
 import type { Infer } from './core/schema.ts';
 import type { Payloads } from './core/message-payloads.ts';
 import { sendToWorker } from './platform/runtime.ts';
@@ -28,8 +29,11 @@ interface Responses {
   editProfiles: Result<ProfileState>;
   /** The active profile's secret: storage.session, and storage.local too when it is remembered. */
   setSecret: void;
-  /** `ownRedirect`: the file's profiles used another installation's redirect URL, now this one. */
-  importProfiles: Result<{ added: number; ownRedirect?: string }>;
+  /**
+   * `ownRedirect`: the file's profiles used another installation's redirect URL, now this one.
+   * `held`: nothing added, for endpoints that would carry a credential to another origin than the issuer.
+   */
+  importProfiles: Result<{ added: number; ownRedirect?: string; held?: Elsewhere[] }>;
   exportProfiles: { text: string };
   deleteRun: void;
   /** Every finished run, in both storage areas. */

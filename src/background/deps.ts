@@ -1,5 +1,7 @@
 import type { HttpDeps } from '../core/protocol/http.ts';
 import { webRandom, type RandomBytes } from '../core/protocol/random.ts';
+import { originPatterns } from '../core/view/origins.ts';
+import { hasOrigins } from '../platform/permissions.ts';
 
 export interface WorkerDeps {
   http: HttpDeps;
@@ -17,8 +19,19 @@ export const discoveryHttp = (deps: WorkerDeps): WorkerDeps['http'] => ({
   timeoutMs: DISCOVERY_TIMEOUT_MS,
 });
 
+/** The guard of every credential the worker sends: host access the person granted, checked now. */
+const granted = async (url: string): Promise<boolean> => {
+  const origins = originPatterns([url]);
+  return origins.length > 0 && hasOrigins(origins);
+};
+
 export const workerDeps: WorkerDeps = {
-  http: { fetch: (url, init) => fetch(url, init), now: () => Date.now(), timeoutMs: REQUEST_TIMEOUT_MS },
+  http: {
+    fetch: (url, init) => fetch(url, init),
+    now: () => Date.now(),
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    mayCarry: granted,
+  },
   now: () => Date.now(),
   random: webRandom,
 };

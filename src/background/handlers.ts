@@ -26,7 +26,7 @@ export const handlers: Handlers = {
   loadProfiles: () => serial(loadProfiles),
   editProfiles: (r) => serial(() => editProfiles(r.edit, workerDeps)),
   setSecret: (r) => serial(() => setSecret(r.profileId, r.secret)),
-  importProfiles: (r) => serial(() => importProfiles(r.text, workerDeps)),
+  importProfiles: (r) => serial(() => importProfiles(r.text, r.anyway === true, workerDeps)),
   exportProfiles: () => exportProfiles(),
   deleteRun: (r) => deleteRun(r.runId),
   clearHistory: () => clearHistory(),

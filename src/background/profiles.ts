@@ -125,13 +125,18 @@ export async function editProfiles(edit: ProfileEdit, deps: WorkerDeps): Promise
   return ok({ book: next.value, secret: await readSecret(activeProfile(next.value)) });
 }
 
-export async function importProfiles(text: string, deps: WorkerDeps): Promise<Res<'importProfiles'>> {
+export async function importProfiles(
+  text: string,
+  anyway: boolean,
+  deps: WorkerDeps,
+): Promise<Res<'importProfiles'>> {
   // A refused file changes nothing: not even the default profiles are written for it.
   const { book } = await readBook();
-  const result = importIntoBook(book, text, () => randomToken(deps.random, 9), ownRedirectFor);
+  const result = importIntoBook(book, text, () => randomToken(deps.random, 9), ownRedirectFor, anyway);
   if (!result.ok) return result;
+  const { added, moved, held } = result.value;
+  if (held) return ok({ added, held });
   await writeKeys('local', { [PROFILES_KEY]: result.value.book });
-  const { added, moved } = result.value;
   return ok({ added, ...(moved ? { ownRedirect: extensionRedirectUrl() } : {}) });
 }
 

@@ -25,6 +25,7 @@ export type FlowErrorCode =
   | 'token_invalid'
   | 'network'
   | 'redirect'
+  | 'not_granted'
   | 'timeout'
   | 'interrupted'
   | 'internal';

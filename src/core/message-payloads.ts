@@ -80,7 +80,7 @@ export const PAYLOADS = {
   loadProfiles: noFields,
   editProfiles: object({ edit: profileEdit }),
   setSecret: object({ profileId: string, secret: string }),
-  importProfiles: object({ text: string }),
+  importProfiles: object({ text: string, anyway: optional(boolean) }),
   exportProfiles: noFields,
   deleteRun: object({ runId }),
   clearHistory: noFields,

@@ -1,7 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Run } from '../core/run/run.ts';
-import { unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
+import { actionEndpoint, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
+import { originNames, originPatterns } from '../core/view/origins.ts';
+import { requestOrigins } from '../platform/permissions.ts';
 import { actionButtons } from '../core/view/step-kinds.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -21,25 +23,43 @@ function ActionButton({
   onError: (e?: FlowErrorInfo) => void;
 }) {
   const reasonId = useId();
+  const hostId = useId();
   const [busy, setBusy] = useState(false);
   const reason = unavailableBecause(run, request);
+  const endpoint = reason ? undefined : actionEndpoint(run, request.action);
+  const origins = endpoint ? originPatterns([endpoint]) : [];
   const act = async () => {
+    // First thing in the click, before any await: Firefox grants host access only in the gesture.
+    const asked = origins.length ? requestOrigins(origins) : Promise.resolve(true);
     onError(undefined);
     setBusy(true);
-    const answer = await send('runAction', { runId: run.id, ...request });
+    const allowed = await asked.catch(() => false);
+    const answer = allowed
+      ? await send('runAction', { runId: run.id, ...request })
+      : ({
+          ok: false,
+          error: { code: 'permission_refused', message: t('accessRefusedAction', originNames(origins)) },
+        } as const);
     setBusy(false);
     if (!answer.ok) onError(answer.error);
   };
+  const described = [reason ? reasonId : '', endpoint ? hostId : ''].filter(Boolean).join(' ');
   return (
     <li>
       <button
         type="button"
         disabled={!!reason || busy}
-        aria-describedby={reason ? reasonId : undefined}
+        aria-describedby={described || undefined}
         onClick={() => void act()}
       >
         {label}
       </button>
+      {endpoint && (
+        <span id={hostId} class="muted action-host">
+          {' '}
+          {t('actionHost', originNames(origins))}
+        </span>
+      )}
       {reason && (
         <span id={reasonId} class="muted">
           {' '}

@@ -94,17 +94,49 @@ function fileProblem(data: unknown): Said | undefined {
   return undefined;
 }
 
+/** The endpoints that receive a credential (the client secret, a code, a token); JWKS and authorization carry none. */
+const CREDENTIAL_ENDPOINTS = ['token', 'userinfo', 'revocation', 'introspection'] as const;
+
+/** An endpoint of a shared profile on another origin than its issuer: imported only when the person says so. */
+export interface Elsewhere {
+  profile: string;
+  endpoint: (typeof CREDENTIAL_ENDPOINTS)[number];
+  origin: string;
+}
+
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Each credential-carrying endpoint of `profiles` that sits on another origin than the profile's issuer. */
+export function elsewhereEndpoints(profiles: FileProfile[]): Elsewhere[] {
+  return profiles.flatMap((p) =>
+    CREDENTIAL_ENDPOINTS.flatMap((endpoint) => {
+      const url = p.endpoints[endpoint];
+      const origin = url ? originOf(url) : undefined;
+      return origin && origin !== originOf(p.issuer) ? [{ profile: p.name, endpoint, origin }] : [];
+    }),
+  );
+}
+
 /**
  * Adds the profiles of an exported file. A malformed, oversized or foreign file gets one message
  * naming the problem, and the book is left exactly as it was. `ownRedirect` turns another
  * installation's redirect URL into this one's (the platform knows which are); `moved` says whether it did.
+ * A file whose credential-carrying endpoints sit on another origin than their issuer adds nothing
+ * (`held` names them) unless `anyway`.
  */
 export function importProfiles(
   book: ProfileBook,
   text: string,
   newId: () => string,
   ownRedirect: (url: string) => string = (url) => url,
-): Result<{ book: ProfileBook; added: number; moved: boolean }> {
+  anyway = false,
+): Result<{ book: ProfileBook; added: number; moved: boolean; held?: Elsewhere[] }> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES)
     return invalid(say('fileTooBig', Math.ceil(bytes / 1024), MAX_IMPORT_BYTES / 1024));
@@ -121,6 +153,9 @@ export function importProfiles(
   const read = listed.map(readProfile);
   const bad = read.find((r): r is Said => 'say' in r);
   if (bad) return invalid(bad);
+  // A file can aim a credential at any host: such profiles wait for **Import anyway**.
+  const held = elsewhereEndpoints(read as FileProfile[]);
+  if (held.length && !anyway) return ok({ book, added: 0, moved: false, held });
   let next = book;
   let moved = false;
   for (const profile of read as FileProfile[]) {

@@ -27,7 +27,7 @@ export interface Exchange {
   response?: HttpResponse;
   /** Set when no usable response arrived: a network failure, a timeout, or a redirect not followed. */
   failure?: {
-    code: 'network' | 'timeout' | 'redirect';
+    code: 'network' | 'timeout' | 'redirect' | 'not_granted';
     say?: Say;
     /** Runs stored before message ids. */ message?: string;
   };
@@ -41,7 +41,24 @@ export interface HttpDeps {
   fetch: FetchLike;
   now: () => number;
   timeoutMs: number;
+  /**
+   * Whether a request carrying a credential may go to `url`: the person granted its origin. Asked at
+   * the moment of the request, whatever sent it (design.md: one transport checks host access).
+   */
+  mayCarry?: (url: string) => Promise<boolean>;
 }
+
+/** A request that proves something (an Authorization or DPoP header, or any body: every form we post carries one). */
+export const carriesCredential = (request: HttpRequest): boolean =>
+  request.body !== undefined || Object.keys(request.headers).some((h) => /^(authorization|dpop)$/i.test(h));
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
 
 /** Reads the body as text, and stops reading (cancels the stream) once it passes MAX_BODY_CHARS. */
 async function readCapped(res: Response): Promise<{ text: string; truncated: boolean }> {
@@ -69,6 +86,8 @@ export async function performExchange(request: HttpRequest, deps: HttpDeps): Pro
     startedAt,
     durationMs: deps.now() - startedAt,
   });
+  if (deps.mayCarry && carriesCredential(request) && !(await deps.mayCarry(request.url)))
+    return done({ failure: { code: 'not_granted', ...say('httpNotGranted', originOf(request.url)) } });
   try {
     const res = await deps.fetch(request.url, {
       method: request.method,

@@ -37,6 +37,7 @@ const WHY: Partial<Record<FlowErrorCode, MessageId>> = {
   network: 'whyNetwork',
   timeout: 'whyTimeout',
   redirect: 'whyRedirect',
+  not_granted: 'whyNotGranted',
   discovery_issuer_mismatch: 'whyDiscovery',
   discovery_invalid: 'whyDiscovery',
   internal: 'whyInternal',

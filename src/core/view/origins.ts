@@ -23,12 +23,15 @@ export const originNames = (patterns: string[]): string =>
  */
 export function providerOrigins(profile: Profile, isOwnRedirect: (url: string) => boolean): string[] {
   const routedRedirect = isOwnRedirect(profile.redirectUri) ? [] : [profile.redirectUri];
+  const { authorization, token, jwks, userinfo, revocation, introspection } = profile.endpoints;
   // The authorization endpoint: a login window that fails is read again from the worker, to say why.
+  // The actions' endpoints: asked for with the others, so no credential waits on a second prompt.
   return originPatterns([
     profile.issuer,
-    ...(isClientCredentials(profile) ? [] : [profile.endpoints.authorization]),
-    profile.endpoints.token,
-    profile.endpoints.jwks,
+    ...(isClientCredentials(profile) ? [] : [authorization]),
+    token,
+    jwks,
+    ...[userinfo, revocation, introspection].filter((u): u is string => !!u),
     ...routedRedirect,
   ]);
 }

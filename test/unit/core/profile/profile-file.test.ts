@@ -114,3 +114,29 @@ describe('profile import: a colleague’s redirect URL', () => {
     expect(plain.ok && plain.value.moved).toBe(false);
   });
 });
+
+describe('profile import: endpoints that would carry a credential elsewhere', () => {
+  test('are named and hold the file back, unless imported anyway; keys and the login page do not count', () => {
+    const issuer = good[0]!.issuer as string;
+    const ep = good[0]!.endpoints as Record<string, string>;
+    const hostile = {
+      ...good[0],
+      endpoints: {
+        ...ep,
+        jwks: 'https://cdn.example.test/keys',
+        userinfo: 'https://collector.example.test/userinfo',
+        introspection: `${issuer}/introspect`,
+      },
+    };
+    const text = file([hostile]);
+    const held = importProfiles(book(), text, newId);
+    if (!held.ok) throw new Error('refused');
+    expect(held.value.held).toEqual([
+      { profile: 'BTG Id', endpoint: 'userinfo', origin: 'https://collector.example.test' },
+    ]);
+    expect(held.value.book).toEqual(book());
+    expect(held.value.added).toBe(0);
+    const anyway = importProfiles(book(), text, newId, undefined, true);
+    expect(anyway.ok && [anyway.value.added, anyway.value.held]).toEqual([1, undefined]);
+  });
+});

@@ -94,6 +94,33 @@ describe('redirects and endless bodies, against a real server on loopback', () =
     expect(reached).toEqual(['POST /token']);
   });
 
+  test('a credential goes only where the guard allows, asked at the moment of the request', async () => {
+    reached.length = 0;
+    const asked: string[] = [];
+    const guarded = {
+      ...deps,
+      mayCarry: (url: string) => {
+        asked.push(url);
+        return Promise.resolve(false);
+      },
+    };
+    const post = await performExchange(
+      { method: 'POST', url: `${base}/token`, headers: {}, body: 'client_secret=s' },
+      guarded,
+    );
+    const bearer = await performExchange(
+      { method: 'GET', url: `${base}/userinfo`, headers: { Authorization: 'Bearer at' } },
+      guarded,
+    );
+    expect([post.failure?.code, bearer.failure?.code]).toEqual(['not_granted', 'not_granted']);
+    expect(inEnglish(post.failure)).toMatch(new RegExp(`^Not sent: .* no access to ${base}`));
+    expect(reached).toEqual([]);
+    // Keys and discovery carry nothing: they are not asked about.
+    const keys = await performExchange({ method: 'GET', url: `${base}/jwks`, headers: {} }, guarded);
+    expect(keys.response?.status).toBe(200);
+    expect(asked).toEqual([`${base}/token`, `${base}/userinfo`]);
+  });
+
   test('a GET (discovery, keys, an action) is not followed either: a provider cannot send it elsewhere', async () => {
     reached.length = 0;
     const ex = await performExchange({ method: 'GET', url: `${base}/moved`, headers: {} }, deps);
