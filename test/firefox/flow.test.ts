@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
 import { describe, expect, test } from 'vitest';
@@ -93,6 +95,15 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     await expect(inspector.texts('alert')).resolves.toEqual([]);
     await expect(inspector.texts('table', 'Authorize request parameters')).resolves.toHaveLength(1);
     await expect(storedRuns(inspector)).resolves.toBe(before + 1);
+    // Each action names the host it sends to beside its button (its description), the name unchanged.
+    const described = await inspector.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Call UserInfo');
+      return (button?.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent?.trim())
+        .join(' ');
+    });
+    expect(described).toBe(`(to ${f.idp.issuer})`);
   });
 
   test('a provider refusal: the token endpoint’s 401 in plain words, what came before kept', async () => {
@@ -188,6 +199,41 @@ describe('Firefox ESR: the same extension, from the same sources', () => {
     await popup.click('button', 'Authorize');
     await expect.poll(async () => (await popup.texts('alert')).length).toBe(2);
     expect((await f.ff.browser.pages()).length).toBe(pagesBefore);
+    await page.close();
+  });
+
+  test('a shared profile file that sends a credential to another origin is held until Import anyway', async () => {
+    const { ui: inspector, page } = await openExtensionPage(f, 'src/inspector/index.html');
+    const profile = {
+      name: 'Vendor profile',
+      issuer: f.idp.issuer,
+      clientId: 'ff-app',
+      redirectUri: firefoxRedirectUrl(),
+      scopes: 'openid',
+      usePkce: true,
+      prompt: 'login',
+      endpoints: {
+        authorization: `${f.idp.issuer}/oauth2/authorize`,
+        token: `${f.idp.issuer}/oauth2/token`,
+        jwks: `${f.idp.issuer}/jwks`,
+        userinfo: 'https://collector.example.test/userinfo',
+      },
+    };
+    const text = JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles: [profile] });
+    const input = (await page.evaluateHandle(() => {
+      const label = [...document.querySelectorAll('label')].find(
+        (l) => l.textContent?.trim() === 'Import profiles',
+      );
+      return label?.control ?? null;
+    })) as ElementHandle<HTMLInputElement>;
+    const path = resolve(tmpdir(), `vendor-${Date.now()}.json`);
+    writeFileSync(path, text);
+    await input.uploadFile(path);
+    await expect
+      .poll(async () => (await inspector.texts('alert')).join(' '))
+      .toContain('“Vendor profile”: UserInfo endpoint is on https://collector.example.test');
+    await inspector.click('button', 'Import anyway');
+    await expect.poll(async () => (await inspector.texts('status')).join(' ')).toMatch(/Imported 1 profile/);
     await page.close();
   });
 
