@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import type { ElementHandle } from 'puppeteer-core';
+import { describe, expect, test } from 'vitest';
+import { firefoxRedirectUrl } from '../../dev/firefox.ts';
+import { fillPopup } from '../../dev/pages.ts';
+import { confidentialClient } from '../../dev/provider.ts';
+import type { Ui } from '../../dev/ui.ts';
+import {
+  firefoxFixture,
+  firefoxPage,
+  openExtensionPage,
+  openFreshPopup,
+} from '../support/firefox-fixture.ts';
+
+/** The mistakes people make first, and the files they share, in Firefox ESR. */
+const SECRET = 'firefox-secret-0123456789abcdef0123';
+const f = firefoxFixture(() => [
+  // Registered for an app's own URL only: the extension's redirect URI is not registered.
+  confidentialClient('ff-elsewhere', SECRET, ['https://app.example.test/callback']),
+]);
+const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
+const status = async (ui: Ui) => (await ui.texts('status'))[0] ?? '';
+
+describe('Firefox ESR: registration mistakes and shared files', () => {
+  test.each([
+    [
+      'an unregistered redirect URI',
+      'ff-elsewhere',
+      /invalid_redirect_uri/,
+      /register https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/ for this client/,
+    ],
+    [
+      'a mistyped client ID',
+      'ff-ap',
+      /invalid_client/,
+      /There is no client ff-ap at http:\/\/127\.0\.0\.1:\d+/,
+    ],
+  ])(
+    '%s: Firefox shows the provider’s page; closed, it is the provider’s refusal in its words',
+    async (_, clientId, error, fix) => {
+      const { ui: popup, page } = await openFreshPopup(f);
+      await fillPopup(popup, { issuer: f.idp.issuer, clientId, secret: SECRET, scopes: 'openid' });
+      await popup.click('button', 'Authorize');
+      const { page: login } = await firefoxPage(f, (u) => u.startsWith(`${f.idp.issuer}/oauth2/authorize`));
+      await login.close();
+      const { ui: inspector } = await firefoxPage(f, isInspector);
+      await expect
+        .poll(() => status(inspector))
+        .toMatch(/^Failed at the login window: the provider refused the authorization request/);
+      const alert = (await inspector.texts('alert')).join(' ');
+      expect(alert).toMatch(error);
+      expect(alert).toMatch(fix);
+      await page.close();
+    },
+  );
+
+  test('a shared profile file that sends a credential to another origin is held until Import anyway', async () => {
+    const { ui: inspector, page } = await openExtensionPage(f, 'src/inspector/index.html');
+    const profile = {
+      name: 'Vendor profile',
+      issuer: f.idp.issuer,
+      clientId: 'ff-app',
+      redirectUri: firefoxRedirectUrl(),
+      scopes: 'openid',
+      usePkce: true,
+      prompt: 'login',
+      endpoints: {
+        authorization: `${f.idp.issuer}/oauth2/authorize`,
+        token: `${f.idp.issuer}/oauth2/token`,
+        jwks: `${f.idp.issuer}/jwks`,
+        userinfo: 'https://collector.example.test/userinfo',
+      },
+    };
+    const text = JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles: [profile] });
+    const input = (await page.evaluateHandle(() => {
+      const label = [...document.querySelectorAll('label')].find(
+        (l) => l.textContent?.trim() === 'Import profiles',
+      );
+      return label?.control ?? null;
+    })) as ElementHandle<HTMLInputElement>;
+    const path = resolve(tmpdir(), `vendor-${Date.now()}.json`);
+    writeFileSync(path, text);
+    await input.uploadFile(path);
+    await expect
+      .poll(async () => (await inspector.texts('alert')).join(' '))
+      .toContain('“Vendor profile”: UserInfo endpoint is on https://collector.example.test');
+    await inspector.click('button', 'Import anyway');
+    await expect.poll(async () => (await inspector.texts('status')).join(' ')).toMatch(/Imported 1 profile/);
+    await page.close();
+  });
+});
