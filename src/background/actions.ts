@@ -2,7 +2,7 @@ import { say } from '../core/i18n/say.ts';
 import { invalid, ok, type FlowErrorInfo, type Result } from '../core/flow-error.ts';
 import { answerSecrets } from '../core/run/answer-secrets.ts';
 import { addAnswerSecrets, addSecrets, type Step } from '../core/run/run.ts';
-import { actionDef } from '../core/run/steps/index.ts';
+import { actionDef, stepDef } from '../core/run/steps/index.ts';
 import { clientOf } from '../core/protocol/client-auth.ts';
 import { actionEndpoint, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -48,7 +48,9 @@ export function runAction(
       client: clientOf(stored.profile, stored.secrets.find((s) => s.kind === 'client_secret')?.value ?? ''),
       deps,
     });
-    const carried = done.step.exchanges.flatMap((ex) => answerSecrets(ex).values);
+    // A refresh's own answer is token-shaped; JWKS fetches after it are not.
+    const tokens = stepDef(request.action)?.answersTokens === true;
+    const carried = done.step.exchanges.flatMap((ex, i) => answerSecrets(ex, tokens && i === 0).values);
     w.update((run) => addAnswerSecrets(addSecrets(run, done.secrets ?? {}), carried));
     w.settle(done.step);
     await w.save();

@@ -61,7 +61,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
         id_token: idToken,
         refresh_token: str(fields?.refresh_token),
       }),
-      answerSecrets(exchange).values,
+      answerSecrets(exchange, true).values,
     ),
   );
   const checks = tokenResponseChecks(exchange, fields, w.run.profile.scopes);

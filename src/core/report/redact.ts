@@ -1,10 +1,8 @@
-import { answerSecrets, BODY_WITHHELD } from '../run/answer-secrets.ts';
-import type { Exchange } from '../protocol/http.ts';
 import { decodeToken } from '../protocol/jwt.ts';
-import type { Run, Secret, SecretKind, Step } from '../run/run.ts';
-import { stepDef } from '../run/steps/index.ts';
+import type { Run, Secret, SecretKind } from '../run/run.ts';
 import { say, type Said } from '../i18n/say.ts';
 import { maskCredentials, REDACTED } from '../view/mask.ts';
+import { withholdUnreadable, withPublicHeaders } from './withheld.ts';
 
 export const SIGNATURE_REDACTED = '[signature redacted]';
 
@@ -204,22 +202,6 @@ export function scrub<T>(value: T, redactions: Redaction[]): T {
  */
 export function redactRun(run: Run): Run {
   const { secrets, flight: _flight, ...rest } = run;
-  const steps = rest.steps.map(withholdUnreadable);
+  const steps = rest.steps.map((step) => withPublicHeaders(withholdUnreadable(step)));
   return { ...scrub({ ...rest, steps }, redactionsFor(secrets)), secrets: [], redacted: true };
-}
-
-function withheld(ex: Exchange): Exchange {
-  if (!ex.response || answerSecrets(ex).readable) return ex;
-  const { bodyTruncated: _cut, ...response } = ex.response;
-  return { ...ex, response: { ...response, body: BODY_WITHHELD } };
-}
-
-/**
- * An answer we could not read may hold secrets we could not find: it never leaves the session copy
- * (for the kinds whose answers may hand out credentials: the token response and the actions).
- */
-function withholdUnreadable(step: Step): Step {
-  if (!stepDef(step.kind)?.answersCredentials) return step;
-  const exchanges = step.exchanges.map(withheld);
-  return exchanges.every((ex, i) => ex === step.exchanges[i]) ? step : { ...step, exchanges };
 }

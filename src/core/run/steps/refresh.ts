@@ -22,5 +22,6 @@ export const refresh = {
   arrows: exchangesArrows,
   report: (step, w) => actionMarkdown(w.t('stepRefresh'), step, w),
   answersCredentials: true,
+  answersTokens: true,
   action: { endpoint: 'token', sends: 'refresh_token', buttons: [['actionRefresh']] },
 } satisfies StepDef<RefreshStep>;

@@ -51,6 +51,8 @@ export interface StepDef<S extends StepBase & { kind: string }> {
   report: (step: S, w: Words) => string[];
   /** Whether its answers may hand out credentials: an answer we cannot read then never leaves the session. */
   answersCredentials: boolean;
+  /** Its own answer is token-shaped (token, refresh): every string but a public field's is a secret. */
+  answersTokens?: true;
   action?: ActionDef;
 }
 

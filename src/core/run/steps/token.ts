@@ -23,4 +23,5 @@ export const token = {
   arrows: exchangesArrows,
   report: (step, w) => exchangesMarkdown(step, w, (i) => w.t(i === 0 ? 'stepToken' : jwksName(i - 1))),
   answersCredentials: true,
+  answersTokens: true,
 } satisfies StepDef<TokenStep>;

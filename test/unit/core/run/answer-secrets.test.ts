@@ -115,3 +115,48 @@ describe('every credential an answer carries becomes a run secret before anythin
     expect(leaving(runWith(ex))).not.toContain(ACCESS);
   });
 });
+
+describe('a token-shaped answer: every string is a secret unless its field is public', () => {
+  const tokensIn = (ex: Exchange) => answerSecrets(ex, true).values.sort();
+
+  test('tokens under names nobody listed, nested, as a bare string, or in a response header', () => {
+    expect(
+      tokensIn(answer(JSON.stringify({ access: ACCESS, refresh: REFRESH, token_type: 'Bearer' }))),
+    ).toEqual([ACCESS, REFRESH].sort());
+    const nested = { accessToken: { value: ACCESS, expires_in: '3600' }, scope: 'openid profile' };
+    expect(tokensIn(answer(JSON.stringify(nested)))).toEqual([ACCESS]);
+    expect(tokensIn(answer(JSON.stringify(ACCESS)))).toEqual([ACCESS]);
+    const headed = answer('{"token_type":"Bearer"}', {
+      headers: {
+        'content-type': 'application/json',
+        'x-access': ACCESS,
+        'x-request-id': 'req-0123456789abcdef',
+      },
+    });
+    expect(tokensIn(headed)).toEqual([ACCESS]);
+    // An ordinary answer is read by names and shapes only: its claims are not secrets.
+    expect(
+      answerSecrets(answer(JSON.stringify({ name: 'Ana Souza', email: 'ana@example.test' }))).values,
+    ).toEqual([]);
+  });
+
+  test('none of them reaches the disk copy or a report; headers keep their names, and public values', () => {
+    const ex = answer(JSON.stringify({ access: ACCESS, refresh: REFRESH, token_type: 'Bearer' }), {
+      headers: { 'content-type': 'application/json', 'x-session-token': REFRESH, date: 'Mon, 07 Dec 2026' },
+    });
+    const run = addAnswerSecrets(runWith(ex), answerSecrets(ex, true).values);
+    const copy = JSON.stringify(redactRun(run));
+    for (const value of [ACCESS, REFRESH]) expect(copy).not.toContain(value);
+    const headers = redactRun(run).steps.at(-1)!.exchanges[0]!.response!.headers;
+    expect(headers).toEqual({
+      'content-type': 'application/json',
+      'x-session-token': '[value withheld]',
+      date: 'Mon, 07 Dec 2026',
+    });
+    const report = reportMarkdown(
+      buildReport(run, { extensionVersion: '0', browser: 'x', generatedAt: NOW, words: wordsOf('en') }),
+      wordsOf('en'),
+    );
+    for (const value of [ACCESS, REFRESH]) expect(report).not.toContain(value);
+  });
+});

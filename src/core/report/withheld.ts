@@ -1,0 +1,48 @@
+import { answerSecrets, BODY_WITHHELD } from '../run/answer-secrets.ts';
+import type { Exchange } from '../protocol/http.ts';
+import type { Step } from '../run/run.ts';
+import { stepDef } from '../run/steps/index.ts';
+import { HEADER_WITHHELD, isPublicHeader } from './public-names.ts';
+
+/** What a copy leaving the session withholds beyond the run's secrets: unreadable answers and private headers. */
+
+/** A request's Authorization keeps its scheme (masked by `scrub`); any other header not public, its name only. */
+const headerValues = (headers: Record<string, string>, keep: (name: string) => boolean) =>
+  Object.fromEntries(Object.entries(headers).map(([n, v]) => [n, keep(n) ? v : HEADER_WITHHELD]));
+
+/**
+ * On disk and in reports each exchange keeps the values of the headers a reader needs (`isPublicHeader`)
+ * and the names of the others: a token in a response header, a session cookie, stays in the session.
+ */
+export function withPublicHeaders(step: Step): Step {
+  const exchanges = step.exchanges.map((ex) => ({
+    ...ex,
+    request: {
+      ...ex.request,
+      headers: headerValues(
+        ex.request.headers,
+        (n) => n.toLowerCase() === 'authorization' || isPublicHeader(n),
+      ),
+    },
+    ...(ex.response
+      ? { response: { ...ex.response, headers: headerValues(ex.response.headers, isPublicHeader) } }
+      : {}),
+  }));
+  return { ...step, exchanges };
+}
+
+function withheld(ex: Exchange): Exchange {
+  if (!ex.response || answerSecrets(ex).readable) return ex;
+  const { bodyTruncated: _cut, ...response } = ex.response;
+  return { ...ex, response: { ...response, body: BODY_WITHHELD } };
+}
+
+/**
+ * An answer we could not read may hold secrets we could not find: it never leaves the session copy
+ * (for the kinds whose answers may hand out credentials: the token response and the actions).
+ */
+export function withholdUnreadable(step: Step): Step {
+  if (!stepDef(step.kind)?.answersCredentials) return step;
+  const exchanges = step.exchanges.map(withheld);
+  return exchanges.every((ex, i) => ex === step.exchanges[i]) ? step : { ...step, exchanges };
+}
