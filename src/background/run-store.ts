@@ -13,6 +13,7 @@ import {
   runKey,
 } from '../core/view/stored-records.ts';
 import { readAll, readKey } from '../platform/storage-read.ts';
+import { isQuotaError, writeHistoryCopy } from './history-write.ts';
 import { mark } from './marks.ts';
 import { pushRun } from './run-push.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
@@ -32,7 +33,6 @@ export function own(runId: string): void {
  */
 export const FULL_COPIES_BUDGET = 6_000_000;
 
-const isQuotaError = (e: unknown) => /quota/i.test((e as Error)?.message ?? '');
 const sizeOf = (value: unknown) => JSON.stringify(value)?.length ?? 0;
 
 const bodiless = (ex: Exchange): Exchange =>
@@ -85,7 +85,7 @@ async function writeFullCopy(run: Run): Promise<void> {
 /** Each run's writes, one after another: a retried write must never land after a newer one. */
 const writing = new Map<string, Promise<void>>();
 /** Each run's redacted disk copies, likewise in order, on a chain of their own. */
-const writingHistory = new Map<string, Promise<boolean>>();
+const writingHistory = new Map<string, Promise<string | undefined>>();
 
 /**
  * Runs `write` after the run's previous one in `chains` (at once when none is pending: the call is
@@ -123,27 +123,28 @@ export function saveRun(run: Run): Promise<void> {
 
 /**
  * The redacted copy on disk, issued now unless an older one of the same run is still being written;
- * true once it has landed, false if it failed.
+ * undefined once it has landed, else why it could not.
  */
-function writeHistory(run: Run): Promise<boolean> {
-  const record = redactRun(run);
-  return chained(writingHistory, run.id, () =>
-    writeKeys('local', { [historyKey(run.id)]: record }).then(
-      () => true,
-      () => false,
-    ),
-  );
+function writeHistory(run: Run): Promise<string | undefined> {
+  return chained(writingHistory, run.id, () => writeHistoryCopy(run).catch((e: Error) => e.message));
 }
 
-async function persist(run: Run, disk: Promise<boolean> | undefined): Promise<void> {
+async function persist(run: Run, disk: Promise<string | undefined> | undefined): Promise<void> {
   if (!disk) return writeFullCopy(run);
   await writeFullCopy(run);
   mark('saved');
   owned.delete(run.id);
-  // History is a convenience: a full disk must not cost the user the run they are looking at. It is
-  // pruned a moment later, off the run's chain of writes: pruning reads every stored run, which would
-  // compete with the inspector drawing the verdict and hold up the run's next save (an action's).
-  if (await disk) setTimeout(() => void pruneHistory(run.id).catch(() => undefined), PRUNE_AFTER_MS);
+  const notInHistory = await disk;
+  // A full disk must not cost the user the run they are looking at, and is never silent: the run says
+  // so (in its session copy, which the inspector hears).
+  if (notInHistory !== undefined) {
+    const told = { ...run, notInHistory };
+    pushRun(told);
+    return writeFullCopy(told);
+  }
+  // History is pruned a moment later, off the run's chain of writes: pruning reads every stored run,
+  // which would compete with the inspector drawing the verdict and hold up the run's next save.
+  setTimeout(() => void pruneHistory(run.id).catch(() => undefined), PRUNE_AFTER_MS);
 }
 
 /** How long after a run has ended its history is pruned. */

@@ -58,6 +58,9 @@ export function ExchangeView({
             </pre>
           </LongText>
           {response.bodyTruncated && <p class="muted">{t('bodyTruncated')}</p>}
+          {response.bodyCutFrom !== undefined && (
+            <p class="muted">{t('bodyCutForHistory', response.bodyCutFrom)}</p>
+          )}
           <CopyButton text={response.body} label={t('copyResponseBody', name)} />
         </>
       )}

@@ -133,6 +133,11 @@ export function RunPage({ run }: { run: Run }) {
         </p>
       )}
       {run.keptWithoutBodies && <p class="muted">{t('storageFull')}</p>}
+      {run.notInHistory !== undefined && (
+        <p class="alert" role="alert">
+          {t('notInHistory', run.notInHistory)}
+        </p>
+      )}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
       <LoginRefusal run={run} />

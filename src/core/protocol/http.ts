@@ -14,6 +14,8 @@ export interface HttpResponse {
   body: string;
   /** Set when the body was longer than MAX_BODY_CHARS: reading stopped there, and only its start was kept. */
   bodyTruncated?: true;
+  /** Set on a history copy whose body was cut to its start (`cappedForDisk`): the body's length before. */
+  bodyCutFrom?: number;
   /** Where the answer came from, in runs stored when discovery and keys followed redirects. */
   finalUrl?: string;
 }

@@ -1,6 +1,6 @@
 import { answerSecrets, BODY_WITHHELD } from '../run/answer-secrets.ts';
 import type { Exchange } from '../protocol/http.ts';
-import type { Step } from '../run/run.ts';
+import type { Run, Step } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
 import { HEADER_WITHHELD, isPublicHeader } from './public-names.ts';
 
@@ -45,4 +45,26 @@ export function withholdUnreadable(step: Step): Step {
   if (!stepDef(step.kind)?.answersCredentials) return step;
   const exchanges = step.exchanges.map(withheld);
   return exchanges.every((ex, i) => ex === step.exchanges[i]) ? step : { ...step, exchanges };
+}
+
+/** A body longer than this is cut on the disk copy (the session copy keeps it whole while it lasts). */
+export const DISK_BODY_MAX = 65_536;
+
+/**
+ * The copy history keeps on disk: each body over DISK_BODY_MAX cut to its start, its length noted. A
+ * provider padding its answers must not fill the disk in a few runs (then no history could be kept).
+ */
+export function cappedForDisk(run: Run): Run {
+  const cut = (ex: Exchange): Exchange =>
+    ex.response && ex.response.body.length > DISK_BODY_MAX
+      ? {
+          ...ex,
+          response: {
+            ...ex.response,
+            body: ex.response.body.slice(0, DISK_BODY_MAX),
+            bodyCutFrom: ex.response.body.length,
+          },
+        }
+      : ex;
+  return { ...run, steps: run.steps.map((s) => ({ ...s, exchanges: s.exchanges.map(cut) })) };
 }

@@ -52,6 +52,8 @@ export interface Run {
   secrets: Secret[];
   /** Set when session storage was full: the run is kept without the bodies of its responses. */
   keptWithoutBodies?: boolean;
+  /** Why its copy could not be written to history on disk (the storage's words), when it could not. */
+  notInHistory?: string;
 }
 
 /** What a secret value is: it names the shell variable in curl output and decides what history keeps. */
