@@ -7,6 +7,16 @@ export const inspectorUrl = (runId: string): string => extensionUrl(`src/inspect
 export const openInspectorBehind = (runId: string): Promise<void> =>
   showPageInBackground(inspectorUrl(runId));
 
-/** Once the login window is done (a callback, or a failure): the answer comes to the person. */
-export const bringInspectorToFront = (runId: string): Promise<void> =>
-  bringPageToFront(inspectorUrl(runId)).catch(() => undefined);
+/** Each run's last bring-to-front, so a second waits for the tab the first may be opening. */
+const bringing = new Map<string, Promise<number | undefined>>();
+
+/**
+ * Once the login window is done (a callback, or a failure): the answer comes to the person, in the
+ * inspector's tab, opened again if it was closed during the login.
+ */
+export function bringInspectorToFront(runId: string): Promise<void> {
+  const previous = bringing.get(runId) ?? Promise.resolve(undefined);
+  const next = previous.then((tab) => bringPageToFront(inspectorUrl(runId), tab)).catch(() => undefined);
+  bringing.set(runId, next);
+  return next.then(() => undefined);
+}

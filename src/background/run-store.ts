@@ -16,6 +16,7 @@ import { readAll, readKey } from '../platform/storage-read.ts';
 import { isQuotaError, writeHistoryCopy } from './history-write.ts';
 import { mark } from './marks.ts';
 import { pushRun } from './run-push.ts';
+import { closeWindow } from '../platform/tabs.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import { say } from '../core/i18n/say.ts';
 
@@ -223,5 +224,10 @@ export async function interruptOrphanedRuns(now: number): Promise<void> {
   const orphans = allRunRecords(await readAll('session'), {}).filter(
     (run) => run.status === 'running' && !owned.has(run.id),
   );
-  await Promise.all(orphans.map((run) => saveRun(interruptRun(run, now))));
+  await Promise.all(
+    orphans.map(async (run) => {
+      if (run.loginWindow) await closeWindow(run.loginWindow.windowId);
+      await saveRun(interruptRun(run, now));
+    }),
+  );
 }

@@ -31,7 +31,7 @@ describe('redirect URIs', () => {
 });
 
 describe('a login that outlives the worker', () => {
-  test('ends as interrupted in the inspector, never silently', async () => {
+  test('ends as interrupted in the inspector, never silently, and its login window is closed', async () => {
     const popup = await authorize(f, 'inspector-app', SECRET);
     const login = await loginPage(f);
     const page = await waitForPage(f.ext.context, isInspector);
@@ -45,7 +45,26 @@ describe('a login that outlives the worker', () => {
       /stopped the extension’s background worker/,
     );
     await expect(page.getByRole('table', { name: 'Authorize request parameters' }).count()).resolves.toBe(1);
-    await login.close();
+    try {
+      // Nothing done in the login window could arrive any more: the next worker closed it, and says so.
+      await expect.poll(() => login.isClosed()).toBe(true);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Its login window was closed/);
+    } finally {
+      if (!login.isClosed()) await login.close();
+    }
+  });
+});
+
+describe('an inspector closed during the login', () => {
+  test('is opened again with the answer', async () => {
+    await authorize(f, 'inspector-app', SECRET);
+    const login = await loginPage(f);
+    const behind = await waitForPage(f.ext.context, isInspector);
+    await behind.close();
+    await logIn(login);
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+    expect(f.ext.context.pages().filter((p) => isInspector(p.url()))).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@ import { awaitCallback } from '../await-callback.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { bringInspectorToFront } from '../inspector-page.ts';
 import { mark } from '../marks.ts';
+import { findLoginWindow } from '../../platform/tabs.ts';
 
 /**
  * RFC 6749 §4.1.2 (and RFC 9207 on `iss`): the login window, then the callback read and checked.
@@ -23,7 +24,15 @@ export async function callback(w: RunWriter, authorizeUrl: string): Promise<stri
   };
   // Not awaited: one run's writes land in order (run-store), and the login window need not wait.
   void w.save();
+  // Its window is recorded as it opens: a worker the browser stops mid-login cannot hear the answer,
+  // and the next one closes that window instead of leaving a login whose answer is lost.
+  void findLoginWindow(authorizeUrl).then((loginWindow) => {
+    if (!loginWindow || w.run.steps.at(-1)?.status !== 'running') return;
+    w.update((run) => ({ ...run, loginWindow }));
+    void w.save();
+  });
   const login = await awaitCallback(w.run, authorizeUrl, deps);
+  w.update(({ loginWindow: _gone, ...run }) => run);
   mark('callback');
   if ('error' in login)
     return fail(login.error, {

@@ -2,7 +2,7 @@ import type { ClientAttempt } from '../protocol/client-auth.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { ClientAuthMethod, Profile } from '../profile/profile.ts';
 import type { Step } from './steps/index.ts';
-import { say } from '../i18n/say.ts';
+import { say, sayHint } from '../i18n/say.ts';
 
 /** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
 export const RUN_SCHEMA = 3;
@@ -52,6 +52,8 @@ export interface Run {
   secrets: Secret[];
   /** Set when session storage was full: the run is kept without the bodies of its responses. */
   keptWithoutBodies?: boolean;
+  /** The login window's tab and window while the login is in flight (closed if the worker is lost). */
+  loginWindow?: { tabId: number; windowId: number };
   /** Why its copy could not be written to history on disk (the storage's words), when it could not. */
   notInHistory?: string;
 }
@@ -128,6 +130,10 @@ export function interruptRun(run: Run, now: number): Run {
     error: {
       code: 'interrupted',
       ...say('interruptedRun'),
+      // A login window the extension could not see stays open: what is done there is lost.
+      ...(run.steps.some((s) => s.kind === 'callback' && s.status === 'running')
+        ? sayHint(run.loginWindow ? 'hintInterruptedWindowClosed' : 'hintInterruptedWindowOpen')
+        : {}),
     },
   };
 }
