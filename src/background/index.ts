@@ -1,4 +1,4 @@
-import { extensionId, onMessage, onPageConnect, onStartup } from '../platform/runtime.ts';
+import { extensionId, onMessage, onPageConnect } from '../platform/runtime.ts';
 import { stripOriginFromOwnRequests, sweepRoutingRules } from '../platform/net-rules.ts';
 import { workerDeps } from './deps.ts';
 import { handlers } from './handlers.ts';
@@ -11,7 +11,9 @@ onMessage(receiver(handlers, extensionId()));
 // An inspector hears its run's saves as they happen.
 onPageConnect(extensionId(), listen);
 
-onStartup(() => void stripOriginFromOwnRequests());
+// Every request of ours leaves without a browser Origin, the popup's first discovery included (the
+// session rule is gone after a browser restart, and not there yet after an install).
+void stripOriginFromOwnRequests();
 // A fresh worker owns no login: runs still marked running lost theirs, and so did any routing rule.
 void interruptOrphanedRuns(workerDeps.now());
 void sweepRoutingRules();

@@ -31,11 +31,6 @@ export function onMessage(listener: MessageListener): void {
   });
 }
 
-export function onStartup(listener: () => void): void {
-  chrome.runtime.onStartup.addListener(listener);
-  chrome.runtime.onInstalled.addListener(listener);
-}
-
 /** A page's long-lived channel to the worker: it hears what the worker pushes until either side ends it. */
 export function connectToWorker(
   name: string,
