@@ -2,15 +2,8 @@ import { ColumnHeads } from './column-heads.tsx';
 import type { Check } from '../core/checks/check.ts';
 import { t, words } from './words.ts';
 import type { MessageId } from '../core/view/words.ts';
-import { checkTitle } from '../core/view/verdict.ts';
+import { checkTitle, STATUS_TEXT } from '../core/view/verdict.ts';
 import { checkTables } from '../core/view/step-kinds.ts';
-
-const STATUS_TEXT: Record<Check['status'], MessageId> = {
-  pass: 'checkPass',
-  fail: 'checkFail',
-  warn: 'checkWarn',
-  skip: 'checkSkip',
-};
 
 const COLUMNS = ['colStatus', 'colCheck', 'colExpected', 'colActual', 'colRule'] as const;
 

@@ -36,13 +36,13 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await expect(token.getByRole('row', { name: /Access token emitido/ }).textContent()).resolves.toContain(
       'uma string não vazia',
     );
-    await expect(page.getByText(/^O access token expira em .* de 20\d\d.*, daqui a /).count()).resolves.toBe(
+    await expect(page.getByText(/^O access token expira em .* de 20\d\d.* \(faltam \d/).count()).resolves.toBe(
       1,
     );
     await expect(page.getByRole('button', { name: 'Copiar relatório' }).count()).resolves.toBe(1);
     // The exchanges are named in Portuguese too, never the English name lowercased.
     await expect(
-      page.getByRole('button', { name: 'Copiar como curl (token)', exact: true }).count(),
+      page.getByRole('button', { name: 'Copiar como curl (Token)', exact: true }).count(),
     ).resolves.toBe(1);
     await expect(
       page.getByRole('table', { name: 'Cabeçalhos da requisição (JWKS)', exact: true }).count(),

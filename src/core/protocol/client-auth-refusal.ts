@@ -88,7 +88,9 @@ export function clientAuthCauses(
       );
   }
   const others = otherAdvertisedMethods(used, advertised);
-  causes.push(others.length ? say('causeMethodOthers', used, others.join(', ')) : say('causeMethod', used));
+  causes.push(
+    others.length ? say('causeMethodOthers', used, say('listOr', ...others)) : say('causeMethod', used),
+  );
   return causes;
 }
 

@@ -3,7 +3,7 @@ import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
 import { headlineText } from '../view/headline.ts';
-import { checkTitle, runChecks } from '../view/verdict.ts';
+import { checkTitle, runChecks, STATUS_TEXT } from '../view/verdict.ts';
 import { errorText, type Words } from '../view/words.ts';
 
 export interface ReportContext {
@@ -63,7 +63,7 @@ export function reportMarkdown(report: Report, w: Words): string {
     `| ${w.t('clientId')} | ${cell(p.clientId)} |`,
     `| ${w.t('redirectUri')} | ${cell(p.redirectUri)} |`,
     `| ${w.t('scopes')} | ${cell(p.scopes)} |`,
-    `| ${w.t('reportPkcePrompt')} | ${cell(p.usePkce ? 'S256' : 'off')} ${cell(p.prompt || w.t('notSent'))} |`,
+    `| ${w.t('reportPkcePrompt')} | ${cell(p.usePkce ? 'S256' : w.t('pkceOff'))} ${cell(p.prompt || w.t('notSent'))} |`,
     `| ${w.t('reportExtensionBrowser')} | ${cell(report.extensionVersion)} ${cell(report.browser)} |`,
     '',
   ];
@@ -96,7 +96,7 @@ export function reportMarkdown(report: Report, w: Words): string {
     );
     for (const c of checks)
       md.push(
-        `| ${plain(c.status)} | ${plain(checkTitle(c, w))} | ${cell(w.spoken(c.expectedSay, c.expected))} | ${cell(w.spoken(c.actualSay, c.actual))} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
+        `| ${plain(w.t(STATUS_TEXT[c.status]))} | ${plain(checkTitle(c, w))} | ${cell(w.spoken(c.expectedSay, c.expected))} | ${cell(w.spoken(c.actualSay, c.actual))} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
       );
   }
   return md.join('\n') + '\n';

@@ -1,6 +1,14 @@
 import { checkTitleId, type Check } from '../checks/check.ts';
 import { LOGIN_STEPS, type Run } from '../run/run.ts';
-import type { Words } from './words.ts';
+import type { MessageId, Words } from './words.ts';
+
+/** A check's outcome in words ("✓ pass"), on the page and in the reports alike. */
+export const STATUS_TEXT: Record<Check['status'], MessageId> = {
+  pass: 'checkPass',
+  fail: 'checkFail',
+  warn: 'checkWarn',
+  skip: 'checkSkip',
+};
 
 /** Every check of the run, in step order. */
 export const runChecks = (run: Run): Check[] => run.steps.flatMap((s) => s.checks ?? []);

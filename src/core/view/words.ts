@@ -23,6 +23,9 @@ export interface Words {
   spoken: (said: Say | undefined, stored?: string) => string;
 }
 
+/** The id of a list of alternatives (`say('listOr', …items)`), joined by `Intl.ListFormat`. */
+const LIST_OR = 'listOr';
+
 /** A message as Chrome fills it: `$1`…`$9` from `subs`, `$$` a dollar sign. */
 export const substitute = (message: string, subs: string[]): string =>
   message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[+d - 1] ?? '')));
@@ -35,8 +38,13 @@ export function wordsFrom(lookup: (id: string, subs: string[]) => string): Words
   const plurals = new Intl.PluralRules(locale);
   const strings = (subs: Sub[]) => subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s));
   const tOr = (id: string, fallback: string, ...subs: Sub[]) => lookup(id, strings(subs)) || fallback;
-  const spoken = (said: Say | undefined, stored = ''): string =>
-    said ? tOr(said.id, stored, ...said.subs.map((s) => (typeof s === 'string' ? s : spoken(s)))) : stored;
+  const either = new Intl.ListFormat(locale, { type: 'disjunction' });
+  const spoken = (said: Say | undefined, stored = ''): string => {
+    if (!said) return stored;
+    const subs = said.subs.map((s) => (typeof s === 'string' ? s : spoken(s)));
+    // A list of alternatives, joined as the language joins them: "a, b or c", "a, b ou c".
+    return said.id === LIST_OR ? either.format(subs) : tOr(said.id, stored, ...subs);
+  };
   return {
     spoken,
     locale,

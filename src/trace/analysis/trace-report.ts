@@ -1,5 +1,5 @@
 import { cell, plain } from '../../core/report/markdown.ts';
-import { checkTitle } from '../../core/view/verdict.ts';
+import { checkTitle, STATUS_TEXT } from '../../core/view/verdict.ts';
 import type { Words } from '../../core/view/words.ts';
 import type { Trace } from './attempts.ts';
 import type { Say } from '../../core/flow-error.ts';
@@ -29,7 +29,7 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
     md.push('', `| ${checks.map((h) => w.t(h)).join(' | ')} | id |`, '|---|---|---|---|---|---|');
     for (const c of a.checks)
       md.push(
-        `| ${c.status} | ${plain(checkTitle(c, w))} | ${cell(w.spoken(c.expectedSay, c.expected))} | ${cell(w.spoken(c.actualSay, c.actual))} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
+        `| ${plain(w.t(STATUS_TEXT[c.status]))} | ${plain(checkTitle(c, w))} | ${cell(w.spoken(c.expectedSay, c.expected))} | ${cell(w.spoken(c.actualSay, c.actual))} | [${plain(c.spec)}](${c.specUrl}) | ${cell(c.id)} |`,
       );
     md.push('');
   });

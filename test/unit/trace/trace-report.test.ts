@@ -50,7 +50,7 @@ describe('the trace report (Markdown for a ticket)', () => {
     expect(md).toContain('## Token request 2: `mobile` at `https://op.example`, grant `pass\\|word # x`');
     expect(md).toContain("## Login 1: `app'\\|x` at `https://op.example`");
     expect(md.split('\n').some((l) => l.startsWith('# Heading'))).toBe(false);
-    expect(md).toContain('| fail | State echoed in the callback | `s` | `evil ![i](u)` |');
+    expect(md).toContain('| ✗ fail | State echoed in the callback | `s` | `evil ![i](u)` |');
     expect(md).toContain('- The provider answered access_denied: \\[x](y)');
     expect(md).toContain('> The HAR could not be read: \\<b>');
   });

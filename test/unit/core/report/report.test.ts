@@ -152,7 +152,7 @@ describe('reports', () => {
     const lines = markdown.split(/\r\n|[\r\n\u0085\u2028\u2029]/);
     expect(lines.some((l) => /^\s*#+ (Heading|injected)/.test(l))).toBe(false);
     expect(lines.some((l) => l.startsWith('<img'))).toBe(false);
-    expect(markdown).toContain('| fail | T ## injected \\<b>\\[link](u)\\!\\| | `a b` | `c \\| d` |');
+    expect(markdown).toContain('| ✗ fail | T ## injected \\<b>\\[link](u)\\!\\| | `a b` | `c \\| d` |');
   });
 
   test('a secret too short to search free text for is named in the report', () => {
@@ -184,6 +184,7 @@ describe('reports', () => {
     );
     expect(markdown).toContain('# Relatório do Auth Code Inspector');
     expect(markdown).toContain('| Situação | Verificação | Esperado | Obtido | Regra | id |');
-    expect(markdown).toMatch(/\| pass \| State confere com o enviado \| .* \| `callback\.state` \|/);
+    expect(markdown).not.toMatch(/\bpass\b|\bdone\b|\boff\b/);
+    expect(markdown).toMatch(/\| ✓ passou \| State confere com o enviado \| .* \| `callback\.state` \|/);
   });
 });
