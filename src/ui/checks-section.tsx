@@ -1,7 +1,6 @@
 import { ColumnHeads } from './column-heads.tsx';
 import type { Check } from '../core/checks/check.ts';
 import { t, words } from './words.ts';
-import type { MessageId } from '../core/view/words.ts';
 import { checkTitle, STATUS_TEXT } from '../core/view/verdict.ts';
 import { checkTables } from '../core/view/step-kinds.ts';
 
