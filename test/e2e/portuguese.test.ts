@@ -36,9 +36,9 @@ describe('in a browser set to Portuguese (pt-BR)', () => {
     await expect(token.getByRole('row', { name: /Access token emitido/ }).textContent()).resolves.toContain(
       'uma string não vazia',
     );
-    await expect(page.getByText(/^O access token expira em .* de 20\d\d.* \(faltam \d/).count()).resolves.toBe(
-      1,
-    );
+    await expect(
+      page.getByText(/^O access token expira em .* de 20\d\d.* \(faltam \d/).count(),
+    ).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Copiar relatório' }).count()).resolves.toBe(1);
     // The exchanges are named in Portuguese too, never the English name lowercased.
     await expect(
