@@ -39,7 +39,8 @@ export const callback = {
         from: 'browser',
         to: 'extension',
         label: names ? w.t('seqCallback', names) : w.t('seqNoCallback'),
-        detail: step.error?.code ?? '',
+        // Words, never an id: "The provider refused the authorization request", not `login_refused`.
+        detail: step.error ? w.tOr(`error_${step.error.code}`, step.error.code) : '',
         failed: step.status === 'failed',
         step: i,
       },

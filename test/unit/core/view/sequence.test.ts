@@ -87,7 +87,7 @@ describe('the sequence diagram of a run', () => {
     expect(sequence(forged, en).at(-1)).toMatchObject({
       from: 'browser',
       to: 'extension',
-      detail: 'state_mismatch',
+      detail: 'The callback’s state is not the one sent: forged or stale',
       failed: true,
     });
   });
@@ -110,5 +110,30 @@ describe('actions that fetch keys show them, as refresh does', () => {
       'extension>provider GET /jwks',
       'provider>extension 200 OK',
     ]);
+  });
+});
+
+describe('a login window that failed', () => {
+  test('says why in words, never an error id, and draws the request read again', () => {
+    let run = newRun('r', defaultProfile('https://x.chromiumapp.org/'), 0);
+    run = appendStep(run, login[1]!);
+    run = appendStep(run, {
+      kind: 'callback',
+      status: 'failed',
+      at: 2000,
+      params: [],
+      exchanges: [exchange('GET', `${OP}/authorize?client_id=c`, 400, 7)],
+      error: { code: 'login_refused' },
+    });
+    const arrows = sequence(run, en);
+    const details = arrows.map((a) => a.detail).join(' | ');
+    expect(details).toContain('The provider refused the authorization request');
+    expect(details).not.toMatch(/login_refused/);
+    expect(arrows.at(-1)).toMatchObject({
+      from: 'provider',
+      to: 'extension',
+      label: '400 Bad Request',
+      failed: true,
+    });
   });
 });
