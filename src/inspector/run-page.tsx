@@ -20,6 +20,7 @@ import type { MessageId } from '../core/view/words.ts';
 import { t, words } from '../ui/words.ts';
 import { SequenceDiagram } from './sequence-diagram.tsx';
 import { memo } from '../ui/memo.ts';
+import { CopyButton } from '../ui/copy-button.tsx';
 
 /**
  * The banner above everything: where the run stands and the verdict of its stored checks.
@@ -175,6 +176,9 @@ export function RunPage({ run }: { run: Run }) {
         <h2>{t('accessToken')}</h2>
         <Expiry at={expiresAt(tokens, 'access_token')} token="AccessToken" />
         <Expiry at={expiresAt(tokens, 'refresh_token')} token="RefreshToken" />
+        {typeof tokens?.fields?.refresh_token === 'string' && tokens.fields.refresh_token && (
+          <CopyButton text={tokens.fields.refresh_token} label={t('copyNamed', 'refresh_token')} />
+        )}
         <TokenView
           decoded={tokens?.accessToken}
           raw={tokens?.fields?.access_token}

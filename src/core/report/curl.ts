@@ -126,6 +126,10 @@ export function curlCommand(
   for (const v of used)
     lines.push(`[ -n "\${${v}+x}" ] || { printf '%s: ' ${v} >&2; read -rs ${v}; printf '\\n' >&2; }`);
   for (const helper of helpers) lines.push(HELPERS[helper]);
+  if (used.includes('CODE'))
+    lines.push(
+      '# An authorization code is single-use (RFC 6749 §4.1.2): replaying this request must fail (invalid_grant).',
+    );
   if (basic) {
     lines.push(
       encodeBasic

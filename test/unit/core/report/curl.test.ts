@@ -57,6 +57,8 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
     expect(curl).toMatch(/^\{\n[^]*\n\}$/);
     expect(curl).toMatch(/^curl --globoff -X POST 'https:\/\/id\.btgpactual\.com\/oauth2\/token'/m);
     expect(curl).not.toContain('Set first');
+    // Replaying it must fail: the command says so, so nobody takes invalid_grant for a new problem.
+    expect(curl).toContain('# An authorization code is single-use (RFC 6749 §4.1.2)');
   });
 
   test('literal text is single-quoted: nothing in it expands', () => {
