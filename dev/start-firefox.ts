@@ -18,7 +18,13 @@ import { until } from './pages.ts';
 const { idp, records } = await startDemo(firefoxRedirectUrl());
 
 if (hasDisplay && existsSync(FIREFOX)) {
-  const { browser } = await launchFirefox({ headless: false });
+  // Firefox takes a minute or more to start under automation: say what is happening meanwhile.
+  const started = Date.now();
+  const say = (what: string) => console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${what}`);
+  say('Starting Firefox ESR with the add-on (this takes a minute or more)…');
+  const waiting = setInterval(() => say('Still starting Firefox…'), 15_000);
+  const { browser } = await launchFirefox({ headless: false }).finally(() => clearInterval(waiting));
+  say('Firefox is up; opening the popup in a tab…');
   const page = await browser.newPage();
   const popup = firefoxPageUrl('src/popup/index.html');
   void page.goto(popup).catch(() => undefined);
