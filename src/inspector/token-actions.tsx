@@ -11,6 +11,21 @@ import { spoken, t } from '../ui/words.ts';
 
 const ACTIONS = actionButtons();
 
+/**
+ * Brings an action's result to the eye: its step in the Exchange section (drawn a frame or two after the
+ * run, so looked for a moment) scrolled into view, and the keyboard focus on its heading.
+ */
+function revealStep(index: number, tries = 60) {
+  const heading = document.getElementById(`step-${index}`)?.querySelector('h3');
+  if (!heading) {
+    if (tries > 0) requestAnimationFrame(() => revealStep(index, tries - 1));
+    return;
+  }
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
 function ActionButton({
   run,
   label,
@@ -29,6 +44,8 @@ function ActionButton({
   const endpoint = reason ? undefined : actionEndpoint(run, request.action);
   const origins = endpoint ? originPatterns([endpoint]) : [];
   const act = async () => {
+    // The action's step comes after those the run has now.
+    const stepIndex = run.steps.length;
     // First thing in the click, before any await: Firefox grants host access only in the gesture.
     const asked = origins.length ? requestOrigins(origins) : Promise.resolve(true);
     onError(undefined);
@@ -42,6 +59,7 @@ function ActionButton({
         } as const);
     setBusy(false);
     if (!answer.ok) onError(answer.error);
+    else revealStep(stepIndex);
   };
   const described = [reason ? reasonId : '', endpoint ? hostId : ''].filter(Boolean).join(' ');
   return (
@@ -49,10 +67,12 @@ function ActionButton({
       <button
         type="button"
         disabled={!!reason || busy}
+        aria-busy={busy || undefined}
+        aria-label={label}
         aria-describedby={described || undefined}
         onClick={() => void act()}
       >
-        {label}
+        {busy ? '…' : label}
       </button>
       {endpoint && (
         <span id={hostId} class="muted action-host">
