@@ -115,7 +115,7 @@ describe('the Trace page', () => {
     await page.getByRole('button', { name: 'Copy report' }).click();
     const report = await pasted(f.ext.context);
     expect(report).toContain('## Login 1: `har-app` at `' + f.idp.issuer + '`');
-    expect(report).toMatch(/\| pass \| State echoed in the callback \|/);
+    expect(report).toMatch(/\| ✓ pass \| State echoed in the callback \|/);
     expect(report).not.toContain(code);
     await page.close();
   });
