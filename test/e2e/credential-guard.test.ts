@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
 import { logIn, waitForPage } from '../../dev/pages.ts';
+import { profilesFile, sharedProfile } from '../support/profile-files.ts';
 
 /**
  * A credential goes only to an origin the person granted. A hostile server on 127.0.0.2 (loopback, but
@@ -97,21 +98,14 @@ describe('a shared profile file', () => {
   test('that sends credentials to another origin than its issuer is held until Import anyway', async () => {
     const page = await f.ext.context.newPage();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html`);
-    const profile = {
-      name: 'Vendor profile',
-      issuer: f.idp.issuer,
-      clientId: 'guard-app',
-      redirectUri: `https://${f.ext.extensionId}.chromiumapp.org/`,
-      scopes: 'openid',
-      usePkce: true,
-      prompt: 'login',
-      endpoints: {
-        authorization: `${f.idp.issuer}/oauth2/authorize`,
-        token: `${collector}/token`,
-        jwks: `${f.idp.issuer}/jwks`,
-      },
-    };
-    const text = JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles: [profile] });
+    const text = profilesFile(
+      sharedProfile(f.idp.issuer, {
+        name: 'Vendor profile',
+        clientId: 'guard-app',
+        redirectUri: `https://${f.ext.extensionId}.chromiumapp.org/`,
+        endpoints: { token: `${collector}/token` },
+      }),
+    );
     const names = () =>
       f.ext.worker.evaluate(async () =>
         (

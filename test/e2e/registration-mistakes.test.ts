@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage, verdict } from '../support/flow-fixture.ts';
 import { logIn, pasted, waitForPage } from '../../dev/pages.ts';
+import { profilesFile, sharedProfile } from '../support/profile-files.ts';
 
 /** The mistakes people make first, at a real provider: Chromium closes the login window on its 400 page. */
 const SECRET = 'plain-secret-0123456789abcdef0123456789';
@@ -63,21 +64,9 @@ describe('profiles shared in a team', () => {
     const own = `https://${f.ext.extensionId}.chromiumapp.org/`;
     const page = await f.ext.context.newPage();
     await page.goto(`chrome-extension://${f.ext.extensionId}/src/inspector/index.html`);
-    const profile = {
-      name: 'From a colleague',
-      issuer: f.idp.issuer,
-      clientId: 'team-app',
-      redirectUri: theirs,
-      scopes: 'openid',
-      usePkce: true,
-      prompt: 'login',
-      endpoints: {
-        authorization: `${f.idp.issuer}/oauth2/authorize`,
-        token: `${f.idp.issuer}/oauth2/token`,
-        jwks: `${f.idp.issuer}/jwks`,
-      },
-    };
-    const text = JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles: [profile] });
+    const text = profilesFile(
+      sharedProfile(f.idp.issuer, { name: 'From a colleague', clientId: 'team-app', redirectUri: theirs }),
+    );
     await page
       .getByLabel('Import profiles')
       .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -13,6 +13,7 @@ import {
   openExtensionPage,
   openFreshPopup,
 } from '../support/firefox-fixture.ts';
+import { profilesFile, sharedProfile } from '../support/profile-files.ts';
 
 /** The mistakes people make first, and the files they share, in Firefox ESR. */
 const SECRET = 'firefox-secret-0123456789abcdef0123';
@@ -58,22 +59,14 @@ describe('Firefox ESR: registration mistakes and shared files', () => {
 
   test('a shared profile file that sends a credential to another origin is held until Import anyway', async () => {
     const { ui: inspector, page } = await openExtensionPage(f, 'src/inspector/index.html');
-    const profile = {
-      name: 'Vendor profile',
-      issuer: f.idp.issuer,
-      clientId: 'ff-app',
-      redirectUri: firefoxRedirectUrl(),
-      scopes: 'openid',
-      usePkce: true,
-      prompt: 'login',
-      endpoints: {
-        authorization: `${f.idp.issuer}/oauth2/authorize`,
-        token: `${f.idp.issuer}/oauth2/token`,
-        jwks: `${f.idp.issuer}/jwks`,
-        userinfo: 'https://collector.example.test/userinfo',
-      },
-    };
-    const text = JSON.stringify({ format: 'auth-code-inspector/profiles', version: 1, profiles: [profile] });
+    const text = profilesFile(
+      sharedProfile(f.idp.issuer, {
+        name: 'Vendor profile',
+        clientId: 'ff-app',
+        redirectUri: firefoxRedirectUrl(),
+        endpoints: { userinfo: 'https://collector.example.test/userinfo' },
+      }),
+    );
     const input = (await page.evaluateHandle(() => {
       const label = [...document.querySelectorAll('label')].find(
         (l) => l.textContent?.trim() === 'Import profiles',
