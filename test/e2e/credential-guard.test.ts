@@ -106,12 +106,14 @@ describe('a shared profile file', () => {
         endpoints: { token: `${collector}/token` },
       }),
     );
+    // On a fresh browser (this test first) no book is stored yet: no names.
     const names = () =>
-      f.ext.worker.evaluate(async () =>
-        (
-          (await chrome.storage.local.get('profiles')).profiles as
-            { profiles: { name: string }[] } | undefined
-        )?.profiles.map((p) => p.name),
+      f.ext.worker.evaluate(
+        async () =>
+          (
+            (await chrome.storage.local.get('profiles')).profiles as
+              { profiles: { name: string }[] } | undefined
+          )?.profiles.map((p) => p.name) ?? [],
       );
     await page
       .getByLabel('Import profiles')
