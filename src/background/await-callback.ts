@@ -9,7 +9,6 @@ import {
 } from '../core/protocol/login-window.ts';
 import { routeFilter } from '../core/protocol/redirect-route.ts';
 import type { Run } from '../core/run/run.ts';
-import { originPatterns } from '../core/view/origins.ts';
 import {
   extensionRedirectUrl,
   isOwnRedirect,
@@ -17,8 +16,7 @@ import {
   loginWindowFailure,
 } from '../platform/identity.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
-import { hasOrigins } from '../platform/permissions.ts';
-import type { WorkerDeps } from './deps.ts';
+import { granted, type WorkerDeps } from './deps.ts';
 
 export type LoginOutcome =
   { callbackUrl: string; arrivesAt: string } | { error: FlowErrorInfo; exchanges: Exchange[] };
@@ -55,7 +53,6 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
  * same request once more, without cookies or redirects, and only to an origin the person granted.
  */
 async function readAgain(authorizeUrl: string, deps: WorkerDeps): Promise<Exchange[]> {
-  const origins = originPatterns([authorizeUrl]);
-  if (origins.length === 0 || !(await hasOrigins(origins))) return [];
+  if (!(await granted(authorizeUrl))) return [];
   return [await performExchange(rereadRequest(authorizeUrl), deps.http)];
 }

@@ -19,8 +19,8 @@ export const discoveryHttp = (deps: WorkerDeps): WorkerDeps['http'] => ({
   timeoutMs: DISCOVERY_TIMEOUT_MS,
 });
 
-/** The guard of every credential the worker sends: host access the person granted, checked now. */
-const granted = async (url: string): Promise<boolean> => {
+/** Whether the person granted host access to `url`'s origin, asked now: the guard of every credential the worker sends. */
+export const granted = async (url: string): Promise<boolean> => {
   const origins = originPatterns([url]);
   return origins.length > 0 && hasOrigins(origins);
 };

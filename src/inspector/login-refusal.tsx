@@ -1,9 +1,8 @@
 import type { Run } from '../core/run/run.ts';
+import { isLoginWindowError } from '../core/view/headline.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { t } from '../ui/words.ts';
 import { openInTab } from '../platform/tabs.ts';
-
-const LOGIN_WINDOW_CODES = new Set(['login_refused', 'login_failed', 'login_cancelled']);
 
 /**
  * After the login window failed: the fix the provider's refusal names (**Copy redirect URI**), the
@@ -13,7 +12,7 @@ const LOGIN_WINDOW_CODES = new Set(['login_refused', 'login_failed', 'login_canc
 export function LoginRefusal({ run }: { run: Run }) {
   const { error } = run;
   const authorize = run.steps.find((s) => s.kind === 'authorize');
-  if (!error || !LOGIN_WINDOW_CODES.has(error.code) || !authorize || run.redacted) return null;
+  if (!error || !isLoginWindowError(error.code) || !authorize || run.redacted) return null;
   const reference = error.refusal?.reference;
   return (
     <div class="actions">

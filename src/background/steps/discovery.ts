@@ -4,7 +4,6 @@ import type { FlowErrorInfo } from '../../core/flow-error.ts';
 import { performExchange } from '../../core/protocol/http.ts';
 import type { Endpoints } from '../../core/profile/profile.ts';
 import { fallbackEndpoints } from '../../core/profile/presets.ts';
-import { stripOriginFromOwnRequests } from '../../platform/net-rules.ts';
 import { discoveryHttp } from '../deps.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { discoveryNote } from '../discover.ts';
@@ -18,11 +17,8 @@ import { say, sayAll } from '../../core/i18n/say.ts';
 export async function discovery(w: RunWriter): Promise<FlowErrorInfo | undefined> {
   const { deps } = w;
   const { issuer } = w.run.profile;
-  // The Origin rule is set now, off the path between the callback and the token request.
-  const [exchange] = await Promise.all([
-    performExchange(discoveryRequest(issuer), discoveryHttp(deps)),
-    stripOriginFromOwnRequests(),
-  ]);
+  // The rule that strips Origin from our requests is set when the worker starts (background/index.ts).
+  const exchange = await performExchange(discoveryRequest(issuer), discoveryHttp(deps));
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);
   const metadata = outcome.status === 'found' ? outcome.metadata : undefined;

@@ -19,6 +19,9 @@ const LOGIN_WINDOW: ReadonlySet<FlowErrorCode> = new Set([
   'login_cancelled',
 ]);
 
+/** Whether an error is the login window's (refused by the provider, closed, not loaded). */
+export const isLoginWindowError = (code: FlowErrorCode): boolean => LOGIN_WINDOW.has(code);
+
 /** Why, in a few words; the alert below says it in full, with the provider's own words. */
 const WHY: Partial<Record<FlowErrorCode, MessageId>> = {
   login_refused: 'whyLoginRefused',
@@ -63,7 +66,7 @@ export function failureText(run: Run, w: Words): string {
   const step = run.steps.findLast((s) => s.status === 'failed');
   const code = run.error?.code;
   const whereId = step
-    ? code && LOGIN_WINDOW.has(code)
+    ? code && isLoginWindowError(code)
       ? 'failedAtLoginWindow'
       : WHERE[step.kind]
     : undefined;

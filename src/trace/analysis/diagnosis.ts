@@ -118,7 +118,9 @@ export function providerPageError(entry: HarEntry): Said[] | undefined {
   if (!found) return undefined;
   const host = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(entry.request.url)?.[1] ?? entry.request.url;
   return [
-    say('dxProviderPage', host, found.error, found.description),
+    found.description
+      ? say('dxProviderPage', host, found.error, found.description)
+      : say('dxProviderPageBare', host, found.error),
     ...(found.reference ? [say('dxErrorReference', found.reference)] : []),
   ];
 }

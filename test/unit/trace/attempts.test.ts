@@ -558,6 +558,21 @@ describe('the provider’s own error pages, in its words, with its reference', (
     );
   });
 
+  test('Microsoft Entra with only its sErrorCode (a sign-in loop page): the code, no empty quote', () => {
+    const config = {
+      sErrorCode: '50196',
+      iErrorCode: 50196,
+      strMainMessage: 'Eine Anmeldung ist nicht möglich',
+    };
+    const page = `<html><head><script>$Config=${JSON.stringify(config)};</script></head><body></body></html>`;
+    const attempt = abandoned(() =>
+      entry('GET', `${OP}/t/reprocess?x=1`, 200, {}, { content: { mimeType: 'text/html', text: page } }),
+    );
+    expect(said(attempt)).toBe(
+      'op.example showed its own error, AADSTS50196.\nThe provider’s error reference: https://login.microsoftonline.com/error?code=50196',
+    );
+  });
+
   test('Keycloak’s error page, an Okta refusal, an Auth0 JSON refusal, a ForgeRock answer', () => {
     const kc = abandoned(() =>
       entry(
