@@ -1,3 +1,4 @@
+import type { CleanOptions } from './analysis/clean-har.ts';
 import type { SignatureAnswer, TraceRequest, TraceUpdate } from './analysis/worker.ts';
 
 const start = () => new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
@@ -15,7 +16,7 @@ export const warmUp = (): void => {
 export function analyse(
   har: string | Blob,
   on: (update: TraceUpdate) => void,
-  keepOtherBodies = false,
+  options: CleanOptions = { keepOtherBodies: false },
 ): () => void {
   const worker = spare ?? start();
   spare = undefined;
@@ -34,7 +35,7 @@ export function analyse(
     worker.terminate();
     warmUp();
   };
-  worker.postMessage({ har, keepOtherBodies } satisfies TraceRequest);
+  worker.postMessage({ har, options } satisfies TraceRequest);
   return () => worker.terminate();
 }
 

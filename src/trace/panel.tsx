@@ -44,7 +44,7 @@ function Panel() {
           trace={trace}
           shareable={shareable}
           fileName="devtools.redacted.har"
-          keepOtherBodies={false}
+          options={{ keepOtherBodies: false }}
         />
       )}
     </main>

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { FileInput } from '../ui/file-input.tsx';
 import type { Trace } from './analysis/attempts.ts';
 import type { Shareable } from './analysis/worker.ts';
+import type { CleanOptions } from './analysis/clean-har.ts';
 import { analyse, warmUp } from './analyse.ts';
 import { TraceView } from './trace-view.tsx';
 import { t } from '../ui/words.ts';
@@ -17,13 +18,13 @@ export function TracePage() {
   const [trace, setTrace] = useState<Trace>();
   const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<FlowErrorInfo>();
-  const [keepOtherBodies, setKeepOtherBodies] = useState(false);
+  const [options, setOptions] = useState<CleanOptions>({ keepOtherBodies: false, removePersonalData: false });
   const stop = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     warmUp();
     return () => stop.current?.();
   }, []);
-  const open = (chosen: File | undefined, keep = keepOtherBodies) => {
+  const open = (chosen: File | undefined, chosenOptions = options) => {
     if (!chosen) return;
     stop.current?.();
     setFile(chosen);
@@ -52,7 +53,7 @@ export function TracePage() {
             say: { id: 'namedProblem', subs: [chosen.name, update.say] },
           });
       },
-      keep,
+      chosenOptions,
     );
   };
   return (
@@ -74,10 +75,10 @@ export function TracePage() {
           trace={trace}
           shareable={shareable}
           fileName={file.name.replace(/(\.har)?$/, '.redacted.har')}
-          keepOtherBodies={keepOtherBodies}
-          onKeepOtherBodies={(keep) => {
-            setKeepOtherBodies(keep);
-            open(file, keep);
+          options={options}
+          onOptions={(next) => {
+            setOptions(next);
+            open(file, next);
           }}
         />
       )}

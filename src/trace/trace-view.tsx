@@ -14,6 +14,7 @@ import { PresentationToggle } from '../ui/presentation-toggle.tsx';
 import { SendFailures } from '../ui/send-failures.tsx';
 import { usePresentation } from '../ui/use-presentation.ts';
 import type { Shareable } from './analysis/worker.ts';
+import type { CleanOptions } from './analysis/clean-har.ts';
 import { traceMarkdown } from './analysis/trace-report.ts';
 import { count, spoken, t, words } from '../ui/words.ts';
 
@@ -122,7 +123,16 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
   );
 }
 
-const REMOVED_KINDS = ['cookies', 'headers', 'passwords', 'tokens', 'codes', 'bodies'] as const;
+const REMOVED_KINDS = [
+  'cookies',
+  'headers',
+  'passwords',
+  'tokens',
+  'codes',
+  'other',
+  'personal',
+  'bodies',
+] as const;
 
 /** The copy to share, offered only once it was searched again; what was removed, counted (never values). */
 function SharedCopy({ shareable, fileName }: { shareable: Shareable; fileName: string }) {
@@ -166,16 +176,17 @@ export function TraceView({
   trace,
   shareable,
   fileName,
-  keepOtherBodies,
-  onKeepOtherBodies,
+  options,
+  onOptions,
 }: {
   trace: Trace;
   /** The redacted HAR, and Markdown built from it (nothing secret in either); prepared after the trace. */
   shareable: Shareable | undefined;
   fileName: string;
-  keepOtherBodies: boolean;
-  /** Absent where the copy is always made without other bodies (the DevTools panel). */
-  onKeepOtherBodies?: (keep: boolean) => void;
+  /** How the shared copy is made: other bodies kept, personal data removed. */
+  options: CleanOptions;
+  /** Absent where the copy is always made the default way (the DevTools panel). */
+  onOptions?: (options: CleanOptions) => void;
 }) {
   return (
     <PresentationMode.Provider value={usePresentation()}>
@@ -186,18 +197,19 @@ export function TraceView({
           ? t('traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))
           : count('traceAttempts', trace.attempts.length)}
       </p>
-      {onKeepOtherBodies && (
-        <p>
-          <label>
-            <input
-              type="checkbox"
-              checked={keepOtherBodies}
-              onChange={(e) => onKeepOtherBodies(e.currentTarget.checked)}
-            />{' '}
-            {t('keepOtherBodies')}
-          </label>
-        </p>
-      )}
+      {onOptions &&
+        (['keepOtherBodies', 'removePersonalData'] as const).map((option) => (
+          <p key={option}>
+            <label>
+              <input
+                type="checkbox"
+                checked={options[option] === true}
+                onChange={(e) => onOptions({ ...options, [option]: e.currentTarget.checked })}
+              />{' '}
+              {t(option)}
+            </label>
+          </p>
+        ))}
       {shareable ? (
         <SharedCopy shareable={shareable} fileName={fileName} />
       ) : (

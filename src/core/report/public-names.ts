@@ -24,6 +24,32 @@ const PUBLIC_TOKEN_FIELDS = new Set(
   ].map(nameKey),
 );
 
+/**
+ * The parameters and fields that carry no credential however random they look: what a request is for
+ * (`client_id`, `redirect_uri`, `scope`…), PKCE's challenge (public by design), the login's own
+ * correlation (`state`, whose JWT still loses its signature; `nonce`, `session_state`) and key and
+ * token ids. The HAR's shared copy keeps them; any other random-looking value goes (by its shape).
+ */
+const PUBLIC_PARAMS = new Set(
+  [
+    'client_id',
+    'redirect_uri',
+    'post_logout_redirect_uri',
+    'scope',
+    'response_type',
+    'response_mode',
+    'code_challenge',
+    'code_challenge_method',
+    'state',
+    'nonce',
+    'session_state',
+    'kid',
+    'jti',
+    'x5t',
+    'x5t#S256',
+  ].map(nameKey),
+);
+
 export const isPublicTokenField = (name: string): boolean => PUBLIC_TOKEN_FIELDS.has(nameKey(name));
 
 /**
@@ -79,6 +105,17 @@ const PUBLIC_HEADERS = new Set([
 ]);
 
 export const isPublicHeader = (name: string): boolean => PUBLIC_HEADERS.has(name.toLowerCase());
+
+/**
+ * Correlation ids and digests by the shape of their names (`x-azure-ref`, `x-oss-request-id`,
+ * `trace-id`, `x-ms-activity-id`, `content-md5`): what a vendor asks for to find a request in its logs.
+ */
+const CORRELATION =
+  /(request|trace|correlation|activity|span|transaction)id$|^x\w*ref$|^contentmd5$|^digest$/;
+
+/** A parameter, field or header name whose value is public (a correlation id is one by either list). */
+export const isPublicName = (name: string): boolean =>
+  PUBLIC_PARAMS.has(nameKey(name)) || isPublicHeader(name) || CORRELATION.test(nameKey(name));
 
 /** What stands in place of a header value withheld from the disk copy and the reports. */
 export const HEADER_WITHHELD = '[value withheld]';

@@ -1,3 +1,4 @@
+import { htmlDecode } from '../../core/protocol/html-text.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 /** The parts of HAR 1.2 (as Chrome, Edge, Firefox and Playwright write it) the trace reads. */
 export interface HarHeader {
@@ -182,5 +183,43 @@ export function basicClientId(entry: HarEntry): string | undefined {
   }
 }
 
+/** A URL's origin, or '' for a URL that is not absolute (a relative one in a hand-made file). */
+export const originOf = (url: string): string =>
+  /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0].toLowerCase() ?? '';
+
+export const paramsOf = (url: string): URLSearchParams => {
+  try {
+    return new URL(url).searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
+};
+
+/** A page's first form: where it posts and what its inputs hold (a form_post page's, say). */
+export function readFormPost(entry: HarEntry): { action: string; params: URLSearchParams } | undefined {
+  const page = bodyText(entry);
+  if (!page?.includes('<form')) return undefined;
+  const form = /<form\b[^>]*\baction\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/form>/i.exec(page);
+  if (!form) return undefined;
+  const params = new URLSearchParams();
+  for (const input of form[2]!.matchAll(/<input\b[^>]*>/gi)) {
+    const name = /\bname\s*=\s*["']([^"']*)["']/i.exec(input[0])?.[1];
+    const value = /\bvalue\s*=\s*["']([^"']*)["']/i.exec(input[0])?.[1];
+    if (name) params.append(htmlDecode(name), htmlDecode(value ?? ''));
+  }
+  return { action: htmlDecode(form[1]!), params };
+}
+
+/** Where a response sent the browser (`Location`, or the HAR's `redirectURL`), made absolute. */
+export function locationOf(e: HarEntry): string | undefined {
+  const location = header(e.response.headers, 'location') ?? e.response.redirectURL;
+  if (!location) return undefined;
+  try {
+    return new URL(location, e.request.url).href;
+  } catch {
+    return location;
+  }
+}
+
 /** The Trace's readers take it from here; it lives in core, shared with the inspector's error-page reader. */
-export { htmlDecode } from '../../core/protocol/html-text.ts';
+export { htmlDecode };

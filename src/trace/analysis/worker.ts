@@ -1,8 +1,8 @@
-import { traceLogins, type Trace } from './attempts.ts';
-import { readHar, readParsedHar, type HarFile } from './har.ts';
-import { cleanHar, type CleanedHar } from './clean-har.ts';
-import { fetchedSignature, withEvidence, type FetchedSignature } from './token-evidence.ts';
-import { withCauses } from './trace-report.ts';
+import type { Trace } from './attempts.ts';
+import type { HarFile } from './har.ts';
+import type { CleanedHar, CleanOptions } from './clean-har.ts';
+import { fetchedSignature, type FetchedSignature } from './token-evidence.ts';
+import { sharedCopy, traceFile } from './read-file.ts';
 import type { HttpDeps } from '../../core/protocol/http.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 
@@ -22,7 +22,7 @@ export type SignatureAnswer = { kind: 'signature' } & FetchedSignature;
 
 /** What the page asks: a HAR to read, or an ID token to check against its provider's keys, fetched. */
 export type TraceRequest =
-  | { har: string | Blob; keepOtherBodies: boolean }
+  | { har: string | Blob; options: CleanOptions }
   /** The DevTools panel's log, live: the entries finished since the last message, never the whole log again. */
   | { append: unknown[] }
   /** `confirmed`: the loopback URLs the person agreed to send a request to. */
@@ -37,22 +37,13 @@ const http: HttpDeps = {
 
 const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update);
 
-async function analyseHar(har: string | HarFile, keepOtherBodies: boolean): Promise<void> {
-  const read = typeof har === 'string' ? readHar(har) : readParsedHar(har);
+async function analyseHar(har: string | HarFile, options: CleanOptions): Promise<void> {
+  const read = await traceFile(har);
   if ('error' in read) return post({ kind: 'error', ...read.error });
-  const trace = await withEvidence(traceLogins(read.entries), read.entries);
-  const notes = read.skipped ? [...trace.notes, say('harSkipped', read.skipped)] : trace.notes;
-  post({ kind: 'trace', trace: { ...trace, notes } });
+  post({ kind: 'trace', trace: read.trace });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
-  const { text: redacted, clean, ...cleaned } = cleanHar(read.har, { keepOtherBodies });
-  const safe = readHar(redacted);
-  const safeTrace = withCauses(traceLogins('error' in safe ? [] : safe.entries), trace, clean);
-  post({
-    kind: 'shareable',
-    redacted: new Blob([redacted], { type: 'application/json' }),
-    safeTrace,
-    ...cleaned,
-  });
+  const { text, ...copy } = sharedCopy(read.har, read.trace, options);
+  post({ kind: 'shareable', redacted: new Blob([text], { type: 'application/json' }), ...copy });
 }
 
 /** The live log: entries as they finish, analysed again while more keep coming (never starved by them). */
@@ -74,7 +65,7 @@ function appendLive(entries: unknown[]) {
     }
     pending = false;
     const started = performance.now();
-    analyseHar({ log: { entries: [...live] } }, false)
+    analyseHar({ log: { entries: [...live] } }, { keepOtherBodies: false })
       .catch((e: unknown) => post({ kind: 'error', ...say('harUnreadable', String(e)) }))
       .finally(() => setTimeout(next, Math.max(0, LIVE_EVERY_MS - (performance.now() - started))));
   };
@@ -91,10 +82,10 @@ self.onmessage = (event: MessageEvent<TraceRequest>) => {
     return;
   }
   if ('append' in request) return appendLive(request.append);
-  const { har, keepOtherBodies } = request;
+  const { har, options } = request;
   // Whatever fails in here reaches the page as an alert: no page waits forever.
   (typeof har === 'string' ? Promise.resolve(har) : har.text())
-    .then((text) => analyseHar(text, keepOtherBodies))
+    .then((text) => analyseHar(text, options))
     .catch((e: unknown) => {
       const why = e instanceof Error ? e.message : String(e);
       post({ kind: 'error', ...say('harUnreadable', why) });
