@@ -1,3 +1,4 @@
+import { rewritePairs } from './copy/pairs.ts';
 import { matcher, replaceAll } from '../../core/report/find-all.ts';
 import { REDACTED } from '../../core/view/mask.ts';
 import { decodeBase64, encodeBase64, parseJson, spellings } from './copy/codec.ts';
@@ -8,15 +9,8 @@ import {
   rewriteProse,
   rewriteText,
   rewriteUrl,
-  rewriteValue,
 } from './copy/rewrite.ts';
-import {
-  searchedEverywhere,
-  secretHeader,
-  type Removed,
-  type RemovedKind,
-  type Sink,
-} from './copy/verdict.ts';
+import { searchedEverywhere, type Removed, type RemovedKind, type Sink } from './copy/verdict.ts';
 import type { HarFile } from './har.ts';
 
 export type { Removed, RemovedKind } from './copy/verdict.ts';
@@ -44,9 +38,6 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const listOf = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
-/** Headers whose value is a URL (its parameters judged one by one); `:path` is the request's path. */
-const URL_HEADERS = new Set(['location', 'referer', 'content-location', ':path', 'refresh', 'link']);
-
 /** Every secret met, once: its kind (the first met), and what replaces it wherever else it recurs. */
 class Found implements Sink {
   readonly kinds = new Map<string, RemovedKind>();
@@ -56,58 +47,6 @@ class Found implements Sink {
     if (!value || this.kinds.has(value)) return;
     this.kinds.set(value, kind);
     this.replacement.set(value, replacement);
-  }
-}
-
-/** `name: value` lists (headers, cookies, query strings, form params), rewritten where each stands. */
-function rewritePairs(
-  list: unknown,
-  sink: Found,
-  removed: Removed,
-  masked: 'headers' | 'cookies' | 'params',
-) {
-  if (!Array.isArray(list)) return list;
-  const pairs = listOf(list).map((p) => [str(p.name) ?? '', str(p.value) ?? ''] as [string, string]);
-  const oauth = pairs.some(([n, v]) => n === 'state' || (n === 'grant_type' && v === 'authorization_code'));
-  return listOf(list).map((p, i) => {
-    const [name, value] = pairs[i]!;
-    if (typeof p.value !== 'string' || !value) return p;
-    if (masked === 'cookies' || (masked === 'headers' && secretHeader(name))) {
-      credentialsOf(name, value, sink, masked);
-      removed[masked === 'cookies' || /cookie/i.test(name) ? 'cookies' : 'headers']++;
-      return { ...p, value: REDACTED };
-    }
-    const next = URL_HEADERS.has(name.toLowerCase())
-      ? rewriteUrl(value, sink)
-      : rewriteValue(name, masked === 'params' ? decodeMaybe(value) : value, sink, oauth);
-    return next === value ? p : { ...p, value: next };
-  });
-}
-
-const decodeMaybe = (value: string) => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
-
-/** The values a masked header or cookie carried: each removed wherever else it recurs. */
-function credentialsOf(name: string, value: string, sink: Found, masked: string) {
-  const n = name.toLowerCase();
-  if (masked === 'cookies') return sink.found(value, 'cookies', REDACTED);
-  if (n === 'cookie')
-    for (const part of value.split(';'))
-      sink.found(part.split('=').slice(1).join('=').trim(), 'cookies', REDACTED);
-  else if (n === 'set-cookie')
-    sink.found(value.split(';')[0]!.split('=').slice(1).join('=').trim(), 'cookies', REDACTED);
-  else {
-    const credential = /^(Bearer|Basic|DPoP|Token|MAC|Digest|Negotiate|SAPISIDHASH|\w+)\s+(.+)$/i.exec(
-      value,
-    )?.[2];
-    sink.found(credential ?? value, 'headers', REDACTED);
-    for (const part of (credential ?? value).split(/[\s,]+/))
-      if (part.length >= 12) sink.found(part, 'headers', REDACTED);
   }
 }
 

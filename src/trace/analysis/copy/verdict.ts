@@ -22,7 +22,7 @@ export const EVERYWHERE_MIN = 12;
 export const searchedEverywhere = (value: string): boolean =>
   value.length >= EVERYWHERE_MIN && !/^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)$/.test(value);
 
-const PASSWORDS = new Set(['password', 'passwd', 'pwd', 'pin', 'passcode'].map(nameKey));
+const PASSWORDS = new Set(['password', 'passwd', 'pwd', 'pin', 'passcode', 'otp'].map(nameKey));
 export const isPasswordName = (name: string): boolean =>
   PASSWORDS.has(nameKey(name)) || /(password|passwd)$/.test(nameKey(name));
 
