@@ -41,7 +41,10 @@ function FetchKeys({ attempt, onCheck }: { attempt: LoginAttempt; onCheck: (chec
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [asking, setAsking] = useState<string>();
   const idToken = attempt.evidence.idToken;
-  const unverified = attempt.checks.some((c) => c.id === 'trace.signature' && c.status === 'skip');
+  // Offered until keys fetched live have checked it: keys recorded in the file are no proof (a warn).
+  const unverified = attempt.checks.some(
+    (c) => c.id === 'trace.signature' && (c.status === 'skip' || c.status === 'warn'),
+  );
   // The issuer comes from the HAR (a provider's discovery document): it may not even be a URL.
   const origin = originOf(attempt.issuer);
   if (!idToken || !unverified || !origin || origin === 'null') return null;
