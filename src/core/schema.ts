@@ -71,3 +71,20 @@ export const fieldsOf =
     ...schema<T>(checksFields(shape)),
     shape,
   });
+
+/**
+ * The fields of `shape` that `v` holds, each kept only when it passes its check; any other key left out.
+ * Lenient, for files written by others (a HAR from any exporter): a message is checked with `object`.
+ */
+export function picked<S extends Shape>(shape: S, v: unknown): Partial<ObjectOf<S>> {
+  const out: Fields = {};
+  if (isObject(v))
+    for (const [key, field] of Object.entries(shape)) {
+      const value = own(v, key);
+      if (value !== undefined && field.is(value)) out[key] = value;
+    }
+  return out as Partial<ObjectOf<S>>;
+}
+
+/** Anything: for a field whose own reader follows (HAR headers, read pair by pair). */
+export const unknown = schema<unknown>(() => true);

@@ -1,3 +1,4 @@
+import { picked, string, unknown } from '../../core/schema.ts';
 import { htmlDecode } from '../../core/protocol/html-text.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 /** The parts of HAR 1.2 (as Chrome, Edge, Firefox and Playwright write it) the trace reads. */
@@ -29,62 +30,57 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const optional = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Headers (or params) as `{name, value}` strings; one without a name, or not an object, is left out. */
 const pairs = (v: unknown): HarHeader[] =>
   Array.isArray(v)
-    ? v.flatMap((h: unknown) =>
-        isObject(h) && typeof h.name === 'string' && h.name !== ''
-          ? [{ name: h.name, value: text(h.value) }]
-          : [],
-      )
+    ? v.flatMap((h: unknown) => {
+        const { name, value } = picked({ name: string, value: unknown }, h);
+        return name ? [{ name, value: text(value) }] : [];
+      })
     : [];
+
+/** The parts of an entry the trace reads, as HAR 1.2 names them; any field of another type is left out. */
+const ENTRY = { startedDateTime: unknown, request: unknown, response: unknown, _error: string };
+const REQUEST = { method: string, url: string, headers: unknown, postData: unknown };
+const POST = { mimeType: string, text: string, params: unknown };
+const RESPONSE = {
+  status: unknown,
+  statusText: unknown,
+  headers: unknown,
+  redirectURL: string,
+  content: unknown,
+};
+const CONTENT = { mimeType: string, text: string, encoding: string };
 
 /**
  * One entry as the trace reads it: string time, numeric status, string headers, params and bodies with
  * their encoding. Undefined when it has no request URL or no response: such an entry is skipped, and counted.
  */
 function normalise(e: unknown): HarEntry | undefined {
-  if (!isObject(e) || !isObject(e.request) || !isObject(e.response) || typeof e.request.url !== 'string')
-    return undefined;
-  const { request, response } = e;
-  const post = isObject(request.postData) ? request.postData : undefined;
-  const content = isObject(response.content) ? response.content : undefined;
+  const entry = picked(ENTRY, e);
+  const request = picked(REQUEST, entry.request);
+  if (request.url === undefined || !isObject(entry.response)) return undefined;
+  const response = picked(RESPONSE, entry.response);
+  const { params, ...post } = picked(POST, request.postData);
   const status = Number(response.status);
   return {
-    startedDateTime: text(e.startedDateTime),
+    startedDateTime: text(entry.startedDateTime),
     request: {
-      method: typeof request.method === 'string' ? request.method.toUpperCase() : 'GET',
-      url: request.url as string,
+      method: request.method?.toUpperCase() ?? 'GET',
+      url: request.url,
       headers: pairs(request.headers),
-      ...(post
-        ? {
-            postData: {
-              ...(optional(post.mimeType) !== undefined ? { mimeType: post.mimeType as string } : {}),
-              ...(optional(post.text) !== undefined ? { text: post.text as string } : {}),
-              ...(Array.isArray(post.params) ? { params: pairs(post.params) } : {}),
-            },
-          }
+      ...(isObject(request.postData)
+        ? { postData: { ...post, ...(Array.isArray(params) ? { params: pairs(params) } : {}) } }
         : {}),
     },
     response: {
       status: Number.isFinite(status) ? status : 0,
       statusText: text(response.statusText),
       headers: pairs(response.headers),
-      ...(optional(response.redirectURL) !== undefined
-        ? { redirectURL: response.redirectURL as string }
-        : {}),
-      ...(optional(e._error) !== undefined ? { error: e._error as string } : {}),
-      ...(content
-        ? {
-            content: {
-              ...(optional(content.mimeType) !== undefined ? { mimeType: content.mimeType as string } : {}),
-              ...(optional(content.text) !== undefined ? { text: content.text as string } : {}),
-              ...(optional(content.encoding) !== undefined ? { encoding: content.encoding as string } : {}),
-            },
-          }
-        : {}),
+      ...(response.redirectURL !== undefined ? { redirectURL: response.redirectURL } : {}),
+      ...(entry._error !== undefined ? { error: entry._error } : {}),
+      ...(isObject(response.content) ? { content: picked(CONTENT, response.content) } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   index,
   object,
   oneOf,
+  picked,
   optional,
   string,
   union,
@@ -91,5 +92,20 @@ describe('payload schemas: one definition gives the type and the check', () => {
         edit: { action: 'update', profile: { ...profile, id: 'p', name: 'P', rememberSecret: false } },
       }),
     ).toBe(true);
+  });
+});
+
+describe('picked: the lenient reader of files written by others', () => {
+  const shape = { url: string, method: optional(string), count: index };
+  test('keeps the fields that pass, leaves out those of another type and every key the shape does not name', () => {
+    expect(picked(shape, { url: 'https://a.example', method: 7, count: 2, extra: 'x' })).toEqual({
+      url: 'https://a.example',
+      count: 2,
+    });
+  });
+  test('an inherited field is as good as absent; a non-object gives nothing', () => {
+    const inherited = Object.create({ url: 'https://inherited.example' }) as object;
+    expect(picked(shape, inherited)).toEqual({});
+    for (const v of [null, 'text', 3, ['url']]) expect(picked(shape, v)).toEqual({});
   });
 });
