@@ -268,6 +268,14 @@ describe('the Trace page', () => {
     expect(traceLogins(entriesOf(redacted)).attempts.map((a) => a.clientId)).toEqual(
       traceLogins(entriesOf(text)).attempts.map((a) => a.clientId),
     );
+    // Personal data stays unless asked; asked, the name typed at the provider's login form goes too.
+    await expect(removed.getByRole('listitem').allTextContents()).resolves.toContain('Personal data: 0');
+    await page
+      .getByRole('checkbox', { name: 'Remove personal data (e-mail addresses, phone numbers, names)' })
+      .check();
+    await expect
+      .poll(() => removed.getByRole('listitem').allTextContents())
+      .toContainEqual(expect.stringMatching(/^Personal data: [1-9]/));
     await page.close();
   });
 

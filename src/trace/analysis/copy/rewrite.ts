@@ -125,7 +125,8 @@ export function rewriteJsonText(text: string, json: unknown, sink: Sink): string
   const next = rewriteJson(json, '', sink);
   if (next === json) return text;
   const indent = /^[{[]\s*\n(\s+)/.exec(text.trimStart())?.[1]?.length ?? 0;
-  return JSON.stringify(next, null, indent);
+  // No indent argument when there is none: V8's fast path for JSON.stringify takes only the value.
+  return indent ? JSON.stringify(next, null, indent) : JSON.stringify(next);
 }
 
 /** `"name": "value"`, `name: "value"` and `name="value"` pairs in a page, a script or a GraphQL query. */

@@ -37,7 +37,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * with letters and digits mixed, or ≥ 32 hex digits; never a UUID (a correlation or object id).
  */
 export function randomShaped(value: string): boolean {
-  if (value.length < 20 || UUID.test(value)) return false;
+  // Longer than any credential a name does not already give away (a page, a padded field).
+  if (value.length < 20 || value.length > 4096 || UUID.test(value)) return false;
   if (/^[0-9a-f]{32,}$/i.test(value)) return true;
   const base64url = /^[A-Za-z0-9_-]{20,}$/.test(value);
   const base64 = /^[A-Za-z0-9+/]{20,}={0,2}$/.test(value) && !value.startsWith('/') && !value.includes('//');
