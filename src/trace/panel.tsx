@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import '../inspector/inspector.css';
 import { watchNetworkLog } from '../platform/devtools.ts';
 import { browserTraits } from '../platform/traits.ts';
@@ -17,25 +17,39 @@ function Panel() {
   const [trace, setTrace] = useState<Trace>();
   const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    // One worker keeps the log; each finished request is handed over alone, and the worker analyses
-    // again at least a few times a second while they keep coming.
-    const live = analyseLive((update) => {
+  const live = useRef<ReturnType<typeof analyseLive>>(undefined);
+  // One worker keeps the log; each finished request is handed over alone, and the worker analyses
+  // again at least a few times a second while they keep coming. **Clear** starts a new one: the log
+  // from then on.
+  const fresh = () => {
+    live.current?.stop();
+    setTrace(undefined);
+    setShareable(undefined);
+    setError(undefined);
+    live.current = analyseLive((update) => {
       // The copy offered stays the last one made (of the log so far) until the next is ready.
       if (update.kind === 'trace') setTrace(update.trace);
       else if (update.kind === 'shareable') setShareable(update);
       else setError(spoken(update.say));
     });
-    const unwatch = watchNetworkLog(live.append);
+  };
+  useEffect(() => {
+    fresh();
+    const unwatch = watchNetworkLog((entries) => live.current?.append(entries));
     return () => {
       unwatch();
-      live.stop();
+      live.current?.stop();
     };
   }, []);
   return (
     <main>
       <h1>{t('extName')}</h1>
       <p class="muted">{t('panelIntro')}</p>
+      <p>
+        <button type="button" onClick={fresh}>
+          {t('panelClear')}
+        </button>
+      </p>
       {!trace && !error && <p role="status">{t('panelWaiting')}</p>}
       {!trace && browserTraits.networkLogAfterNetworkPanel && <p class="muted">{t('panelNetworkFirst')}</p>}
       {error && <p role="alert">{error}</p>}
@@ -45,6 +59,7 @@ function Panel() {
           shareable={shareable}
           fileName="devtools.redacted.har"
           options={{ keepOtherBodies: false }}
+          live
         />
       )}
     </main>

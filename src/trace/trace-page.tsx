@@ -19,6 +19,7 @@ export function TracePage() {
   const [shareable, setShareable] = useState<Shareable>();
   const [error, setError] = useState<FlowErrorInfo>();
   const [options, setOptions] = useState<CleanOptions>({ keepOtherBodies: false, removePersonalData: false });
+  const [dragging, setDragging] = useState(false);
   const stop = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     warmUp();
@@ -59,15 +60,32 @@ export function TracePage() {
   return (
     // A HAR dropped anywhere on the page is read like one chosen in the file input.
     <main
-      onDragOver={(e) => e.preventDefault()}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
       onDrop={(e) => {
         e.preventDefault();
+        setDragging(false);
         open(e.dataTransfer?.files[0]);
       }}
     >
       <h1>{t('trace')}</h1>
       <p>{t('traceIntro')}</p>
-      <FileInput label={t('harFile')} accept=".har,application/json" onFile={open} />
+      <details>
+        <summary>{t('harHowTitle')}</summary>
+        <ul>
+          <li>{t('harHowChrome')}</li>
+          <li>{t('harHowFirefox')}</li>
+          <li>{t('harHowSafari')}</li>
+        </ul>
+      </details>
+      {/* The whole page takes a dropped file; this zone shows where, and lights up while one is held over it. */}
+      <div class={`drop-zone${dragging ? ' dragging' : ''}`}>
+        <p>{t('harDropZone')}</p>
+        <FileInput label={t('harFile')} accept=".har,application/json" onFile={open} />
+      </div>
       {file && !trace && !error && <p role="status">{t('traceReading')}</p>}
       {error && <ErrorAlert error={error} />}
       {trace && file && (

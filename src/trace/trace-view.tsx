@@ -103,7 +103,7 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
       <ol aria-label={t('traceTimeline', attempt.clientId)}>
         {attempt.events.map((e, i) => (
           <li key={i}>
-            {e.at} · {e.kind} · {e.method}{' '}
+            {e.at} · {t(`traceKind_${e.kind}`)} · {e.method}{' '}
             <code>
               <Secretish>{e.url}</Secretish>
             </code>{' '}
@@ -117,9 +117,7 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
         decoded.kind === 'jwt' ? (
           <ClaimsTable key={name} values={decoded.claims} now={Date.now()} caption={t('tokenClaims', name)} />
         ) : (
-          <p key={name}>
-            {name}: {decoded.kind}
-          </p>
+          <p key={name}>{t('traceTokenOpaque', name)}</p>
         ),
       )}
     </section>
@@ -181,6 +179,7 @@ export function TraceView({
   fileName,
   options,
   onOptions,
+  live = false,
 }: {
   trace: Trace;
   /** The redacted HAR, and Markdown built from it (nothing secret in either); prepared after the trace. */
@@ -190,6 +189,8 @@ export function TraceView({
   options: CleanOptions;
   /** Absent where the copy is always made the default way (the DevTools panel). */
   onOptions?: (options: CleanOptions) => void;
+  /** The DevTools panel's live network log, not a file. */
+  live?: boolean;
 }) {
   return (
     <PresentationMode.Provider value={usePresentation()}>
@@ -197,7 +198,7 @@ export function TraceView({
       <SendFailures />
       <p role="status">
         {trace.attempts.length === 0
-          ? t('traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))
+          ? t(live ? 'traceNoLoginLive' : 'traceNoLogin', trace.hosts.join(', ') || t('traceNoHosts'))
           : count('traceAttempts', trace.attempts.length)}
       </p>
       {onOptions &&

@@ -90,7 +90,7 @@ describe('the Trace page', () => {
       expect(await checks.getByRole('row', { name: title }).textContent()).toMatch(/pass/);
     // PKCE was sent, as a browser app sends it: the diagnosis says the code was never redeemed here.
     await expect(
-      page.getByText(/^No token request for this code in the HAR: the login used PKCE/).count(),
+      page.getByText(/^No token request for this code in the recording: the login used PKCE/).count(),
     ).resolves.toBe(1);
 
     // The code the recorded callback carried is in the HAR; the redacted copy holds it nowhere, and still parses.
@@ -221,7 +221,7 @@ describe('the Trace page', () => {
       expect(await checkRow(page, title), title).toMatch(/pass/);
     // Keys recorded in the file are no proof (a crafted HAR can carry its own): a warn, and the
     // provider's keys offered to fetch live.
-    expect(await checkRow(page, 'ID token signature against the issuer’s JWKS in the HAR')).toMatch(
+    expect(await checkRow(page, 'ID token signature against the issuer’s JWKS in the recording')).toMatch(
       /warn.*verified with keys recorded in this file/,
     );
     await expect(
@@ -281,7 +281,9 @@ describe('the Trace page', () => {
 
   test('a HAR without the provider’s keys: the signature is checked once the person lets the extension fetch them', async () => {
     const page = await traceOf(await recordSpa('no-jwks'));
-    expect(await checkRow(page, 'ID token signature against the issuer’s JWKS in the HAR')).toMatch(/skip/);
+    expect(await checkRow(page, 'ID token signature against the issuer’s JWKS in the recording')).toMatch(
+      /skip/,
+    );
     const served = (route: string) => f.idp.handlingMs.filter((h) => h.route === route).length;
     const before = { discovery: served('discovery'), jwks: served('jwks') };
     await page

@@ -15,7 +15,7 @@ import {
   tokenParams,
   type HarEntry,
 } from './har.ts';
-import { HarIndex, type TokenCall } from './har-index.ts';
+import { HarIndex, type LoginWindow, type TokenCall } from './har-index.ts';
 import { analyse, GRANT_RULE, tokensOf } from './login.ts';
 import { event, type LoginAttempt, type Trace } from './trace-types.ts';
 
@@ -57,12 +57,12 @@ function hostsOf(urls: string[]): string[] {
  * A token request with no authorization request before it in the HAR (a password grant, a refresh,
  * client credentials, token exchange, or a code whose login was recorded elsewhere).
  */
-function analyseToken({ entry, params }: TokenCall, har: HarIndex): LoginAttempt {
+function analyseToken({ entry, params }: TokenCall, har: HarIndex, window: LoginWindow): LoginAttempt {
   const grant = params.get('grant_type') ?? '';
   const metadata = har.metadataFor(entry.request.url, 'token_endpoint');
   const issuer = typeof metadata?.issuer === 'string' ? metadata.issuer : originOf(entry.request.url);
   const { body, tokens, evidence } = tokensOf(entry, metadata);
-  const calls = har.callsAt(originOf(entry.request.url), metadata);
+  const calls = har.callsAt(originOf(entry.request.url), metadata, window);
   const password = grant === 'password';
   const diagnosis = [
     // RFC 9700 §2.4: the resource owner password credentials grant MUST NOT be used.
@@ -106,18 +106,38 @@ function backendLogins(har: HarIndex, providers: Set<string>): Said[] {
   return notes;
 }
 
+/** Each login's place among the others started at its provider's origin (`LoginWindow`). */
+function windows(starts: HarEntry[]): LoginWindow[] {
+  const byOrigin = new Map<string, number[]>();
+  starts.forEach((e, i) => {
+    const origin = originOf(e.request.url);
+    const list = byOrigin.get(origin);
+    if (list) list.push(i);
+    else byOrigin.set(origin, [i]);
+  });
+  const out: LoginWindow[] = [];
+  for (const list of byOrigin.values()) {
+    const at = (k: number | undefined) => (k === undefined ? undefined : starts[k]!.startedDateTime);
+    list.sort((x, y) => at(x)!.localeCompare(at(y)!));
+    list.forEach((k, j) => (out[k] = { start: at(k)!, prev: at(list[j - 1]), next: at(list[j + 1]) }));
+  }
+  return out;
+}
+
 /** Every OAuth 2.0 / OIDC login in the HAR, and every token request outside one, without being told the provider. */
 export function traceLogins(entries: HarEntry[]): Trace {
   const har = new HarIndex(entries);
   const claimed = new Set<HarEntry>();
   const authorizes = har.sorted.filter((e) => isAuthorize(e, har));
-  const logins = authorizes.map((a) => {
-    const { attempt, claimed: redeems } = analyse(a, har);
+  const loginWindows = windows(authorizes);
+  const logins = authorizes.map((a, i) => {
+    const { attempt, claimed: redeems } = analyse(a, har, loginWindows[i]!);
     for (const e of redeems) claimed.add(e);
     return attempt;
   });
   const loneCalls = har.tokenCalls.filter((c) => !claimed.has(c.entry));
-  const lone = loneCalls.map((c) => analyseToken(c, har));
+  const loneWindows = windows([...authorizes, ...loneCalls.map((c) => c.entry)]).slice(authorizes.length);
+  const lone = loneCalls.map((c, i) => analyseToken(c, har, loneWindows[i]!));
   // In the order they began: a login at its authorization request, a lone token request at itself.
   const started = [...authorizes, ...loneCalls.map((c) => c.entry)].map((e) => e.startedDateTime);
   const attempts = [...logins, ...lone]
@@ -129,7 +149,12 @@ export function traceLogins(entries: HarEntry[]): Trace {
     ...har.tokenCalls.map((c) => originOf(c.entry.request.url)),
   ]);
   const notes: Said[] = backendLogins(har, providers);
+  // Only an export that kept no cookie and no Authorization header at all (Chrome's sanitized one) hides
+  // client authentication; a file that kept them (Firefox's, with its cookies) shows a public client.
+  const sanitized =
+    !har.keptCookies && !har.sorted.some((e) => header(e.request.headers, 'authorization') !== undefined);
   if (
+    sanitized &&
     har.tokenCalls.length &&
     har.tokenCalls.every(
       (c) => !header(c.entry.request.headers, 'authorization') && !c.params.has('client_secret'),

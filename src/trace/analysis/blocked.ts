@@ -1,5 +1,6 @@
 import { say, type Said } from '../../core/i18n/say.ts';
 import { header, type HarEntry } from './har.ts';
+import type { TraceEvent } from './trace-types.ts';
 
 /**
  * Why a request the login needed never reached the page, as the HAR tells it: Chrome's `_error`
@@ -8,7 +9,7 @@ import { header, type HarEntry } from './har.ts';
  * `preflight`: the `OPTIONS` at the same URL the HAR holds, if any.
  */
 export function blockedCall(
-  kind: string,
+  kind: TraceEvent['kind'],
   entry: HarEntry,
   preflight: HarEntry | undefined,
 ): Said | undefined {
@@ -20,14 +21,15 @@ export function blockedCall(
   };
   const failed = response.status === 0 || response.error !== undefined;
   const what = response.error ?? `HTTP ${response.status}`;
+  const call = say(`traceKind_${kind}`);
   if (preflight && preflight.response.status >= 400)
-    return say('dxBlockedCall', kind, what, say('dxPreflightRefused', preflight.response.status));
+    return say('dxBlockedCall', call, what, say('dxPreflightRefused', preflight.response.status));
   if (preflight && origin && !allows(preflight) && failed)
-    return say('dxBlockedCall', kind, what, say('dxPreflightNoOrigin', origin));
+    return say('dxBlockedCall', call, what, say('dxPreflightNoOrigin', origin));
   if (!failed) return undefined;
   if (origin && response.status !== 0 && !allows(entry))
-    return say('dxBlockedCall', kind, what, say('dxNoAllowOrigin', origin));
+    return say('dxBlockedCall', call, what, say('dxNoAllowOrigin', origin));
   return kind === 'token' && !response.error
     ? undefined
-    : say('dxBlockedCall', kind, what, say('dxBlockedOther'));
+    : say('dxBlockedCall', call, what, say('dxBlockedOther'));
 }

@@ -112,14 +112,9 @@ function rewriteEntry(e: Json, sink: Found, removed: Removed, keep: boolean): Js
   };
 }
 
-/** Every string in a JSON value cleaned, keys kept (the HAR stays the same shape). */
-function cleanStrings(value: unknown, clean: (text: string) => string): unknown {
-  if (typeof value === 'string') return clean(value);
-  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, clean));
-  if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, clean)]));
-  return value;
-}
+/** A part of the copy as JSON text, every string in it cleaned on the way (keys kept: the HAR keeps its shape). */
+const asCleanJson = (value: unknown, clean: (text: string) => string): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? clean(v) : v));
 
 const readable = (e: unknown): e is Json & { request: Json & { url: string }; response: Json } =>
   isObject(e) && isObject(e.request) && typeof e.request.url === 'string' && isObject(e.response);
@@ -146,7 +141,10 @@ export function cleanHar(har: string | HarFile, options: CleanOptions): CleanedH
   const skipped = data.log.entries.length - entries.length;
   const found = new Found(options.removePersonalData === true);
 
-  const rewritten = entries.map((e) => rewriteEntry(e, found, removed, options.keepOtherBodies));
+  // Every secret is found first (the rewrite's output dropped: holding 5,000 rewritten bodies until the
+  // write costs more in the collector than rewriting each entry again as it is written).
+  const counted: Removed = { ...removed };
+  for (const e of entries) rewriteEntry(e, found, counted, options.keepOtherBodies);
   const { log, ...top } = data;
   const { entries: _e, comment, pages, ...logRest } = log;
   const logFields = {
@@ -182,19 +180,13 @@ export function cleanHar(har: string | HarFile, options: CleanOptions): CleanedH
     return json;
   };
   // Written one entry at a time: no second copy of the whole file in memory before the text.
-  const parts = rewritten.map((e, index) => written(JSON.stringify(cleanStrings(e, clean)), index + 1));
+  const parts = entries.map((e, index) =>
+    written(asCleanJson(rewriteEntry(e, found, removed, options.keepOtherBodies), clean), index + 1),
+  );
   const around = (json: string, key: string, inner: string) =>
     `${json.slice(0, -1)}${json === '{}' ? '' : ','}"${key}":${inner}}`;
-  const logText = around(
-    written(JSON.stringify(cleanStrings(logFields, clean)), 0),
-    'entries',
-    `[${parts.join(',')}]`,
-  );
-  const text = around(
-    written(JSON.stringify(cleanStrings(rewriteAny(top, found), clean)), 0),
-    'log',
-    logText,
-  );
+  const logText = around(written(asCleanJson(logFields, clean), 0), 'entries', `[${parts.join(',')}]`);
+  const text = around(written(asCleanJson(rewriteAny(top, found), clean), 0), 'log', logText);
   const cleanText = (t: string) => clean(rewriteProse(t, found));
   return { text, clean: cleanText, removed, skipped, ...(leftover ? { leftover } : {}) };
 }

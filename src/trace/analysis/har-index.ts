@@ -17,6 +17,22 @@ import {
 } from './har.ts';
 import { event, type Metadata, type TraceEvent } from './trace-types.ts';
 
+/**
+ * Where a login stands among the others at its provider: the start of the one before, its own, the
+ * next one's. A provider call belongs to the last login started at or before it, except discovery,
+ * which is read to start the next one.
+ */
+export interface LoginWindow {
+  prev?: string;
+  start: string;
+  next?: string;
+}
+
+const inWindow = (e: TraceEvent, w: LoginWindow): boolean =>
+  e.kind === 'discovery'
+    ? (w.prev === undefined || e.at > w.prev) && (w.next === undefined || e.at <= w.start)
+    : (w.prev === undefined || e.at >= w.start) && (w.next === undefined || e.at < w.next);
+
 export interface TokenCall {
   entry: HarEntry;
   params: URLSearchParams;
@@ -65,7 +81,10 @@ export class HarIndex {
   private readonly answers = new Map<HarEntry, URLSearchParams>();
   private readonly byCode = new Map<string, TokenCall[]>();
   private readonly pushed = new Map<string, HarEntry>();
-  private readonly calls = new Map<string, { events: TraceEvent[]; blocked: Said[] }>();
+  private readonly calls = new Map<
+    string,
+    { events: TraceEvent[]; blocked: { event: TraceEvent; why: Said }[] }
+  >();
   /** The export kept cookies (Chrome's default export leaves them out): their absence then means something. */
   readonly keptCookies: boolean;
 
@@ -206,23 +225,28 @@ export class HarIndex {
   }
 
   /** The provider's other endpoints called (discovery, JWKS, UserInfo…) and those the browser did not complete. */
-  callsAt(origin: string, metadata: Metadata | undefined) {
+  callsAt(origin: string, metadata: Metadata | undefined, window: LoginWindow) {
     const key = `${origin}\n${this.discoveries.indexOf(metadata!)}`;
     let found = this.calls.get(key);
     if (!found) {
       const events: TraceEvent[] = [];
-      const blocked: Said[] = [];
+      const blocked: { event: TraceEvent; why: Said }[] = [];
       for (const e of this.byOrigin.get(origin) ?? []) {
         const kind = providerCall(e, metadata);
         if (!kind) continue;
-        events.push(event(e, kind));
+        const at = event(e, kind);
+        events.push(at);
         const why = e.request.method !== 'OPTIONS' ? blockedCall(kind, e, this.preflight(e)) : undefined;
-        if (why) blocked.push(why);
+        if (why) blocked.push({ event: at, why });
       }
       found = { events, blocked };
       this.calls.set(key, found);
     }
-    return found;
+    // Each login's timeline holds only its own calls (a busy tab logs in again and again).
+    return {
+      events: found.events.filter((e) => inWindow(e, window)),
+      blocked: found.blocked.filter((b) => inWindow(b.event, window)).map((b) => b.why),
+    };
   }
 
   /**

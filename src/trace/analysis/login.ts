@@ -6,7 +6,7 @@ import { say, type Said } from '../../core/i18n/say.ts';
 import { blockedCall } from './blocked.ts';
 import { diagnose } from './diagnosis.ts';
 import { bodyText, formParams, header, originOf, paramsOf, type HarEntry } from './har.ts';
-import type { HarIndex } from './har-index.ts';
+import type { HarIndex, LoginWindow } from './har-index.ts';
 import { event, type LoginAttempt, type Metadata } from './trace-types.ts';
 
 /** What a Location sent back to the redirect URI carries: its query and its fragment. */
@@ -56,7 +56,11 @@ export function tokensOf(token: HarEntry | undefined, metadata: Metadata | undef
   return { body, tokens, evidence };
 }
 
-export function analyse(authorize: HarEntry, har: HarIndex): { attempt: LoginAttempt; claimed: HarEntry[] } {
+export function analyse(
+  authorize: HarEntry,
+  har: HarIndex,
+  window: LoginWindow,
+): { attempt: LoginAttempt; claimed: HarEntry[] } {
   const at = authorize.startedDateTime;
   // PAR (RFC 9126): the authorization request holds only client_id and request_uri; the pushed one the rest.
   const direct = authorizeParams(authorize);
@@ -97,7 +101,7 @@ export function analyse(authorize: HarEntry, har: HarIndex): { attempt: LoginAtt
   // A client that authenticated at the token endpoint is confidential (RFC 6749 §2.1).
   const confidential =
     !!token && (!!header(token.entry.request.headers, 'authorization') || !!tokenForm?.has('client_secret'));
-  const calls = har.callsAt(issuerOrigin, metadata);
+  const calls = har.callsAt(issuerOrigin, metadata, window);
   const events = [
     event(authorize, 'authorize'),
     ...(pushed ? [event(pushed, 'par')] : []),

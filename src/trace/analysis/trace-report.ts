@@ -24,7 +24,9 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
     const events = ['traceWhen', 'traceWhat', 'traceRequest', 'colStatus'] as const;
     md.push('', `| ${events.map((h) => w.t(h)).join(' | ')} |`, '|---|---|---|---|');
     for (const e of a.events)
-      md.push(`| ${cell(e.at)} | ${e.kind} | ${cell(`${e.method} ${e.url}`)} | ${cell(String(e.status))} |`);
+      md.push(
+        `| ${cell(e.at)} | ${plain(w.t(`traceKind_${e.kind}`))} | ${cell(`${e.method} ${e.url}`)} | ${cell(String(e.status))} |`,
+      );
     const checks = ['colStatus', 'colCheck', 'colExpected', 'colActual', 'colRule'] as const;
     md.push('', `| ${checks.map((h) => w.t(h)).join(' | ')} | id |`, '|---|---|---|---|---|---|');
     for (const c of a.checks)

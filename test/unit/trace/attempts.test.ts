@@ -116,7 +116,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
       ]),
     ) as { entries: HarEntry[] };
     expect(traceLogins(bodiless.entries).attempts[0]!.diagnosis.map((d) => inEnglish(d))).toEqual([
-      'The token endpoint answered HTTP 401; its body is not in the HAR, so the reason is unknown.',
+      'The token endpoint answered HTTP 401; its body is not in the recording, so the reason is unknown.',
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
       ).entries,
     );
     expect(inEnglish(serverSide.attempts[0]!.diagnosis[0])).toMatch(
-      /^No token request in the HAR: a server-side app/,
+      /^No token request in the recording: a server-side app/,
     );
     const browserApp = traceLogins(
       (
@@ -152,7 +152,7 @@ describe('a HAR’s logins, found without being told the provider', () => {
       ).entries,
     );
     expect(inEnglish(browserApp.attempts[0]!.diagnosis[0])).toMatch(
-      /^No token request for this code in the HAR: the login used PKCE/,
+      /^No token request for this code in the recording: the login used PKCE/,
     );
     const refused = traceLogins(
       (
@@ -302,7 +302,7 @@ describe('requests the browser did not complete, named from the HAR', () => {
   test('a discovery request whose CORS preflight was refused: the preflight named', () => {
     const diagnosis = login([entry('OPTIONS', `${OP}/.well-known/openid-configuration`, 403)]);
     expect(diagnosis).toContain(
-      'The browser did not complete the discovery request (HTTP 0): its CORS preflight (OPTIONS) was answered HTTP 403, so the request itself was never sent.',
+      'The browser did not complete the discovery document (HTTP 0): its CORS preflight (OPTIONS) was answered HTTP 403, so the request itself was never sent.',
     );
   });
 
@@ -316,7 +316,7 @@ describe('requests the browser did not complete, named from the HAR', () => {
     data.log.entries[0]!._error = 'net::ERR_BLOCKED_BY_CLIENT';
     const { entries } = readHar(JSON.stringify(data)) as { entries: HarEntry[] };
     expect(traceLogins(entries).attempts[0]!.diagnosis.map((d) => inEnglish(d))).toContain(
-      'The browser did not complete the discovery request (net::ERR_BLOCKED_BY_CLIENT): no answer reached the page (blocked by the browser, an extension or the network).',
+      'The browser did not complete the discovery document (net::ERR_BLOCKED_BY_CLIENT): no answer reached the page (blocked by the browser, an extension or the network).',
     );
   });
 });

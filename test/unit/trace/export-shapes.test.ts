@@ -34,8 +34,15 @@ describe('HARs as browsers export them', () => {
     expect(attempt!.diagnosis).toEqual([]);
     expect(attempt!.tokens.map((t) => t.name)).toEqual(['access_token']);
     expect(trace.notes.map((n) => inEnglish(n))).toEqual([
-      expect.stringMatching(/^No client credentials appear in the token requests: Chrome’s default export/),
+      expect.stringMatching(
+        /^No client credentials appear in the token requests, and this recording holds no cookie and no Authorization header at all: Chrome’s “Export HAR \(sanitized\)”/,
+      ),
     ]);
+
+    // An export that kept cookies (Firefox's, Chrome's with sensitive data) hides nothing: no such note.
+    const kept = JSON.parse(text) as { log: { entries: { request: { headers: object[] } }[] } };
+    kept.log.entries[0]!.request.headers.push({ name: 'Cookie', value: 'theme=dark' });
+    expect(traceLogins(entriesOf(JSON.stringify(kept))).notes).toEqual([]);
 
     const redacted = cleanHar(text, { keepOtherBodies: true }).text;
     for (const secret of [
