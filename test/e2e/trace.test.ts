@@ -133,6 +133,16 @@ describe('the Trace page', () => {
     ).resolves.toBe(1);
     // The shared copy is prepared after the trace is shown: its button comes when it is ready.
     await page.getByRole('button', { name: 'Download redacted HAR' }).waitFor();
+    // The timeline in words, never the analysis' ids.
+    const timeline = await page.getByRole('list', { name: 'Timeline of har-app' }).textContent();
+    expect(timeline).toMatch(/· authorization request · GET/);
+    expect(timeline).not.toMatch(/· authorize · /);
+    // Clear: the log from now on (nothing more finishes in this tab).
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Waiting for the network log…');
+    await expect(page.getByRole('heading', { name: /^Login of/ }).count()).resolves.toBe(0);
     await page.close();
   });
 
@@ -195,6 +205,12 @@ describe('the Trace page', () => {
       data.items.add(new File(['{"log":{"entries":[]}}'], 'empty.har', { type: 'application/json' }));
       return data;
     });
+    // Where to drop is shown, and how to save a HAR in each browser.
+    await expect(page.getByText('Drop a HAR file here, or choose one:').isVisible()).resolves.toBe(true);
+    await page.getByText('How to save a HAR').click();
+    await expect(
+      page.getByText(/^Chrome and Edge: .*Export HAR \(with sensitive data\)/).isVisible(),
+    ).resolves.toBe(true);
     await page.locator('main').dispatchEvent('drop', { dataTransfer: dropped });
     await expect
       .poll(() => page.getByRole('status').first().textContent())
