@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../core/run/run.ts';
-import { currentTokens } from '../core/view/steps.ts';
+import { currentTokens, revocationAccepted } from '../core/view/steps.ts';
 import { headline } from '../core/view/headline.ts';
 import { loginChecks, runChecks, verdict } from '../core/view/verdict.ts';
 import { send } from '../messages.ts';
@@ -114,8 +114,11 @@ export function RunPage({ run }: { run: Run }) {
     const answer = await send('curl', { runId: run.id, exchange: { step, exchange } });
     return answer.ok ? { ok: true as const, value: answer.value.text } : answer;
   };
-  const now = Date.now();
   const tokens = currentTokens(run);
+  const revoked = {
+    access: revocationAccepted(run, tokens, 'access_token'),
+    refresh: revocationAccepted(run, tokens, 'refresh_token'),
+  };
   return (
     <>
       <p class="summary">
@@ -169,22 +172,17 @@ export function RunPage({ run }: { run: Run }) {
       <section id="id-token">
         <h2>{t('idToken')}</h2>
         <Expiry at={expiresAt(tokens, 'id_token')} token="IdToken" />
-        <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" now={now} />
+        <TokenView decoded={tokens?.idToken} raw={tokens?.fields?.id_token} name="id_token" />
         <ScopeClaims run={run} tokens={tokens} />
       </section>
       <section id="access-token">
         <h2>{t('accessToken')}</h2>
-        <Expiry at={expiresAt(tokens, 'access_token')} token="AccessToken" />
-        <Expiry at={expiresAt(tokens, 'refresh_token')} token="RefreshToken" />
+        <Expiry at={expiresAt(tokens, 'access_token')} token="AccessToken" revoked={revoked.access} />
+        <Expiry at={expiresAt(tokens, 'refresh_token')} token="RefreshToken" revoked={revoked.refresh} />
         {typeof tokens?.fields?.refresh_token === 'string' && tokens.fields.refresh_token && (
           <CopyButton text={tokens.fields.refresh_token} label={t('copyNamed', 'refresh_token')} />
         )}
-        <TokenView
-          decoded={tokens?.accessToken}
-          raw={tokens?.fields?.access_token}
-          name="access_token"
-          now={now}
-        />
+        <TokenView decoded={tokens?.accessToken} raw={tokens?.fields?.access_token} name="access_token" />
       </section>
       <section id="actions">
         <h2>{t('actionsHeading')}</h2>

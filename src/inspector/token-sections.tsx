@@ -51,26 +51,24 @@ export const TokenView = memo(
     decoded,
     raw,
     name,
-    now,
   }: {
     decoded: DecodedToken | undefined;
     raw: unknown;
     name: string;
-    now: number;
   }) {
     if (!decoded || typeof raw !== 'string') return <p class="muted">{t('noSuchToken', name)}</p>;
     return (
       <>
         {decoded.kind === 'jwt' && (
           <>
-            <ClaimsTable values={decoded.header} now={now} caption={t('tokenHeader', name)} />
-            <ClaimsTable values={decoded.claims} now={now} caption={t('tokenClaims', name)} />
+            <ClaimsTable values={decoded.header} caption={t('tokenHeader', name)} />
+            <ClaimsTable values={decoded.claims} caption={t('tokenClaims', name)} />
           </>
         )}
         {decoded.kind === 'jwe' && (
           <>
             <p>{t('tokenJwe')}</p>
-            <ClaimsTable values={decoded.header} now={now} caption={t('tokenHeader', name)} />
+            <ClaimsTable values={decoded.header} caption={t('tokenHeader', name)} />
           </>
         )}
         {decoded.kind === 'opaque' && <p>{t('tokenOpaque')}</p>}

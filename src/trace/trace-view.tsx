@@ -115,7 +115,7 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
       <FetchKeys attempt={attempt} onCheck={setFetched} />
       {attempt.tokens.map(({ name, decoded }) =>
         decoded.kind === 'jwt' ? (
-          <ClaimsTable key={name} values={decoded.claims} now={Date.now()} caption={t('tokenClaims', name)} />
+          <ClaimsTable key={name} values={decoded.claims} caption={t('tokenClaims', name)} />
         ) : (
           <p key={name}>{t('traceTokenOpaque', name)}</p>
         ),

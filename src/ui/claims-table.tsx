@@ -1,19 +1,16 @@
 import { KeyValueTable } from './key-value-table.tsx';
 import { TIME_CLAIMS, describeTime } from './time.ts';
+import { useNow } from './use-now.ts';
 import { words } from './words.ts';
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value, null, 1));
 
 /** A JWT header or claims set; time claims also as local time and relative ("in 23 h"). */
-export function ClaimsTable({
-  values,
-  now,
-  caption,
-}: {
-  values: Record<string, unknown>;
-  now: number;
-  caption: string;
-}) {
+export function ClaimsTable({ values, caption }: { values: Record<string, unknown>; caption: string }) {
+  // Relative times tick while the table has any ("(now)" becomes "(7 s ago)").
+  const now = useNow(
+    Object.entries(values).some(([name, v]) => TIME_CLAIMS.has(name) && typeof v === 'number'),
+  );
   return (
     <KeyValueTable
       caption={caption}

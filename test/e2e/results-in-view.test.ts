@@ -36,4 +36,41 @@ describe('results where the eye is', () => {
       f.tamper = undefined;
     }
   });
+
+  test('never stale: claims by scope with values and their source, kept through a failed UserInfo; a revocation accepted stops the countdown; relative times tick', async () => {
+    await authorize(f, 'in-view-app', SECRET);
+    await logIn(await loginPage(f));
+    const page = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+    const byScope = page.getByRole('table', { name: 'Claims by scope' });
+    // Before UserInfo: what the ID token holds, and where the rest is.
+    await expect(byScope.textContent()).resolves.toMatch(/sub: [^;]+ \(ID token\)/);
+    await expect(
+      page
+        .getByText(
+          'The ID token holds only some of the claims these scopes ask for: press Call UserInfo to see the profile claims.',
+        )
+        .count(),
+    ).resolves.toBe(1);
+    // Relative times keep moving on a page left open.
+    const iat = page.getByRole('table', { name: 'id_token claims' }).getByRole('row', { name: /^iat/ });
+    const first = await iat.textContent();
+    await expect.poll(() => iat.textContent(), { timeout: 5000 }).not.toBe(first);
+
+    await page.getByRole('button', { name: 'Call UserInfo', exact: true }).click();
+    await expect.poll(() => byScope.textContent()).toMatch(/email: [^;]+@example\.test \(UserInfo\)/);
+    // Revoked, the access token's countdown gives way to the revocation, and a later UserInfo fails.
+    await expect(page.getByText(/^The access token expires /).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Revoke access token', exact: true }).click();
+    await expect
+      .poll(() => page.getByText(/^Revocation accepted at .*: the access token’s countdown stops\./).count())
+      .toBe(1);
+    await expect(page.getByText(/^The access token expires /).count()).resolves.toBe(0);
+    const steps = page.getByRole('list', { name: 'Steps' });
+    const failedBefore = await steps.locator('.status-failed').count();
+    await page.getByRole('button', { name: 'Call UserInfo', exact: true }).click();
+    await expect.poll(() => steps.locator('.status-failed').count()).toBeGreaterThan(failedBefore);
+    // The claims of the call that answered are still shown.
+    expect(await byScope.textContent()).toMatch(/email: [^;]+@example\.test \(UserInfo\)/);
+  });
 });

@@ -28,6 +28,22 @@ export function currentRefreshToken(run: Run): string | undefined {
   return found?.fields?.refresh_token as string | undefined;
 }
 
+/**
+ * When the provider accepted the revocation of the current `which` (a revocation step that answered
+ * after the tokens in force arrived), in epoch milliseconds; undefined while none did.
+ */
+export function revocationAccepted(
+  run: Run,
+  tokens: TokensStep | undefined,
+  which: 'access_token' | 'refresh_token',
+): number | undefined {
+  if (!tokens) return undefined;
+  return run.steps.findLast(
+    (s): s is StepOf<'revocation'> =>
+      s.kind === 'revocation' && s.token === which && s.status === 'ok' && s.at >= tokens.at,
+  )?.at;
+}
+
 /** What the run's discovery found the provider publishes, typed; undefined without a document. */
 export function serverOf(run: Run): AuthorizationServer | undefined {
   const metadata = lastStep(run, 'discovery')?.metadata;

@@ -12,9 +12,7 @@ export function IntrospectionStep({ step, curl }: StepProps<'introspection'>) {
     <>
       <h3>{t('stepIntrospection')}</h3>
       <OutcomeLine step={step} done={said} />
-      {step.fields && (
-        <ClaimsTable values={step.fields} now={Date.now()} caption={t(`introspectionOf${token}`)} />
-      )}
+      {step.fields && <ClaimsTable values={step.fields} caption={t(`introspectionOf${token}`)} />}
       <StepExchanges step={step} curl={curl} />
     </>
   );

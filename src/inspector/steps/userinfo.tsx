@@ -9,7 +9,7 @@ export function UserinfoStep({ step, curl }: StepProps<'userinfo'>) {
     <>
       <h3>{t('stepUserinfo')}</h3>
       <OutcomeLine step={step} />
-      {step.claims && <ClaimsTable values={step.claims} now={Date.now()} caption={t('userinfoClaims')} />}
+      {step.claims && <ClaimsTable values={step.claims} caption={t('userinfoClaims')} />}
       <StepExchanges step={step} curl={curl} />
     </>
   );
