@@ -31,3 +31,12 @@ export function sharedCopy(har: HarFile, trace: Trace, options: CleanOptions): S
   const safeTrace = withCauses(traceLogins('error' in safe ? [] : safe.entries), trace, clean);
   return { ...cleaned, safeTrace };
 }
+
+/** Notes about what an export leaves out: the DevTools panel's live log is no export. */
+const OF_EXPORTS = new Set(['noteNoCredentials']);
+
+/** A trace of the live network log: without the notes that speak of exported files. */
+export const forLiveLog = (trace: Trace): Trace => ({
+  ...trace,
+  notes: trace.notes.filter((n) => !OF_EXPORTS.has(n.say.id)),
+});

@@ -2,7 +2,7 @@ import type { Trace } from './attempts.ts';
 import type { HarFile } from './har.ts';
 import type { CleanedHar, CleanOptions } from './clean-har.ts';
 import { fetchedSignature, type FetchedSignature } from './token-evidence.ts';
-import { sharedCopy, traceFile } from './read-file.ts';
+import { forLiveLog, sharedCopy, traceFile } from './read-file.ts';
 import type { HttpDeps } from '../../core/protocol/http.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 
@@ -37,13 +37,19 @@ const http: HttpDeps = {
 
 const post = (update: TraceUpdate | SignatureAnswer) => self.postMessage(update);
 
-async function analyseHar(har: string | HarFile, options: CleanOptions): Promise<void> {
+async function analyseHar(har: string | HarFile, options: CleanOptions, fromLiveLog = false): Promise<void> {
   const read = await traceFile(har);
   if ('error' in read) return post({ kind: 'error', ...read.error });
-  post({ kind: 'trace', trace: read.trace });
+  const trace = fromLiveLog ? forLiveLog(read.trace) : read.trace;
+  post({ kind: 'trace', trace });
   // The redacted copy and the report come second: the person reads the logins meanwhile.
-  const { text, ...copy } = sharedCopy(read.har, read.trace, options);
-  post({ kind: 'shareable', redacted: new Blob([text], { type: 'application/json' }), ...copy });
+  const { text, safeTrace, ...copy } = sharedCopy(read.har, trace, options);
+  post({
+    kind: 'shareable',
+    redacted: new Blob([text], { type: 'application/json' }),
+    safeTrace: fromLiveLog ? forLiveLog(safeTrace) : safeTrace,
+    ...copy,
+  });
 }
 
 /** The live log: entries as they finish, analysed again while more keep coming (never starved by them). */
@@ -65,7 +71,7 @@ function appendLive(entries: unknown[]) {
     }
     pending = false;
     const started = performance.now();
-    analyseHar({ log: { entries: [...live] } }, { keepOtherBodies: false })
+    analyseHar({ log: { entries: [...live] } }, { keepOtherBodies: false }, true)
       .catch((e: unknown) => post({ kind: 'error', ...say('harUnreadable', String(e)) }))
       .finally(() => setTimeout(next, Math.max(0, LIVE_EVERY_MS - (performance.now() - started))));
   };

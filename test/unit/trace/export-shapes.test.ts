@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
+import { forLiveLog } from '../../../src/trace/analysis/read-file.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
 import { cleanHar } from '../../../src/trace/analysis/clean-har.ts';
 import { inEnglish } from '../../support/words.ts';
@@ -39,6 +40,8 @@ describe('HARs as browsers export them', () => {
       ),
     ]);
 
+    // The DevTools panel's live log is no export: it says nothing of what an export leaves out.
+    expect(forLiveLog(trace).notes).toEqual([]);
     // An export that kept cookies (Firefox's, Chrome's with sensitive data) hides nothing: no such note.
     const kept = JSON.parse(text) as { log: { entries: { request: { headers: object[] } }[] } };
     kept.log.entries[0]!.request.headers.push({ name: 'Cookie', value: 'theme=dark' });
