@@ -79,7 +79,11 @@ describe('actions on a finished run', () => {
     // For a demo: which claims each scope brought (the ID token's and UserInfo's together).
     const byScope = page.getByRole('table', { name: 'Claims by scope' });
     await expect
-      .poll(() => byScope.getByRole('row', { name: /^email email, email_verified/ }).count())
+      .poll(() =>
+        byScope
+          .getByRole('row', { name: /^email email: \S+@\S+ \(UserInfo\); email_verified: true \(UserInfo\)/ })
+          .count(),
+      )
       .toBe(1);
     const subCheck = () =>
       page
