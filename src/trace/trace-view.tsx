@@ -95,6 +95,7 @@ function Attempt({ attempt }: { attempt: LoginAttempt }) {
           </>
         )}
       </h2>
+      {attempt.succeeded && <p class="status-ok">{spoken(attempt.succeeded.say)}</p>}
       {attempt.diagnosis.map((d, i) => (
         <p key={i} class="status-failed">
           {spoken(d.say)}

@@ -1,4 +1,6 @@
-import type { HarEntry } from '../../src/trace/analysis/har.ts';
+import type { Said } from '../../src/core/i18n/say.ts';
+import { readHar, type HarEntry } from '../../src/trace/analysis/har.ts';
+import { inEnglish } from './words.ts';
 
 /** HAR entries as an export writes them, one second apart, for the trace's unit tests (values invented). */
 export const OP = 'https://op.example';
@@ -35,3 +37,9 @@ export const token = (form: string, status: number, body: unknown) =>
 export const har = (entries: HarEntry[]) => JSON.stringify({ log: { version: '1.2', entries } });
 export const statuses = (checks: { id: string; status: string }[]) =>
   Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+/** Entries as the trace reads them, through the real reader. */
+export const read = (entries: HarEntry[]) => (readHar(har(entries)) as { entries: HarEntry[] }).entries;
+/** A login's diagnosis in English, one line each. */
+export const said = (attempt: { diagnosis: Said[] } | undefined) =>
+  attempt!.diagnosis.map((d) => inEnglish(d)).join('\n');

@@ -70,7 +70,9 @@ function analyseToken({ entry, params }: TokenCall, har: HarIndex, window: Login
     ...tokenAnswered(entry, body, false),
     blockedCall('token', entry, har.preflight(entry)),
   ].filter((d): d is Said => d !== undefined);
+  const issued = entry.response.status < 300 && tokens.length > 0;
   return {
+    ...(issued ? { succeeded: say('okTokenIssued') } : {}),
     grant,
     clientId: params.get('client_id') ?? basicClientId(entry) ?? '',
     issuer,

@@ -1,5 +1,5 @@
 import { readProviderError } from '../../core/protocol/provider-error.ts';
-import { bodyText, type HarEntry } from './har.ts';
+import { bodyText, header, type HarEntry } from './har.ts';
 import { say, type Part, type Said } from '../../core/i18n/say.ts';
 import type { MessageId } from '../../core/view/words.ts';
 
@@ -65,11 +65,13 @@ export function diagnose(seen: Seen): Said[] {
         explained(PROVIDER_ERRORS, providerError, answer?.get('error_description'), 'dxSeeCallback'),
       ),
     );
+  const appAnswer =
+    callback && !providerError && answer?.has('code') ? callbackAnswered(callback, redirectUri) : undefined;
+  if (appAnswer) diagnosis.push(appAnswer);
   if (seen.forged) diagnosis.push(say('dxForged'));
-  // No token request: a confidential app's server redeems the code out of the browser's sight; a
-  // login with PKCE is what a browser app sends, and a browser app redeems from the page.
-  else if (callback && !providerError && !token)
-    diagnosis.push(say(seen.pkce ? 'dxNeverRedeemed' : 'dxServerSide'));
+  // No token request: a login with PKCE is what a browser app sends, and a browser app redeems from
+  // the page (a confidential app's server redeems out of the browser's sight: a success, said apart).
+  else if (callback && !providerError && !token && seen.pkce) diagnosis.push(say('dxNeverRedeemed'));
   if (token?.response.status === 0) diagnosis.push(say('dxBlocked'));
   if (seen.redeems.length > 1) {
     const again = seen.redeems.slice(1).map((e) => e.response.status);
@@ -80,6 +82,32 @@ export function diagnose(seen: Seen): Said[] {
     diagnosis.push(...tokenAnswered(token, tokenBody, differs));
   }
   return diagnosis;
+}
+
+const pathOf = (url: string) => url.split(/[?#]/)[0]!.toLowerCase();
+/** An app's own error page: a query parameter that names an error or a failure (`?calendarSync=error`). */
+const ERROR_PAGE = /[?&#][^=&#]*(error|fail)[^=&#]*=|=[^&#]*\b(error|failed|failure)\b/i;
+
+/**
+ * The app's own answer to its callback, when the provider succeeded (a code came): an error status, or
+ * a redirect to an error page of its own. Only the request at the redirect URI itself is the app's.
+ */
+function callbackAnswered(callback: HarEntry, redirectUri: string): Said | undefined {
+  if (pathOf(callback.request.url) !== pathOf(redirectUri)) return undefined;
+  const { status } = callback.response;
+  if (status >= 400) return say('dxCallbackStatus', status);
+  const to = header(callback.response.headers, 'location') ?? callback.response.redirectURL;
+  if (status >= 300 && to && ERROR_PAGE.test(to)) return say('dxCallbackErrorPage', to);
+  return undefined;
+}
+
+/** The success line: tokens issued, or (no PKCE, no token request) a code handed to the app's server. */
+export function succeeded(seen: Seen, diagnosis: Said[], tokensIssued: boolean): Said | undefined {
+  if (diagnosis.length) return undefined;
+  if (tokensIssued) return say('okRedeemed');
+  const { callback, answer, token } = seen;
+  if (callback && answer?.has('code') && !token && !seen.pkce && !seen.forged) return say('okServerSide');
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { decodeToken } from '../../core/protocol/jwt.ts';
 import { originAndPath } from '../../core/protocol/params.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 import { blockedCall } from './blocked.ts';
-import { diagnose } from './diagnosis.ts';
+import { diagnose, succeeded } from './diagnosis.ts';
 import { bodyText, formParams, header, originOf, paramsOf, type HarEntry } from './har.ts';
 import type { HarIndex, LoginWindow } from './har-index.ts';
 import { event, type LoginAttempt, type Metadata } from './trace-types.ts';
@@ -169,20 +169,21 @@ export function analyse(
   ].filter((b): b is Said => b !== undefined);
   const nonceMismatch =
     idToken?.kind === 'jwt' && nonceSent !== undefined && idToken.claims.nonce !== nonceSent;
+  const seen = {
+    callback,
+    answer,
+    token: token?.entry,
+    tokenForm,
+    tokenBody,
+    redirectUri,
+    redeems: redeems.map((r) => r.entry),
+    forged,
+    pkce: sent.has('code_challenge'),
+    pageError: pageError !== undefined,
+  };
   const diagnosis = [
     ...(pageError ?? []),
-    ...diagnose({
-      callback,
-      answer,
-      token: token?.entry,
-      tokenForm,
-      tokenBody,
-      redirectUri,
-      redeems: redeems.map((r) => r.entry),
-      forged,
-      pkce: sent.has('code_challenge'),
-      pageError: pageError !== undefined,
-    }),
+    ...diagnose(seen),
     ...(nonceMismatch ? [say('dxNonceMismatch')] : []),
     ...(callback && answer?.has('state') && har.lostCookies(callback) ? [say('dxFormPostCookies')] : []),
     ...blocked,
@@ -193,8 +194,19 @@ export function analyse(
     ...tokenEvidence,
     ...(challenge && verifier && method === 'S256' ? { pkce: { challenge, verifier } } : {}),
   };
+  const issued = !!token && token.entry.response.status < 300 && tokens.length > 0;
+  const success = succeeded(seen, diagnosis, issued);
   return {
-    attempt: { clientId, issuer, events, checks, diagnosis, tokens, evidence },
+    attempt: {
+      clientId,
+      issuer,
+      events,
+      checks,
+      diagnosis,
+      tokens,
+      evidence,
+      ...(success ? { succeeded: success } : {}),
+    },
     claimed: redeems.map((r) => r.entry),
   };
 }

@@ -20,6 +20,7 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
         ? w.t('traceReportLogin', i + 1, cell(a.clientId), cell(a.issuer))
         : w.t('traceReportToken', i + 1, cell(a.clientId), cell(a.issuer), cell(a.grant));
     md.push(`## ${title}`, '');
+    if (a.succeeded) md.push(`- ✓ ${plain(w.spoken(a.succeeded.say))}`);
     for (const d of a.diagnosis) md.push(`- ${plain(w.spoken(d.say))}`);
     const events = ['traceWhen', 'traceWhat', 'traceRequest', 'colStatus'] as const;
     md.push('', `| ${events.map((h) => w.t(h)).join(' | ')} |`, '|---|---|---|---|');

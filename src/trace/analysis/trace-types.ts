@@ -22,6 +22,8 @@ export interface LoginAttempt {
   events: TraceEvent[];
   checks: Check[];
   diagnosis: Said[];
+  /** Said in the success colour when the login did what it set out to (tokens issued, a code for the app's server). */
+  succeeded?: Said;
   tokens: { name: string; decoded: DecodedToken }[];
   /**
    * The ID token as issued, the token response's `Date` header, the PKCE challenge with the verifier
