@@ -84,6 +84,7 @@ for (const file of readdirSync(folder)
     console.log(
       `  ${a.grant === undefined ? 'login' : `token request (${a.grant})`}: ${a.clientId} at ${a.issuer}`,
     );
+    if (a.succeeded) console.log(`    ✓ ${w.spoken(a.succeeded.say)}`);
     for (const d of a.diagnosis) console.log(`    - ${w.spoken(d.say)}`);
     for (const c of a.checks.filter((c) => c.status === 'fail'))
       console.log(`    ✗ ${checkTitle(c, w)} (${c.id})`);

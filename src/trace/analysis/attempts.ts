@@ -17,6 +17,7 @@ import {
 } from './har.ts';
 import { HarIndex, type LoginWindow, type TokenCall } from './har-index.ts';
 import { analyse, GRANT_RULE, tokensOf } from './login.ts';
+import { isIdentityApi, providerSignIn, samlSignIn, wentNowhere } from './elsewhere.ts';
 import { event, type LoginAttempt, type Trace } from './trace-types.ts';
 
 export type { LoginAttempt, Trace, TraceEvent } from './trace-types.ts';
@@ -103,7 +104,13 @@ function backendLogins(har: HarIndex, providers: Set<string>): Said[] {
       : header(e.response.headers, 'set-cookie') !== undefined
         ? say('backendSession')
         : say('backendNothing');
-    notes.push(say('noteBackendLogin', originAndPath(e.request.url), e.response.status, back));
+    // An embedded login (Auth0's Lock, a custom domain) posts OAuth's parameters with the password.
+    const embedded = params.has('client_id') && (params.has('redirect_uri') || params.has('response_type'));
+    notes.push(
+      embedded || isIdentityApi(e.request.url)
+        ? providerSignIn(e, back)
+        : say('noteBackendLogin', originAndPath(e.request.url), e.response.status, back),
+    );
   }
   return notes;
 }
@@ -150,7 +157,12 @@ export function traceLogins(entries: HarEntry[]): Trace {
     ...authorizes.map((e) => originOf(e.request.url)),
     ...har.tokenCalls.map((c) => originOf(c.entry.request.url)),
   ]);
-  const notes: Said[] = backendLogins(har, providers);
+  const saml = samlSignIn(har);
+  const notes: Said[] = [
+    ...wentNowhere(har, started.length ? started.reduce((a, b) => (a < b ? a : b)) : undefined, providers),
+    ...(saml ? [saml] : []),
+    ...backendLogins(har, providers),
+  ];
   // Only an export that kept no cookie and no Authorization header at all (Chrome's sanitized one) hides
   // client authentication; a file that kept them (Firefox's, with its cookies) shows a public client.
   const sanitized =

@@ -20,7 +20,7 @@ export interface HarEntry {
     statusText?: string;
     headers: HarHeader[];
     redirectURL?: string;
-    /** Why the browser did not complete the request (Chrome's `_error`, e.g. `net::ERR_FAILED`). */
+    /** Why the browser did not complete the request (`_error`, e.g. `net::ERR_FAILED`, on the response or the entry). */
     error?: string;
     content?: { mimeType?: string; text?: string; encoding?: string };
   };
@@ -45,6 +45,7 @@ const ENTRY = { startedDateTime: unknown, request: unknown, response: unknown, _
 const REQUEST = { method: string, url: string, headers: unknown, postData: unknown };
 const POST = { mimeType: string, text: string, params: unknown };
 const RESPONSE = {
+  _error: string,
   status: unknown,
   statusText: unknown,
   headers: unknown,
@@ -79,7 +80,8 @@ function normalise(e: unknown): HarEntry | undefined {
       statusText: text(response.statusText),
       headers: pairs(response.headers),
       ...(response.redirectURL !== undefined ? { redirectURL: response.redirectURL } : {}),
-      ...(entry._error !== undefined ? { error: entry._error } : {}),
+      // Chrome writes `_error` on the response; other exporters on the entry.
+      ...((response._error ?? entry._error) !== undefined ? { error: response._error ?? entry._error } : {}),
       ...(isObject(response.content) ? { content: picked(CONTENT, response.content) } : {}),
     },
   };
