@@ -15,8 +15,10 @@ import {
   tokenParams,
   type HarEntry,
 } from './har.ts';
-import { HarIndex, type LoginWindow, type TokenCall } from './har-index.ts';
+import { HarIndex, type TokenCall } from './har-index.ts';
+import { windows, type LoginWindow } from './login-windows.ts';
 import { analyse, GRANT_RULE, tokensOf } from './login.ts';
+import { distinctLogins, fromTheMiddle } from './middle.ts';
 import { isIdentityApi, providerSignIn, samlSignIn, wentNowhere } from './elsewhere.ts';
 import { event, type LoginAttempt, type Trace } from './trace-types.ts';
 
@@ -115,42 +117,29 @@ function backendLogins(har: HarIndex, providers: Set<string>): Said[] {
   return notes;
 }
 
-/** Each login's place among the others started at its provider's origin (`LoginWindow`). */
-function windows(starts: HarEntry[]): LoginWindow[] {
-  const byOrigin = new Map<string, number[]>();
-  starts.forEach((e, i) => {
-    const origin = originOf(e.request.url);
-    const list = byOrigin.get(origin);
-    if (list) list.push(i);
-    else byOrigin.set(origin, [i]);
-  });
-  const out: LoginWindow[] = [];
-  for (const list of byOrigin.values()) {
-    const at = (k: number | undefined) => (k === undefined ? undefined : starts[k]!.startedDateTime);
-    list.sort((x, y) => at(x)!.localeCompare(at(y)!));
-    list.forEach((k, j) => (out[k] = { start: at(k)!, prev: at(list[j - 1]), next: at(list[j + 1]) }));
-  }
-  return out;
-}
-
 /** Every OAuth 2.0 / OIDC login in the HAR, and every token request outside one, without being told the provider. */
 export function traceLogins(entries: HarEntry[]): Trace {
   const har = new HarIndex(entries);
   const claimed = new Set<HarEntry>();
-  const authorizes = har.sorted.filter((e) => isAuthorize(e, har));
+  const authorizes = distinctLogins(
+    har.sorted.filter((e) => isAuthorize(e, har)),
+    har,
+  );
   const loginWindows = windows(authorizes);
+  const callbacks = new Set<HarEntry>();
   const logins = authorizes.map((a, i) => {
-    const { attempt, claimed: redeems } = analyse(a, har, loginWindows[i]!);
+    const { attempt, claimed: redeems, callback } = analyse(a, har, loginWindows[i]!);
     for (const e of redeems) claimed.add(e);
+    if (callback) callbacks.add(callback);
     return attempt;
   });
+  const middles = fromTheMiddle(har, callbacks, claimed);
   const loneCalls = har.tokenCalls.filter((c) => !claimed.has(c.entry));
   const loneWindows = windows([...authorizes, ...loneCalls.map((c) => c.entry)]).slice(authorizes.length);
   const lone = loneCalls.map((c, i) => analyseToken(c, har, loneWindows[i]!));
   // In the order they began: a login at its authorization request, a lone token request at itself.
   const started = [...authorizes, ...loneCalls.map((c) => c.entry)].map((e) => e.startedDateTime);
-  const attempts = [...logins, ...lone]
-    .map((attempt, i) => ({ attempt, at: started[i]! }))
+  const attempts = [...[...logins, ...lone].map((attempt, i) => ({ attempt, at: started[i]! })), ...middles]
     .sort((a, b) => a.at.localeCompare(b.at))
     .map((a) => a.attempt);
   const providers = new Set([

@@ -16,51 +16,12 @@ import {
   type HarEntry,
 } from './har.ts';
 import { event, type Metadata, type TraceEvent } from './trace-types.ts';
-
-/**
- * Where a login stands among the others at its provider: the start of the one before, its own, the
- * next one's. A provider call belongs to the last login started at or before it, except discovery,
- * which is read to start the next one.
- */
-export interface LoginWindow {
-  prev?: string;
-  start: string;
-  next?: string;
-}
-
-const inWindow = (e: TraceEvent, w: LoginWindow): boolean =>
-  e.kind === 'discovery'
-    ? (w.prev === undefined || e.at > w.prev) && (w.next === undefined || e.at <= w.start)
-    : (w.prev === undefined || e.at >= w.start) && (w.next === undefined || e.at < w.next);
+import { inWindow, type LoginWindow } from './login-windows.ts';
+import { firstFrom, push } from './sorted.ts';
 
 export interface TokenCall {
   entry: HarEntry;
   params: URLSearchParams;
-}
-
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
-
-/**
- * The first index of a time-ordered list at or after `at` (ISO times compare as strings); with
- * `after`, the first strictly after it.
- */
-export function firstFrom<T extends { startedDateTime: string }>(
-  list: T[],
-  at: string,
-  after = false,
-): number {
-  let [lo, hi] = [0, list.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = list[mid]!.startedDateTime;
-    if (t < at || (after && t === at)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -6,7 +6,8 @@ import { say, type Said } from '../../core/i18n/say.ts';
 import { blockedCall } from './blocked.ts';
 import { diagnose, succeeded } from './diagnosis.ts';
 import { bodyText, formParams, header, originOf, paramsOf, type HarEntry } from './har.ts';
-import type { HarIndex, LoginWindow } from './har-index.ts';
+import type { HarIndex } from './har-index.ts';
+import type { LoginWindow } from './login-windows.ts';
 import { event, type LoginAttempt, type Metadata } from './trace-types.ts';
 
 /** What a Location sent back to the redirect URI carries: its query and its fragment. */
@@ -60,7 +61,7 @@ export function analyse(
   authorize: HarEntry,
   har: HarIndex,
   window: LoginWindow,
-): { attempt: LoginAttempt; claimed: HarEntry[] } {
+): { attempt: LoginAttempt; claimed: HarEntry[]; callback: HarEntry | undefined } {
   const at = authorize.startedDateTime;
   // PAR (RFC 9126): the authorization request holds only client_id and request_uri; the pushed one the rest.
   const direct = authorizeParams(authorize);
@@ -208,11 +209,12 @@ export function analyse(
       ...(success ? { succeeded: success } : {}),
     },
     claimed: redeems.map((r) => r.entry),
+    callback,
   };
 }
 
 /** What an authorization request sent: its URL's parameters, and a form POST's body. */
-function authorizeParams(e: HarEntry): URLSearchParams {
+export function authorizeParams(e: HarEntry): URLSearchParams {
   const params = new URLSearchParams(paramsOf(e.request.url));
   if (e.request.method === 'POST') for (const [k, v] of formParams(e) ?? []) params.append(k, v);
   return params;
