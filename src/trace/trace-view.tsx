@@ -220,6 +220,11 @@ export function TraceView({
       ) : (
         <p class="muted">{t('tracePreparing')}</p>
       )}
+      {trace.problems?.map((p, i) => (
+        <p key={`p${i}`} class="status-failed">
+          {spoken(p.say)}
+        </p>
+      ))}
       {trace.notes.map((n, i) => (
         <p key={i} class="muted">
           {spoken(n.say)}

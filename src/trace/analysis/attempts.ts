@@ -19,6 +19,7 @@ import { HarIndex, type TokenCall } from './har-index.ts';
 import { windows, type LoginWindow } from './login-windows.ts';
 import { analyse, GRANT_RULE, tokensOf } from './login.ts';
 import { distinctLogins, fromTheMiddle } from './middle.ts';
+import { refreshRaces, registrations, wrongAudiences } from './classes.ts';
 import { isIdentityApi, providerSignIn, samlSignIn, wentNowhere } from './elsewhere.ts';
 import { event, type LoginAttempt, type Trace } from './trace-types.ts';
 
@@ -136,7 +137,12 @@ export function traceLogins(entries: HarEntry[]): Trace {
   const middles = fromTheMiddle(har, callbacks, claimed);
   const loneCalls = har.tokenCalls.filter((c) => !claimed.has(c.entry));
   const loneWindows = windows([...authorizes, ...loneCalls.map((c) => c.entry)]).slice(authorizes.length);
-  const lone = loneCalls.map((c, i) => analyseToken(c, har, loneWindows[i]!));
+  const races = refreshRaces(loneCalls);
+  const lone = loneCalls.map((c, i) => {
+    const attempt = analyseToken(c, har, loneWindows[i]!);
+    const race = races.get(c);
+    return race ? { ...attempt, diagnosis: [race, ...attempt.diagnosis], succeeded: undefined } : attempt;
+  });
   // In the order they began: a login at its authorization request, a lone token request at itself.
   const started = [...authorizes, ...loneCalls.map((c) => c.entry)].map((e) => e.startedDateTime);
   const attempts = [...[...logins, ...lone].map((attempt, i) => ({ attempt, at: started[i]! })), ...middles]
@@ -147,11 +153,14 @@ export function traceLogins(entries: HarEntry[]): Trace {
     ...har.tokenCalls.map((c) => originOf(c.entry.request.url)),
   ]);
   const saml = samlSignIn(har);
+  const registered = registrations(har);
   const notes: Said[] = [
     ...wentNowhere(har, started.length ? started.reduce((a, b) => (a < b ? a : b)) : undefined, providers),
     ...(saml ? [saml] : []),
     ...backendLogins(har, providers),
+    ...registered.notes,
   ];
+  const problems = [...registered.problems, ...wrongAudiences(har)];
   // Only an export that kept no cookie and no Authorization header at all (Chrome's sanitized one) hides
   // client authentication; a file that kept them (Firefox's, with its cookies) shows a public client.
   const sanitized =
@@ -168,5 +177,6 @@ export function traceLogins(entries: HarEntry[]): Trace {
     attempts,
     hosts: hostsOf(har.sorted.map((e) => e.request.url)),
     notes,
+    ...(problems.length ? { problems } : {}),
   };
 }

@@ -111,6 +111,12 @@ export class HarIndex {
     return list.slice(from, from + limit);
   }
 
+  /** Entries on an origin before `at`. */
+  beforeOn(origin: string, at: string): HarEntry[] {
+    const list = this.byOrigin.get(origin) ?? [];
+    return list.slice(0, firstFrom(list, at));
+  }
+
   /** Responses that sent the browser to `path`, from `at` on, with the absolute URL they sent it to. */
   led(path: string, at: string) {
     const list = this.ledTo.get(path) ?? [];

@@ -5,6 +5,7 @@ import { originAndPath } from '../../core/protocol/params.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 import { blockedCall } from './blocked.ts';
 import { diagnose, succeeded } from './diagnosis.ts';
+import { loginFindings } from './classes.ts';
 import { bodyText, formParams, header, originOf, paramsOf, type HarEntry } from './har.ts';
 import type { HarIndex } from './har-index.ts';
 import type { LoginWindow } from './login-windows.ts';
@@ -186,6 +187,7 @@ export function analyse(
     ...(pageError ?? []),
     ...diagnose(seen),
     ...(nonceMismatch ? [say('dxNonceMismatch')] : []),
+    ...loginFindings({ authorize, sent, callback, answer, har }),
     ...(callback && answer?.has('state') && har.lostCookies(callback) ? [say('dxFormPostCookies')] : []),
     ...blocked,
   ];

@@ -13,6 +13,8 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
   const md = [`# ${w.t('traceReportTitle', cell(fileName))}`, ''];
   if (trace.attempts.length === 0)
     md.push(w.t('traceNoLogin', trace.hosts.map(cell).join(', ') || w.t('traceNoHosts')));
+  for (const problem of trace.problems ?? []) md.push(`- ${plain(w.spoken(problem.say))}`);
+  if (trace.problems?.length) md.push('');
   for (const note of trace.notes) md.push(`> ${plain(w.spoken(note.say))}`, '');
   trace.attempts.forEach((a, i) => {
     const title =

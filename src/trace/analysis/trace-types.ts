@@ -43,6 +43,8 @@ export interface Trace {
   /** The hosts the HAR saw, named when it holds no login. */
   hosts: string[];
   notes: Said[];
+  /** Failures outside any login (a refused client registration, an API refusing the token's audience). */
+  problems?: Said[];
 }
 
 export type Metadata = Record<string, unknown>;
