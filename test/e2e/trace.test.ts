@@ -146,6 +146,30 @@ describe('the Trace page', () => {
     await page.close();
   });
 
+  test('the panel reads a refused authorize page live: the provider’s error, not “the callback never came”', async () => {
+    const har = await recordHar(async (page) => {
+      const authorize = new URL(`${f.idp.issuer}/oauth2/authorize`);
+      for (const [k, v] of Object.entries({
+        client_id: 'har-app',
+        response_type: 'code',
+        redirect_uri: 'https://unregistered.example/cb',
+        scope: 'openid',
+        state: 'refused-live',
+      }))
+        authorize.searchParams.set(k, v);
+      await page.goto(authorize.toString());
+    });
+    const page = await f.ext.context.newPage();
+    await page.addInitScript(devtoolsStub(`(${readFileSync(har, 'utf8')}).log.entries`));
+    await page.goto(`chrome-extension://${f.ext.extensionId}/src/trace/panel.html`);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('1 login attempt found.');
+    const host = new URL(f.idp.issuer).host;
+    await expect
+      .poll(() => diagnoses(page))
+      .toEqual([expect.stringMatching(new RegExp(`^${host} showed its own error, invalid_redirect_uri`))]);
+    await page.close();
+  });
+
   test('the panel keeps up with a tab that never stops requesting; it reads in a 400 px dock and hides codes while presenting', async () => {
     const har = readFileSync(await recordLogin('state-recorded-3'), 'utf8');
     const page = await f.ext.context.newPage();

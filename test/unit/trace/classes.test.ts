@@ -125,4 +125,20 @@ describe('failure classes support staff meet, named', () => {
     };
     expect(lines([other]).problems).toBeUndefined();
   });
+
+  test('8: a token request the server answered but the browser blocked (Chrome: 200 with _error on the response, no body)', () => {
+    const redeem = token(
+      `grant_type=authorization_code&code=c1&redirect_uri=${encodeURIComponent(APP)}&code_verifier=v`,
+      200,
+      {},
+    );
+    const blocked = { ...redeem, response: { status: 200, headers: [], _error: 'net::ERR_FAILED' } };
+    const [login] = lines([
+      authorize('s1'),
+      entry('GET', `${APP}?code=c1&state=s1`, 200),
+      blocked,
+    ] as Parameters<typeof read>[0]).attempts;
+    expect(said(login)).toMatch(/The browser did not complete the token request \(net::ERR_FAILED\)/);
+    expect(login!.succeeded).toBeUndefined();
+  });
 });
