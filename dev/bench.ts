@@ -125,12 +125,13 @@ results.push({
 });
 const allJs = (readdirSync(DIST, { recursive: true }) as string[]).filter((p) => p.endsWith('.js'));
 const allBytes = allJs.reduce((sum, p) => sum + gz(p), 0);
+// The budget the Open Finance round set (issue 42: ≤ 95 KB, from ≤ 80), for signing, key import, new pages.
 results.push({
   name: 'all JS in dist/ (gzip)',
   value: `${kb(allBytes)} in ${allJs.length} files`,
   floor: '—',
-  target: '≤ 80 KB',
-  ok: allBytes <= 80 * 1024,
+  target: '≤ 95 KB',
+  ok: allBytes <= 95 * 1024,
 });
 
 // 3. From launchWebAuthFlow returning the callback to the tokens and the settled verdict on screen
