@@ -57,7 +57,7 @@ function entra(body: string, query: URLSearchParams): ProviderError | undefined 
   };
 }
 
-/** A JSON answer: Okta's `errorCode`, RFC 6749's `error`, ForgeRock's `reason`/`message`. */
+/** A JSON answer: Okta's `errorCode`, RFC 6749's `error`, Auth0's `code`/`description`, ForgeRock's `reason`/`message`. */
 function json(body: Record<string, unknown>, refused: boolean): ProviderError | undefined {
   const okta = str(body.errorCode);
   if (okta)
@@ -68,6 +68,9 @@ function json(body: Record<string, unknown>, refused: boolean): ProviderError | 
     };
   const error = str(body.error);
   if (error && refused) return { error, description: str(body.error_description) ?? str(body.message) ?? '' };
+  // Auth0's embedded login: {"name": "ValidationError", "code": "invalid_user_password", "description": "…"}.
+  const code = str(body.code);
+  if (code && refused && str(body.description)) return { error: code, description: str(body.description)! };
   // ForgeRock AM: {"code": 400, "reason": "Bad Request", "message": "…"}.
   if (typeof body.code === 'number' && str(body.reason) && str(body.message))
     return { error: str(body.reason)!, description: str(body.message)! };

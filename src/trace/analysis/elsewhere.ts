@@ -42,6 +42,10 @@ export function samlSignIn(har: HarIndex): Said | undefined {
   return saml ? say('noteSaml', originAndPath(saml.request.url)) : undefined;
 }
 
+/** A host's site, roughly: its last two labels (`api.app.example` and `app.example` are one site). */
+const siteOf = (url: string) =>
+  /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)/i.exec(url)?.[1]?.split('.').slice(-2).join('.') ?? '';
+
 const DISCOVERY =
   /\/\.well-known\/(openid-configuration|oauth-authorization-server|oauth-protected-resource)/;
 /** Net errors that are no failure of the login: a navigation the browser itself cancelled. */
@@ -60,6 +64,11 @@ export function wentNowhere(har: HarIndex, firstLogin: string | undefined, provi
     har.sorted.filter((e) => !failed(e) && e.request.method !== 'OPTIONS').map((e) => e.request.url),
   );
   const said = new Set<string>();
+  // The app is the site of the first page the recording loaded; a failed beacon to a telemetry host is not its request.
+  const page = har.sorted.find(
+    (e) => e.request.method === 'GET' && /html/i.test(e.response.content?.mimeType ?? ''),
+  );
+  const app = siteOf((page ?? har.sorted[0])?.request.url ?? '');
   for (const e of har.sorted) {
     if (found.length >= 5 || (firstLogin !== undefined && e.startedDateTime >= firstLogin)) break;
     const { error, status } = e.response;
@@ -67,21 +76,22 @@ export function wentNowhere(har: HarIndex, firstLogin: string | undefined, provi
       e.request.method === 'OPTIONS' ||
       !failed(e) ||
       answered.has(e.request.url) ||
-      said.has(e.request.url)
+      said.has(originAndPath(e.request.url))
     )
       continue;
     if (providers.has(originOf(e.request.url))) continue;
-    said.add(e.request.url);
+    said.add(originAndPath(e.request.url));
     if (DISCOVERY.test(e.request.url)) {
       const why = blockedCall('discovery', e, har.preflight(e));
-      if (why) found.push(say('noteWentNowhere', e.request.method, e.request.url, why));
+      if (why) found.push(say('noteWentNowhere', e.request.method, originAndPath(e.request.url), why));
     } else if (
       status === 0 &&
       error !== undefined &&
       !NOT_A_FAILURE.has(error) &&
+      siteOf(e.request.url) === app &&
       !paramsOf(e.request.url).has('code')
     )
-      found.push(say('noteNoAnswer', e.request.method, e.request.url, error));
+      found.push(say('noteNoAnswer', e.request.method, originAndPath(e.request.url), error));
   }
   return found;
 }

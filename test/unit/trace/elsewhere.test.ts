@@ -105,7 +105,12 @@ describe('what a recording shows besides OAuth logins (values invented, shapes o
       ...entry('GET', 'https://app.example/home', 0),
       response: { status: 0, headers: [], _error: 'net::ERR_ABORTED' },
     };
-    expect(notes([aborted, refused] as Parameters<typeof read>[0])).toEqual([
+    // A beacon to another site (telemetry) that failed is not the app's request.
+    const beacon = {
+      ...entry('POST', 'https://events.telemetry.example/collect?apikey=k', 0),
+      response: { status: 0, headers: [], _error: 'net::ERR_CONNECTION_CLOSED' },
+    };
+    expect(notes([aborted, beacon, refused] as Parameters<typeof read>[0])).toEqual([
       'Before any login began: POST https://api.app.example/session got no answer (net::ERR_CONNECTION_REFUSED): the app’s own request failed, so the login never started.',
     ]);
   });
