@@ -29,7 +29,9 @@ export const isIdentityApi = (url: string): boolean => IDENTITY_APIS.some((re) =
 export function providerSignIn(e: HarEntry, back: Said): Said {
   const host = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(e.request.url)?.[1] ?? e.request.url;
   const page = providerPageError(e);
-  return say('noteProviderSignIn', host, e.response.status, page?.[0] ?? back);
+  return page
+    ? say('noteProviderSignIn', host, e.response.status, page[0]!)
+    : say('noteProviderSignInBack', host, e.response.status, back);
 }
 
 /** A SAML 2.0 sign-in: an AuthnRequest or a Response in a URL or a form. */

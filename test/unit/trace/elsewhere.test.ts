@@ -61,6 +61,33 @@ describe('what a recording shows besides OAuth logins (values invented, shapes o
         /^A password was posted to the identity provider’s own sign-in at auth\.example\.com \(HTTP 401\): /,
       ),
     ]);
+    // Firebase / Google Identity Platform, Okta's authn API: the provider's own sign-in, not the app's server.
+    expect(
+      notes([
+        entry(
+          'POST',
+          'https://identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=k',
+          200,
+          {
+            postData: {
+              mimeType: 'application/json',
+              text: '{"email":"a@b.example","password":"x","returnSecureToken":true}',
+            },
+          },
+          json({ idToken: 'i', refreshToken: 'r' }),
+        ),
+        entry(
+          'POST',
+          'https://tenant.okta.example/api/v1/authn',
+          401,
+          { postData: { mimeType: 'application/json', text: '{"username":"a","password":"x"}' } },
+          json({ errorCode: 'E0000004', errorSummary: 'Authentication failed' }),
+        ),
+      ]),
+    ).toEqual([
+      'A password was posted to the identity provider’s own sign-in at identitytoolkit.googleapis.com (HTTP 200) and tokens came back.',
+      'A password was posted to the identity provider’s own sign-in at tenant.okta.example (HTTP 401): tenant.okta.example showed its own error, E0000004: “Authentication failed”.',
+    ]);
     // The same password posted to the app's own API is the app's server.
     expect(
       notes([
