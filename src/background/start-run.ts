@@ -1,5 +1,6 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
-import { isClientCredentials, profileProblems, type Profile } from '../core/profile/profile.ts';
+import { flowInfo, flowOf } from '../core/view/flows.ts';
+import { profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
 import { addSecrets, newRun, type Run } from '../core/run/run.ts';
 import { attemptOf, clientOf } from '../core/protocol/client-auth.ts';
@@ -45,9 +46,9 @@ export async function startRun(
   // A profile shared by a colleague names their installation's redirect URL: this one's is used.
   const requested = { ...asked, redirectUri: ownRedirectFor(asked.redirectUri) };
   const problems = profileProblems(requested);
-  if (isClientCredentials(requested) && clientSecret === '')
-    problems.push(say('problemClientCredentialsSecret'));
-  if (!isClientCredentials(requested) && redirectRefused(requested.redirectUri))
+  const flow = flowInfo(requested);
+  if (flow.needsSecret && clientSecret === '') problems.push(say('problemClientCredentialsSecret'));
+  if (flow.login && redirectRefused(requested.redirectUri))
     problems.push(say('problemRedirectNotOwn', requested.redirectUri, extensionRedirectUrl()));
   if (problems.length) return refuse({ code: 'invalid_input', ...sayAll(problems) });
   const notGranted = await missingOrigins(providerOrigins(requested, isOwnRedirect));
@@ -73,7 +74,7 @@ export async function startRun(
     await w.finish(error);
     return refuse(error);
   }
-  await FLOWS[w.run.profile.flow ?? 'authorization_code'](w, clientSecret);
+  await FLOWS[flowOf(w.run.profile)](w, clientSecret);
   return { ok: true, value: { runId } };
 }
 

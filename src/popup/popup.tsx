@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Flow } from '../core/profile/profile.ts';
+import { flowInfo } from '../core/view/flows.ts';
 import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
 import { isOwnRedirect } from '../platform/identity.ts';
@@ -32,7 +33,7 @@ export function Popup({ initial }: { initial: PopupState }) {
   const authorizing = useAuthorize(profile, profiles.secret, origins, reporter('authorize'));
   const [forgotten, setForgotten] = useState(false);
   const set = profiles.change;
-  const clientCredentials = profile.flow === 'client_credentials';
+  const flow = flowInfo(profile);
   const presenting = usePresentation();
 
   const forget = async () => {
@@ -80,7 +81,7 @@ export function Popup({ initial }: { initial: PopupState }) {
             </select>
           </div>
         </div>
-        {!clientCredentials && <LoginFields profiles={profiles} onCopyError={reporter('copy')} />}
+        {flow.login && <LoginFields profiles={profiles} onCopyError={reporter('copy')} />}
         <div class="disclosures">
           <EndpointFields
             profiles={profiles}
@@ -99,7 +100,7 @@ export function Popup({ initial }: { initial: PopupState }) {
             onClick={() => void authorizing.authorize()}
             disabled={authorizing.busy}
           >
-            {clientCredentials ? t('requestToken') : t('authorize')}
+            {t(flow.button)}
           </button>
           {authorizing.progress && (
             <p class="hint" role="status">

@@ -3,15 +3,13 @@ import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts'
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
 import { say, type Said } from '../i18n/say.ts';
 import { CONTROL_OR_SPACE } from '../protocol/url-rules.ts';
+import { profileSchema } from '../message-payloads.ts';
+import { PROFILE_FIELDS, profileSnapshot } from '../view/profile-snapshot.ts';
 
 export const FILE_FORMAT = 'auth-code-inspector/profiles';
 export const MAX_IMPORT_BYTES = 256 * 1024;
 
 type FileProfile = Omit<StoredProfile, 'id' | 'rememberSecret'>;
-
-const isRows = (v: unknown): v is [string, string][] =>
-  Array.isArray(v) &&
-  v.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'));
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,6 +19,15 @@ export function exportProfiles(book: ProfileBook): string {
   const profiles = book.profiles.map(({ id: _id, rememberSecret: _remember, ...p }) => p);
   return JSON.stringify({ format: FILE_FORMAT, version: 1, profiles }, null, 2);
 }
+
+/** How a profile file's field must look, in words, where the schema's check alone would say too little. */
+const FIELD_RULES: Partial<Record<keyof Profile, () => Said>> = {
+  clientAuth: () => say('fileRuleOneOf', CLIENT_AUTH_METHODS.join(', ')),
+  encodeBasic: () => say('fileRuleBoolean'),
+  flow: () => say('fileRuleOneOf', FLOWS.join(', ')),
+  extraAuthorize: () => say('fileRuleRows'),
+  extraToken: () => say('fileRuleRows'),
+};
 
 function readProfile(value: unknown, index: number): FileProfile | Said {
   const where = say('fileProfile', index + 1);
@@ -48,28 +55,16 @@ function readProfile(value: unknown, index: number): FileProfile | Said {
   ];
   for (const [field, url] of urls)
     if (typeof url === 'string' && CONTROL_OR_SPACE.test(url)) return wrong(field, say('fileRuleControl'));
-  if ('clientAuth' in value && !(CLIENT_AUTH_METHODS as readonly unknown[]).includes(value.clientAuth))
-    return wrong('clientAuth', say('fileRuleOneOf', CLIENT_AUTH_METHODS.join(', ')));
-  if ('encodeBasic' in value && typeof value.encodeBasic !== 'boolean')
-    return wrong('encodeBasic', say('fileRuleBoolean'));
-  for (const rows of ['extraAuthorize', 'extraToken'] as const)
-    if (rows in value && !isRows(value[rows])) return wrong(rows, say('fileRuleRows'));
-  if ('flow' in value && !(FLOWS as readonly unknown[]).includes(value.flow))
-    return wrong('flow', say('fileRuleOneOf', FLOWS.join(', ')));
-  // Only known fields are taken: whatever else the file carries (a secret, say) is left behind.
+  // Every other profile field is held to the profile's own schema (a field added later too), its rule
+  // in words where one is written.
+  for (const key of PROFILE_FIELDS)
+    if (key !== 'endpoints' && key in value && !profileSchema.shape[key].is(value[key]))
+      return wrong(key, FIELD_RULES[key]?.() ?? say('fileRuleSchema'));
+  // Only profile fields are taken (the profile's own list): whatever else the file carries (a secret,
+  // say) is left behind; an endpoint the tool does not know too.
   return {
-    ...(value.flow === 'client_credentials' ? { flow: 'client_credentials' as const } : {}),
-    ...(isRows(value.extraAuthorize) ? { extraAuthorize: value.extraAuthorize } : {}),
-    ...(isRows(value.extraToken) ? { extraToken: value.extraToken } : {}),
-    ...(value.clientAuth ? { clientAuth: value.clientAuth as Profile['clientAuth'] } : {}),
-    ...(value.encodeBasic === false ? { encodeBasic: false } : {}),
+    ...profileSnapshot(value as unknown as Profile),
     name: (value.name as string).trim(),
-    issuer: value.issuer as string,
-    clientId: value.clientId as string,
-    redirectUri: value.redirectUri as string,
-    scopes: value.scopes as string,
-    usePkce: value.usePkce,
-    prompt: value.prompt as Profile['prompt'],
     endpoints: {
       authorization: ep.authorization as string,
       token: ep.token as string,

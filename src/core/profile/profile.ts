@@ -4,6 +4,7 @@ import { BTG_ID_PRESET } from './presets.ts';
 import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { PROMPTS, type Prompt } from '../view/prompts.ts';
 import { say, type Said } from '../i18n/say.ts';
+import { flowInfo } from '../view/flows.ts';
 
 /** What the popup collects for one flow; the client secret travels beside it, never inside. */
 export interface Profile {
@@ -30,7 +31,6 @@ export interface Profile {
 
 export const FLOWS = ['authorization_code', 'client_credentials'] as const;
 export type Flow = (typeof FLOWS)[number];
-export const isClientCredentials = (profile: Profile): boolean => profile.flow === 'client_credentials';
 
 /** `token_endpoint_auth_method` values the tool speaks (OIDC Registration §2). */
 export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
@@ -86,7 +86,7 @@ export function endpointProblems(endpoints: Endpoints, login = true): Said[] {
 
 /** Every problem with the form, in the order the fields appear; an empty list means it can start. */
 export function profileProblems(profile: Profile): Said[] {
-  const login = !isClientCredentials(profile);
+  const login = flowInfo(profile).login;
   const problems = [
     issuerProblem(profile.issuer),
     profile.clientId.trim() === '' ? say('urlEmpty', say('clientId')) : undefined,

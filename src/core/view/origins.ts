@@ -1,4 +1,5 @@
-import { isClientCredentials, type Profile } from '../profile/profile.ts';
+import { flowInfo } from './flows.ts';
+import type { Profile } from '../profile/profile.ts';
 
 /** Host-permission patterns for the origins of `urls`; unparsable entries are left to input validation. */
 export function originPatterns(urls: string[]): string[] {
@@ -28,7 +29,7 @@ export function providerOrigins(profile: Profile, isOwnRedirect: (url: string) =
   // The actions' endpoints: asked for with the others, so no credential waits on a second prompt.
   return originPatterns([
     profile.issuer,
-    ...(isClientCredentials(profile) ? [] : [authorization]),
+    ...(flowInfo(profile).login ? [authorization] : []),
     token,
     jwks,
     ...[userinfo, revocation, introspection].filter((u): u is string => !!u),

@@ -1,3 +1,4 @@
+import { flowInfo } from './flows.ts';
 import type { Run } from '../run/run.ts';
 import { loginChecks, verdict, verdictText } from './verdict.ts';
 import type { Words } from './words.ts';
@@ -10,10 +11,7 @@ export function progressText(run: Run, w: Words): string {
   }
   if (run.status !== 'running') return '';
   const step = run.steps.at(-1);
-  if (step?.kind === 'token')
-    return run.profile.flow === 'client_credentials'
-      ? w.t('progressClientCredentials')
-      : w.t('progressRedeeming');
+  if (step?.kind === 'token') return w.t(flowInfo(run.profile).redeeming);
   if (step?.kind === 'validation' || (step?.kind === 'callback' && step.status === 'ok'))
     return w.t('progressChecking');
   return w.t('progressLoginOpen');

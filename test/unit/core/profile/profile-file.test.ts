@@ -32,6 +32,23 @@ describe('profile import: a bad file gets a clear error and changes nothing', ()
       /^Profile 1 \("BTG Id"\): "issuer" is missing or not text\./,
     ],
     ['a number for a flag', file([{ ...good[0], usePkce: 'yes' }]), /"usePkce" must be true or false/],
+    // The optional fields are held to the profile's own schema, each rule in words.
+    [
+      'an unknown flow',
+      file([{ ...good[0], flow: 'device' }]),
+      /"flow" must be one of authorization_code, client_credentials/,
+    ],
+    [
+      'a method the tool does not speak',
+      file([{ ...good[0], clientAuth: 'tls_client_auth' }]),
+      /"clientAuth" must be one of/,
+    ],
+    ['rows that are not pairs', file([{ ...good[0], extraToken: [['resource']] }]), /"extraToken"/],
+    [
+      'a text for encodeBasic',
+      file([{ ...good[0], encodeBasic: 'no' }]),
+      /"encodeBasic" must be true or false/,
+    ],
     ['an unknown prompt', file([{ ...good[0], prompt: 'always' }]), /"prompt" must be one of/],
     [
       'endpoints missing',
