@@ -1,4 +1,5 @@
 import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
+import type { Said } from './core/i18n/say.ts';
 import type { Endpoints } from './core/profile/profile.ts';
 import type { ProfileBook } from './core/profile/profile-book.ts';
 import type { Elsewhere } from './core/profile/profile-file.ts';
@@ -72,6 +73,8 @@ const _sameNames: Same<RequestName, keyof Responses> = true;
 export interface ProfileState {
   book: ProfileBook;
   secret: string;
+  /** The stored book could not be read: why, in words; it is kept aside (`UNREADABLE_BOOK_KEY`). */
+  keptAside?: Said;
 }
 
 /** What `send` answers: the worker's Result, or one saying the message was refused or never answered. */

@@ -17,9 +17,10 @@ import {
 import { randomToken } from '../core/protocol/random.ts';
 import {
   activeProfile,
-  isProfileBook,
+  readBookRecord,
   pickSecret,
   PROFILES_KEY,
+  UNREADABLE_BOOK_KEY,
   secretKey,
   secretKeys,
 } from '../core/view/stored-records.ts';
@@ -29,23 +30,38 @@ import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets, loadRun, missingRun } from './run-store.ts';
-import { say } from '../core/i18n/say.ts';
+import { say, type Said } from '../core/i18n/say.ts';
 
 const gone = invalid(say('profileGone'));
 
-/** The book on disk, or the first-run one ("BTG Id") when there is none yet. */
-/** The stored book, or the default one (not written: what only reads it changes nothing). */
-async function readBook(): Promise<{ book: ProfileBook; stored: boolean }> {
-  const stored = await readKey('local', PROFILES_KEY);
-  return isProfileBook(stored)
-    ? { book: stored, stored: true }
-    : { book: defaultBook(extensionRedirectUrl()), stored: false };
+/**
+ * The stored book (migrated to this version), or the first-run one ("BTG Id") when there is none. A book
+ * this version cannot read (a newer one's, a damaged one) is moved aside untouched before the default
+ * takes its key, never silently replaced; `keptAside` says so for as long as it is there.
+ */
+async function readBook(): Promise<{ book: ProfileBook; write: boolean; keptAside?: Said }> {
+  const [stored, aside] = await Promise.all([
+    readKey('local', PROFILES_KEY),
+    readKey('local', UNREADABLE_BOOK_KEY),
+  ]);
+  const read = readBookRecord(stored);
+  const keptAside = aside !== undefined ? readBookRecord(aside) : undefined;
+  const note = keptAside && 'unreadable' in keptAside ? { keptAside: keptAside.unreadable } : {};
+  if ('book' in read) return { book: read.book, write: read.migrated, ...note };
+  const book = defaultBook(extensionRedirectUrl());
+  if ('absent' in read) return { book, write: true, ...note };
+  if (aside === undefined) await writeKeys('local', { [UNREADABLE_BOOK_KEY]: stored });
+  return { book, write: true, keptAside: read.unreadable };
 }
 
 async function loadBook(): Promise<ProfileBook> {
-  const { book, stored } = await readBook();
-  if (!stored) await writeKeys('local', { [PROFILES_KEY]: book });
-  return book;
+  return (await loadState()).book;
+}
+
+async function loadState(): Promise<{ book: ProfileBook; keptAside?: Said }> {
+  const { book, write, keptAside } = await readBook();
+  if (write) await writeKeys('local', { [PROFILES_KEY]: book });
+  return { book, ...(keptAside ? { keptAside } : {}) };
 }
 
 async function readSecret(profile: StoredProfile): Promise<string> {
@@ -63,8 +79,8 @@ export async function setSecret(profileId: string, secret: string): Promise<void
 }
 
 export async function loadProfiles(): Promise<Res<'loadProfiles'>> {
-  const book = await loadBook();
-  return { book, secret: await readSecret(activeProfile(book)) };
+  const { book, keptAside } = await loadState();
+  return { book, secret: await readSecret(activeProfile(book)), ...(keptAside ? { keptAside } : {}) };
 }
 
 async function applyEdit(

@@ -20,7 +20,7 @@ import { useNewestAlert } from './use-alert.ts';
 import { useAuthorize } from './use-authorize.ts';
 import { useDiscovery } from './use-discovery.ts';
 import { useProfiles, type PopupState } from './use-profiles.ts';
-import { t, words } from '../ui/words.ts';
+import { spoken, t, words } from '../ui/words.ts';
 
 export function Popup({ initial }: { initial: PopupState }) {
   const { alert, reporter } = useNewestAlert();
@@ -46,6 +46,8 @@ export function Popup({ initial }: { initial: PopupState }) {
     <PresentationMode.Provider value={presenting}>
       <main>
         <h1>{t('extName')}</h1>
+        {/* A stored book this version could not read: kept aside, and said, never silently replaced. */}
+        {initial.keptAside && <p role="alert">{spoken(initial.keptAside.say)}</p>}
         <ProfileBar profiles={profiles} onError={reporter('profiles')} />
         <TextField
           label={t('issuer')}

@@ -4,9 +4,10 @@ import type { ProfileBook, StoredProfile } from '../core/profile/profile-book.ts
 import {
   ACTIVE_PROFILE_HINT,
   activeProfile,
-  isProfileBook,
+  readBookRecord,
   pickSecret,
   PROFILES_KEY,
+  UNREADABLE_BOOK_KEY,
   secretKey,
 } from '../core/view/stored-records.ts';
 import { send, type ProfileEdit, type ProfileState } from '../messages.ts';
@@ -28,10 +29,14 @@ async function readBookAndGuess(guess: string | undefined) {
   if (guess === undefined) return { book: await readKey('local', PROFILES_KEY) };
   const key = secretKey(guess);
   const [local, inSession] = await Promise.all([
-    readKeys('local', [PROFILES_KEY, key]),
+    readKeys('local', [PROFILES_KEY, UNREADABLE_BOOK_KEY, key]),
     readKey('session', key),
   ]);
-  return { book: local[PROFILES_KEY], secret: { inSession, onDisk: local[key] } };
+  return {
+    book: local[PROFILES_KEY],
+    aside: local[UNREADABLE_BOOK_KEY],
+    secret: { inSession, onDisk: local[key] },
+  };
 }
 
 /**
@@ -42,8 +47,11 @@ async function readBookAndGuess(guess: string | undefined) {
  */
 export async function loadState(): Promise<Result<PopupState>> {
   const guess = recall(ACTIVE_PROFILE_HINT);
-  const { book: stored, secret } = await readBookAndGuess(guess);
-  if (!isProfileBook(stored)) return send('loadProfiles', {});
+  const { book: record, aside, secret } = await readBookAndGuess(guess);
+  // The worker writes what needs writing (a first book, a migrated one) and says what it kept aside.
+  const read = readBookRecord(record);
+  if (!('book' in read) || read.migrated || aside !== undefined) return send('loadProfiles', {});
+  const stored = read.book;
   // A profile shared by a colleague shows (and, once edited, keeps) this installation's redirect URL.
   const profiles = stored.profiles.map((p) => ({ ...p, redirectUri: ownRedirectFor(p.redirectUri) }));
   const book = { ...stored, profiles };

@@ -122,6 +122,41 @@ describe('stored records of another version', () => {
   });
 });
 
+describe('a profile book this version cannot read', () => {
+  test('is kept aside untouched and said in the popup, never silently replaced by the default', async () => {
+    const newer = {
+      schema: 2,
+      activeId: 'x',
+      profiles: [{ id: 'x', name: 'From the future', credential: { kind: 'key' } }],
+    };
+    await f.ext.worker.evaluate((book) => chrome.storage.local.set({ profiles: book }), newer);
+    try {
+      const popup = await f.ext.context.newPage();
+      await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+      await expect
+        .poll(() => popup.getByRole('alert').first().textContent())
+        .toMatch(
+          /^Your saved profiles were written by a newer version of Auth Code Inspector \(profile book schema 2; this one reads 1\): they are kept aside, untouched/,
+        );
+      // The default profile is used here; the book from the newer version is kept as it was.
+      await expect(popup.getByLabel('Issuer').inputValue()).resolves.toBe('https://id.btgpactual.com');
+      const stored = await f.ext.worker.evaluate(() =>
+        chrome.storage.local.get(['profiles', 'profiles-unreadable']),
+      );
+      expect(stored['profiles-unreadable']).toEqual(newer);
+      expect((stored.profiles as { schema: number }).schema).toBe(1);
+      // Opened again, it still says so (the book kept aside is still there).
+      await popup.reload();
+      await expect
+        .poll(() => popup.getByRole('alert').first().textContent())
+        .toMatch(/kept aside, untouched/);
+      await popup.close();
+    } finally {
+      await f.ext.worker.evaluate(() => chrome.storage.local.remove(['profiles', 'profiles-unreadable']));
+    }
+  });
+});
+
 describe('a step this version does not know', () => {
   test('shows as such with its raw record, beside the steps it knows; never a blank page', async () => {
     await f.ext.worker.evaluate(() =>

@@ -1,6 +1,7 @@
 import type { ProfileBook, StoredProfile } from '../profile/profile-book.ts';
 import type { Run } from '../run/run.ts';
 import { migrateRun } from '../run/migrations/index.ts';
+import { readStoredBook, type BookRead } from '../profile/book-migrations.ts';
 
 /**
  * The storage layout, in one place (design.md "The storage layout has one home"): which key holds
@@ -14,6 +15,8 @@ export type AreaName = 'session' | 'local';
 export type AreaRecords = Record<string, unknown>;
 
 export const PROFILES_KEY = 'profiles';
+/** A stored book this version could not read, kept aside untouched (never overwritten once there). */
+export const UNREADABLE_BOOK_KEY = 'profiles-unreadable';
 /** Presentation mode (storage.local): on or off, remembered across pages and restarts. */
 export const PRESENTATION_KEY = 'presentation';
 /**
@@ -61,6 +64,9 @@ export function isProfileBook(value: unknown): value is ProfileBook {
     v.schema === 1 && typeof v.activeId === 'string' && Array.isArray(v.profiles) && v.profiles.length > 0
   );
 }
+
+/** What the book's key holds, as this version reads it (migrated, absent, or kept aside as unreadable). */
+export const readBookRecord = (value: unknown): BookRead => readStoredBook(value, isProfileBook);
 
 export const activeProfile = (book: ProfileBook): StoredProfile =>
   book.profiles.find((p) => p.id === book.activeId) ?? book.profiles[0]!;
