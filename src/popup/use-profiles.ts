@@ -26,7 +26,10 @@ async function readSecret(profileId: string) {
 
 /** The book, with the secret of the profile guessed to be active, in one round trip. */
 async function readBookAndGuess(guess: string | undefined) {
-  if (guess === undefined) return { book: await readKey('local', PROFILES_KEY) };
+  if (guess === undefined) {
+    const local = await readKeys('local', [PROFILES_KEY, UNREADABLE_BOOK_KEY]);
+    return { book: local[PROFILES_KEY], aside: local[UNREADABLE_BOOK_KEY] };
+  }
   const key = secretKey(guess);
   const [local, inSession] = await Promise.all([
     readKeys('local', [PROFILES_KEY, UNREADABLE_BOOK_KEY, key]),

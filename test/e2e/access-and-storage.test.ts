@@ -134,12 +134,14 @@ describe('a profile book this version cannot read', () => {
       const popup = await f.ext.context.newPage();
       await popup.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
       await expect
-        .poll(() => popup.getByRole('alert').first().textContent())
+        .poll(() => popup.getByRole('alert').first().textContent({ timeout: 2000 }))
         .toMatch(
           /^Your saved profiles were written by a newer version of Auth Code Inspector \(profile book schema 2; this one reads 1\): they are kept aside, untouched/,
         );
       // The default profile is used here; the book from the newer version is kept as it was.
-      await expect(popup.getByLabel('Issuer').inputValue()).resolves.toBe('https://id.btgpactual.com');
+      await expect(popup.getByLabel('Issuer').inputValue({ timeout: 5000 })).resolves.toBe(
+        'https://id.btgpactual.com',
+      );
       const stored = await f.ext.worker.evaluate(() =>
         chrome.storage.local.get(['profiles', 'profiles-unreadable']),
       );
