@@ -150,7 +150,7 @@ describe('a profile book this version cannot read', () => {
       // Opened again, it still says so (the book kept aside is still there).
       await popup.reload();
       await expect
-        .poll(() => popup.getByRole('alert').first().textContent())
+        .poll(() => popup.getByRole('alert').first().textContent({ timeout: 2000 }))
         .toMatch(/kept aside, untouched/);
       await popup.close();
     } finally {
