@@ -100,9 +100,12 @@ export function analyse(
   const [token] = redeems;
   const tokenForm = token?.params;
   const { body: tokenBody, tokens, evidence: tokenEvidence } = tokensOf(token?.entry, metadata);
-  // A client that authenticated at the token endpoint is confidential (RFC 6749 §2.1).
-  const confidential =
-    !!token && (!!header(token.entry.request.headers, 'authorization') || !!tokenForm?.has('client_secret'));
+  // A client that authenticated at the token endpoint is confidential (RFC 6749 §2.1). Without a token
+  // request in the browser, a server receives the answer: form_post posts it to one, and a code that
+  // reached the app without PKCE is redeemed by its server.
+  const confidential = token
+    ? !!header(token.entry.request.headers, 'authorization') || !!tokenForm?.has('client_secret')
+    : sent.get('response_mode') === 'form_post' || (!!code && !sent.has('code_challenge'));
   const calls = har.callsAt(issuerOrigin, metadata, window);
   const events = [
     event(authorize, 'authorize'),

@@ -3,7 +3,7 @@ import { traceLogins } from '../../../src/trace/analysis/attempts.ts';
 import { withEvidence } from '../../../src/trace/analysis/token-evidence.ts';
 import { readHar, type HarEntry } from '../../../src/trace/analysis/har.ts';
 import { inEnglish } from '../../support/words.ts';
-import { APP, authorize, entry, har, json, OP, statuses, token } from '../../support/har-entries.ts';
+import { APP, authorize, entry, har, json, OP, read, statuses, token } from '../../support/har-entries.ts';
 
 describe('the cause in the provider’s own words', () => {
   test('error_description is shown verbatim beside our explanation, for the callback and the token answer', () => {
@@ -131,5 +131,22 @@ describe('PKCE on real logins (RFC 7636, RFC 9700 §2.1.1)', () => {
     expect(statuses(confidential.attempts[0]!.checks)['trace.pkce']).toBe('warn');
     const publicClient = login(undefined, `${form()}&client_id=spa`);
     expect(statuses(publicClient.attempts[0]!.checks)['trace.pkce']).toBe('fail');
+  });
+
+  test('no token request in the browser: a server receives the answer (form_post, or a code its server redeems), a warning', () => {
+    const authorizeAt = (extra: string) =>
+      entry(
+        'GET',
+        `${OP}/authorize?response_type=code&client_id=web&redirect_uri=${encodeURIComponent(APP)}&state=w1${extra}`,
+        302,
+      );
+    const pkceOf = (entries: HarEntry[]) =>
+      statuses(traceLogins(read(entries)).attempts[0]!.checks)['trace.pkce'];
+    // The app's server redeems the code it received (a classic confidential web app, corpus 04's shape).
+    expect(pkceOf([authorizeAt(''), entry('GET', `${APP}?code=c&state=w1`, 200)])).toBe('warn');
+    // form_post posts the answer to a server (SharePoint's hybrid login, corpus 01's shape), even unanswered.
+    expect(pkceOf([authorizeAt('&response_mode=form_post&nonce=n')])).toBe('warn');
+    // Nothing tells who would redeem: a failure, as for a public client.
+    expect(pkceOf([authorizeAt('')])).toBe('fail');
   });
 });
