@@ -19,8 +19,8 @@ function locationParams(to: string): URLSearchParams {
 }
 
 const PKCE_RULE = { id: 'trace.pkce', ...rfc(7636, '4.3') };
-const ISS_RULE = { id: 'trace.iss', ...rfc(9207, '2.4') };
-const STATE_RULE = { id: 'trace.state', ...rfc(6749, '4.1.2') };
+export const ISS_RULE = { id: 'trace.iss', ...rfc(9207, '2.4') };
+export const STATE_RULE = { id: 'trace.state', ...rfc(6749, '4.1.2') };
 const REDIRECT_RULE = {
   id: 'trace.redirect_uri',
   ...rfc(6749, '4.1.3'),

@@ -4,7 +4,7 @@ import { originAndPath } from '../../core/protocol/params.ts';
 import { tokenAnswered } from './diagnosis.ts';
 import { basicClientId, header, originOf, paramsOf, type HarEntry } from './har.ts';
 import type { HarIndex } from './har-index.ts';
-import { authorizeParams, tokensOf } from './login.ts';
+import { authorizeParams, ISS_RULE, STATE_RULE, tokensOf } from './login.ts';
 import { event, type LoginAttempt } from './trace-types.ts';
 
 /**
@@ -32,8 +32,6 @@ export function distinctLogins(authorizes: HarEntry[], har: HarIndex): HarEntry[
   return kept.map((k) => k.entry);
 }
 
-const STATE_RULE = { id: 'trace.state', ...rfc(6749, '4.1.2') };
-const ISS_RULE = { id: 'trace.iss', ...rfc(9207, '2.4') };
 const REDEEMED = { id: 'trace.redeemed', ...rfc(6749, '4.1.3') };
 
 /** A callback: a `code` or an `error`, beside the `state` it echoes (query or form_post body). */

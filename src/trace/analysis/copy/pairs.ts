@@ -1,5 +1,6 @@
 import { REDACTED } from '../../../core/view/mask.ts';
-import { rewriteUrl, rewriteValue } from './rewrite.ts';
+import { safeDecode } from '../har.ts';
+import { oauthCodes, rewriteUrl, rewriteValue } from './rewrite.ts';
 import { secretHeader, type Removed, type Sink } from './verdict.ts';
 
 type Json = Record<string, unknown>;
@@ -19,7 +20,7 @@ export function rewritePairs(
 ) {
   if (!Array.isArray(list)) return list;
   const pairs = listOf(list).map((p) => [str(p.name) ?? '', str(p.value) ?? ''] as [string, string]);
-  const oauth = pairs.some(([n, v]) => n === 'state' || (n === 'grant_type' && v === 'authorization_code'));
+  const oauth = oauthCodes(pairs);
   return listOf(list).map((p, i) => {
     const [name, value] = pairs[i]!;
     if (typeof p.value !== 'string' || !value) return p;
@@ -30,18 +31,10 @@ export function rewritePairs(
     }
     const next = URL_HEADERS.has(name.toLowerCase())
       ? rewriteUrl(value, sink)
-      : rewriteValue(name, masked === 'params' ? decodeMaybe(value) : value, sink, oauth);
+      : rewriteValue(name, masked === 'params' ? safeDecode(value) : value, sink, oauth);
     return next === value ? p : { ...p, value: next };
   });
 }
-
-const decodeMaybe = (value: string) => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
 
 /** The values a masked header or cookie carried: each removed wherever else it recurs. */
 function credentialsOf(name: string, value: string, sink: Sink, masked: string) {

@@ -15,7 +15,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether `code` in these names is an OAuth code: beside `state`, or in a code redemption. */
-const oauthCodes = (pairs: [string, unknown][]): boolean =>
+export const oauthCodes = (pairs: [string, unknown][]): boolean =>
   pairs.some(([n, v]) => n === 'state' || (n === 'grant_type' && v === 'authorization_code'));
 
 /** A value judged by its name; when it may stay, what it holds is read too (a URL, JSON, a JWT). */
