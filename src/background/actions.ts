@@ -1,10 +1,10 @@
 import { say } from '../core/i18n/say.ts';
 import { invalid, ok, type FlowErrorInfo, type Result } from '../core/flow-error.ts';
 import { answerSecrets } from '../core/run/answer-secrets.ts';
-import { addAnswerSecrets, addSecrets, type Step } from '../core/run/run.ts';
+import { addAnswerSecrets, addSecrets, runCredential, type Step } from '../core/run/run.ts';
 import { actionDef, stepDef } from '../core/run/steps/index.ts';
 import { clientOf } from '../core/protocol/client-auth.ts';
-import { actionEndpoint, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
+import { actionTarget, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import type { WorkerDeps } from './deps.ts';
 import { loadRun } from './run-store.ts';
 import { runWriter } from './flows/runner.ts';
@@ -42,15 +42,17 @@ export function runAction(
     const perform = PERFORMERS[request.action] as Performer<typeof request.action>;
     const done = await perform({
       run: w.run,
-      endpoint: actionEndpoint(stored, request.action)!,
+      endpoint: actionTarget(stored, request)!,
       token: actionToken(stored, request)!,
       hint,
-      client: clientOf(stored.profile, stored.secrets.find((s) => s.kind === 'client_secret')?.value ?? ''),
+      client: clientOf(stored.profile, runCredential(stored)),
       deps,
     });
     // A refresh's own answer is token-shaped; JWKS fetches after it are not.
     const tokens = stepDef(request.action)?.answersTokens === true;
-    const carried = done.step.exchanges.flatMap((ex, i) => answerSecrets(ex, tokens && i === 0).values);
+    const carried = done.step.exchanges.flatMap(
+      (ex) => answerSecrets(ex, tokens && (ex.role === 'token' || ex.role === 'nonce-retry')).values,
+    );
     w.update((run) => addAnswerSecrets(addSecrets(run, done.secrets ?? {}), carried));
     w.settle(done.step);
     await w.save();

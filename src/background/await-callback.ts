@@ -1,6 +1,5 @@
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
-import { performExchange } from '../core/protocol/http.ts';
 import {
   loginWindowError,
   providerVerdict,
@@ -16,7 +15,8 @@ import {
   loginWindowFailure,
 } from '../platform/identity.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
-import { granted, type WorkerDeps } from './deps.ts';
+import type { WorkerDeps } from './deps.ts';
+import { send } from './transport.ts';
 
 export type LoginOutcome =
   { callbackUrl: string; arrivesAt: string } | { error: FlowErrorInfo; exchanges: Exchange[] };
@@ -43,7 +43,8 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
     if (ruleId !== undefined) await stopRouting(ruleId);
   }
   const exchanges = rereadAfter(failure.kind) ? await readAgain(authorizeUrl, deps) : [];
-  const verdict = exchanges[0] ? providerVerdict(exchanges[0]) : undefined;
+  const reread = exchanges.find((ex) => ex.role === 'authorize-reread');
+  const verdict = reread ? providerVerdict(reread) : undefined;
   const { redirectUri, clientId, issuer } = run.profile;
   return { error: loginWindowError(failure, verdict, { redirectUri, clientId, issuer }), exchanges };
 }
@@ -53,6 +54,6 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
  * same request once more, without cookies or redirects, and only to an origin the person granted.
  */
 async function readAgain(authorizeUrl: string, deps: WorkerDeps): Promise<Exchange[]> {
-  if (!(await granted(authorizeUrl))) return [];
-  return [await performExchange(rereadRequest(authorizeUrl), deps.http)];
+  if (!(await deps.granted(authorizeUrl))) return [];
+  return (await send(deps, rereadRequest(authorizeUrl), { role: 'authorize-reread' })).exchanges;
 }

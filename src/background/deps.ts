@@ -7,17 +7,17 @@ export interface WorkerDeps {
   http: HttpDeps;
   now: () => number;
   random: RandomBytes;
+  /**
+   * Whether the person granted host access to `url`'s origin, asked at the moment of the request:
+   * the transport's guard of every credential the worker sends (`transport.ts`).
+   */
+  granted: (url: string) => Promise<boolean>;
 }
 
 /** A token endpoint that has not answered in 30 s is not going to. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** Discovery is optional (BTG Id documents none), so a silent provider should not hold the popup long. */
 export const DISCOVERY_TIMEOUT_MS = 10_000;
-
-export const discoveryHttp = (deps: WorkerDeps): WorkerDeps['http'] => ({
-  ...deps.http,
-  timeoutMs: DISCOVERY_TIMEOUT_MS,
-});
 
 /** Whether the person granted host access to `url`'s origin, asked now: the guard of every credential the worker sends. */
 export const granted = async (url: string): Promise<boolean> => {
@@ -30,8 +30,8 @@ export const workerDeps: WorkerDeps = {
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
     timeoutMs: REQUEST_TIMEOUT_MS,
-    mayCarry: granted,
   },
   now: () => Date.now(),
   random: webRandom,
+  granted,
 };

@@ -1,10 +1,10 @@
 import { discoveryRequest, readDiscovery } from '../core/protocol/discovery.ts';
 import type { Exchange } from '../core/protocol/http.ts';
-import { performExchange } from '../core/protocol/http.ts';
 import { issuerProblem } from '../core/profile/profile.ts';
 import { fallbackEndpoints } from '../core/profile/presets.ts';
 import type { Res } from '../messages.ts';
-import { discoveryHttp, type WorkerDeps } from './deps.ts';
+import { DISCOVERY_TIMEOUT_MS, type WorkerDeps } from './deps.ts';
+import { send } from './transport.ts';
 import { say, sayAll, type Said } from '../core/i18n/say.ts';
 
 type DiscoverResponse = Res<'discover'>;
@@ -26,7 +26,10 @@ export function discoveryNote(exchange: Exchange, outcome: ReturnType<typeof rea
 export async function discover(issuer: string, deps: WorkerDeps): Promise<DiscoverResponse> {
   const problem = issuerProblem(issuer);
   if (problem) return { ok: false, error: { code: 'invalid_input', ...problem } };
-  const exchange = await performExchange(discoveryRequest(issuer), discoveryHttp(deps));
+  const { exchange } = await send(deps, discoveryRequest(issuer), {
+    role: 'discovery',
+    timeoutMs: DISCOVERY_TIMEOUT_MS,
+  });
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);
   if (outcome.status === 'mismatch') {

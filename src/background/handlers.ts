@@ -21,7 +21,7 @@ import { retryRun, startRun } from './start-run.ts';
 
 /** What the worker does for each message; writes to the profile book and secrets run one at a time. */
 export const handlers: Handlers = {
-  startRun: (r) => startRun(r.profile, r.profileName, r.clientSecret, workerDeps),
+  startRun: (r) => startRun(r.profile, r.profileName, r.credential, workerDeps),
   checkRuns: () => interruptOrphanedRuns(workerDeps.now()),
   loadProfiles: () => serial(loadProfiles),
   editProfiles: (r) => serial(() => editProfiles(r.edit, workerDeps)),

@@ -18,7 +18,9 @@ import { randomToken } from '../core/protocol/random.ts';
 import {
   activeProfile,
   readBookRecord,
-  pickSecret,
+  pickCredential,
+  storedCredential,
+  type StoredCredential,
   PROFILES_KEY,
   UNREADABLE_BOOK_KEY,
   secretKey,
@@ -64,17 +66,25 @@ async function loadState(): Promise<{ book: ProfileBook; keptAside?: Said }> {
   return { book, ...(keptAside ? { keptAside } : {}) };
 }
 
-async function readSecret(profile: StoredProfile): Promise<string> {
+async function readCredentialOf(profile: StoredProfile): Promise<StoredCredential> {
   const key = secretKey(profile.id);
   const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
-  return pickSecret(profile, inSession, onDisk);
+  return pickCredential(profile, inSession, onDisk) ?? null;
 }
 
+/** The secret the popup's field shows for `profile`: its credential's, or '' (none, or a key). */
+async function readSecret(profile: StoredProfile): Promise<string> {
+  const credential = await readCredentialOf(profile);
+  return credential?.kind === 'secret' ? credential.secret : '';
+}
+
+/** The profile's credential record set from `secret`: in the session, and on disk only when remembered. */
 export async function setSecret(profileId: string, secret: string): Promise<void> {
   const book = await loadBook();
   const profile = book.profiles.find((p) => p.id === profileId);
-  await writeKeys('session', { [secretKey(profileId)]: secret });
-  if (profile?.rememberSecret) await writeKeys('local', { [secretKey(profileId)]: secret });
+  const record = storedCredential(secret);
+  await writeKeys('session', { [secretKey(profileId)]: record });
+  if (profile?.rememberSecret) await writeKeys('local', { [secretKey(profileId)]: record });
   else await removeKeys('local', [secretKey(profileId)]);
 }
 
@@ -104,7 +114,7 @@ async function applyEdit(
       if (!source) return gone;
       const copy = { ...source, id: newId(), name: `${source.name} (copy)`, rememberSecret: false };
       // The copy gets the secret for this session only: remembering is asked per profile.
-      await writeKeys('session', { [secretKey(copy.id)]: await readSecret(source) });
+      await writeKeys('session', { [secretKey(copy.id)]: await readCredentialOf(source) });
       return ok(addProfile(book, copy));
     }
     case 'rename':
@@ -125,8 +135,8 @@ async function applyEdit(
       if (!before) return gone;
       const next = updateProfile(book, { ...edit.profile, name: before.name });
       if (before.rememberSecret !== edit.profile.rememberSecret) {
-        const secret = await readSecret(before);
-        if (edit.profile.rememberSecret) await writeKeys('local', { [secretKey(before.id)]: secret });
+        const record = await readCredentialOf(before);
+        if (edit.profile.rememberSecret) await writeKeys('local', { [secretKey(before.id)]: record });
         else await removeKeys('local', [secretKey(before.id)]);
       }
       return ok(next);

@@ -2,8 +2,8 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { flowInfo, flowOf } from '../core/view/flows.ts';
 import { profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
-import { addSecrets, newRun, type Run } from '../core/run/run.ts';
-import { attemptOf, clientOf } from '../core/protocol/client-auth.ts';
+import { addSecrets, newRun, runCredential, type Run } from '../core/run/run.ts';
+import { attemptOf, clientOf, type ClientCredential } from '../core/protocol/client-auth.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import {
   extensionRedirectUrl,
@@ -24,6 +24,11 @@ import { say, sayAll } from '../core/i18n/say.ts';
 
 type StartRunResponse = Res<'startRun'>;
 
+const SECRET_METHODS: ReadonlySet<string | undefined> = new Set([
+  'client_secret_basic',
+  'client_secret_post',
+]);
+
 const refuse = (error: FlowErrorInfo): StartRunResponse => ({ ok: false, error });
 
 const accessRefusal = (origins: string[]): FlowErrorInfo => ({
@@ -39,7 +44,7 @@ const accessRefusal = (origins: string[]): FlowErrorInfo => ({
 export async function startRun(
   asked: Profile,
   profileName: string,
-  clientSecret: string,
+  credential: ClientCredential | undefined,
   deps: WorkerDeps,
   retry?: Pick<Run, 'retry' | 'refusedBefore'>,
 ): Promise<StartRunResponse> {
@@ -47,7 +52,10 @@ export async function startRun(
   const requested = { ...asked, redirectUri: ownRedirectFor(asked.redirectUri) };
   const problems = profileProblems(requested);
   const flow = flowInfo(requested);
-  if (flow.needsSecret && clientSecret === '') problems.push(say('problemClientCredentialsSecret'));
+  if (flow.needsSecret && !credential) problems.push(say('problemClientCredentialsSecret'));
+  // A secret-based method chosen explicitly needs its secret: never silently a public client.
+  else if (SECRET_METHODS.has(requested.clientAuth) && credential?.kind !== 'secret')
+    problems.push(say('problemSecretMethodEmpty', requested.clientAuth ?? ''));
   if (flow.login && redirectRefused(requested.redirectUri))
     problems.push(say('problemRedirectNotOwn', requested.redirectUri, extensionRedirectUrl()));
   if (problems.length) return refuse({ code: 'invalid_input', ...sayAll(problems) });
@@ -58,7 +66,7 @@ export async function startRun(
   own(runId);
   const run = addSecrets(
     { ...newRun(runId, profileSnapshot(requested), deps.now()), profileName, ...retry },
-    { client_secret: clientSecret },
+    { client_secret: credential?.kind === 'secret' ? credential.secret : undefined },
   );
 
   const w = runWriter(run, deps);
@@ -74,7 +82,7 @@ export async function startRun(
     await w.finish(error);
     return refuse(error);
   }
-  await FLOWS[flowOf(w.run.profile)](w, clientSecret);
+  await FLOWS[flowOf(w.run.profile)](w, credential);
   return { ok: true, value: { runId } };
 }
 
@@ -86,7 +94,7 @@ export async function startRun(
  */
 export async function retryRun(
   runId: string,
-  setting: RetrySetting | { clientSecret: string },
+  setting: RetrySetting | { credential: ClientCredential },
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
   const run = await loadRun(runId);
@@ -96,15 +104,15 @@ export async function retryRun(
       ...say('noSecretLeft'),
     });
   const name = run.profileName ?? '';
-  if ('clientSecret' in setting)
-    return startRun(run.profile, name, setting.clientSecret, deps, { retry: { newSecret: true } });
-  const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
-  const refusedBefore = [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, secret))];
+  if ('credential' in setting)
+    return startRun(run.profile, name, setting.credential, deps, { retry: { newSecret: true } });
+  const credential = runCredential(run);
+  const refusedBefore = [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, credential))];
   // Named fields only: whatever else a payload carried never reaches the profile.
   const change: RetrySetting =
     'clientAuth' in setting ? { clientAuth: setting.clientAuth } : { encodeBasic: setting.encodeBasic };
   const none = 'clientAuth' in change && change.clientAuth === 'none';
-  return startRun({ ...run.profile, ...change }, name, none ? '' : secret, deps, {
+  return startRun({ ...run.profile, ...change }, name, none ? undefined : credential, deps, {
     retry: change,
     refusedBefore,
   });

@@ -1,5 +1,6 @@
 import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile/profile.ts';
 import type { StoredProfile } from './profile/profile-book.ts';
+import type { ClientCredential } from './protocol/client-auth.ts';
 import { PROMPTS } from './view/prompts.ts';
 import { ACTION_KINDS } from './run/steps/index.ts';
 import {
@@ -66,16 +67,22 @@ const exchangeRef = object({ step: index, exchange: index });
 /** Which recorded exchange: the run's `step`-th step, its `exchange`-th exchange (`exchanges`). */
 export type ExchangeRef = Infer<typeof exchangeRef>;
 
+/** The client's credential (the union of `protocol/client-auth.ts`): a secret, or a key reference. */
+const credential: Schema<ClientCredential> = union(
+  object({ kind: oneOf(['secret'] as const), secret: string }),
+  object({ kind: oneOf(['key'] as const), alg: string, kid: string }),
+);
+
 const runId = string;
-/** What a retry changes, one of: a method, the Basic credential's encoding, a secret typed in the inspector. */
+/** What a retry changes, one of: a method, the Basic credential's encoding, a credential typed in the inspector. */
 const retryRun = union(
   object({ runId, clientAuth: oneOf(CLIENT_AUTH_METHODS) }),
   object({ runId, encodeBasic: boolean }),
-  object({ runId, clientSecret: string }),
+  object({ runId, credential }),
 );
 
 export const PAYLOADS = {
-  startRun: object({ profile: profileSchema, profileName: string, clientSecret: string }),
+  startRun: object({ profile: profileSchema, profileName: string, credential: optional(credential) }),
   checkRuns: noFields,
   loadProfiles: noFields,
   editProfiles: object({ edit: profileEdit }),

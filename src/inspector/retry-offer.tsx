@@ -20,7 +20,7 @@ export function RetryOffer({ run }: { run: Run }) {
   const [secret, setSecret] = useState('');
   const offers = clientAuthRetries(run);
   if (!offers.secret && offers.settings.length === 0) return null;
-  const retry = async (setting: RetrySetting | { clientSecret: string }) => {
+  const retry = async (setting: RetrySetting | { credential: { kind: 'secret'; secret: string } }) => {
     setError(undefined);
     const answer = await send('retryRun', { runId: run.id, ...setting });
     if (!answer.ok) setError(answer.error);
@@ -32,7 +32,7 @@ export function RetryOffer({ run }: { run: Run }) {
           class="retry-secret"
           onSubmit={(e) => {
             e.preventDefault();
-            if (secret !== '') void retry({ clientSecret: secret });
+            if (secret !== '') void retry({ credential: { kind: 'secret', secret } });
           }}
         >
           <label>

@@ -1,6 +1,6 @@
 import type { Run } from '../core/run/run.ts';
 import { claimsByScope, SCOPE_CLAIMS } from '../core/view/scopes.ts';
-import { actionEndpoint } from '../core/view/actions.ts';
+import { actionTarget } from '../core/view/actions.ts';
 import type { StepOf, TokensStep } from '../core/view/steps.ts';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 import { t } from '../ui/words.ts';
@@ -26,7 +26,7 @@ export function ScopeClaims({ run, tokens }: { run: Run; tokens: TokensStep | un
   const missing = rows.some(
     ([scope, found]) => scope !== 'openid' && found.length < SCOPE_CLAIMS[scope]!.length,
   );
-  const hint = missing && !userinfo && !!actionEndpoint(run, 'userinfo');
+  const hint = missing && !userinfo && !!actionTarget(run, { action: 'userinfo' });
   return (
     <>
       <KeyValueTable

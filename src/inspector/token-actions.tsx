@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Run } from '../core/run/run.ts';
-import { actionEndpoint, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
+import { actionTarget, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import { originNames, originPatterns } from '../core/view/origins.ts';
 import { requestOrigins } from '../platform/permissions.ts';
 import { actionButtons } from '../core/view/step-kinds.ts';
@@ -41,7 +41,7 @@ function ActionButton({
   const hostId = useId();
   const [busy, setBusy] = useState(false);
   const reason = unavailableBecause(run, request);
-  const endpoint = reason ? undefined : actionEndpoint(run, request.action);
+  const endpoint = reason ? undefined : actionTarget(run, request);
   const origins = endpoint ? originPatterns([endpoint]) : [];
   const act = async () => {
     // The action's step comes after those the run has now.

@@ -1,5 +1,6 @@
 import type { DecodedToken } from '../core/protocol/jwt.ts';
 import { memo } from '../ui/memo.ts';
+import { ownExchange } from '../core/view/step-kinds.ts';
 import type { TokensStep } from '../core/view/steps.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
@@ -16,7 +17,7 @@ const sameTokens = (a: { step: TokenStep | undefined }, b: { step: TokenStep | u
   a.step?.at === b.step?.at && a.step?.status === b.step?.status;
 
 export const TokenResponse = memo(function TokenResponse({ step }: { step: TokenStep | undefined }) {
-  const body = step?.exchanges[0]?.response?.body;
+  const body = step && ownExchange(step)?.response?.body;
   if (!step) return <p class="muted">{t('notReached')}</p>;
   if (step.status === 'running') return <p class="muted">{t('waitingToken')}</p>;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Flow } from '../core/profile/profile.ts';
-import { flowInfo } from '../core/view/flows.ts';
+import { FLOW_INFO, FLOW_NAMES, flowInfo, flowOf } from '../core/view/flows.ts';
 import { scopeSuggestions } from '../core/view/scopes.ts';
 import { providerOrigins } from '../core/view/origins.ts';
 import { isOwnRedirect } from '../platform/identity.ts';
@@ -75,11 +75,14 @@ export function Popup({ initial }: { initial: PopupState }) {
             <label for="flow">{t('flow')}</label>
             <select
               id="flow"
-              value={profile.flow ?? 'authorization_code'}
+              value={flowOf(profile)}
               onChange={(e) => set({ flow: e.currentTarget.value as Flow })}
             >
-              <option value="authorization_code">{t('flowCode')}</option>
-              <option value="client_credentials">{t('flowClientCredentials')}</option>
+              {FLOW_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {t(FLOW_INFO[name].label)}
+                </option>
+              ))}
             </select>
           </div>
         </div>

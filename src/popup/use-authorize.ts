@@ -50,7 +50,10 @@ export function useAuthorize(
     return send('startRun', {
       profile: profileSnapshot(profile),
       profileName: profile.name,
-      clientSecret: profile.clientAuth === 'none' ? '' : secret,
+      // A public client proves nothing; an empty secret is none (the worker refuses it where a method needs one).
+      ...(profile.clientAuth === 'none' || secret === ''
+        ? {}
+        : { credential: { kind: 'secret', secret } as const }),
     });
   };
 

@@ -66,7 +66,7 @@ describe('host access for other issuers (optional_host_permissions)', () => {
         chrome.runtime.sendMessage({
           type: 'startRun',
           payload: {
-            clientSecret: 's',
+            credential: { kind: 'secret', secret: 's' },
             profileName: 'Elsewhere',
             profile: {
               issuer,

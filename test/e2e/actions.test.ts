@@ -144,6 +144,16 @@ describe('client authentication methods', () => {
     return popup;
   }
 
+  test('a secret-based method chosen without its secret refuses to start, naming the field (never silently none)', async () => {
+    const popup = await withMethod('post-app', 'client_secret_post');
+    await popup.getByLabel('Client secret').fill('');
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').first().textContent())
+      .toMatch(/Client secret is empty, but Client authentication is client_secret_post/);
+    await popup.close();
+  });
+
   test('client_secret_post: the secret goes in the body, no Authorization header', async () => {
     const popup = await withMethod('post-app', 'client_secret_post');
     const page = await submit(f, popup);

@@ -114,8 +114,13 @@ describe('profiles in the popup', () => {
     const selected = () =>
       popup.getByLabel('Profile', { exact: true }).locator('option:checked').textContent();
     const secretShown = () => popup.getByLabel('Client secret', { exact: true }).inputValue();
+    // Each profile's credential record (`secret:<id>`): the secret it holds, if it is one.
     const savedSecrets = () =>
-      f.ext.worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)));
+      f.ext.worker.evaluate(async () =>
+        Object.values(await chrome.storage.session.get(null)).map((v) =>
+          typeof v === 'object' && v !== null && 'secret' in v ? v.secret : v,
+        ),
+      );
     // The popup's note of the profile it saw (page memory): read back to make it wrong on purpose.
     const hint = () => popup.evaluate(() => localStorage.getItem('activeProfileHint'));
     await expect.poll(savedSecrets).toContain(SECRET);

@@ -1,4 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
+import { authed, secretClient } from './client.ts';
 import { expect } from 'vitest';
 import type { Exchange } from '../../src/core/protocol/http.ts';
 import { decodeToken } from '../../src/core/protocol/jwt.ts';
@@ -20,7 +21,12 @@ export const CLIENT = 'my client';
 export let idToken: string;
 export let run: Run;
 
-export const exchange = (request: Exchange['request'], body: string): Exchange => ({
+export const exchange = (
+  request: Exchange['request'],
+  body: string,
+  role: Exchange['role'] = 'token',
+): Exchange => ({
+  role,
   request,
   response: { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body },
   startedAt: NOW,
@@ -50,14 +56,15 @@ export async function buildSampleRun(): Promise<void> {
     exchanges: [],
   });
   run = addSecrets(run, { code: CODE, access_token: OPAQUE_AT, refresh_token: REFRESH, id_token: idToken });
-  const request = tokenRequest({
-    tokenEndpoint: `${profile.issuer}/oauth2/token`,
-    code: CODE,
-    redirectUri: profile.redirectUri,
-    clientId: CLIENT,
-    clientSecret: SECRET,
-    codeVerifier: VERIFIER,
-  });
+  const request = await authed(
+    tokenRequest({
+      tokenEndpoint: `${profile.issuer}/oauth2/token`,
+      code: CODE,
+      redirectUri: profile.redirectUri,
+      codeVerifier: VERIFIER,
+    }),
+    secretClient(CLIENT, SECRET),
+  );
   const fields = { access_token: OPAQUE_AT, refresh_token: REFRESH, id_token: idToken, token_type: 'Bearer' };
   run = appendStep(run, {
     kind: 'token',

@@ -1,6 +1,5 @@
-import { clientOf } from '../../core/protocol/client-auth.ts';
+import { clientOf, type ClientCredential } from '../../core/protocol/client-auth.ts';
 import { extraParams } from '../../core/protocol/extra-params.ts';
-import { performExchange } from '../../core/protocol/http.ts';
 import { jwksRequest } from '../../core/protocol/jwks.ts';
 import { tokenRequest } from '../../core/protocol/token.ts';
 import { openInspectorBehind } from '../inspector-page.ts';
@@ -10,30 +9,39 @@ import { authorize } from '../steps/authorize.ts';
 import { callback } from '../steps/callback.ts';
 import { token } from '../steps/token.ts';
 import { validation } from '../steps/validation.ts';
+import { send } from '../transport.ts';
 import { savedIfSlow, SHOW_TOKENS_AFTER_MS, type RunWriter } from './runner.ts';
 
 /**
  * RFC 6749 §4.1 with OpenID Connect: authorize, the login window and its callback, the code
  * redeemed, the tokens checked. Answers once the login window is about to open; the rest goes on.
  */
-export async function authorizationCode(w: RunWriter, clientSecret: string): Promise<void> {
+export async function authorizationCode(
+  w: RunWriter,
+  credential: ClientCredential | undefined,
+): Promise<void> {
   const url = await authorize(w);
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await w.save();
   await openInspectorBehind(w.run.id);
-  void afterLogin(w, url, clientSecret).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
+  void afterLogin(w, url, credential).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
 }
 
-async function afterLogin(w: RunWriter, url: string, clientSecret: string): Promise<void> {
+async function afterLogin(
+  w: RunWriter,
+  url: string,
+  credential: ClientCredential | undefined,
+): Promise<void> {
   // The provider's keys are fetched while the person logs in: off the path after the callback.
   const jwksUri = w.run.profile.endpoints.jwks;
-  const prefetchedJwks = jwksUri ? performExchange(jwksRequest(jwksUri), w.deps.http) : undefined;
+  const prefetchedJwks = jwksUri
+    ? send(w.deps, jwksRequest(jwksUri), { role: 'jwks' }).then((sent) => sent.exchange)
+    : undefined;
   const code = await callback(w, url);
   if (code === undefined) return;
   const { profile, flight } = w.run;
-  const client = clientOf(profile, clientSecret);
+  const client = clientOf(profile, credential);
   const request = tokenRequest({
-    ...client,
     tokenEndpoint: profile.endpoints.token,
     code,
     redirectUri: profile.redirectUri,

@@ -1,4 +1,4 @@
-import { clientOf } from '../../core/protocol/client-auth.ts';
+import { clientOf, type ClientCredential } from '../../core/protocol/client-auth.ts';
 import { extraParams } from '../../core/protocol/extra-params.ts';
 import { clientCredentialsRequest } from '../../core/protocol/token.ts';
 import { openInspectorBehind } from '../inspector-page.ts';
@@ -9,17 +9,20 @@ import { validation } from '../steps/validation.ts';
 import { savedIfSlow, SHOW_TOKENS_AFTER_MS, type RunWriter } from './runner.ts';
 
 /** RFC 6749 §4.4: no user and no login window; the token request at once, the inspector in front. */
-export async function clientCredentials(w: RunWriter, clientSecret: string): Promise<void> {
+export async function clientCredentials(
+  w: RunWriter,
+  credential: ClientCredential | undefined,
+): Promise<void> {
   await w.save();
   await openInspectorBehind(w.run.id);
-  void tokens(w, clientSecret).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
+  void tokens(w, credential).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
 }
 
-async function tokens(w: RunWriter, clientSecret: string): Promise<void> {
+async function tokens(w: RunWriter, credential: ClientCredential | undefined): Promise<void> {
   const { profile } = w.run;
-  const client = clientOf(profile, clientSecret);
+  const client = clientOf(profile, credential);
   const extra = extraParams(profile.extraToken);
-  const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, client, extra);
+  const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, extra);
   const received = await token(w, { request, client, expectIdToken: false });
   if (!received) return;
   await savedIfSlow(w, SHOW_TOKENS_AFTER_MS, () => validation(w, received));

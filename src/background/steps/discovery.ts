@@ -1,10 +1,10 @@
 import { discoveryChecks } from '../../core/checks/discovery-checks.ts';
 import { discoveryRequest, parsedObject, readDiscovery } from '../../core/protocol/discovery.ts';
 import type { FlowErrorInfo } from '../../core/flow-error.ts';
-import { performExchange } from '../../core/protocol/http.ts';
 import type { Endpoints } from '../../core/profile/profile.ts';
 import { fallbackEndpoints } from '../../core/profile/presets.ts';
-import { discoveryHttp } from '../deps.ts';
+import { DISCOVERY_TIMEOUT_MS } from '../deps.ts';
+import { send } from '../transport.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { discoveryNote } from '../discover.ts';
 import { say, sayAll } from '../../core/i18n/say.ts';
@@ -18,7 +18,10 @@ export async function discovery(w: RunWriter): Promise<FlowErrorInfo | undefined
   const { deps } = w;
   const { issuer } = w.run.profile;
   // The rule that strips Origin from our requests is set when the worker starts (background/index.ts).
-  const exchange = await performExchange(discoveryRequest(issuer), discoveryHttp(deps));
+  const { exchange } = await send(deps, discoveryRequest(issuer), {
+    role: 'discovery',
+    timeoutMs: DISCOVERY_TIMEOUT_MS,
+  });
   const outcome = readDiscovery(exchange, issuer);
   const note = discoveryNote(exchange, outcome);
   const metadata = outcome.status === 'found' ? outcome.metadata : undefined;

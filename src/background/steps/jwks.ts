@@ -1,13 +1,13 @@
 import { say } from '../../core/i18n/say.ts';
 import { jwksChecks } from '../../core/checks/jwks-checks.ts';
-import { performExchange } from '../../core/protocol/http.ts';
+import { send } from '../transport.ts';
 import { jwksRequest, readJwks } from '../../core/protocol/jwks.ts';
 import { currentTokens } from '../../core/view/steps.ts';
 import { settled, str, type Performer } from './performer.ts';
 
 /** RFC 7517 §5: the provider's keys as it publishes them now, and whether they still fit the login. */
 export const jwks: Performer<'jwks'> = async ({ run, endpoint, deps }) => {
-  const exchange = await performExchange(jwksRequest(endpoint), deps.http);
+  const { exchange } = await send(deps, jwksRequest(endpoint), { role: 'jwks' });
   const set = readJwks(exchange);
   const idToken = currentTokens(run)?.idToken;
   const checks = jwksChecks(set, idToken?.kind === 'jwt' ? str(idToken.header.kid) : undefined);

@@ -2,7 +2,9 @@ import type { Check } from '../../core/checks/check.ts';
 import { refreshIdTokenChecks } from '../../core/checks/refresh-checks.ts';
 import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
 import { extraParams } from '../../core/protocol/extra-params.ts';
-import { performExchange, type Exchange } from '../../core/protocol/http.ts';
+import type { Exchange } from '../../core/protocol/http.ts';
+import { secretOf } from '../../core/protocol/client-auth.ts';
+import { send } from '../transport.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { rotationOf } from '../../core/protocol/refresh.ts';
 import { readTokenResponse, refreshRequest } from '../../core/protocol/token.ts';
@@ -13,10 +15,12 @@ import { settled, str, under, type Performer } from './performer.ts';
 /** RFC 6749 §6, with OIDC Core §12.2 on a new ID token; the newest tokens become current. */
 export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, client, deps }) => {
   const previous = currentTokens(run)?.fields ?? {};
-  const exchange = await performExchange(
-    refreshRequest(endpoint, token, client, extraParams(run.profile.extraToken)),
-    deps.http,
-  );
+  const sent = await send(deps, refreshRequest(endpoint, token, extraParams(run.profile.extraToken)), {
+    role: 'token',
+    client,
+    issuer: run.profile.issuer,
+  });
+  const { exchange } = sent;
   const { fields, error } = readTokenResponse(
     exchange,
     client,
@@ -25,14 +29,14 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
   );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);
-  const exchanges: Exchange[] = [exchange];
+  const exchanges: Exchange[] = [...sent.exchanges];
   const checks = tokenResponseChecks(exchange, fields, run.profile.scopes).filter(
     (c) => c.id !== 'token.id_token',
   );
   // OIDC Core §12.2's rules on a refreshed ID token have `refresh.` ids of their own.
   const refreshRules: Check[] = [];
   if (!error) {
-    const tokens = { idToken, accessToken, clientSecret: client.clientSecret, algsSupported: undefined };
+    const tokens = { idToken, accessToken, clientSecret: secretOf(client), algsSupported: undefined };
     // OIDC Core §12.2 has its own rule for a refreshed ID token's nonce (`refresh.id_token.nonce`,
     // below): the login's rule would repeat that id under the same title.
     const idChecks = await tokenChecks(run, tokens, exchanges, deps, undefined);

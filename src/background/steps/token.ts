@@ -1,10 +1,11 @@
 import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
-import { performExchange, type HttpRequest } from '../../core/protocol/http.ts';
+import type { HttpRequest } from '../../core/protocol/http.ts';
+import { send } from '../transport.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { answerSecrets } from '../../core/run/answer-secrets.ts';
 import { addAnswerSecrets, addSecrets, type StepOf } from '../../core/run/run.ts';
 import { readTokenResponse } from '../../core/protocol/token.ts';
-import type { ClientCredentials } from '../../core/protocol/client-auth.ts';
+import { secretOf, type ClientCredentials } from '../../core/protocol/client-auth.ts';
 import { serverOf } from '../../core/view/steps.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { bringInspectorToFront } from '../inspector-page.ts';
@@ -16,6 +17,7 @@ import type { TokensToValidate } from './validation.ts';
 const SHOW_RUNNING_AFTER_MS = 200;
 
 export interface TokenCall {
+  /** The request before the client's authentication, which the transport applies. */
   request: HttpRequest;
   client: ClientCredentials;
   /** A login with `openid` expects an ID token; client credentials never brings one. */
@@ -31,7 +33,11 @@ export interface TokenCall {
  */
 export async function token(w: RunWriter, call: TokenCall): Promise<TokensToValidate | undefined> {
   const { deps } = w;
-  const sent = performExchange(call.request, deps.http);
+  const sending = send(deps, call.request, {
+    role: 'token',
+    client: call.client,
+    issuer: w.run.profile.issuer,
+  });
   w.append({ kind: 'token', status: 'running', at: deps.now(), exchanges: [] });
   // Saving (and the inspector re-rendering and coming to the front) while the request is out slows
   // it on a busy machine: the request in flight is shown only when the answer is slow to come.
@@ -39,7 +45,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
     void w.save();
     void bringInspectorToFront(w.run.id);
   }, SHOW_RUNNING_AFTER_MS);
-  const exchange = await sent;
+  const { exchange, exchanges } = await sending;
   clearTimeout(slow);
   void bringInspectorToFront(w.run.id);
   mark('token-answered');
@@ -61,7 +67,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
         id_token: idToken,
         refresh_token: str(fields?.refresh_token),
       }),
-      answerSecrets(exchange, true).values,
+      exchanges.flatMap((ex) => answerSecrets(ex, true).values),
     ),
   );
   const checks = tokenResponseChecks(exchange, fields, w.run.profile.scopes);
@@ -69,7 +75,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
     kind: 'token',
     status: error ? 'failed' : 'ok',
     at: deps.now(),
-    exchanges: [exchange],
+    exchanges,
     ...(fields ? { fields } : {}),
     ...(accessToken ? { accessToken: decodeToken(accessToken) } : {}),
     ...(idToken ? { idToken: decodeToken(idToken) } : {}),
@@ -85,7 +91,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
   return {
     idToken,
     accessToken,
-    clientSecret: call.client.clientSecret,
+    clientSecret: secretOf(call.client),
     algsSupported: server?.idTokenSigningAlgValuesSupported,
   };
 }

@@ -1,17 +1,20 @@
 import { userinfoChecks } from '../../core/checks/action-checks.ts';
 import { verifySignature } from '../../core/checks/signature.ts';
-import { performExchange, type Exchange } from '../../core/protocol/http.ts';
+import type { Exchange } from '../../core/protocol/http.ts';
+import { secretOf } from '../../core/protocol/client-auth.ts';
+import { send } from '../transport.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { readUserinfo, userinfoRequest } from '../../core/protocol/userinfo.ts';
-import { currentTokens } from '../../core/view/steps.ts';
+import { currentTokens, tokenTypeOf } from '../../core/view/steps.ts';
 import { jwksSource } from './validation.ts';
 import { settled, type Performer } from './performer.ts';
 
 /** OIDC Core §5.3: the claims for this access token; `sub` must be the ID token's. */
 export const userinfo: Performer<'userinfo'> = async ({ run, endpoint, token, client, deps }) => {
-  const exchange = await performExchange(userinfoRequest(endpoint, token), deps.http);
+  const sent = await send(deps, userinfoRequest(endpoint, token, tokenTypeOf(run)), { role: 'userinfo' });
+  const { exchange } = sent;
   const { claims, jwt, error } = readUserinfo(exchange);
-  const exchanges: Exchange[] = [exchange];
+  const exchanges: Exchange[] = [...sent.exchanges];
   const jwksUri = run.profile.endpoints.jwks;
   const decoded = jwt ? decodeToken(jwt) : undefined;
   const signature =
@@ -19,7 +22,7 @@ export const userinfo: Performer<'userinfo'> = async ({ run, endpoint, token, cl
       ? await verifySignature(
           jwt,
           decoded.header,
-          client.clientSecret,
+          secretOf(client),
           jwksUri ? jwksSource(jwksUri, exchanges, deps, undefined) : undefined,
         )
       : undefined;

@@ -50,6 +50,7 @@ export function tokenResponseChecks(
   const granted = typeof fields.scope === 'string' ? scopeList(fields.scope) : undefined;
   const dropped = granted ? requested.filter((s) => !granted.includes(s)) : [];
   const expires = fields.expires_in;
+  const proved = Object.keys(exchange.request.headers).some((h) => h.toLowerCase() === 'dpop');
   return [
     http,
     passIf(
@@ -58,10 +59,12 @@ export function tokenResponseChecks(
       say('exNonEmptyString'),
       typeof fields.access_token === 'string' ? say('exString') : shown(fields.access_token),
     ),
+    // RFC 6749 §5.1: compared in any case; a request with a DPoP proof gets a DPoP-bound token (RFC 9449 §5).
     passIf(
       rules.type,
-      typeof fields.token_type === 'string' && fields.token_type.toLowerCase() === 'bearer',
-      say('exBearerAnyCase'),
+      typeof fields.token_type === 'string' &&
+        fields.token_type.toLowerCase() === (proved ? 'dpop' : 'bearer'),
+      say(proved ? 'exDpopAnyCase' : 'exBearerAnyCase'),
       shown(fields.token_type),
     ),
     expires === undefined

@@ -6,6 +6,7 @@ import {
   basicRefusedBothWays,
   formEncode,
   otherAdvertisedMethods,
+  secretOf,
   type ClientAttempt,
   type ClientCredentials,
 } from './client-auth.ts';
@@ -78,10 +79,10 @@ export function clientAuthCauses(
   const bothWays =
     used === 'client_secret_basic' &&
     basicRefusedBothWays([...(options.refusedBefore ?? []), attemptOf(client)]);
-  if (bothWays && (client.clientId + client.clientSecret).includes(':')) causes.push(say('causeColonSplit'));
+  if (bothWays && (client.clientId + secretOf(client)).includes(':')) causes.push(say('causeColonSplit'));
   if (used !== 'none') causes.push(say('causeWrongSecret'));
   if (used === 'client_secret_basic' && !bothWays) {
-    const changed = encodingChanges(client.clientId + client.clientSecret);
+    const changed = encodingChanges(client.clientId + secretOf(client));
     if (changed.length)
       causes.push(
         say(client.encodeBasic === false ? 'causeEncodedBasic' : 'causeRawBasic', changed.join(', ')),

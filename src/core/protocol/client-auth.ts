@@ -1,5 +1,6 @@
 /** Client authentication (RFC 6749 §2.3): who the client is, and how a request proves it. */
 import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from '../profile/profile.ts';
+import type { RandomBytes } from './random.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
 export function formEncode(value: string): string {
@@ -18,24 +19,39 @@ export function basicAuthorization(clientId: string, secret: string, encode = tr
     : `Basic ${base64(`${clientId}:${secret}`)}`;
 }
 
+/**
+ * What the client proves itself with (design.md: a credential union): a shared secret, or a private
+ * key it holds, named by its algorithm and key ID (the key itself stays in the key store).
+ */
+export type ClientCredential = { kind: 'secret'; secret: string } | { kind: 'key'; alg: string; kid: string };
+
+/** A secret as a credential: an empty one is no credential (a public client). */
+export const secretCredential = (secret: string): ClientCredential | undefined =>
+  secret === '' ? undefined : { kind: 'secret', secret };
+
 /** Who the client is and how it proves it (RFC 6749 §2.3). */
 export interface ClientCredentials {
   clientId: string;
-  clientSecret: string;
-  /** Default: client_secret_basic with a secret, none without one. */
+  /** Absent: a public client, which proves nothing (PKCE binds its code). */
+  credential?: ClientCredential;
+  /** Default: client_secret_basic with a secret, none without a credential. */
   method?: ClientAuthMethod;
   /** For client_secret_basic: form-urlencode first (default, RFC 6749 §2.3.1). */
   encodeBasic?: boolean;
 }
 
-/** The method actually used: a secret-based one without a secret is a public client. */
-export const authMethodOf = (client: ClientCredentials): ClientAuthMethod =>
-  client.clientSecret === '' ? 'none' : (client.method ?? 'client_secret_basic');
+/** The client's secret, or '' when it proves itself otherwise (or not at all). */
+export const secretOf = (client: ClientCredentials): string =>
+  client.credential?.kind === 'secret' ? client.credential.secret : '';
 
-/** The client's credentials as a profile sets them up. */
-export const clientOf = (profile: Profile, clientSecret: string): ClientCredentials => ({
+/** The method actually used: a secret-based one without a credential is a public client. */
+export const authMethodOf = (client: ClientCredentials): ClientAuthMethod =>
+  client.credential === undefined ? 'none' : (client.method ?? 'client_secret_basic');
+
+/** The client's credentials as a profile sets them up, with the credential kept apart from it. */
+export const clientOf = (profile: Profile, credential: ClientCredential | undefined): ClientCredentials => ({
   clientId: profile.clientId,
-  clientSecret,
+  ...(credential ? { credential } : {}),
   ...(profile.clientAuth ? { method: profile.clientAuth } : {}),
   ...(profile.encodeBasic === false ? { encodeBasic: false } : {}),
 });
@@ -46,8 +62,55 @@ export interface RequestParts {
   form: URLSearchParams;
 }
 
-/** How a request proves the client (RFC 6749 §2.3): one strategy per method, applied to the request. */
-export type ClientAuthentication = (request: RequestParts, client: ClientCredentials) => void;
+/** Where the request goes: the endpoint, and the issuer it belongs to (an assertion's audience). */
+export interface AuthTarget {
+  issuer: string;
+  endpoint: string;
+}
+
+/** What a strategy may use besides the request: a clock and a random source (an assertion's `iat`, `jti`). */
+export interface AuthTools {
+  now: () => number;
+  random: RandomBytes;
+}
+
+/**
+ * How a request proves the client (RFC 6749 §2.3): one strategy per method, applied to the request
+ * it answers. Async: a strategy may await a signature (`private_key_jwt`, RFC 7523 §2.2).
+ */
+export type ClientAuthentication = (
+  target: AuthTarget,
+  client: ClientCredentials,
+  request: RequestParts,
+  tools: AuthTools,
+) => Promise<RequestParts>;
+
+/** A secret-based strategy's secret; asked of a client that holds a key instead, it refuses to send. */
+function secretFor(client: ClientCredentials, method: ClientAuthMethod): string {
+  if (client.credential?.kind !== 'secret') throw new ClientAuthError(method);
+  return client.credential.secret;
+}
+
+/** A method the client's credential cannot serve (a secret-based method for a key): nothing is sent. */
+export class ClientAuthError extends Error {
+  constructor(readonly method: ClientAuthMethod) {
+    super(`${method} needs a client secret`);
+  }
+}
+
+/** A strategy that needs no signature settles at once (a refusal as a rejected promise, like a signer's). */
+const settled = <T>(work: () => T): Promise<T> => new Promise<T>((resolve) => resolve(work()));
+
+const withHeader = (r: RequestParts, name: string, value: string): RequestParts => ({
+  ...r,
+  headers: { ...r.headers, [name]: value },
+});
+
+const withForm = (r: RequestParts, pairs: [string, string][]): RequestParts => {
+  const form = new URLSearchParams(r.form);
+  for (const [k, v] of pairs) form.set(k, v);
+  return { ...r, form };
+};
 
 /**
  * Every method the tool speaks, keyed by its `token_endpoint_auth_method` name: a method added to
@@ -55,19 +118,33 @@ export type ClientAuthentication = (request: RequestParts, client: ClientCredent
  */
 export const CLIENT_AUTHENTICATION: Record<ClientAuthMethod, ClientAuthentication> = {
   // §2.3.1: the credentials in HTTP Basic, form-urlencoded first unless the client says otherwise.
-  client_secret_basic: ({ headers }, c) => {
-    headers.authorization = basicAuthorization(c.clientId, c.clientSecret, c.encodeBasic !== false);
-  },
+  client_secret_basic: (_t, c, r) =>
+    settled(() =>
+      withHeader(
+        r,
+        'authorization',
+        basicAuthorization(c.clientId, secretFor(c, 'client_secret_basic'), c.encodeBasic !== false),
+      ),
+    ),
   // §2.3.1: the credentials in the body.
-  client_secret_post: ({ form }, c) => {
-    form.set('client_id', c.clientId);
-    form.set('client_secret', c.clientSecret);
-  },
+  client_secret_post: (_t, c, r) =>
+    settled(() =>
+      withForm(r, [
+        ['client_id', c.clientId],
+        ['client_secret', secretFor(c, 'client_secret_post')],
+      ]),
+    ),
   // §2.3, §3.2.1: a public client names itself and proves nothing (PKCE does that for the code).
-  none: ({ form }, c) => {
-    form.set('client_id', c.clientId);
-  },
+  none: (_t, c, r) => settled(() => withForm(r, [['client_id', c.clientId]])),
 };
+
+/** `request` with the client's authentication applied by the strategy of the method it uses. */
+export const authenticate = (
+  target: AuthTarget,
+  client: ClientCredentials,
+  request: RequestParts,
+  tools: AuthTools,
+): Promise<RequestParts> => CLIENT_AUTHENTICATION[authMethodOf(client)](target, client, request, tools);
 
 /** The methods in `token_endpoint_auth_methods_supported` the tool speaks, other than `used`. */
 export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unknown): ClientAuthMethod[] =>

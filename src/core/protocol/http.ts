@@ -23,8 +23,31 @@ export interface HttpResponse {
 /** Far beyond any real OAuth response; keeps a hostile one from filling the session storage. */
 export const MAX_BODY_CHARS = 1_000_000;
 
+/**
+ * What an exchange was for (design.md: one transport records each exchange's role; nothing reads an
+ * exchange by its position in a step).
+ */
+export const EXCHANGE_ROLES = [
+  'discovery',
+  'jwks',
+  'jwks-again',
+  'authorize-reread',
+  'par',
+  'token',
+  'nonce-retry',
+  'userinfo',
+  'introspection',
+  'revocation',
+  'device-authorization',
+  'device-poll',
+  'api',
+] as const;
+export type ExchangeRole = (typeof EXCHANGE_ROLES)[number];
+
 /** One HTTP exchange exactly as the extension sent and received it. */
 export interface Exchange {
+  /** What it was for; a run stored before roles gets them by migration (`core/run/migrations/4-…`). */
+  role: ExchangeRole;
   request: HttpRequest;
   response?: HttpResponse;
   /** Set when no usable response arrived: a network failure, a timeout, or a redirect not followed. */
@@ -43,11 +66,6 @@ export interface HttpDeps {
   fetch: FetchLike;
   now: () => number;
   timeoutMs: number;
-  /**
-   * Whether a request carrying a credential may go to `url`: the person granted its origin. Asked at
-   * the moment of the request, whatever sent it (design.md: one transport checks host access).
-   */
-  mayCarry?: (url: string) => Promise<boolean>;
 }
 
 /** A request that proves something (an Authorization or DPoP header, or any body: every form we post carries one). */
@@ -79,17 +97,32 @@ async function readCapped(res: Response): Promise<{ text: string; truncated: boo
   }
 }
 
-/** Sends `request` and records the exchange; never throws: a failure is part of the record. */
-export async function performExchange(request: HttpRequest, deps: HttpDeps): Promise<Exchange> {
+/** The record of a request that was never sent: its host was not granted (the transport's guard). */
+export const notGranted = (request: HttpRequest, role: ExchangeRole, now: number): Exchange => ({
+  role,
+  request,
+  failure: { code: 'not_granted', ...say('httpNotGranted', originOf(request.url)) },
+  startedAt: now,
+  durationMs: 0,
+});
+
+/**
+ * Sends `request` and records the exchange in its `role`; never throws: a failure is part of the
+ * record. The worker reaches it only through its transport (`background/transport.ts`).
+ */
+export async function performExchange(
+  request: HttpRequest,
+  deps: HttpDeps,
+  role: ExchangeRole,
+): Promise<Exchange> {
   const startedAt = deps.now();
   const done = (rest: Pick<Exchange, 'response' | 'failure'>): Exchange => ({
+    role,
     request,
     ...rest,
     startedAt,
     durationMs: deps.now() - startedAt,
   });
-  if (deps.mayCarry && carriesCredential(request) && !(await deps.mayCarry(request.url)))
-    return done({ failure: { code: 'not_granted', ...say('httpNotGranted', originOf(request.url)) } });
   try {
     const res = await deps.fetch(request.url, {
       method: request.method,

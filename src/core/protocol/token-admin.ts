@@ -2,26 +2,17 @@ import type { FlowErrorInfo } from '../flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { parsedObject } from './discovery.ts';
 import type { TokenHint } from '../run/run.ts';
-import { authenticatedPost, carriesCredentials } from './token.ts';
+import { carriesCredentials, formPost } from './token.ts';
 import { refusalHint } from './client-auth-refusal.ts';
 import { type ClientCredentials } from './client-auth.ts';
 import { say } from '../i18n/say.ts';
 
-/** RFC 7009 §2.1: revoke one token, saying which kind it is; authenticated as the token request. */
-export const revocationRequest = (
-  endpoint: string,
-  token: string,
-  hint: TokenHint,
-  client: ClientCredentials,
-): HttpRequest =>
-  authenticatedPost(
-    endpoint,
-    [
-      ['token', token],
-      ['token_type_hint', hint],
-    ],
-    client,
-  );
+/** RFC 7009 §2.1: revoke one token, saying which kind it is; authenticated (by the transport) as the token request. */
+export const revocationRequest = (endpoint: string, token: string, hint: TokenHint): HttpRequest =>
+  formPost(endpoint, [
+    ['token', token],
+    ['token_type_hint', hint],
+  ]);
 
 /** RFC 7662 §2.1: ask whether a token is active, and what it grants. */
 export const introspectionRequest = revocationRequest;

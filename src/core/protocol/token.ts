@@ -1,34 +1,35 @@
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
-import {
-  authMethodOf,
-  CLIENT_AUTHENTICATION,
-  type ClientCredentials,
-  type RequestParts,
-} from './client-auth.ts';
+import { authenticate, type AuthTools, type ClientCredentials, type RequestParts } from './client-auth.ts';
 import { refusalHint, type RefusalOptions } from './client-auth-refusal.ts';
 import { say } from '../i18n/say.ts';
 import { parsedObject } from './discovery.ts';
 
 /**
  * A form POST to one of the provider's client-authenticated endpoints (token, revocation,
- * introspection), the client's authentication applied by its strategy (`CLIENT_AUTHENTICATION`).
- * Never follows a redirect: the credentials go to this URL or nowhere.
+ * introspection, PAR), before the client's authentication: the transport applies it (`withClientAuth`)
+ * at the moment it sends. Never follows a redirect: the credentials go to this URL or nowhere.
  */
-export function authenticatedPost(
-  url: string,
-  params: [string, string][],
+export const formPost = (url: string, params: [string, string][]): HttpRequest => ({
+  method: 'POST',
+  url,
+  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+  body: new URLSearchParams(params).toString(),
+});
+
+/** `request` (a form POST to `target.endpoint`) as it proves the client, by the strategy of its method. */
+export async function withClientAuth(
+  request: HttpRequest,
   client: ClientCredentials,
-): HttpRequest {
-  const request: RequestParts = {
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    form: new URLSearchParams(params),
-  };
-  CLIENT_AUTHENTICATION[authMethodOf(client)](request, client);
-  return { method: 'POST', url, headers: request.headers, body: request.form.toString() };
+  issuer: string,
+  tools: AuthTools,
+): Promise<HttpRequest> {
+  const parts: RequestParts = { headers: request.headers, form: new URLSearchParams(request.body ?? '') };
+  const { headers, form } = await authenticate({ issuer, endpoint: request.url }, client, parts, tools);
+  return { ...request, headers, body: form.toString() };
 }
 
-export interface CodeRedemption extends ClientCredentials {
+export interface CodeRedemption {
   tokenEndpoint: string;
   code: string;
   redirectUri: string;
@@ -37,60 +38,49 @@ export interface CodeRedemption extends ClientCredentials {
   extra?: [string, string][];
 }
 
-/** RFC 6749 §4.1.3 with client_secret_basic; RFC 7636 §4.5 adds the verifier. */
-export function tokenRequest(r: CodeRedemption): HttpRequest {
-  return authenticatedPost(
-    r.tokenEndpoint,
-    [
-      ['grant_type', 'authorization_code'],
-      ['code', r.code],
-      ['redirect_uri', r.redirectUri],
-      ...(r.codeVerifier ? [['code_verifier', r.codeVerifier] as [string, string]] : []),
-      ...(r.extra ?? []),
-    ],
-    r,
-  );
-}
+/** RFC 6749 §4.1.3; RFC 7636 §4.5 adds the verifier. */
+export const tokenRequest = (r: CodeRedemption): HttpRequest =>
+  formPost(r.tokenEndpoint, [
+    ['grant_type', 'authorization_code'],
+    ['code', r.code],
+    ['redirect_uri', r.redirectUri],
+    ...(r.codeVerifier ? [['code_verifier', r.codeVerifier] as [string, string]] : []),
+    ...(r.extra ?? []),
+  ]);
 
 /** RFC 6749 §4.4.2: a token for the client itself, no user and no login window. */
 export function clientCredentialsRequest(
   tokenEndpoint: string,
   scopes: string,
-  client: ClientCredentials,
   extra: [string, string][] = [],
 ): HttpRequest {
   const scope = scopes.trim().replace(/\s+/g, ' ');
-  return authenticatedPost(
-    tokenEndpoint,
-    [
-      ['grant_type', 'client_credentials'],
-      ...(scope ? [['scope', scope] as [string, string]] : []),
-      ...extra,
-    ],
-    client,
-  );
+  return formPost(tokenEndpoint, [
+    ['grant_type', 'client_credentials'],
+    ...(scope ? [['scope', scope] as [string, string]] : []),
+    ...extra,
+  ]);
 }
 
-/** RFC 6749 §6: a refresh, authenticated as the login's token request was. */
-export function refreshRequest(
+/** RFC 6749 §6: a refresh, authenticated (by the transport) as the login's token request was. */
+export const refreshRequest = (
   tokenEndpoint: string,
   refreshToken: string,
-  client: ClientCredentials,
   extra: [string, string][] = [],
-): HttpRequest {
-  return authenticatedPost(
-    tokenEndpoint,
-    [['grant_type', 'refresh_token'], ['refresh_token', refreshToken], ...extra],
-    client,
-  );
-}
+): HttpRequest =>
+  formPost(tokenEndpoint, [['grant_type', 'refresh_token'], ['refresh_token', refreshToken], ...extra]);
 
 export type TokenFields = Record<string, unknown>;
 
-/** Whether a request proved who the client is: a Basic credential, or a secret in the body. */
-export const carriesCredentials = (request: HttpRequest): boolean =>
-  Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
-  new URLSearchParams(request.body ?? '').has('client_secret');
+/** Whether a request proved who the client is: a Basic credential, a secret or an assertion in the body. */
+export const carriesCredentials = (request: HttpRequest): boolean => {
+  const form = new URLSearchParams(request.body ?? '');
+  return (
+    Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
+    form.has('client_secret') ||
+    form.has('client_assertion')
+  );
+};
 
 const isFields = (value: unknown): value is TokenFields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -5,11 +5,15 @@ import { parsedObject } from './discovery.ts';
 import { say } from '../i18n/say.ts';
 import type { MessageId } from '../view/words.ts';
 
-/** OIDC Core §5.3.1: a GET with the access token as a Bearer credential, never in the query (RFC 6750 §2.3). */
-export const userinfoRequest = (endpoint: string, accessToken: string): HttpRequest => ({
+/**
+ * OIDC Core §5.3.1: a GET with the access token in the Authorization header under its token type's
+ * scheme (`Bearer`, RFC 6750 §2.1; `DPoP`, RFC 9449 §7.1, with its proof added by the transport),
+ * never in the query (RFC 6750 §2.3).
+ */
+export const userinfoRequest = (endpoint: string, accessToken: string, scheme = 'Bearer'): HttpRequest => ({
   method: 'GET',
   url: endpoint,
-  headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json, application/jwt' },
+  headers: { authorization: `${scheme} ${accessToken}`, accept: 'application/json, application/jwt' },
 });
 
 /** RFC 6750 §3: `Bearer realm="…", error="invalid_token", error_description="…"` as name/value pairs. */

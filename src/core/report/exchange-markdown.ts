@@ -1,5 +1,5 @@
-import type { Exchange } from '../protocol/http.ts';
-import type { StepBase } from '../run/steps/step.ts';
+import type { Exchange, ExchangeRole } from '../protocol/http.ts';
+import { ROLE_NAMES, type StepBase } from '../run/steps/step.ts';
 import { errorText, type MessageId, type Words } from '../view/words.ts';
 import { cell, fenced, plain } from './markdown.ts';
 
@@ -30,9 +30,9 @@ export function exchangeMarkdown(title: string, ex: Exchange, w: Words): string[
   return out;
 }
 
-/** A step's exchanges, the first under `title` (or each under the name `nameOf` gives it). */
-export const exchangesMarkdown = (step: StepBase, w: Words, nameOf: (i: number) => string): string[] =>
-  step.exchanges.flatMap((ex, i) => exchangeMarkdown(nameOf(i), ex, w));
+/** A step's exchanges, each under the name `nameOf` gives it. */
+export const exchangesMarkdown = (step: StepBase, w: Words, nameOf: (ex: Exchange) => string): string[] =>
+  step.exchanges.flatMap((ex) => exchangeMarkdown(nameOf(ex), ex, w));
 
 const OUTCOME: Record<StepBase['status'], MessageId> = {
   failed: 'stepFailed',
@@ -40,10 +40,13 @@ const OUTCOME: Record<StepBase['status'], MessageId> = {
   running: 'stepRunning',
 };
 
-/** An action on the run's tokens: its exchanges (the request, then JWKS fetches), then its outcome. */
-export function actionMarkdown(title: string, step: StepBase, w: Words): string[] {
+/**
+ * An action on the run's tokens: its exchanges (its own request, in `own` role, under `title`; JWKS
+ * fetches by their role's name), then its outcome.
+ */
+export function actionMarkdown(title: string, step: StepBase, w: Words, own: ExchangeRole): string[] {
   const out = step.exchanges.length
-    ? exchangesMarkdown(step, w, (i) => (i === 0 ? title : w.t('exchangeJwks')))
+    ? exchangesMarkdown(step, w, (ex) => (ex.role === own ? title : w.t(ROLE_NAMES[ex.role])))
     : [`### ${title}`];
   const outcome = w.t(OUTCOME[step.status]);
   out.push(step.error ? `**${plain(outcome)}**: ${cell(errorText(step.error, w))}` : `**${plain(outcome)}**`);

@@ -1,11 +1,11 @@
-import type { ClientAttempt } from '../protocol/client-auth.ts';
+import type { ClientAttempt, ClientCredential } from '../protocol/client-auth.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { ClientAuthMethod, Profile } from '../profile/profile.ts';
 import type { Step } from './steps/index.ts';
 import { say, sayHint } from '../i18n/say.ts';
 
 /** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
-export const RUN_SCHEMA = 3;
+export const RUN_SCHEMA = 4;
 
 export type { Step, StepKind, StepOf } from './steps/index.ts';
 export type { StepStatus, TokenHint } from './steps/step.ts';
@@ -74,6 +74,12 @@ export type SecretKind =
 export interface Secret {
   kind: SecretKind;
   value: string;
+}
+
+/** The credential the run's client proves itself with: the secret it started with, or none (a public client). */
+export function runCredential(run: Pick<Run, 'secrets'>): ClientCredential | undefined {
+  const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
+  return secret === '' ? undefined : { kind: 'secret', secret };
 }
 
 /** A record of this version's shape (older ones go through `migrateRun` first). */

@@ -7,10 +7,11 @@ import {
   basicRefusedBothWays,
   clientOf,
   otherAdvertisedMethods,
+  secretOf,
 } from '../protocol/client-auth.ts';
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
-import { LOGIN_STEPS, type Run, type TokenHint } from '../run/run.ts';
-import { actionDef, type ActionKind } from '../run/steps/index.ts';
+import { LOGIN_STEPS, runCredential, type Run, type TokenHint } from '../run/run.ts';
+import { actionDef, ownExchange, type ActionKind } from '../run/steps/index.ts';
 import { DISCOVERY_FIELDS } from '../protocol/authorization-server.ts';
 import { loopbackUnderRemote, PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep, serverOf } from './steps.ts';
@@ -29,8 +30,11 @@ export function sentToken({ action, token }: ActionRequest): TokenHint | null {
   return sends === undefined ? (token ?? 'access_token') : sends;
 }
 
-/** The endpoint an action calls: as the profile set it, else as discovery published it. */
-export function actionEndpoint(run: Run, action: ActionKind): string | undefined {
+/**
+ * Where an action sends its request, a function of the run and the request: its endpoint as the
+ * profile set it, else as discovery published it (an API call, later, the URL the person typed).
+ */
+export function actionTarget(run: Run, { action }: ActionRequest): string | undefined {
   const name = actionDef(action).endpoint;
   const typed = run.profile.endpoints[name];
   return typed || serverOf(run)?.endpoints[name] || undefined;
@@ -56,7 +60,7 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
       return say(sends === 'refresh_token' ? 'unavailableNoRefresh' : 'unavailableNoAccess');
   }
   const name = actionDef(request.action).endpoint;
-  const endpoint = actionEndpoint(run, request.action);
+  const endpoint = actionTarget(run, request);
   if (!endpoint) return say(`unavailableNo_${name}`);
   // Published by a remote provider, on this computer: never sent anything (typed ones are the person's choice).
   if (!run.profile.endpoints[name] && loopbackUnderRemote(endpoint, run.profile.issuer))
@@ -88,7 +92,8 @@ const NO_OFFERS: RetryOffers = { secret: false, settings: [] };
  * when the login sent PKCE and the provider lists `none` or publishes no list (RFC 7636 then binds the code).
  */
 export function clientAuthRetries(run: Run): RetryOffers {
-  const response = lastStep(run, 'token')?.exchanges[0]?.response;
+  const token = lastStep(run, 'token');
+  const response = token && ownExchange(token)?.response;
   if (run.status !== 'failed' || !response) return NO_OFFERS;
   const error = parsedObject(response.body)?.error;
   const refusal = {
@@ -97,15 +102,12 @@ export function clientAuthRetries(run: Run): RetryOffers {
     empty: response.body.trim() === '',
   };
   if (!refusesClient(refusal)) return NO_OFFERS;
-  const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
-  const client = clientOf(run.profile, secret);
+  const client = clientOf(run.profile, runCredential(run));
   const used = authMethodOf(client);
   const tried = [...(run.refusedBefore ?? []), attemptOf(client)];
   const bothWays = basicRefusedBothWays(tried);
   const encoding =
-    used === 'client_secret_basic' &&
-    !bothWays &&
-    encodingChanges(client.clientId + client.clientSecret).length
+    used === 'client_secret_basic' && !bothWays && encodingChanges(client.clientId + secretOf(client)).length
       ? [{ encodeBasic: client.encodeBasic === false }]
       : [];
   const advertised = serverOf(run)?.tokenEndpointAuthMethodsSupported;

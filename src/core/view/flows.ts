@@ -8,6 +8,8 @@ import type { Flow, Profile } from '../profile/profile.ts';
  * tests a flow by its string. A new flow is an entry here and there, and the compiler names both.
  */
 export interface FlowInfo {
+  /** Its name in the popup's **Flow** list (listed in this registry's order). */
+  label: MessageId;
   /** A login window at the provider, a redirect URI and an authorization endpoint. */
   login: boolean;
   /** The popup's main button. */
@@ -20,18 +22,23 @@ export interface FlowInfo {
 
 export const FLOW_INFO: Record<Flow, FlowInfo> = {
   authorization_code: {
+    label: 'flowCode',
     login: true,
     button: 'authorize',
     redeeming: 'progressRedeeming',
     needsSecret: false,
   },
   client_credentials: {
+    label: 'flowClientCredentials',
     login: false,
     button: 'requestToken',
     redeeming: 'progressClientCredentials',
     needsSecret: true,
   },
 };
+
+/** Every flow, in the order the popup lists them. */
+export const FLOW_NAMES = Object.keys(FLOW_INFO) as Flow[];
 
 /** A profile's flow (a login, unless it says otherwise). */
 export const flowOf = (profile: Pick<Profile, 'flow'>): Flow => profile.flow ?? 'authorization_code';

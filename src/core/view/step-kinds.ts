@@ -1,6 +1,14 @@
 import type { Check } from '../checks/check.ts';
 import type { Step } from '../run/run.ts';
-import { ACTION_KINDS, actionDef, CHECK_GROUPS, stepDef } from '../run/steps/index.ts';
+import {
+  ACTION_KINDS,
+  actionDef,
+  CHECK_GROUPS,
+  exchangeName,
+  ownExchange,
+  stepDef,
+} from '../run/steps/index.ts';
+import type { Exchange } from '../protocol/http.ts';
 import type { ActionRequest } from './actions.ts';
 import type { MessageId } from './words.ts';
 
@@ -9,9 +17,11 @@ import type { MessageId } from './words.ts';
 /** A step's title id; undefined for a kind stored by a newer version. */
 export const stepTitleId = (kind: Step['kind']): MessageId | undefined => stepDef(kind)?.title;
 
-/** The name of a step's `i`-th exchange ("Token", "JWKS again"), which names its controls. */
-export const exchangeNameId = (step: Step, i: number): MessageId | undefined =>
-  stepDef(step.kind)?.exchangeName(step, i);
+export { ownExchange };
+
+/** The name of a step's exchange ("Token", "JWKS again"), which names its controls. */
+export const exchangeNameId = (step: Step, exchange: Exchange): MessageId | undefined =>
+  exchangeName(step, exchange);
 
 export interface CheckTable {
   caption: MessageId;

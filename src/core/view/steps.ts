@@ -19,6 +19,17 @@ export const currentTokens = (run: Run): TokensStep | undefined =>
     (s): s is TokensStep => s.kind === 'token' || (s.kind === 'refresh' && s.status === 'ok' && !!s.fields),
   );
 
+/**
+ * How the current access token is presented (its `token_type`, compared in any case: RFC 6749 §5.1,
+ * §7.1): `Bearer` (RFC 6750) or `DPoP` (RFC 9449) spelled canonically, another type as the provider
+ * named it; `Bearer` when the answer named none (the token check says so).
+ */
+export function tokenTypeOf(run: Run): string {
+  const type = currentTokens(run)?.fields?.token_type;
+  if (typeof type !== 'string' || type === '') return 'Bearer';
+  return { bearer: 'Bearer', dpop: 'DPoP' }[type.toLowerCase()] ?? type;
+}
+
 /** The refresh token in force: the newest one any token response brought (a refresh may bring none). */
 export function currentRefreshToken(run: Run): string | undefined {
   const found = run.steps.findLast(

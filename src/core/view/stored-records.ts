@@ -1,5 +1,6 @@
 import type { ProfileBook, StoredProfile } from '../profile/profile-book.ts';
 import type { Run } from '../run/run.ts';
+import type { ClientCredential } from '../protocol/client-auth.ts';
 import { migrateRun } from '../run/migrations/index.ts';
 import { readStoredBook, type BookRead } from '../profile/book-migrations.ts';
 
@@ -115,8 +116,45 @@ export const historyKeys = (session: AreaRecords, local: AreaRecords): Record<Ar
 /** Every stored client secret, remembered or not. */
 export const secretKeys = (records: AreaRecords): string[] => keysWith(records, SECRET_PREFIX);
 
-/** The secret lookup order: the session copy, then the disk copy when the profile remembers it. */
+/**
+ * What a profile's credential record (`secret:<id>`) holds: the credential union, or `null` for none.
+ * Records written before the union hold the bare secret (`''` for none); they are read as the union,
+ * and written as one the next time the profile's secret is set.
+ */
+export type StoredCredential = ClientCredential | null;
+
+/** The record for `secret` typed in the popup or the inspector: a secret credential, or none. */
+export const storedCredential = (secret: string): StoredCredential =>
+  secret === '' ? null : { kind: 'secret', secret };
+
+const isCredential = (v: unknown): v is ClientCredential => {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return c.kind === 'secret'
+    ? typeof c.secret === 'string'
+    : c.kind === 'key' && typeof c.alg === 'string' && typeof c.kid === 'string';
+};
+
+/** A stored record as this version reads it: `undefined` when there is none (or none it can read). */
+export function readCredential(value: unknown): { credential?: ClientCredential } | undefined {
+  if (typeof value === 'string') return value === '' ? {} : { credential: { kind: 'secret', secret: value } };
+  if (value === null) return {};
+  return isCredential(value) ? { credential: value } : undefined;
+}
+
+/** The credential lookup order: the session's record, then the disk's when the profile remembers its secret. */
+export function pickCredential(
+  profile: StoredProfile,
+  inSession: unknown,
+  onDisk: unknown,
+): ClientCredential | undefined {
+  const session = readCredential(inSession);
+  if (session) return session.credential;
+  return profile.rememberSecret ? readCredential(onDisk)?.credential : undefined;
+}
+
+/** The secret the popup's field shows: the picked credential's, or '' (none, or a key). */
 export function pickSecret(profile: StoredProfile, inSession: unknown, onDisk: unknown): string {
-  if (typeof inSession === 'string') return inSession;
-  return profile.rememberSecret && typeof onDisk === 'string' ? onDisk : '';
+  const credential = pickCredential(profile, inSession, onDisk);
+  return credential?.kind === 'secret' ? credential.secret : '';
 }

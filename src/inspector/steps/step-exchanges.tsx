@@ -9,7 +9,7 @@ export function StepExchanges({ step, curl }: { step: Step; curl: StepProps<Step
   return (
     <>
       {step.exchanges.map((exchange, i) => {
-        const name = exchangeNameId(step, i);
+        const name = exchangeNameId(step, exchange);
         return <ExchangeView key={i} exchange={exchange} name={name ? t(name) : step.kind} curl={curl(i)} />;
       })}
     </>

@@ -9,10 +9,10 @@ export function ValidationStep({ step, curl }: StepProps<'validation'>) {
     <>
       {step.exchanges.map((exchange, i) => (
         <div key={i}>
-          <h3>{i > 0 ? t('jwksAgain') : 'JWKS'}</h3>
+          <h3>{exchange.role === 'jwks-again' ? t('jwksAgain') : 'JWKS'}</h3>
           <ExchangeView
             exchange={exchange}
-            name={t(exchangeNameId(step, i) ?? 'exchangeJwks')}
+            name={t(exchangeNameId(step, exchange) ?? 'exchangeJwks')}
             curl={curl(i)}
           />
         </div>

@@ -169,7 +169,10 @@ export function traceLogins(entries: HarEntry[]): Trace {
     sanitized &&
     har.tokenCalls.length &&
     har.tokenCalls.every(
-      (c) => !header(c.entry.request.headers, 'authorization') && !c.params.has('client_secret'),
+      (c) =>
+        !header(c.entry.request.headers, 'authorization') &&
+        !c.params.has('client_secret') &&
+        !c.params.has('client_assertion'),
     )
   )
     notes.push(say('noteNoCredentials'));

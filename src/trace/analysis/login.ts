@@ -104,7 +104,9 @@ export function analyse(
   // request in the browser, a server receives the answer: form_post posts it to one, and a code that
   // reached the app without PKCE is redeemed by its server.
   const confidential = token
-    ? !!header(token.entry.request.headers, 'authorization') || !!tokenForm?.has('client_secret')
+    ? !!header(token.entry.request.headers, 'authorization') ||
+      !!tokenForm?.has('client_secret') ||
+      !!tokenForm?.has('client_assertion')
     : sent.get('response_mode') === 'form_post' || (!!code && !sent.has('code_challenge'));
   const calls = har.callsAt(issuerOrigin, metadata, window);
   const events = [

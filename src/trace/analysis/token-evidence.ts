@@ -162,7 +162,7 @@ async function keysChecked(
   if (unusable) return skip(unusable);
   const asked = discoveryRequest(issuer);
   if (needs(asked.url)) return { confirm: asked.url };
-  const discovery = readDiscovery(await performExchange(asked, http), issuer);
+  const discovery = readDiscovery(await performExchange(asked, http, 'discovery'), issuer);
   if (discovery.status === 'unavailable') return skip(say('exKeysNotFetched', discovery.reason));
   if (discovery.status === 'mismatch')
     return skip(say('discoveryMismatch', discovery.actual, discovery.expected));
@@ -171,7 +171,7 @@ async function keysChecked(
   const jwksUri = discovery.server.endpoints.jwks;
   if (!jwksUri) return skip(say('exNoJwksUriPublished'));
   if (needs(jwksUri)) return { confirm: jwksUri };
-  const set = readJwks(await performExchange(jwksRequest(jwksUri), http));
+  const set = readJwks(await performExchange(jwksRequest(jwksUri), http, 'jwks'));
   if ('error' in set)
     return { check: outcome(FETCHED, 'fail', say('exJwks'), say('sigJwksError', set.error)) };
   const result = await verifySignature(idToken, decoded.header, '', () => Promise.resolve(set));

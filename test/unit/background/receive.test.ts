@@ -45,7 +45,7 @@ describe('the worker receives only well-formed messages from its own pages', () 
       'a profile with a numeric issuer',
       {
         type: 'startRun',
-        payload: { profile: { ...profile, issuer: 42 }, profileName: 'x', clientSecret: '' },
+        payload: { profile: { ...profile, issuer: 42 }, profileName: 'x' },
       },
       OWN_ID,
     ],
@@ -53,7 +53,7 @@ describe('the worker receives only well-formed messages from its own pages', () 
       'an unknown prompt',
       {
         type: 'startRun',
-        payload: { profile: { ...profile, prompt: 'always' }, profileName: 'x', clientSecret: '' },
+        payload: { profile: { ...profile, prompt: 'always' }, profileName: 'x' },
       },
       OWN_ID,
     ],
@@ -101,7 +101,7 @@ describe('the worker receives only well-formed messages from its own pages', () 
   });
 
   test.each<[RequestName, unknown]>([
-    ['startRun', { profile, profileName: 'BTG Id', clientSecret: 's' }],
+    ['startRun', { profile, profileName: 'BTG Id', credential: { kind: 'secret', secret: 's' } }],
     ['clearHistory', {}],
     ['deleteRun', { runId: 'r1' }],
     [

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { secretClient } from '../../support/client.ts';
 import { clientAuthCauses } from '../../../src/core/protocol/client-auth-refusal.ts';
 import { extraParamProblems } from '../../../src/core/protocol/extra-params.ts';
 import { defaultProfile } from '../../../src/core/profile/profile.ts';
@@ -45,10 +46,11 @@ describe('composed pt-BR sentences read natively', () => {
 
   test('the characters form-urlencoding changes, one or several; the other methods joined with "ou"', () => {
     const causes = (secret: string, encodeBasic?: false) =>
-      clientAuthCauses(
-        { clientId: 'app', clientSecret: secret, ...(encodeBasic === false ? { encodeBasic } : {}) },
-        ['client_secret_basic', 'client_secret_post', 'none'],
-      ).map((c) => pt.spoken(c.say));
+      clientAuthCauses(secretClient('app', secret, encodeBasic === false ? { encodeBasic } : {}), [
+        'client_secret_basic',
+        'client_secret_post',
+        'none',
+      ]).map((c) => pt.spoken(c.say));
     expect(causes('a%b', false)[1]).toContain(
       'então o provedor lê os caracteres "%" de outro jeito: clique em “Tentar',
     );
@@ -56,7 +58,7 @@ describe('composed pt-BR sentences read natively', () => {
     expect(causes('s').at(-1)).toBe(
       'client_secret_basic não é permitido para este cliente; o provedor também aceita client_secret_post ou none',
     );
-    const inEnglish = clientAuthCauses({ clientId: 'app', clientSecret: 's' }, [
+    const inEnglish = clientAuthCauses(secretClient('app', 's'), [
       'client_secret_post',
       'none',
       'private_key_jwt',

@@ -1,6 +1,7 @@
 import { isRun, RUN_SCHEMA, type Run } from '../run.ts';
 import { keptWithoutBodies } from './2-kept-without-bodies.ts';
 import { exchangesOnEveryStep } from './3-exchanges-on-every-step.ts';
+import { exchangeRoles } from './4-exchange-roles.ts';
 
 /** A stored run of some schema version, as read from storage. */
 export type StoredRecord = Record<string, unknown> & { schema: number };
@@ -13,6 +14,7 @@ export type StoredRecord = Record<string, unknown> & { schema: number };
 export const MIGRATIONS: Readonly<Record<number, (run: StoredRecord) => StoredRecord>> = {
   1: keptWithoutBodies,
   2: exchangesOnEveryStep,
+  3: exchangeRoles,
 };
 
 const isStoredRecord = (v: unknown): v is StoredRecord =>

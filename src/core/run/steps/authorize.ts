@@ -13,7 +13,6 @@ export interface AuthorizeStep extends StepBase {
 export const authorize = {
   title: 'stepAuthorize',
   checkGroups: [],
-  exchangeName: () => 'stepAuthorize',
   arrows: (step, i, _run, w) => [
     { from: 'extension', to: 'browser', label: w.t('seqOpenLogin'), detail: '', failed: false, step: i },
     {

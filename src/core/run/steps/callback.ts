@@ -17,7 +17,6 @@ export interface CallbackStep extends StepBase {
 export const callback = {
   title: 'stepCallback',
   checkGroups: [['callback', 'checksCallback']],
-  exchangeName: () => 'exchangeAuthorizeReread',
   arrows: (step, i, run, w): Arrow[] => {
     if (step.status === 'running')
       return [

@@ -15,7 +15,7 @@ export interface DiscoveryStep extends StepBase {
 export const discovery = {
   title: 'stepDiscovery',
   checkGroups: [['discovery', 'checksDiscovery']],
-  exchangeName: () => 'stepDiscovery',
+  own: { role: 'discovery', name: 'stepDiscovery' },
   arrows: exchangesArrows,
   report: (step, w) => step.exchanges.flatMap((ex) => exchangeMarkdown(w.t('stepDiscovery'), ex, w)),
   answersCredentials: false,

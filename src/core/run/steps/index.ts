@@ -6,7 +6,8 @@ import type { JwksStep } from './jwks.ts';
 import type { RefreshStep } from './refresh.ts';
 import type { RevocationStep } from './revocation.ts';
 import type { MessageId } from '../../view/words.ts';
-import type { ActionDef, StepDef } from './step.ts';
+import { ROLE_NAMES, type ActionDef, type StepDef } from './step.ts';
+import type { Exchange } from '../../protocol/http.ts';
 import type { TokenStep } from './token.ts';
 import type { UserinfoStep } from './userinfo.ts';
 import type { ValidationStep } from './validation.ts';
@@ -71,3 +72,18 @@ export const CHECK_GROUPS: readonly (readonly [prefix: string, caption: MessageI
 
 /** An action kind's entry for its action: endpoint, token, buttons. */
 export const actionDef = (kind: ActionKind): ActionDef => STEPS[kind].action;
+
+/**
+ * A step's own request as answered: the last exchange in its kind's own role (or the one-time retry
+ * the transport made of it, `nonce-retry`); undefined for kinds that make none.
+ */
+export function ownExchange(step: Step): Exchange | undefined {
+  const role = stepDef(step.kind)?.own?.role;
+  return role ? step.exchanges.findLast((ex) => ex.role === role || ex.role === 'nonce-retry') : undefined;
+}
+
+/** An exchange's name ("Token", "JWKS again"), which names its controls: its step's own name, else its role's. */
+export function exchangeName(step: Step, exchange: Exchange): MessageId | undefined {
+  const own = stepDef(step.kind)?.own;
+  return own && exchange.role === own.role ? own.name : ROLE_NAMES[exchange.role];
+}

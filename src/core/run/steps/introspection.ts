@@ -15,9 +15,9 @@ const ofToken = (step: IntrospectionStep) =>
 export const introspection = {
   title: 'stepIntrospection',
   checkGroups: [['introspection', 'checksIntrospection']],
-  exchangeName: () => 'stepIntrospection',
+  own: { role: 'introspection', name: 'stepIntrospection' },
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t(ofToken(step)), step, w),
+  report: (step, w) => actionMarkdown(w.t(ofToken(step)), step, w, 'introspection'),
   answersCredentials: true,
   action: {
     endpoint: 'introspection',

@@ -19,9 +19,9 @@ export interface JwksStep extends StepBase {
 export const jwks = {
   title: 'stepJwks',
   checkGroups: [['jwks', 'checksJwks']],
-  exchangeName: () => 'stepJwks',
+  own: { role: 'jwks', name: 'stepJwks' },
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t('stepJwks'), step, w),
+  report: (step, w) => actionMarkdown(w.t('stepJwks'), step, w, 'jwks'),
   answersCredentials: false,
   action: { endpoint: 'jwks', sends: null, buttons: [['actionJwks']] },
 } satisfies StepDef<JwksStep>;

@@ -1,7 +1,7 @@
 import type { TokenFields } from '../../protocol/token.ts';
 import { actionMarkdown } from '../../report/exchange-markdown.ts';
 import { exchangesArrows } from './arrows.ts';
-import { jwksName, type StepBase, type StepDef } from './step.ts';
+import type { StepBase, StepDef } from './step.ts';
 import type { TokenResponseParts } from './token.ts';
 
 /** Whether a refresh brought a new refresh token (RFC 6749 §6, §10.4). */
@@ -18,9 +18,9 @@ export interface RefreshStep extends StepBase, TokenResponseParts {
 export const refresh = {
   title: 'stepRefresh',
   checkGroups: [['refresh', 'checksRefresh']],
-  exchangeName: (_step, i) => (i === 0 ? 'stepRefresh' : jwksName(i - 1)),
+  own: { role: 'token', name: 'stepRefresh' },
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t('stepRefresh'), step, w),
+  report: (step, w) => actionMarkdown(w.t('stepRefresh'), step, w, 'token'),
   answersCredentials: true,
   answersTokens: true,
   action: { endpoint: 'token', sends: 'refresh_token', buttons: [['actionRefresh']] },

@@ -11,9 +11,9 @@ export interface RevocationStep extends StepBase {
 export const revocation = {
   title: 'stepRevocation',
   checkGroups: [['revocation', 'checksRevocation']],
-  exchangeName: () => 'stepRevocation',
+  own: { role: 'revocation', name: 'stepRevocation' },
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(`${w.t('stepRevocation')} (${step.token})`, step, w),
+  report: (step, w) => actionMarkdown(`${w.t('stepRevocation')} (${step.token})`, step, w, 'revocation'),
   answersCredentials: true,
   action: {
     endpoint: 'revocation',

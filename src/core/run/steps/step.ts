@@ -1,6 +1,6 @@
 import type { Check } from '../../checks/check.ts';
 import type { FlowErrorInfo } from '../../flow-error.ts';
-import type { Exchange } from '../../protocol/http.ts';
+import type { Exchange, ExchangeRole } from '../../protocol/http.ts';
 import type { Endpoints } from '../../profile/profile.ts';
 import type { MessageId, Words } from '../../view/words.ts';
 import type { Run } from '../run.ts';
@@ -43,8 +43,11 @@ export interface StepDef<S extends StepBase & { kind: string }> {
   title: MessageId;
   /** Its checks, grouped by id prefix, each group a table under its caption; in registry order. */
   checkGroups: readonly (readonly [prefix: string, caption: MessageId])[];
-  /** The name of its `i`-th exchange, which names that exchange's controls ("Copy as curl: …"). */
-  exchangeName: (step: S, i: number) => MessageId;
+  /**
+   * Its own request's role, and the name of that exchange ("Copy as curl: Token"); the step's other
+   * exchanges (JWKS fetches, a retry) are named by their role (`ROLE_NAMES`).
+   */
+  own?: { role: ExchangeRole; name: MessageId };
   /** Its arrows in the sequence diagram; `index` is its place in the run. */
   arrows: (step: S, index: number, run: Run, w: Words) => Arrow[];
   /** Its section of the Markdown report. */
@@ -56,8 +59,19 @@ export interface StepDef<S extends StepBase & { kind: string }> {
   action?: ActionDef;
 }
 
-/** A step's own request (the first of its exchanges), for the kinds that make one. */
-export const ownExchange = (step: StepBase): Exchange | undefined => step.exchanges[0];
-
-/** The JWKS fetches after a step's own request are named "JWKS", then "JWKS again". */
-export const jwksName = (nth: number): MessageId => (nth > 0 ? 'exchangeJwksAgain' : 'exchangeJwks');
+/** Each exchange's name by its role, where its step does not name it (its own request). */
+export const ROLE_NAMES: Record<ExchangeRole, MessageId> = {
+  discovery: 'stepDiscovery',
+  jwks: 'exchangeJwks',
+  'jwks-again': 'exchangeJwksAgain',
+  'authorize-reread': 'exchangeAuthorizeReread',
+  par: 'exchangePar',
+  token: 'exchangeToken',
+  'nonce-retry': 'exchangeNonceRetry',
+  userinfo: 'stepUserinfo',
+  introspection: 'stepIntrospection',
+  revocation: 'stepRevocation',
+  'device-authorization': 'exchangeDeviceAuthorization',
+  'device-poll': 'exchangeDevicePoll',
+  api: 'exchangeApi',
+};

@@ -2,7 +2,7 @@ import type { DecodedToken } from '../../protocol/jwt.ts';
 import type { TokenFields } from '../../protocol/token.ts';
 import { exchangesMarkdown } from '../../report/exchange-markdown.ts';
 import { exchangesArrows } from './arrows.ts';
-import { jwksName, type StepBase, type StepDef } from './step.ts';
+import { ROLE_NAMES, type StepBase, type StepDef } from './step.ts';
 
 /** What a token response brought: the login's, or a refresh's. */
 export interface TokenResponseParts {
@@ -19,9 +19,10 @@ export interface TokenStep extends StepBase, TokenResponseParts {
 export const token = {
   title: 'stepToken',
   checkGroups: [['token', 'checksToken']],
-  exchangeName: (_step, i) => (i === 0 ? 'exchangeToken' : jwksName(i - 1)),
+  own: { role: 'token', name: 'exchangeToken' },
   arrows: exchangesArrows,
-  report: (step, w) => exchangesMarkdown(step, w, (i) => w.t(i === 0 ? 'stepToken' : jwksName(i - 1))),
+  report: (step, w) =>
+    exchangesMarkdown(step, w, (ex) => w.t(ex.role === 'token' ? 'stepToken' : ROLE_NAMES[ex.role])),
   answersCredentials: true,
   answersTokens: true,
 } satisfies StepDef<TokenStep>;

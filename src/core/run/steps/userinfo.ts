@@ -1,6 +1,6 @@
 import { actionMarkdown } from '../../report/exchange-markdown.ts';
 import { exchangesArrows } from './arrows.ts';
-import { jwksName, type StepBase, type StepDef } from './step.ts';
+import type { StepBase, StepDef } from './step.ts';
 
 /** OIDC Core §5.3: the claims for the access token; a signed answer's JWKS fetches follow its request. */
 export interface UserinfoStep extends StepBase {
@@ -11,9 +11,9 @@ export interface UserinfoStep extends StepBase {
 export const userinfo = {
   title: 'stepUserinfo',
   checkGroups: [['userinfo', 'checksUserinfo']],
-  exchangeName: (_step, i) => (i === 0 ? 'stepUserinfo' : jwksName(i - 1)),
+  own: { role: 'userinfo', name: 'stepUserinfo' },
   arrows: exchangesArrows,
-  report: (step, w) => actionMarkdown(w.t('stepUserinfo'), step, w),
+  report: (step, w) => actionMarkdown(w.t('stepUserinfo'), step, w, 'userinfo'),
   answersCredentials: true,
   action: { endpoint: 'userinfo', sends: 'access_token', buttons: [['actionUserinfo']] },
 } satisfies StepDef<UserinfoStep>;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { secretClient } from '../../../support/client.ts';
 import type { Check } from '../../../../src/core/checks/check.ts';
 import { tokenResponseChecks as checksOf } from '../../../../src/core/checks/token-checks.ts';
 import { checkInEnglish } from '../../../support/words.ts';
@@ -8,13 +9,14 @@ const tokenResponseChecks = (...args: Parameters<typeof checksOf>) => checksOf(.
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { readTokenResponse } from '../../../../src/core/protocol/token.ts';
 
-const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
+const client = (secret: string) => secretClient('app', secret);
 
 const ISSUER = 'https://id.btgpactual.com';
 const byId = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
 
 describe('token response checks (RFC 6749 §5.1)', () => {
   const answered = (status: number, body: unknown): Exchange => ({
+    role: 'token',
     request: { method: 'POST', url: `${ISSUER}/oauth2/token`, headers: {} },
     response: {
       status,
@@ -53,6 +55,21 @@ describe('token response checks (RFC 6749 §5.1)', () => {
     ['no access token', { access_token: undefined }, 'token.access_token', 'fail'],
   ])('%s', (_name, patch, id, status) => {
     expect(byId(run({ ...good, ...patch }))[id]).toBe(status);
+  });
+
+  test('token_type in any case: Bearer, or DPoP when the request carried a DPoP proof (RFC 9449 §5)', () => {
+    const typeOf = (tokenType: string, headers: Record<string, string>) => {
+      const plain = answered(200, { ...good, token_type: tokenType });
+      const exchange = { ...plain, request: { ...plain.request, headers } };
+      return byId(tokenResponseChecks(exchange, { ...good, token_type: tokenType }, 'openid profile'))[
+        'token.token_type'
+      ];
+    };
+    expect(typeOf('DPoP', { DPoP: 'eyJ.proof.sig' })).toBe('pass');
+    expect(typeOf('dpop', { dpop: 'eyJ.proof.sig' })).toBe('pass');
+    // A bound token the client never asked for, or a Bearer one where it proved a key: both say so.
+    expect(typeOf('DPoP', {})).toBe('fail');
+    expect(typeOf('Bearer', { dpop: 'eyJ.proof.sig' })).toBe('fail');
   });
 
   test('narrowed scopes list what was dropped', () => {

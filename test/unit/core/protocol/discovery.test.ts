@@ -6,6 +6,7 @@ import { inEnglish } from '../../../support/words.ts';
 
 const ISSUER = 'https://id.btgpactual.com';
 const answered = (status: number, body: string): Exchange => ({
+  role: 'discovery',
   request: discoveryRequest(ISSUER),
   response: { status, statusText: '', headers: {}, body },
   startedAt: 0,
@@ -61,6 +62,7 @@ describe('discovery (OIDC Discovery §4)', () => {
     const outcome = readDiscovery(answered(200, JSON.stringify(doc)), local);
     expect(outcome.status === 'found' && outcome.problems).toEqual([]);
     const redirected = {
+      role: 'discovery' as const,
       request: { method: 'GET' as const, url: `${ISSUER}/.well-known/openid-configuration`, headers: {} },
       failure: { code: 'redirect' as const },
       startedAt: 0,

@@ -47,8 +47,6 @@ describe('extra request parameters', () => {
       tokenEndpoint: 'https://op/t',
       code: 'c',
       redirectUri: 'r',
-      clientId: 'app',
-      clientSecret: 's',
       extra: extraParams([[' resource ', 'https://a']]),
     });
     expect(token.body).toBe('grant_type=authorization_code&code=c&redirect_uri=r&resource=https%3A%2F%2Fa');

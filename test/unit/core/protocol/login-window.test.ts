@@ -18,6 +18,7 @@ const NOT_LOADED = { kind: 'not_loaded' as const, message: 'Authorization page c
 const CLOSED = { kind: 'closed' as const, message: 'The user did not approve access.' };
 
 const answered = (status: number, body: string, contentType = 'text/html'): Exchange => ({
+  role: 'authorize-reread',
   request: rereadRequest(AUTHORIZE),
   response: {
     status,
@@ -85,6 +86,7 @@ describe('the authorization request read again after the login window failed', (
       /accepted \(the provider answered HTTP 200 with a page, its login page\), so the failure came later/,
     );
     const redirect: Exchange = {
+      role: 'authorize-reread',
       request: rereadRequest(AUTHORIZE),
       failure: { code: 'redirect' },
       startedAt: 0,
@@ -100,6 +102,7 @@ describe('the authorization request read again after the login window failed', (
 
   test('nothing read again (no access, no answer): the window’s failure as the browser said it', () => {
     const network: Exchange = {
+      role: 'authorize-reread',
       request: rereadRequest(AUTHORIZE),
       failure: { code: 'network' },
       startedAt: 0,

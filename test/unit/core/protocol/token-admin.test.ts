@@ -9,24 +9,29 @@ import {
 } from '../../../../src/core/protocol/token-admin.ts';
 import { basicAuthorization } from '../../../../src/core/protocol/client-auth.ts';
 import { hintInEnglish, inEnglish } from '../../../support/words.ts';
+import { authed, secretClient } from '../../../support/client.ts';
 
-const client = { clientId: 'app', clientSecret: 's3cr:et' };
+const client = secretClient('app', 's3cr:et');
 const answered = (status: number, body: string): Exchange => ({
-  request: revocationRequest('https://op.example/revoke', 'rt', 'refresh_token', client),
+  role: 'revocation',
+  request: revocationRequest('https://op.example/revoke', 'rt', 'refresh_token'),
   response: { status, statusText: '', headers: {}, body },
   startedAt: 0,
   durationMs: 1,
 });
 
 describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
-  test('authenticated like the token request, with the token and its type hint in the body', () => {
-    const revoke = revocationRequest('https://op.example/revoke', 'rt+1', 'refresh_token', client);
+  test('authenticated like the token request, with the token and its type hint in the body', async () => {
+    const revoke = await authed(
+      revocationRequest('https://op.example/revoke', 'rt+1', 'refresh_token'),
+      client,
+    );
     expect(revoke.headers.authorization).toBe(basicAuthorization('app', 's3cr:et'));
     expect(revoke.body).toBe('token=rt%2B1&token_type_hint=refresh_token');
-    const publicClient = introspectionRequest('https://op.example/introspect', 'at', 'access_token', {
-      clientId: 'spa',
-      clientSecret: '',
-    });
+    const publicClient = await authed(
+      introspectionRequest('https://op.example/introspect', 'at', 'access_token'),
+      secretClient('spa', ''),
+    );
     expect(publicClient.headers.authorization).toBeUndefined();
     expect(publicClient.body).toBe('token=at&token_type_hint=access_token&client_id=spa');
   });
@@ -40,17 +45,14 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
     // RFC 7009's own code is standard: nothing to explain.
     expect(
       hintInEnglish(
-        readRevocation(answered(400, '{"error":"unsupported_token_type"}'), {
-          clientId: 'a',
-          clientSecret: 's',
-        }),
+        readRevocation(answered(400, '{"error":"unsupported_token_type"}'), secretClient('a', 's')),
       ),
     ).toBeUndefined();
     expect(revocationChecks(answered(503, ''))[0]?.status).toBe('fail');
   });
 
   test('a refusal outside RFC 6749 says what the standard expects, and why the client may be refused', () => {
-    const client = { clientId: 'app', clientSecret: 's' };
+    const client = secretClient('app', 's');
     const refused = {
       ...answered(400, ''),
       request: { ...answered(400, '').request, headers: { authorization: 'Basic eA==' } },

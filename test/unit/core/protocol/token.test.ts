@@ -3,16 +3,19 @@ import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import type { FlowErrorInfo } from '../../../../src/core/flow-error.ts';
 import {
-  authenticatedPost,
+  carriesCredentials,
   clientCredentialsRequest,
+  formPost,
   readTokenResponse,
   tokenRequest,
 } from '../../../../src/core/protocol/token.ts';
+import { authed, secretClient } from '../../../support/client.ts';
 import { basicAuthorization } from '../../../../src/core/protocol/client-auth.ts';
 
-const client = (clientSecret: string) => ({ clientId: 'app', clientSecret });
+const client = (clientSecret: string) => secretClient('app', clientSecret);
 
 const exchange = (status: number, body: string, headers: Record<string, string> = {}): Exchange => ({
+  role: 'token',
   request: { method: 'POST', url: 'https://id.example/oauth2/token', headers },
   response: { status, statusText: '', headers: {}, body },
   startedAt: 0,
@@ -43,11 +46,10 @@ describe('token request (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
     tokenEndpoint: 'https://id.example/oauth2/token',
     code: 'c0de',
     redirectUri: 'https://x.chromiumapp.org/',
-    clientId: 'app',
   };
 
-  test('a form body with the code, redirect_uri and verifier; credentials only in the header', () => {
-    const req = tokenRequest({ ...base, clientSecret: 's', codeVerifier: 'v3r' });
+  test('a form body with the code, redirect_uri and verifier; credentials only in the header', async () => {
+    const req = await authed(tokenRequest({ ...base, codeVerifier: 'v3r' }), client('s'));
     expect(req.method).toBe('POST');
     expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
       grant_type: 'authorization_code',
@@ -59,8 +61,8 @@ describe('token request (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
   });
 
-  test('a public client (no secret) sends client_id in the body and no Authorization header', () => {
-    const req = tokenRequest({ ...base, clientSecret: '' });
+  test('a public client (no secret) sends client_id in the body and no Authorization header', async () => {
+    const req = await authed(tokenRequest(base), client(''));
     expect(new URLSearchParams(req.body).get('client_id')).toBe('app');
     expect(req.headers.authorization).toBeUndefined();
     expect(new URLSearchParams(req.body).has('code_verifier')).toBe(false);
@@ -155,23 +157,21 @@ describe('token response (RFC 6749 §5)', () => {
 describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => {
   const params: [string, string][] = [['grant_type', 'refresh_token']];
   const secret = 'p:ss%wörd+&';
-  test('client_secret_post sends both in the body; none sends client_id only', () => {
-    const post = authenticatedPost('https://op/t', params, {
-      clientId: 'app',
-      clientSecret: secret,
-      method: 'client_secret_post',
-    });
+  test('client_secret_post sends both in the body; none sends client_id only', async () => {
+    const post = await authed(
+      formPost('https://op/t', params),
+      secretClient('app', secret, { method: 'client_secret_post' }),
+    );
     expect(post.headers.authorization).toBeUndefined();
     expect(Object.fromEntries(new URLSearchParams(post.body))).toEqual({
       grant_type: 'refresh_token',
       client_id: 'app',
       client_secret: secret,
     });
-    const none = authenticatedPost('https://op/t', params, {
-      clientId: 'spa',
-      clientSecret: secret,
-      method: 'none',
-    });
+    const none = await authed(
+      formPost('https://op/t', params),
+      secretClient('spa', secret, { method: 'none' }),
+    );
     expect(Object.fromEntries(new URLSearchParams(none.body))).toEqual({
       grant_type: 'refresh_token',
       client_id: 'spa',
@@ -179,29 +179,50 @@ describe('client authentication methods (RFC 6749 §2.3, OIDC Core §9)', () => 
     expect(none.headers.authorization).toBeUndefined();
   });
 
-  test('Basic, form-urlencoded by default or raw when the profile asks', () => {
-    const encoded = authenticatedPost('https://op/t', params, { clientId: 'a:b', clientSecret: secret });
+  test('Basic, form-urlencoded by default or raw when the profile asks', async () => {
+    const encoded = await authed(formPost('https://op/t', params), secretClient('a:b', secret));
     expect(atob(encoded.headers.authorization!.slice(6))).toBe('a%3Ab:p%3Ass%25w%C3%B6rd%2B%26');
-    const raw = authenticatedPost('https://op/t', params, {
-      clientId: 'app',
-      clientSecret: secret,
-      encodeBasic: false,
-    });
+    const raw = await authed(
+      formPost('https://op/t', params),
+      secretClient('app', secret, { encodeBasic: false }),
+    );
     const bytes = Uint8Array.from(atob(raw.headers.authorization!.slice(6)), (c) => c.charCodeAt(0));
     expect(new TextDecoder().decode(bytes)).toBe(`app:${secret}`);
   });
 });
 
-describe('client credentials (RFC 6749 §4.4.2)', () => {
-  test('grant_type and the scopes, authenticated; no scope parameter when none are asked', () => {
-    const req = clientCredentialsRequest('https://op/t', ' api:read   api:write ', {
-      clientId: 'svc',
-      clientSecret: 's',
+describe('what counts as the client’s credential in a request', () => {
+  test('Basic, a secret in the body, or a client assertion (RFC 7523 §2.2): a refusal then names causes', () => {
+    const post = (body: string, headers: Record<string, string> = {}) => ({
+      method: 'POST' as const,
+      url: 'https://op/t',
+      headers,
+      body,
     });
+    expect(carriesCredentials(post('grant_type=x', { Authorization: 'Basic eA==' }))).toBe(true);
+    expect(carriesCredentials(post('client_id=a&client_secret=s'))).toBe(true);
+    expect(carriesCredentials(post('client_id=a&client_assertion=eyJ.x.y&client_assertion_type=t'))).toBe(
+      true,
+    );
+    expect(carriesCredentials(post('client_id=a&code_verifier=v'))).toBe(false);
+  });
+
+  test('a secret-based method refuses to send for a client that holds a key: nothing is made up', async () => {
+    const keyed = { clientId: 'app', credential: { kind: 'key', alg: 'PS256', kid: 'k1' } as const };
+    await expect(authed(formPost('https://op/t', [['grant_type', 'x']]), keyed)).rejects.toThrow(
+      /client_secret_basic needs/,
+    );
+  });
+});
+
+describe('client credentials (RFC 6749 §4.4.2)', () => {
+  test('grant_type and the scopes, authenticated; no scope parameter when none are asked', async () => {
+    const req = await authed(
+      clientCredentialsRequest('https://op/t', ' api:read   api:write '),
+      secretClient('svc', 's'),
+    );
     expect(req.body).toBe('grant_type=client_credentials&scope=api%3Aread+api%3Awrite');
     expect(req.headers.authorization).toBe(basicAuthorization('svc', 's'));
-    expect(clientCredentialsRequest('https://op/t', '', { clientId: 'svc', clientSecret: 's' }).body).toBe(
-      'grant_type=client_credentials',
-    );
+    expect(clientCredentialsRequest('https://op/t', '').body).toBe('grant_type=client_credentials');
   });
 });

@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { bearerChallenge, readUserinfo, userinfoRequest } from '../../../../src/core/protocol/userinfo.ts';
 import { inEnglish } from '../../../support/words.ts';
+import { tokenTypeOf } from '../../../../src/core/view/steps.ts';
+import type { Run } from '../../../../src/core/run/run.ts';
 
 const answered = (status: number, body: string, headers: Record<string, string> = {}): Exchange => ({
+  role: 'userinfo',
   request: userinfoRequest('https://op.example/userinfo', 'at-1'),
   response: { status, statusText: '', headers, body },
   startedAt: 0,
@@ -19,6 +22,22 @@ describe('UserInfo (OIDC Core §5.3)', () => {
     });
     expect(request.headers.authorization).toBe('Bearer at-1');
     expect(request.url).not.toContain('at-1');
+  });
+
+  test('the scheme is the token’s type as the run received it, in any case; Bearer only where it is one', () => {
+    const withType = (token_type?: unknown) =>
+      ({
+        steps: [
+          { kind: 'token', status: 'ok', at: 0, exchanges: [], fields: { access_token: 'at', token_type } },
+        ],
+      }) as unknown as Run;
+    expect(tokenTypeOf(withType('bearer'))).toBe('Bearer');
+    expect(tokenTypeOf(withType('DPOP'))).toBe('DPoP');
+    expect(tokenTypeOf(withType('N_A'))).toBe('N_A');
+    expect(tokenTypeOf(withType())).toBe('Bearer');
+    expect(userinfoRequest('https://op.example/userinfo', 'at-1', 'DPoP').headers.authorization).toBe(
+      'DPoP at-1',
+    );
   });
 
   test('JSON claims, or the payload of an application/jwt answer', () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { authed, secretClient } from '../../../support/client.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,15 +81,16 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
     { kind: 'code_verifier', value: verifier },
   ];
   const sent = (tokenEndpoint: string) =>
-    tokenRequest({
-      tokenEndpoint,
-      code,
-      redirectUri: `https://app.example/cb?next=${encodeURIComponent(NASTY)}`,
-      clientId: `client ${NASTY}`,
-      clientSecret: secret,
-      codeVerifier: verifier,
-    });
-  const argsOf = (request: ReturnType<typeof sent>) => [
+    authed(
+      tokenRequest({
+        tokenEndpoint,
+        code,
+        redirectUri: `https://app.example/cb?next=${encodeURIComponent(NASTY)}`,
+        codeVerifier: verifier,
+      }),
+      secretClient(`client ${NASTY}`, secret),
+    );
+  const argsOf = (request: Awaited<ReturnType<typeof sent>>) => [
     '--globoff',
     '-X',
     'POST',
@@ -112,9 +114,11 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
 
   test.each(TERMINALS)(
     "pasted into %s (bracketed paste %s), it sends exactly the request the extension sent and runs nothing else, even with ESC[201~, ^U and a newline in the endpoint (written as $'\\xHH')",
-    (shell, bracketed) => {
+    async (shell, bracketed) => {
       // What a hostile discovery document or profile file could hold (the URL rules refuse it too).
-      const request = sent(`https://op.example/token?tenant=[a]{b}\u001b[201~\u0015touch ${CANARY}\n\u009b`);
+      const request = await sent(
+        `https://op.example/token?tenant=[a]{b}\u001b[201~\u0015touch ${CANARY}\n\u009b`,
+      );
       const command = curlCommand(exchange(request, '{}'), secrets, `client ${NASTY}`);
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(command).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
@@ -127,8 +131,8 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
 
   test.each(['bash', 'zsh'] as const)(
     'in %s, an unset secret is asked for without echo, and kept out of the history',
-    (shell) => {
-      const request = sent('https://op.example/token');
+    async (shell) => {
+      const request = await sent('https://op.example/token');
       const command = curlCommand(exchange(request, '{}'), secrets, `client ${NASTY}`);
       const { args, screen, history } = pasteInTerminal(
         shell,

@@ -63,14 +63,16 @@ describe('reports', () => {
       at: NOW,
       exchanges: [
         exchange(post('token', `grant_type=refresh_token&refresh_token=${REFRESH}`), '{}'),
-        exchange({ method: 'GET', url: 'https://id.btgpactual.com/jwks', headers: {} }, '{}'),
+        exchange({ method: 'GET', url: 'https://id.btgpactual.com/jwks', headers: {} }, '{}', 'jwks'),
       ],
     });
     acted = appendStep(acted, {
       kind: 'userinfo',
       status: 'failed',
       at: NOW,
-      exchanges: [exchange({ method: 'GET', url: 'https://id.btgpactual.com/userinfo', headers: {} }, '')],
+      exchanges: [
+        exchange({ method: 'GET', url: 'https://id.btgpactual.com/userinfo', headers: {} }, '', 'userinfo'),
+      ],
       error: { code: 'provider_error', message: 'UserInfo answered HTTP 401.' },
     });
     acted = appendStep(acted, {
@@ -78,14 +80,14 @@ describe('reports', () => {
       token: 'access_token',
       status: 'ok',
       at: NOW,
-      exchanges: [exchange(post('introspect', 'token=x'), '{"active":true}')],
+      exchanges: [exchange(post('introspect', 'token=x'), '{"active":true}', 'introspection')],
     });
     acted = appendStep(acted, {
       kind: 'revocation',
       token: 'refresh_token',
       status: 'ok',
       at: NOW,
-      exchanges: [exchange(post('revoke', 'token=y'), '')],
+      exchanges: [exchange(post('revoke', 'token=y'), '', 'revocation')],
     });
     const markdown = reportMarkdown(
       buildReport(acted, { extensionVersion: '0', browser: 'b', generatedAt: NOW, words: en }),

@@ -7,6 +7,7 @@ describe('the copy history keeps on disk', () => {
   test('cuts a body over 64 KB to its start and notes its length; a small one is left whole', () => {
     const padded = 'x'.repeat(DISK_BODY_MAX + 5);
     const exchange = (body: string) => ({
+      role: 'jwks' as const,
       request: { method: 'GET' as const, url: 'https://op.example/jwks', headers: {} },
       response: { status: 200, statusText: 'OK', headers: {}, body },
       startedAt: 0,

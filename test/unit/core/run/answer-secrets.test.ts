@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 
 const answer = (body: string, extra: Partial<Exchange['response'] & object> = {}): Exchange => ({
+  role: 'token',
   request: { method: 'POST', url: 'https://op.example/token', headers: {}, body: 'grant_type=x' },
   response: { status: 200, statusText: 'OK', headers: {}, body, ...extra },
   startedAt: NOW,

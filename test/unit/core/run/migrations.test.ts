@@ -83,6 +83,47 @@ describe('stored runs age well: numbered migrations, applied when a run is read'
     expect(run?.steps.some((s) => 'exchange' in s)).toBe(false);
   });
 
+  test('a version 3 run opens with a role on every exchange: its kind’s own request, then JWKS, JWKS again', () => {
+    const ex = (url: string) => ({
+      request: { method: 'GET', url, headers: {} },
+      startedAt: 0,
+      durationMs: 1,
+    });
+    const run = migrateRun({
+      ...v1Run(),
+      schema: 3,
+      steps: [
+        { kind: 'discovery', status: 'ok', at: 1, note: '', exchanges: [ex('https://op/.well-known')] },
+        { kind: 'callback', status: 'failed', at: 2, params: [], exchanges: [ex('https://op/authorize')] },
+        { kind: 'token', status: 'ok', at: 3, exchanges: [ex('https://op/token'), ex('https://op/jwks')] },
+        {
+          kind: 'validation',
+          status: 'ok',
+          at: 4,
+          exchanges: [ex('https://op/jwks'), ex('https://op/jwks')],
+        },
+        {
+          kind: 'refresh',
+          status: 'ok',
+          at: 5,
+          previous: {},
+          exchanges: [ex('https://op/token'), ex('https://op/jwks'), ex('https://op/jwks')],
+        },
+        { kind: 'jwks', status: 'ok', at: 6, exchanges: [ex('https://op/jwks')] },
+        { kind: 'revocation', status: 'ok', at: 7, token: 'access_token', exchanges: [ex('https://op/r')] },
+      ],
+    });
+    expect(run?.steps.map((s) => s.exchanges.map((e) => e.role))).toEqual([
+      ['discovery'],
+      ['authorize-reread'],
+      ['token', 'jwks'],
+      ['jwks', 'jwks-again'],
+      ['token', 'jwks', 'jwks-again'],
+      ['jwks'],
+      ['revocation'],
+    ]);
+  });
+
   test('a run of this version is read as it is', () => {
     const run = newRun('now', profile, 5);
     expect(migrateRun(run)).toBe(run);

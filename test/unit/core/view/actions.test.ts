@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultProfile } from '../../../../src/core/profile/profile.ts';
 import { appendStep, finishRun, newRun, type Run } from '../../../../src/core/run/run.ts';
-import { actionEndpoint, clientAuthRetries, unavailableBecause } from '../../../../src/core/view/actions.ts';
+import { actionTarget, clientAuthRetries, unavailableBecause } from '../../../../src/core/view/actions.ts';
 import { inEnglish } from '../../../support/words.ts';
 
 const profile = { ...defaultProfile('https://abc.chromiumapp.org/'), clientId: 'app' };
@@ -10,7 +10,9 @@ const discovered = appendStep(newRun('r', profile, 0), {
   status: 'ok',
   at: 0,
   note: '',
-  exchanges: [{ request: { method: 'GET', url: 'x', headers: {} }, startedAt: 0, durationMs: 0 }],
+  exchanges: [
+    { role: 'discovery', request: { method: 'GET', url: 'x', headers: {} }, startedAt: 0, durationMs: 0 },
+  ],
   metadata: { userinfo_endpoint: 'https://id.btgpactual.com/userinfo' },
 });
 const withTokens = (fields: Record<string, unknown>, patch: Partial<Run> = {}): Run => ({
@@ -29,7 +31,7 @@ describe('which actions a run allows, and why not', () => {
       steps: [{ ...discovered.steps[0]!, metadata: { jwks_uri: 'https://id.btgpactual.com/jwks' } }],
     } as Run;
     expect(unavailableBecause(published, { action: 'jwks' })).toBeUndefined();
-    expect(actionEndpoint(published, 'jwks')).toBe('https://id.btgpactual.com/jwks');
+    expect(actionTarget(published, { action: 'jwks' })).toBe('https://id.btgpactual.com/jwks');
     expect(inEnglish(unavailableBecause({ ...published, redacted: true }, { action: 'jwks' }))).toMatch(
       /^This copy of the run/,
     );
@@ -39,7 +41,7 @@ describe('which actions a run allows, and why not', () => {
     const full = withTokens({ access_token: 'at', refresh_token: 'rt' });
     expect(unavailableBecause(full, { action: 'refresh' })).toBeUndefined();
     expect(unavailableBecause(full, { action: 'userinfo' })).toBeUndefined();
-    expect(actionEndpoint(full, 'userinfo')).toBe('https://id.btgpactual.com/userinfo');
+    expect(actionTarget(full, { action: 'userinfo' })).toBe('https://id.btgpactual.com/userinfo');
     expect(inEnglish(unavailableBecause(full, { action: 'revocation', token: 'refresh_token' }))).toBe(
       'The Revocation endpoint is unknown: set it under Endpoints.',
     );
@@ -88,6 +90,7 @@ describe('after invalid_client, the retries offered, likeliest fix first', () =>
       exchanges: [],
     });
     const exchange = {
+      role: 'token' as const,
       request: { method: 'POST' as const, url: 't', headers: {} },
       response: { status: 401, statusText: '', headers: {}, body: '{"error":"invalid_client"}' },
       startedAt: 0,

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { profileSchema } from '../../../../src/core/message-payloads.ts';
-import { defaultProfile } from '../../../../src/core/profile/profile.ts';
+import { defaultProfile, FLOWS } from '../../../../src/core/profile/profile.ts';
 import { exportProfiles, importProfiles } from '../../../../src/core/profile/profile-file.ts';
 import { defaultBook } from '../../../../src/core/profile/profile-book.ts';
-import { FLOW_INFO, flowInfo } from '../../../../src/core/view/flows.ts';
+import { FLOW_INFO, FLOW_NAMES, flowInfo } from '../../../../src/core/view/flows.ts';
 import { PROFILE_FIELDS, profileSnapshot } from '../../../../src/core/view/profile-snapshot.ts';
 
 describe('the profile, defined once', () => {
@@ -70,5 +70,10 @@ describe('the flow registry', () => {
       needsSecret: false,
       button: 'authorize',
     });
+  });
+
+  test('the popup lists every flow a profile can name, from the registry (no list kept by hand)', () => {
+    expect(new Set(FLOW_NAMES)).toEqual(new Set(FLOWS));
+    expect(FLOW_NAMES.map((f) => FLOW_INFO[f].label)).toEqual(['flowCode', 'flowClientCredentials']);
   });
 });

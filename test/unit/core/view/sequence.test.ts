@@ -8,6 +8,7 @@ import { wordsOf } from '../../../support/words.ts';
 const en = wordsOf('en');
 const OP = 'https://op.example';
 const exchange = (method: 'GET' | 'POST', url: string, status?: number, ms = 12): Exchange => ({
+  role: 'api',
   request: { method, url, headers: {} },
   ...(status === undefined
     ? { failure: { code: 'network' as const, message: 'Failed to fetch' } }

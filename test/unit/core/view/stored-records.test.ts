@@ -8,7 +8,10 @@ import {
   historyKeys,
   listRuns,
   pickRun,
+  pickCredential,
   pickSecret,
+  readCredential,
+  storedCredential,
   runKey,
   secretKey,
   secretKeys,
@@ -61,5 +64,30 @@ describe('the storage layout: one home for keys and for which copy wins', () => 
     expect(pickSecret(stored, undefined, 'on disk')).toBe('');
     expect(pickSecret({ ...stored, rememberSecret: true }, undefined, 'on disk')).toBe('on disk');
     expect(pickSecret({ ...stored, rememberSecret: true }, '', 'on disk')).toBe('');
+  });
+
+  test('a credential record holds the union; a bare secret (written before it) is read as one', () => {
+    const stored = { ...defaultBook('x').profiles[0]!, rememberSecret: true };
+    const typed = storedCredential('p:ss');
+    expect(typed).toEqual({ kind: 'secret', secret: 'p:ss' });
+    expect(storedCredential('')).toBeNull();
+    expect(pickCredential(stored, typed, undefined)).toEqual({ kind: 'secret', secret: 'p:ss' });
+    // Older records: the bare string, '' for none.
+    expect(pickCredential(stored, 'legacy', undefined)).toEqual({ kind: 'secret', secret: 'legacy' });
+    expect(pickCredential(stored, '', storedCredential('disk'))).toBeUndefined();
+    // None in the session is a record too: the disk copy does not come back behind it.
+    expect(pickCredential(stored, null, storedCredential('disk'))).toBeUndefined();
+    expect(pickCredential(stored, undefined, storedCredential('disk'))).toEqual({
+      kind: 'secret',
+      secret: 'disk',
+    });
+    // A key reference is a credential; the popup's secret field shows nothing for it.
+    const key = { kind: 'key', alg: 'PS256', kid: 'k1' };
+    expect(readCredential(key)).toEqual({ credential: key });
+    expect(pickSecret(stored, key, undefined)).toBe('');
+    // What this version cannot read is no record: the lookup goes on.
+    expect(readCredential({ kind: 'key', alg: 'PS256' })).toBeUndefined();
+    expect(readCredential(42)).toBeUndefined();
+    expect(pickCredential(stored, { kind: 'password' }, 'disk')).toEqual({ kind: 'secret', secret: 'disk' });
   });
 });

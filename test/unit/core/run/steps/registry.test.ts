@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { rfc, type Check } from '../../../../../src/core/checks/check.ts';
 import { LOGIN_STEPS, type Step } from '../../../../../src/core/run/run.ts';
 import { ACTION_KINDS, CHECK_GROUPS, STEPS } from '../../../../../src/core/run/steps/index.ts';
-import { actionButtons, checkTables, exchangeNameId } from '../../../../../src/core/view/step-kinds.ts';
+import {
+  actionButtons,
+  checkTables,
+  exchangeNameId,
+  ownExchange,
+} from '../../../../../src/core/view/step-kinds.ts';
+import type { Exchange } from '../../../../../src/core/protocol/http.ts';
 import { wordsOf } from '../../../../support/words.ts';
 
 const check = (id: string): Check => ({ id, status: 'pass', expected: '', actual: '', ...rfc(6749, '1') });
@@ -39,16 +45,29 @@ describe('the step registry: one entry per kind, from which the pages and report
     ]);
   });
 
-  test('a step’s exchanges are named by its kind: its own request, then JWKS, then JWKS again', () => {
-    const refresh = { kind: 'refresh', status: 'ok', at: 0, exchanges: [] } as Step;
-    expect([0, 1, 2].map((i) => exchangeNameId(refresh, i))).toEqual([
+  test('a step’s exchanges are named by role: its own request by its kind, the others by their role', () => {
+    const ex = (role: Exchange['role']): Exchange => ({
+      role,
+      request: { method: 'GET', url: 'https://op.example/x', headers: {} },
+      startedAt: 0,
+      durationMs: 1,
+    });
+    // Out of order on purpose: nothing is named by its place.
+    const exchanges = [ex('jwks-again'), ex('token'), ex('jwks')];
+    const refresh = { kind: 'refresh', status: 'ok', at: 0, exchanges } as Step;
+    expect(exchanges.map((e) => exchangeNameId(refresh, e))).toEqual([
+      'exchangeJwksAgain',
       'stepRefresh',
       'exchangeJwks',
-      'exchangeJwksAgain',
     ]);
-    expect(
-      exchangeNameId({ ...refresh, kind: 'from-a-newer-version' } as unknown as Step, 0),
-    ).toBeUndefined();
+    expect(ownExchange(refresh)).toBe(exchanges[1]);
+    // The token step names its own request "Token"; a retry the transport made of it is its answer.
+    const retried = [ex('token'), ex('nonce-retry'), ex('jwks')];
+    const token = { kind: 'token', status: 'ok', at: 0, exchanges: retried } as Step;
+    expect(exchangeNameId(token, retried[0]!)).toBe('exchangeToken');
+    expect(exchangeNameId(token, retried[1]!)).toBe('exchangeNonceRetry');
+    expect(ownExchange(token)).toBe(retried[1]);
+    expect(ownExchange({ kind: 'validation', status: 'ok', at: 0, exchanges: [ex('jwks')] })).toBe(undefined);
   });
 });
 
