@@ -7,7 +7,7 @@ import { clientOf } from '../core/protocol/client-auth.ts';
 import { actionTarget, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
 import type { WorkerDeps } from './deps.ts';
 import { loadRun } from './run-store.ts';
-import { runWriter } from './flows/runner.ts';
+import { runWriter, settleThrown } from './flows/runner.ts';
 import { serial } from './serial.ts';
 import { PERFORMERS } from './steps/index.ts';
 import type { Performer } from './steps/performer.ts';
@@ -21,9 +21,10 @@ export function runAction(
   runId: string,
   request: ActionRequest,
   deps: WorkerDeps,
+  performers: Readonly<typeof PERFORMERS> = PERFORMERS,
 ): Promise<Result<{ status: 'ok' | 'failed'; error?: FlowErrorInfo }>> {
   return serial(async () => {
-    const stored = await loadRun(runId);
+    const stored = await loadRun(deps.platform, runId);
     if (!stored) return invalid(say('runGone', runId));
     const reason = unavailableBecause(stored, request);
     if (reason) return { ok: false, error: { code: 'invalid_input', ...reason } };
@@ -39,15 +40,22 @@ export function runAction(
     const w = runWriter(stored, deps);
     w.append(running);
     await w.save();
-    const perform = PERFORMERS[request.action] as Performer<typeof request.action>;
-    const done = await perform({
-      run: w.run,
-      endpoint: actionTarget(stored, request)!,
-      token: actionToken(stored, request)!,
-      hint,
-      client: clientOf(stored.profile, runCredential(stored)),
-      deps,
-    });
+    const perform = performers[request.action] as Performer<typeof request.action>;
+    let done;
+    try {
+      done = await perform({
+        run: w.run,
+        endpoint: actionTarget(stored, request)!,
+        token: actionToken(stored, request)!,
+        hint,
+        client: clientOf(stored.profile, runCredential(stored)),
+        deps,
+      });
+    } catch (e) {
+      const error = settleThrown(w, e);
+      await w.save();
+      return ok({ status: 'failed' as const, error });
+    }
     // A refresh's own answer is token-shaped; JWKS fetches after it are not.
     const tokens = stepDef(request.action)?.answersTokens === true;
     const carried = done.step.exchanges.flatMap(

@@ -8,14 +8,7 @@ import {
 } from '../core/protocol/login-window.ts';
 import { routeFilter } from '../core/protocol/redirect-route.ts';
 import type { Run } from '../core/run/run.ts';
-import {
-  extensionRedirectUrl,
-  isOwnRedirect,
-  launchLogin,
-  loginWindowFailure,
-} from '../platform/identity.ts';
-import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
-import type { WorkerDeps } from './deps.ts';
+import { granted, type WorkerDeps } from './deps.ts';
 import { send } from './transport.ts';
 
 export type LoginOutcome =
@@ -29,18 +22,19 @@ export type LoginOutcome =
 export async function awaitCallback(run: Run, authorizeUrl: string, deps: WorkerDeps): Promise<LoginOutcome> {
   // The extension's own redirect (in any spelling the browser accepts) is where the window ends by
   // itself; an app's registered one is routed to the extension's, where the callback then arrives.
-  const routed = !isOwnRedirect(run.profile.redirectUri);
-  const ownRedirect = routed ? extensionRedirectUrl() : run.profile.redirectUri;
+  const { identity, routing } = deps.platform;
+  const routed = !identity.isOwnRedirect(run.profile.redirectUri);
+  const ownRedirect = routed ? identity.redirectUrl() : run.profile.redirectUri;
   const ruleId = routed
-    ? await routeToExtension(routeFilter(run.profile.redirectUri, run.flight?.state ?? ''), ownRedirect)
+    ? await routing.route(routeFilter(run.profile.redirectUri, run.flight?.state ?? ''), ownRedirect)
     : undefined;
   let failure;
   try {
-    return { callbackUrl: await launchLogin(authorizeUrl), arrivesAt: ownRedirect };
+    return { callbackUrl: await identity.launchLogin(authorizeUrl), arrivesAt: ownRedirect };
   } catch (e) {
-    failure = loginWindowFailure((e as Error).message);
+    failure = identity.failure((e as Error).message);
   } finally {
-    if (ruleId !== undefined) await stopRouting(ruleId);
+    if (ruleId !== undefined) await routing.stop(ruleId);
   }
   const exchanges = rereadAfter(failure.kind) ? await readAgain(authorizeUrl, deps) : [];
   const reread = exchanges.find((ex) => ex.role === 'authorize-reread');
@@ -54,6 +48,6 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
  * same request once more, without cookies or redirects, and only to an origin the person granted.
  */
 async function readAgain(authorizeUrl: string, deps: WorkerDeps): Promise<Exchange[]> {
-  if (!(await deps.granted(authorizeUrl))) return [];
+  if (!(await granted(deps, authorizeUrl))) return [];
   return (await send(deps, rereadRequest(authorizeUrl), { role: 'authorize-reread' })).exchanges;
 }

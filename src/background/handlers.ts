@@ -16,20 +16,21 @@ import {
   setSecret,
 } from './profiles.ts';
 import { serial } from './serial.ts';
-import { clearHistory, deleteRun, interruptOrphanedRuns } from './run-store.ts';
+import { clearHistory, deleteRun } from './run-store.ts';
+import { settleOrphans } from './orphans.ts';
 import { retryRun, startRun } from './start-run.ts';
 
 /** What the worker does for each message; writes to the profile book and secrets run one at a time. */
 export const handlers: Handlers = {
   startRun: (r) => startRun(r.profile, r.profileName, r.credential, workerDeps),
-  checkRuns: () => interruptOrphanedRuns(workerDeps.now()),
+  checkRuns: () => settleOrphans(workerDeps),
   loadProfiles: () => serial(loadProfiles),
   editProfiles: (r) => serial(() => editProfiles(r.edit, workerDeps)),
   setSecret: (r) => serial(() => setSecret(r.profileId, r.secret)),
   importProfiles: (r) => serial(() => importProfiles(r.text, r.anyway === true, workerDeps)),
   exportProfiles: () => exportProfiles(),
-  deleteRun: (r) => deleteRun(r.runId),
-  clearHistory: () => clearHistory(),
+  deleteRun: (r) => deleteRun(workerDeps.platform, r.runId),
+  clearHistory: () => clearHistory(workerDeps.platform),
   forgetSecrets: () => serial(forgetSecrets),
   report: (r) => report(r, workerDeps.now()),
   runAction: (r) => runAction(r.runId, r, workerDeps),

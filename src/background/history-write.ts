@@ -2,8 +2,7 @@ import { redactRun } from '../core/report/redact.ts';
 import { cappedForDisk } from '../core/report/withheld.ts';
 import type { Run } from '../core/run/run.ts';
 import { allRunRecords, historyKey } from '../core/view/stored-records.ts';
-import { readAll } from '../platform/storage-read.ts';
-import { removeKeys, writeKeys } from '../platform/storage-write.ts';
+import type { WorkerPlatform } from './worker-platform.ts';
 
 export const isQuotaError = (e: unknown): boolean => /quota/i.test((e as Error)?.message ?? '');
 
@@ -12,12 +11,12 @@ const MAKE_ROOM = 10;
 const RETRIES = 2;
 
 /** Removes the oldest history copies on disk (never `keepId`'s). */
-async function dropOldest(keepId: string): Promise<void> {
-  const oldest = allRunRecords({}, await readAll('local'))
+async function dropOldest(platform: WorkerPlatform, keepId: string): Promise<void> {
+  const oldest = allRunRecords({}, await platform.storage.readAll('local'))
     .filter((r) => r.id !== keepId && r.status !== 'running')
     .sort((a, b) => a.createdAt - b.createdAt)
     .slice(0, MAKE_ROOM);
-  await removeKeys(
+  await platform.storage.remove(
     'local',
     oldest.map((r) => historyKey(r.id)),
   );
@@ -28,16 +27,16 @@ async function dropOldest(keepId: string): Promise<void> {
  * (then the write is tried again, twice); answers undefined once written, else why it could not be:
  * history never ends silently.
  */
-export async function writeHistoryCopy(run: Run): Promise<string | undefined> {
+export async function writeHistoryCopy(platform: WorkerPlatform, run: Run): Promise<string | undefined> {
   const record = cappedForDisk(redactRun(run));
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeKeys('local', { [historyKey(run.id)]: record });
+      await platform.storage.write('local', { [historyKey(run.id)]: record });
       return undefined;
     } catch (e) {
       const why = (e as Error)?.message ?? String(e);
       if (!isQuotaError(e) || attempt >= RETRIES) return why;
-      await dropOldest(run.id);
+      await dropOldest(platform, run.id);
     }
   }
 }

@@ -3,7 +3,7 @@ import { stripOriginFromOwnRequests, sweepRoutingRules } from '../platform/net-r
 import { workerDeps } from './deps.ts';
 import { handlers } from './handlers.ts';
 import { receiver } from './receive.ts';
-import { interruptOrphanedRuns } from './run-store.ts';
+import { settleOrphans } from './orphans.ts';
 import { listen } from './run-push.ts';
 
 // Only our own pages may drive the worker, and only with well-formed requests.
@@ -14,6 +14,7 @@ onPageConnect(extensionId(), listen);
 // Every request of ours leaves without a browser Origin, the popup's first discovery included (the
 // session rule is gone after a browser restart, and not there yet after an install).
 void stripOriginFromOwnRequests();
-// A fresh worker owns no login: runs still marked running lost theirs, and so did any routing rule.
-void interruptOrphanedRuns(workerDeps.now());
+// A fresh worker owns no run: those still marked running are resumed by their flow, or ended as
+// interrupted (a login lost its answer); any routing rule is swept.
+void settleOrphans(workerDeps);
 void sweepRoutingRules();

@@ -32,6 +32,7 @@ import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
 import { forgetRunSecrets, loadRun, missingRun } from './run-store.ts';
+import { browserPlatform } from './worker-platform.ts';
 import { say, type Said } from '../core/i18n/say.ts';
 
 const gone = invalid(say('profileGone'));
@@ -176,7 +177,7 @@ export async function forgetSecrets(): Promise<void> {
   await Promise.all([
     removeKeys('session', secretKeys(session)),
     removeKeys('local', secretKeys(local)),
-    forgetRunSecrets(),
+    forgetRunSecrets(browserPlatform),
   ]);
 }
 
@@ -185,7 +186,7 @@ export async function forgetSecrets(): Promise<void> {
  * encoding) saved in the profile the run was started from, found by its name (names are unique).
  */
 export async function keepRetrySetting(runId: string): Promise<Res<'keepRetrySetting'>> {
-  const run = await loadRun(runId);
+  const run = await loadRun(browserPlatform, runId);
   if (!run) return missingRun(runId);
   const book = await loadBook();
   const profile = book.profiles.find((p) => p.name === run.profileName);

@@ -1,7 +1,7 @@
-import { invalid } from '../core/flow-error.ts';
+import { invalid, type FlowErrorInfo } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import { redactRun } from '../core/report/redact.ts';
-import { finishRun, interruptRun, type Run } from '../core/run/run.ts';
+import { finishRun, type Run } from '../core/run/run.ts';
 import {
   allRunRecords,
   finishedRuns,
@@ -12,12 +12,10 @@ import {
   pickRun,
   runKey,
 } from '../core/view/stored-records.ts';
-import { readAll, readKey } from '../platform/storage-read.ts';
 import { isQuotaError, writeHistoryCopy } from './history-write.ts';
 import { mark } from './marks.ts';
 import { pushRun } from './run-push.ts';
-import { closeWindow } from '../platform/tabs.ts';
-import { removeKeys, writeKeys } from '../platform/storage-write.ts';
+import type { WorkerPlatform } from './worker-platform.ts';
 import { say } from '../core/i18n/say.ts';
 
 /** Runs started by this worker instance; any other run still `running` lost its worker. */
@@ -26,6 +24,9 @@ const owned = new Set<string>();
 export function own(runId: string): void {
   owned.add(runId);
 }
+
+/** Whether a flow of this worker instance is writing the run. */
+export const isOwned = (runId: string): boolean => owned.has(runId);
 
 /**
  * storage.session holds 10 MB in all (`QUOTA_BYTES`); full copies of ended runs may use this much
@@ -47,26 +48,27 @@ const withoutBodies = (run: Run): Run => ({
 
 /** Drops the oldest full copies of ended runs (never `keepId`) until those left fit in `budget`. */
 async function evictFullCopies(
+  platform: WorkerPlatform,
   keepId: string,
   budget: number,
   session?: Record<string, unknown>,
 ): Promise<void> {
-  const ended = finishedRuns(session ?? (await readAll('session')))
+  const ended = finishedRuns(session ?? (await platform.storage.readAll('session')))
     .filter((r) => r.id !== keepId)
     .sort((a, b) => b.createdAt - a.createdAt);
   let used = 0;
   const evicted = ended.filter((r) => (used += sizeOf(r)) > budget).map((r) => runKey(r.id));
-  await removeKeys('session', evicted);
+  await platform.storage.remove('session', evicted);
 }
 
 /**
  * Writes the full run to storage.session. A full storage area never stops a run: older full
  * copies make room, and if the run still does not fit it is kept without its bodies, saying so.
  */
-async function writeFullCopy(run: Run): Promise<void> {
+async function writeFullCopy(platform: WorkerPlatform, run: Run): Promise<void> {
   const write = async (record: Run) => {
     try {
-      await writeKeys('session', { [runKey(run.id)]: record });
+      await platform.storage.write('session', { [runKey(run.id)]: record });
       return true;
     } catch (e) {
       if (isQuotaError(e)) return false;
@@ -75,12 +77,12 @@ async function writeFullCopy(run: Run): Promise<void> {
   };
   if (await write(run)) return;
   for (const budget of [FULL_COPIES_BUDGET - sizeOf(run), 0]) {
-    await evictFullCopies(run.id, budget);
+    await evictFullCopies(platform, run.id, budget);
     if (await write(run)) return;
   }
   const kept = { ...withoutBodies(run), keptWithoutBodies: true };
   pushRun(kept);
-  await writeKeys('session', { [runKey(run.id)]: kept });
+  await platform.storage.write('session', { [runKey(run.id)]: kept });
 }
 
 /** Each run's writes, one after another: a retried write must never land after a newer one. */
@@ -109,30 +111,36 @@ function chained<T>(chains: Map<string, Promise<T>>, id: string, write: () => Pr
  * run are applied in the order they were asked for. An inspector showing the run hears it on the push
  * channel first, without waiting for storage.
  */
-export function saveRun(run: Run): Promise<void> {
+export function saveRun(platform: WorkerPlatform, run: Run): Promise<void> {
   pushRun(run);
-  if (run.status === 'running') return chained(writing, run.id, () => persist(run, undefined));
+  if (run.status === 'running') return chained(writing, run.id, () => persist(platform, run, undefined));
   mark('pushed');
   // The write of its redacted copy to disk is issued in this same task, before any page can have shown
   // the pushed run (the browser then completes it on its own: one closed the moment "Tokens received"
   // shows still finds the run in its history). A later save of an ended run (an action's) may wait for
   // its previous disk write instead; the run's end never does, being its first. Issued before the push,
   // the copy's change event reached the inspector ahead of it (~8 ms of the verdict's).
-  const written = writeHistory(run);
-  return chained(writing, run.id, () => persist(run, written));
+  const written = writeHistory(platform, run);
+  return chained(writing, run.id, () => persist(platform, run, written));
 }
 
 /**
  * The redacted copy on disk, issued now unless an older one of the same run is still being written;
  * undefined once it has landed, else why it could not.
  */
-function writeHistory(run: Run): Promise<string | undefined> {
-  return chained(writingHistory, run.id, () => writeHistoryCopy(run).catch((e: Error) => e.message));
+function writeHistory(platform: WorkerPlatform, run: Run): Promise<string | undefined> {
+  return chained(writingHistory, run.id, () =>
+    writeHistoryCopy(platform, run).catch((e: Error) => e.message),
+  );
 }
 
-async function persist(run: Run, disk: Promise<string | undefined> | undefined): Promise<void> {
-  if (!disk) return writeFullCopy(run);
-  await writeFullCopy(run);
+async function persist(
+  platform: WorkerPlatform,
+  run: Run,
+  disk: Promise<string | undefined> | undefined,
+): Promise<void> {
+  if (!disk) return writeFullCopy(platform, run);
+  await writeFullCopy(platform, run);
   mark('saved');
   owned.delete(run.id);
   const notInHistory = await disk;
@@ -141,11 +149,11 @@ async function persist(run: Run, disk: Promise<string | undefined> | undefined):
   if (notInHistory !== undefined) {
     const told = { ...run, notInHistory };
     pushRun(told);
-    return writeFullCopy(told);
+    return writeFullCopy(platform, told);
   }
   // History is pruned a moment later, off the run's chain of writes: pruning reads every stored run,
   // which would compete with the inspector drawing the verdict and hold up the run's next save.
-  setTimeout(() => void pruneHistory(run.id).catch(() => undefined), PRUNE_AFTER_MS);
+  setTimeout(() => void pruneHistory(platform, run.id).catch(() => undefined), PRUNE_AFTER_MS);
 }
 
 /** How long after a run has ended its history is pruned. */
@@ -156,25 +164,35 @@ const PRUNE_AFTER_MS = 1_000;
  * leaving it "in progress" forever, with everything the flow had captured (`latest`, its own copy).
  * Bodies are dropped if the run is too large to save whole.
  */
-export async function failUnexpectedly(latest: Run, error: unknown, now: number): Promise<void> {
+/** What the person reads of an error nobody expected: the engine's words, kept as they came. */
+export const internalError = (error: unknown): FlowErrorInfo => ({
+  code: 'internal',
+  ...say('internalError', (error as Error)?.message ?? String(error)),
+});
+
+export async function failUnexpectedly(
+  platform: WorkerPlatform,
+  latest: Run,
+  error: unknown,
+  now: number,
+): Promise<void> {
   // The flow's own copy holds everything captured so far, saved or not yet; one stored as ended stays so.
-  const stored = await loadRun(latest.id);
+  const stored = await loadRun(platform, latest.id);
   if ((stored && stored.status !== 'running') || latest.status !== 'running') return;
-  const info = {
-    code: 'internal' as const,
-    ...say('internalError', (error as Error)?.message ?? String(error)),
-  };
-  const failed = finishRun(latest, now, info);
+  const failed = finishRun(latest, now, internalError(error));
   try {
-    await saveRun(failed);
+    await saveRun(platform, failed);
   } catch {
-    await saveRun(withoutBodies(failed));
+    await saveRun(platform, withoutBodies(failed));
   }
 }
 
 /** Keeps the newest HISTORY_LIMIT runs in both areas, and the full copies within their budget. */
-async function pruneHistory(keepId: string): Promise<void> {
-  const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
+async function pruneHistory(platform: WorkerPlatform, keepId: string): Promise<void> {
+  const [session, local] = await Promise.all([
+    platform.storage.readAll('session'),
+    platform.storage.readAll('local'),
+  ]);
   const runs = allRunRecords(session, local);
   const keep = new Set(
     [...new Map(runs.map((r) => [r.id, r.createdAt]))]
@@ -183,17 +201,20 @@ async function pruneHistory(keepId: string): Promise<void> {
       .map(([id]) => id),
   );
   const stale = runs.filter((r) => !keep.has(r.id) && r.status !== 'running').map((r) => r.id);
-  await Promise.all([removeKeys('session', stale.map(runKey)), removeKeys('local', stale.map(historyKey))]);
+  await Promise.all([
+    platform.storage.remove('session', stale.map(runKey)),
+    platform.storage.remove('local', stale.map(historyKey)),
+  ]);
   // The session area as just read, less what was pruned: no second read of every run.
   for (const id of stale) delete session[runKey(id)];
-  await evictFullCopies(keepId, FULL_COPIES_BUDGET, session);
+  await evictFullCopies(platform, keepId, FULL_COPIES_BUDGET, session);
 }
 
 /** The full run while the browser session lasts, else its redacted copy. */
-export async function loadRun(runId: string): Promise<Run | undefined> {
+export async function loadRun(platform: WorkerPlatform, runId: string): Promise<Run | undefined> {
   const [full, copy] = await Promise.all([
-    readKey('session', runKey(runId)),
-    readKey('local', historyKey(runId)),
+    platform.storage.readKey('session', runKey(runId)),
+    platform.storage.readKey('local', historyKey(runId)),
   ]);
   const stored = pickRun(full, copy);
   return readRun(stored);
@@ -201,33 +222,31 @@ export async function loadRun(runId: string): Promise<Run | undefined> {
 
 export const missingRun = (runId: string) => invalid(say('runGone', runId));
 
-export async function deleteRun(runId: string): Promise<void> {
-  await Promise.all([removeKeys('session', [runKey(runId)]), removeKeys('local', [historyKey(runId)])]);
+export async function deleteRun(platform: WorkerPlatform, runId: string): Promise<void> {
+  await Promise.all([
+    platform.storage.remove('session', [runKey(runId)]),
+    platform.storage.remove('local', [historyKey(runId)]),
+  ]);
 }
 
 /** Every finished run, both copies; a run in flight stays. */
-export async function clearHistory(): Promise<void> {
-  const [session, local] = await Promise.all([readAll('session'), readAll('local')]);
+export async function clearHistory(platform: WorkerPlatform): Promise<void> {
+  const [session, local] = await Promise.all([
+    platform.storage.readAll('session'),
+    platform.storage.readAll('local'),
+  ]);
   const keys = historyKeys(session, local);
-  await Promise.all([removeKeys('session', keys.session), removeKeys('local', keys.local)]);
+  await Promise.all([
+    platform.storage.remove('session', keys.session),
+    platform.storage.remove('local', keys.local),
+  ]);
 }
 
 /** Replaces every finished run's full copy by its redacted one: its tokens and code are gone. */
-export async function forgetRunSecrets(): Promise<void> {
-  const redacted = finishedRuns(await readAll('session')).map(redactRun);
+export async function forgetRunSecrets(platform: WorkerPlatform): Promise<void> {
+  const redacted = finishedRuns(await platform.storage.readAll('session')).map(redactRun);
   // An inspector showing one of them hears it at once, as with every other write of a run.
   for (const run of redacted) pushRun(run);
-  if (redacted.length) await writeKeys('session', Object.fromEntries(redacted.map((r) => [runKey(r.id), r])));
-}
-
-export async function interruptOrphanedRuns(now: number): Promise<void> {
-  const orphans = allRunRecords(await readAll('session'), {}).filter(
-    (run) => run.status === 'running' && !owned.has(run.id),
-  );
-  await Promise.all(
-    orphans.map(async (run) => {
-      if (run.loginWindow) await closeWindow(run.loginWindow.windowId);
-      await saveRun(interruptRun(run, now));
-    }),
-  );
+  if (redacted.length)
+    await platform.storage.write('session', Object.fromEntries(redacted.map((r) => [runKey(r.id), r])));
 }

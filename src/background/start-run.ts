@@ -82,7 +82,7 @@ export async function startRun(
     await w.finish(error);
     return refuse(error);
   }
-  await FLOWS[flowOf(w.run.profile)](w, credential);
+  await FLOWS[flowOf(w.run.profile)].start(w, credential);
   return { ok: true, value: { runId } };
 }
 
@@ -97,7 +97,7 @@ export async function retryRun(
   setting: RetrySetting | { credential: ClientCredential },
   deps: WorkerDeps,
 ): Promise<StartRunResponse> {
-  const run = await loadRun(runId);
+  const run = await loadRun(deps.platform, runId);
   if (!run || run.redacted)
     return refuse({
       code: 'invalid_input',

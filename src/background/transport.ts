@@ -8,7 +8,7 @@ import {
   type HttpRequest,
 } from '../core/protocol/http.ts';
 import { withClientAuth } from '../core/protocol/token.ts';
-import type { WorkerDeps } from './deps.ts';
+import { granted, type WorkerDeps } from './deps.ts';
 
 /**
  * A proof of possession the transport adds to a request (a DPoP proof, RFC 9449): applied before
@@ -53,7 +53,7 @@ export async function send(deps: WorkerDeps, request: HttpRequest, options: Send
     return options.proof ? options.proof.apply(authenticated, nonce) : authenticated;
   };
   const once = async (outgoing: HttpRequest, role: ExchangeRole) =>
-    carriesCredential(outgoing) && !(await deps.granted(outgoing.url))
+    carriesCredential(outgoing) && !(await granted(deps, outgoing.url))
       ? notGranted(outgoing, role, deps.now())
       : performExchange(outgoing, http, role);
   const first = await once(await prepared(), options.role);

@@ -23,8 +23,10 @@ export async function authorizationCode(
   const url = await authorize(w);
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await w.save();
-  await openInspectorBehind(w.run.id);
-  void afterLogin(w, url, credential).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
+  await openInspectorBehind(w.deps.platform, w.run.id);
+  void afterLogin(w, url, credential).catch((e: unknown) =>
+    failUnexpectedly(w.deps.platform, w.run, e, w.deps.now()),
+  );
 }
 
 async function afterLogin(

@@ -14,8 +14,8 @@ export async function clientCredentials(
   credential: ClientCredential | undefined,
 ): Promise<void> {
   await w.save();
-  await openInspectorBehind(w.run.id);
-  void tokens(w, credential).catch((e: unknown) => failUnexpectedly(w.run, e, w.deps.now()));
+  await openInspectorBehind(w.deps.platform, w.run.id);
+  void tokens(w, credential).catch((e: unknown) => failUnexpectedly(w.deps.platform, w.run, e, w.deps.now()));
 }
 
 async function tokens(w: RunWriter, credential: ClientCredential | undefined): Promise<void> {

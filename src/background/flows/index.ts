@@ -10,8 +10,19 @@ import type { RunWriter } from './runner.ts';
  */
 export type FlowStart = (w: RunWriter, credential: ClientCredential | undefined) => Promise<void>;
 
+/** The worker's side of a flow (design.md: the flow registry; `core/view/flows.ts` holds what it shows). */
+export interface FlowDef {
+  start: FlowStart;
+  /**
+   * Picks up a run of this flow that a stopped worker left running (on worker start, and on the
+   * inspector's check for orphans), from what the run recorded; called once per run at a time.
+   * A flow without one (a login, whose answer went to the stopped worker) is ended as interrupted.
+   */
+  resume?: (w: RunWriter) => Promise<void>;
+}
+
 /** Each flow a profile can name: a flow without one here does not compile. */
-export const FLOWS: Record<Flow, FlowStart> = {
-  authorization_code: authorizationCode,
-  client_credentials: clientCredentials,
+export const FLOWS: Record<Flow, FlowDef> = {
+  authorization_code: { start: authorizationCode },
+  client_credentials: { start: clientCredentials },
 };

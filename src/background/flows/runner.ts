@@ -1,7 +1,7 @@
 import type { FlowErrorInfo } from '../../core/flow-error.ts';
 import { appendStep, finishRun, settleLastStep, type Run, type Step } from '../../core/run/run.ts';
 import type { WorkerDeps } from '../deps.ts';
-import { saveRun } from '../run-store.ts';
+import { internalError, saveRun } from '../run-store.ts';
 
 /**
  * One run as a flow writes it: steps appended (shown running), settled (the newest replaced by its
@@ -30,9 +30,21 @@ export function runWriter(start: Run, deps: WorkerDeps): RunWriter {
     update: (change) => void (run = change(run)),
     append: (step) => void (run = appendStep(run, step)),
     settle: (step) => void (run = settleLastStep(run, step)),
-    save: () => saveRun(run),
-    finish: (error) => saveRun((run = finishRun(run, deps.now(), error))),
+    save: () => saveRun(deps.platform, run),
+    finish: (error) => saveRun(deps.platform, (run = finishRun(run, deps.now(), error))),
   };
+}
+
+/**
+ * The newest step (running) settled as failed because its work threw, with everything it had
+ * captured kept: never left "running" for good. Answers the error it now carries.
+ */
+export function settleThrown(w: RunWriter, error: unknown): FlowErrorInfo {
+  const info = internalError(error);
+  const running = w.run.steps.at(-1);
+  if (running?.status === 'running')
+    w.settle({ ...running, status: 'failed', at: w.deps.now(), error: info });
+  return info;
 }
 
 /** How long checking the tokens may take before the tokens show by themselves. */

@@ -1,4 +1,4 @@
-import { readCallback } from '../../core/protocol/callback.ts';
+import { readAuthorizationResponse } from '../../core/protocol/callback.ts';
 import { callbackParams } from '../../core/protocol/params.ts';
 import type { FlowErrorInfo } from '../../core/flow-error.ts';
 import { addSecrets, type StepOf } from '../../core/run/run.ts';
@@ -7,7 +7,6 @@ import { awaitCallback } from '../await-callback.ts';
 import type { RunWriter } from '../flows/runner.ts';
 import { bringInspectorToFront } from '../inspector-page.ts';
 import { mark } from '../marks.ts';
-import { findLoginWindow } from '../../platform/tabs.ts';
 
 /**
  * RFC 6749 §4.1.2 (and RFC 9207 on `iss`): the login window, then the callback read and checked.
@@ -19,14 +18,14 @@ export async function callback(w: RunWriter, authorizeUrl: string): Promise<stri
   const fail = async (info: FlowErrorInfo, step: StepOf<'callback'>) => {
     w.settle({ ...step, status: 'failed', error: info });
     await w.finish(info);
-    void bringInspectorToFront(w.run.id);
+    void bringInspectorToFront(deps.platform, w.run.id);
     return undefined;
   };
   // Not awaited: one run's writes land in order (run-store), and the login window need not wait.
   void w.save();
   // Its window is recorded as it opens: a worker the browser stops mid-login cannot hear the answer,
   // and the next one closes that window instead of leaving a login whose answer is lost.
-  void findLoginWindow(authorizeUrl).then((loginWindow) => {
+  void deps.platform.tabs.findLoginWindow(authorizeUrl).then((loginWindow) => {
     if (!loginWindow || w.run.steps.at(-1)?.status !== 'running') return;
     w.update((run) => ({ ...run, loginWindow }));
     void w.save();
@@ -54,7 +53,7 @@ export async function callback(w: RunWriter, authorizeUrl: string): Promise<stri
       refresh_token: get('refresh_token'),
     }),
   );
-  const reading = readCallback(callbackUrl, params, {
+  const reading = await readAuthorizationResponse(callbackUrl, params, {
     state: w.run.flight?.state ?? '',
     issuer: w.run.profile.issuer,
     arrivesAt: login.arrivesAt,

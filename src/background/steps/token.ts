@@ -43,11 +43,11 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
   // it on a busy machine: the request in flight is shown only when the answer is slow to come.
   const slow = setTimeout(() => {
     void w.save();
-    void bringInspectorToFront(w.run.id);
+    void bringInspectorToFront(deps.platform, w.run.id);
   }, SHOW_RUNNING_AFTER_MS);
   const { exchange, exchanges } = await sending;
   clearTimeout(slow);
-  void bringInspectorToFront(w.run.id);
+  void bringInspectorToFront(deps.platform, w.run.id);
   mark('token-answered');
   const server = serverOf(w.run);
   const { fields, error } = readTokenResponse(

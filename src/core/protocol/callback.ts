@@ -41,6 +41,17 @@ export interface CallbackReading {
  * anything could redeem a code from a forged, replayed or mixed-up callback. A failed check comes
  * first: an `error=` that cannot be tied to this login (wrong state, say) is not the provider's word.
  */
+/**
+ * The authorization response read (RFC 6749 §4.1.2): the one async function over the callback the
+ * flow calls, so a signed response (JARM) can be verified here before `state` and `code` are used.
+ * `params` are the callback's (recorded as secrets by the caller before anything is judged).
+ */
+export const readAuthorizationResponse = (
+  callbackUrl: string,
+  params: Params,
+  expected: CallbackExpectations,
+): Promise<CallbackReading> => Promise.resolve(readCallback(callbackUrl, params, expected));
+
 export function readCallback(
   callbackUrl: string,
   params: Params,

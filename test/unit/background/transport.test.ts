@@ -7,6 +7,7 @@ import { basicAuthorization } from '../../../src/core/protocol/client-auth.ts';
 import { formPost } from '../../../src/core/protocol/token.ts';
 import { inEnglish } from '../../support/words.ts';
 import { fixedTools, secretClient } from '../../support/client.ts';
+import { memoryDeps, memoryPlatform } from '../../support/memory-platform.ts';
 
 /** What reached the provider: method, path, and the credential it carried. */
 interface Seen {
@@ -50,13 +51,16 @@ describe('the transport: every provider request of the worker, against a real se
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   beforeEach(() => void (seen.length = 0));
 
-  const deps = (granted: (url: string) => boolean, asked: string[] = []): WorkerDeps => ({
-    http: { fetch: (url, init) => fetch(url, init), now: Date.now, timeoutMs: 5000 },
+  const deps = (granted: (origin: string) => boolean, asked: string[] = []): WorkerDeps => ({
+    ...memoryDeps(
+      memoryPlatform({
+        granted: (origins) => {
+          asked.push(...origins);
+          return origins.every(granted);
+        },
+      }),
+    ),
     ...fixedTools,
-    granted: (url) => {
-      asked.push(url);
-      return Promise.resolve(granted(url));
-    },
   });
 
   test('the client is authenticated at the moment of sending, and the exchange records its role', async () => {
@@ -101,7 +105,7 @@ describe('the transport: every provider request of the worker, against a real se
     // Keys and discovery carry nothing: they are not asked about, and go.
     const keys = await send(refusing, { method: 'GET', url: `${base}/jwks`, headers: {} }, { role: 'jwks' });
     expect(keys.exchange.response?.status).toBe(200);
-    expect(asked).toEqual([`${base}/token`, `${base}/userinfo`]);
+    expect(asked).toEqual([`${base}/*`, `${base}/*`]);
   });
 
   test('a proof is applied before sending, and once more with the nonce the provider asks for: never twice', async () => {

@@ -1,0 +1,75 @@
+import type { LoginWindowFailure } from '../platform/browser-traits.ts';
+import {
+  extensionRedirectUrl,
+  isOwnRedirect,
+  launchLogin,
+  loginWindowFailure,
+} from '../platform/identity.ts';
+import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
+import { hasOrigins } from '../platform/permissions.ts';
+import { extensionUrl } from '../platform/runtime.ts';
+import { readAll, readKey, type Area } from '../platform/storage-read.ts';
+import { removeKeys, writeKeys } from '../platform/storage-write.ts';
+import {
+  bringPageToFront,
+  closeWindow,
+  findLoginWindow,
+  showPageInBackground,
+  type LoginWindow,
+} from '../platform/tabs.ts';
+
+/**
+ * What flows and performers ask of the browser, as one value in the worker's dependencies
+ * (design.md: the platform reaches flows through the worker's dependencies, with an in-memory fake,
+ * so a flow runs in a unit test). `browserPlatform` is the browser's; `test/support/memory-platform.ts`
+ * the fake's.
+ */
+export interface WorkerPlatform {
+  storage: {
+    readKey(area: Area, key: string): Promise<unknown>;
+    readAll(area: Area): Promise<Record<string, unknown>>;
+    write(area: Area, values: Record<string, unknown>): Promise<void>;
+    remove(area: Area, keys: string[]): Promise<void>;
+  };
+  tabs: {
+    /** An extension page's URL (`src/inspector/index.html#…`). */
+    pageUrl(path: string): string;
+    showInBackground(url: string): Promise<void>;
+    bringToFront(url: string, knownTab?: number): Promise<number | undefined>;
+    findLoginWindow(authorizeUrl: string): Promise<LoginWindow | undefined>;
+    closeWindow(windowId: number): Promise<void>;
+  };
+  identity: {
+    redirectUrl(): string;
+    isOwnRedirect(url: string): boolean;
+    /** Opens the login window; resolves with the callback URL, rejects with the browser's message. */
+    launchLogin(url: string): Promise<string>;
+    failure(message: string): LoginWindowFailure;
+  };
+  routing: {
+    /** Routes an app's redirect URI matching `filter` to the extension's; answers the rule's id. */
+    route(filter: string, extensionRedirect: string): Promise<number>;
+    stop(ruleId: number): Promise<void>;
+  };
+  /** Whether the person granted host access to every one of `origins` (match patterns), asked now. */
+  hasOrigins(origins: string[]): Promise<boolean>;
+}
+
+export const browserPlatform: WorkerPlatform = {
+  storage: { readKey, readAll, write: writeKeys, remove: removeKeys },
+  tabs: {
+    pageUrl: extensionUrl,
+    showInBackground: showPageInBackground,
+    bringToFront: bringPageToFront,
+    findLoginWindow: (url) => findLoginWindow(url),
+    closeWindow,
+  },
+  identity: {
+    redirectUrl: extensionRedirectUrl,
+    isOwnRedirect,
+    launchLogin,
+    failure: loginWindowFailure,
+  },
+  routing: { route: routeToExtension, stop: stopRouting },
+  hasOrigins,
+};
