@@ -1,4 +1,4 @@
-import { authorizeUrl } from '../../core/protocol/authorize.ts';
+import { authorizationParams, byQuery } from '../../core/protocol/authorize.ts';
 import { createPkce } from '../../core/protocol/pkce.ts';
 import { randomToken } from '../../core/protocol/random.ts';
 import { requestsOpenId } from '../../core/profile/profile.ts';
@@ -15,7 +15,13 @@ export async function authorize(w: RunWriter): Promise<string> {
   const state = randomToken(random);
   const nonce = requestsOpenId(profile.scopes) ? randomToken(random) : undefined;
   const pkce = profile.usePkce ? await createPkce(random) : undefined;
-  const url = authorizeUrl(profile, { state, ...(nonce ? { nonce } : {}), ...(pkce ? { pkce } : {}) });
+  const params = authorizationParams(profile, {
+    state,
+    ...(nonce ? { nonce } : {}),
+    ...(pkce ? { pkce } : {}),
+  });
+  // Delivered in the query; the step records what the login window's URL actually carries.
+  const { url, sent } = await byQuery(profile.endpoints.authorization, params);
   w.update((run) => ({
     ...addSecrets(run, { state, nonce, code_verifier: pkce?.verifier }),
     flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) },
@@ -25,7 +31,7 @@ export async function authorize(w: RunWriter): Promise<string> {
     status: 'ok',
     at: now(),
     url,
-    params: [...new URL(url).searchParams.entries()],
+    params: sent,
     exchanges: [],
   });
   return url;

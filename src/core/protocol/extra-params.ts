@@ -15,6 +15,10 @@ const AUTHORIZE_OWN: Record<string, MessageId> = {
   code_challenge: 'usePkce',
   code_challenge_method: 'usePkce',
   prompt: 'ownPrompt',
+  // A request object (RFC 9101) or a pushed request's reference (RFC 9126) replaces the others: the
+  // signed and pushed deliveries set them.
+  request: 'ownRequestObject',
+  request_uri: 'ownRequestObject',
 };
 const TOKEN_OWN: Record<string, MessageId> = {
   grant_type: 'ownFlow',
