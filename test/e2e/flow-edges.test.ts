@@ -90,8 +90,14 @@ describe('endpoints', () => {
 
 describe('typing while the provider answers', () => {
   test('a slow discovery answer fills the endpoints without undoing what was typed meanwhile', async () => {
+    // Discovery answers only once the Client ID has been typed: the order is made, not hoped for.
+    let answer = () => {};
+    const typed = new Promise<void>((r) => (answer = r));
+    let asked = false;
     f.tamper = async (ctx) => {
-      if (ctx.oidc?.route === 'discovery') await new Promise((r) => setTimeout(r, 600));
+      if (ctx.oidc?.route !== 'discovery') return;
+      asked = true;
+      await typed;
     };
     try {
       const popup = await f.ext.context.newPage();
@@ -100,7 +106,9 @@ describe('typing while the provider answers', () => {
       await popup.reload();
       await popup.getByLabel('Issuer', { exact: true }).fill(f.idp.issuer);
       await popup.getByLabel('Issuer', { exact: true }).press('Tab');
+      await expect.poll(() => asked).toBe(true);
       await popup.getByLabel('Client ID', { exact: true }).fill('typed-during-discovery');
+      answer();
       await expect
         .poll(() => popup.getByLabel('Token endpoint').inputValue())
         .toBe(`${f.idp.issuer}/oauth2/token`);
@@ -113,6 +121,7 @@ describe('typing while the provider answers', () => {
       );
       await popup.close();
     } finally {
+      answer();
       f.tamper = undefined;
     }
   });

@@ -74,15 +74,16 @@ describe('every credential an answer carries becomes a run secret before anythin
     ],
     [
       'a JWT under any name',
-      () => JSON.stringify({ result: jwt, accessToken: ACCESS, rt: { value: REFRESH } }),
+      () => JSON.stringify({ result: jwt, accessToken: ACCESS, rt: { refreshToken: REFRESH } }),
     ],
   ])('%s: none of it on disk or in a report', (_shape, body) => {
     const run = runWith(answer(body()));
     const values = run.secrets.map((s) => s.value);
     expect(values).toContain(ACCESS);
+    expect(values).toContain(REFRESH);
     const out = leaving(run);
     expect(out).not.toContain(ACCESS);
-    if (values.includes(REFRESH)) expect(out).not.toContain(REFRESH);
+    expect(out).not.toContain(REFRESH);
     expect(out).not.toContain(jwt.split('.')[2]);
   });
 
