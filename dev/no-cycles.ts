@@ -2,11 +2,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /**
- * `npm run lint` (with eslint): no import cycle in `src/` (design.md: rooms with doors, no cycles).
- * Value imports only: an `import type` is erased from the build and joins no cycle. Prints each cycle
- * as a chain of files and fails. `tsx dev/no-cycles.ts <dir>` checks another tree (the test's example).
+ * `npm run lint` (with eslint): no import cycle in `src/` or `dev/` (design.md: rooms with doors, no
+ * cycles). Type imports count too: an `import type` is erased from the build, but a circle of types is
+ * still two files that cannot be understood one without the other. Prints each cycle as a chain of
+ * files and fails. `tsx dev/no-cycles.ts <dir>…` checks other trees (the test's example).
  */
-const ROOT = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'src'));
+const ROOTS =
+  process.argv.length > 2
+    ? process.argv.slice(2).map((d) => resolve(d))
+    : ['src', 'dev'].map((d) => resolve(join(import.meta.dirname, '..', d)));
 
 const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -14,18 +18,16 @@ const sources = (dir: string): string[] =>
     return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
   });
 
-// `import x from './a.ts'`, `import { a, type B } from './a.ts'`, `export … from './a.ts'`, `import './a.ts'`;
-// not `import type …` nor `export type …`.
-const IMPORT = /^\s*(import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+// `import x from './a.ts'`, `import type { B } from './a.ts'`, `export … from './a.ts'`, `import './a.ts'`.
+const IMPORT = /^\s*(import|export)\s+(?:[^'"]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 const graph = new Map<string, string[]>();
-for (const file of sources(ROOT)) {
+for (const file of ROOTS.flatMap(sources)) {
   const code = readFileSync(file, 'utf8');
-  const targets = [...code.matchAll(IMPORT)]
-    // `import { type A, type B } from` brings nothing at run time either.
-    .filter((m) => !/^\s*import\s*\{\s*(type\s+\w+\s*,?\s*)+\}\s*from/.test(m[0]))
-    .map((m) => resolve(dirname(file), m[2]!));
-  graph.set(file, targets);
+  graph.set(
+    file,
+    [...code.matchAll(IMPORT)].map((m) => resolve(dirname(file), m[2]!)),
+  );
 }
 
 const cycles: string[][] = [];
@@ -45,6 +47,8 @@ for (const file of graph.keys()) if (!state.has(file)) visit(file);
 
 if (cycles.length) {
   for (const cycle of cycles)
-    console.error(`import cycle: ${cycle.map((f) => relative(ROOT, f)).join(' → ')}`);
+    console.error(
+      `import cycle: ${cycle.map((f) => relative(ROOTS.length === 1 ? ROOTS[0]! : process.cwd(), f)).join(' → ')}`,
+    );
   process.exit(1);
 }

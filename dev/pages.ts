@@ -1,19 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { PROFILES_KEY } from '../src/core/view/stored-records.ts';
-import { playwrightUi, type Ui } from './ui.ts';
+import { playwrightUi, until, type Ui } from './ui.ts';
 
-/** Polls `check` until it holds; throws naming `what` after `timeoutMs`. Usable outside vitest (the bench). */
-export async function until(
-  check: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { until };
 
 /** The first page whose URL satisfies `match`, waiting for it to appear (new tabs and windows alike). */
 export async function waitForPage(

@@ -1,6 +1,18 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
-import { until } from './pages.ts';
+
+/** Polls `check` until it holds; throws naming `what` after `timeoutMs`. Usable outside vitest (the bench). */
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 /**
  * A page as a person (or a screen reader) meets it: fields by their labels, controls by role and

@@ -1,5 +1,23 @@
-import type { LoginWindowFailureKind } from './protocol/login-window.ts';
-import type { ProviderError, RefusalCause } from './protocol/provider-error.ts';
+/*
+ * The one error value and what it may carry, in a file that imports nothing: every room uses it, so
+ * it stays a leaf (no circle runs through it, type imports included).
+ */
+
+/** How a login window ended without a callback, as the browser's traits read its failure. */
+export type LoginWindowFailureKind = 'closed' | 'not_loaded' | 'wrong_url' | 'other';
+
+/** An error a provider named in its own answer (a page, a JSON body or an error URL), in its own words. */
+export interface ProviderError {
+  /** Its code as the provider wrote it: `invalid_redirect_uri`, `AADSTS50011`, Okta's `E0000…`; a page without one, its title. */
+  error: string;
+  /** Its description, verbatim ("" when it gave none). */
+  description: string;
+  /** The provider's own page on that code, where it has one. */
+  reference?: string;
+}
+
+/** What a provider's refusal of an authorization request most likely means for the registration. */
+export type RefusalCause = 'redirect_uri' | 'client';
 
 /** Stable codes for everything that can stop a run; pages show `message`, tests match `code`. */
 export type FlowErrorCode =

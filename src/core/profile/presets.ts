@@ -1,4 +1,4 @@
-import type { Endpoints, Profile } from './profile.ts';
+import type { Endpoints, Profile } from './profile-types.ts';
 
 /**
  * What providers document, apart from the profile code: BTG Id's issuer, its documented endpoint paths

@@ -1,4 +1,4 @@
-import type { Profile } from '../profile/profile.ts';
+import type { Profile } from '../profile/profile-types.ts';
 import { say, type Said } from '../i18n/say.ts';
 import type { MessageId } from '../view/words.ts';
 

@@ -1,9 +1,9 @@
-import type { FlowErrorInfo } from '../flow-error.ts';
+import type { FlowErrorInfo, LoginWindowFailureKind } from '../flow-error.ts';
 import { say, sayHint } from '../i18n/say.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { readProviderError, refusalCause, titledPage, type ProviderError } from './provider-error.ts';
 
-export type LoginWindowFailureKind = 'closed' | 'not_loaded' | 'wrong_url' | 'other';
+export type { LoginWindowFailureKind };
 
 /** A login window's failure, as the platform reads it from the browser (`platform/chromium/`, `platform/firefox/`). */
 export interface LoginWindowFailure {

@@ -1,15 +1,9 @@
 import { parsedObject } from './discovery.ts';
 import { inlineText, pageLines } from './html-text.ts';
 
-/** An error a provider named in its own answer (a page, a JSON body or an error URL), in its own words. */
-export interface ProviderError {
-  /** Its code as the provider wrote it: `invalid_redirect_uri`, `AADSTS50011`, Okta's `E0000…`; a page without one, its title. */
-  error: string;
-  /** Its description, verbatim ("" when it gave none). */
-  description: string;
-  /** The provider's own page on that code, where it has one. */
-  reference?: string;
-}
+import type { ProviderError, RefusalCause } from '../flow-error.ts';
+
+export type { ProviderError, RefusalCause };
 
 /** An answer as far as the reader needs it (an exchange's response, or a HAR entry's). */
 export interface ProviderAnswer {
@@ -123,9 +117,6 @@ export function readProviderError(answer: ProviderAnswer): ProviderError | undef
   if (queryError) return { error: queryError, description: query.get('error_description') ?? '' };
   return keycloak(body) ?? lines(body);
 }
-
-/** What a provider's refusal of an authorization request most likely means for the registration. */
-export type RefusalCause = 'redirect_uri' | 'client';
 
 const REDIRECT_CODES = new Set([
   'invalid_redirect_uri',

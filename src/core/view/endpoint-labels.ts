@@ -1,4 +1,4 @@
-import type { Endpoints } from '../profile/profile.ts';
+import type { Endpoints } from '../profile/profile-types.ts';
 import type { MessageId } from './words.ts';
 
 /**

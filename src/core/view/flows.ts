@@ -1,5 +1,5 @@
 import type { MessageId } from './words.ts';
-import type { Flow, Profile } from '../profile/profile.ts';
+import type { Flow, Profile } from '../profile/profile-types.ts';
 
 /**
  * What each flow is, said once (design.md: the flow registry): whether it opens a login window, its

@@ -1,4 +1,4 @@
-import type { StoredRecord } from './index.ts';
+import type { StoredRecord } from './stored-record.ts';
 
 /**
  * Schema 1 → 2: a run kept without its response bodies (session storage was full) said so in

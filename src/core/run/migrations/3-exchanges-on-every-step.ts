@@ -1,4 +1,4 @@
-import type { StoredRecord } from './index.ts';
+import type { StoredRecord } from './stored-record.ts';
 
 /**
  * Schema 2 → 3: every step lists its exchanges in `exchanges` (its own request first, then JWKS

@@ -1,4 +1,4 @@
-import type { StoredRecord } from './index.ts';
+import type { StoredRecord } from './stored-record.ts';
 
 /** Each kind's own request's role, in runs stored before roles: it was the first of the step's exchanges. */
 const OWN_ROLE: Readonly<Record<string, string>> = {

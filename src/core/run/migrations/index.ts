@@ -3,8 +3,9 @@ import { keptWithoutBodies } from './2-kept-without-bodies.ts';
 import { exchangesOnEveryStep } from './3-exchanges-on-every-step.ts';
 import { exchangeRoles } from './4-exchange-roles.ts';
 
-/** A stored run of some schema version, as read from storage. */
-export type StoredRecord = Record<string, unknown> & { schema: number };
+import type { StoredRecord } from './stored-record.ts';
+
+export type { StoredRecord };
 
 /**
  * `MIGRATIONS[n]` turns a run stored at schema `n` into one of schema `n + 1`: one numbered file per

@@ -1,6 +1,5 @@
 import type { Exchange } from '../../protocol/http.ts';
 import type { Words } from '../../view/words.ts';
-import type { StepBase } from './step.ts';
 
 export type Lane = 'browser' | 'extension' | 'provider';
 export const LANES: readonly Lane[] = ['browser', 'extension', 'provider'];
@@ -46,5 +45,9 @@ function exchangeArrows(ex: Exchange, step: number, w: Words): Arrow[] {
 }
 
 /** A step's exchanges as arrows, in order: what most kinds draw. */
-export const exchangesArrows = (step: StepBase, index: number, _run: unknown, w: Words): Arrow[] =>
-  step.exchanges.flatMap((ex) => exchangeArrows(ex, index, w));
+export const exchangesArrows = (
+  step: { exchanges: Exchange[] },
+  index: number,
+  _run: unknown,
+  w: Words,
+): Arrow[] => step.exchanges.flatMap((ex) => exchangeArrows(ex, index, w));

@@ -3,10 +3,14 @@ import type { FlowErrorInfo } from '../../flow-error.ts';
 import type { Exchange, ExchangeRole } from '../../protocol/http.ts';
 import type { Endpoints } from '../../profile/profile.ts';
 import type { MessageId, Words } from '../../view/words.ts';
-import type { Run } from '../run.ts';
 import type { Arrow } from './arrows.ts';
 
 export type StepStatus = 'running' | 'ok' | 'failed';
+
+/** A run as a step's arrows read it: its steps (a `Run` is one; named here so no circle runs through `run.ts`). */
+export interface RunSteps {
+  steps: readonly (StepBase & { kind: string })[];
+}
 
 export interface StepBase {
   status: StepStatus;
@@ -49,7 +53,7 @@ export interface StepDef<S extends StepBase & { kind: string }> {
    */
   own?: { role: ExchangeRole; name: MessageId };
   /** Its arrows in the sequence diagram; `index` is its place in the run. */
-  arrows: (step: S, index: number, run: Run, w: Words) => Arrow[];
+  arrows: (step: S, index: number, run: RunSteps, w: Words) => Arrow[];
   /** Its section of the Markdown report. */
   report: (step: S, w: Words) => string[];
   /** Whether its answers may hand out credentials: an answer we cannot read then never leaves the session. */

@@ -1,0 +1,47 @@
+import type { Prompt } from '../view/prompts.ts';
+
+/*
+ * The profile's shape, in a file that imports no other part of the profile: the readers of a
+ * profile (presets, extra parameters, endpoint labels, the flow registry) depend on it, and
+ * `profile.ts` (its rules) depends on them, without a circle.
+ */
+
+/** What the popup collects for one flow; the client secret travels beside it, never inside. */
+export interface Profile {
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  /** Space-separated, as sent in the `scope` parameter. */
+  scopes: string;
+  usePkce: boolean;
+  /** '' means the parameter is not sent. */
+  prompt: Prompt;
+  endpoints: Endpoints;
+  /** How the client authenticates at the token endpoint (RFC 6749 §2.3); default client_secret_basic. */
+  clientAuth?: ClientAuthMethod;
+  /** RFC 6749 §2.3.1 form-urlencoding of the Basic credential (default on; some servers want it raw). */
+  encodeBasic?: boolean;
+  /** Default: authorization_code (a login). client_credentials has no login window (RFC 6749 §4.4). */
+  flow?: Flow;
+  /** More authorize request parameters (`max_age`, `login_hint`, `acr_values`…); a name may repeat. */
+  extraAuthorize?: [name: string, value: string][];
+  /** More token request parameters (`resource`…). */
+  extraToken?: [name: string, value: string][];
+}
+
+export const FLOWS = ['authorization_code', 'client_credentials'] as const;
+export type Flow = (typeof FLOWS)[number];
+
+/** `token_endpoint_auth_method` values the tool speaks (OIDC Registration §2). */
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+
+export interface Endpoints {
+  authorization: string;
+  token: string;
+  jwks: string;
+  /** For the inspector's actions after the login; filled from discovery when it publishes them. */
+  userinfo?: string;
+  revocation?: string;
+  introspection?: string;
+}
