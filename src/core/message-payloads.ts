@@ -1,7 +1,7 @@
 import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile/profile.ts';
 import type { StoredProfile } from './profile/profile-book.ts';
 import type { ClientCredential } from './protocol/client-auth.ts';
-import { PROMPTS } from './view/prompts.ts';
+import { PROMPTS } from './profile/prompts.ts';
 import { ACTION_KINDS } from './run/steps/index.ts';
 import {
   arrayOf,

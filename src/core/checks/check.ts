@@ -1,6 +1,6 @@
 import type { Say } from '../flow-error.ts';
 import { say, type Said } from '../i18n/say.ts';
-import type { MessageId } from '../view/words.ts';
+import type { MessageId } from '../i18n/words.ts';
 /** One finding about one step (design.md "Checks"): what the rule wants, what we saw, and where it is written. */
 export interface Check {
   /** Its title is the message `check_<id>` (dots as underscores), in the reader's language. */

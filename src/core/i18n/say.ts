@@ -1,5 +1,5 @@
 import type { Say } from '../flow-error.ts';
-import type { MessageId, Sub } from '../view/words.ts';
+import type { MessageId, Sub } from './words.ts';
 
 /**
  * Words of ours, as core and the workers produce them: a message id and its values, never text

@@ -4,7 +4,7 @@ import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from '
 import { say, type Said } from '../i18n/say.ts';
 import { CONTROL_OR_SPACE } from '../protocol/url-rules.ts';
 import { profileSchema } from '../message-payloads.ts';
-import { PROFILE_FIELDS, profileSnapshot } from '../view/profile-snapshot.ts';
+import { PROFILE_FIELDS, profileSnapshot } from './profile-snapshot.ts';
 
 export const FILE_FORMAT = 'auth-code-inspector/profiles';
 export const MAX_IMPORT_BYTES = 256 * 1024;

@@ -1,4 +1,4 @@
-import type { Prompt } from '../view/prompts.ts';
+import type { Prompt } from './prompts.ts';
 
 /*
  * The profile's shape, in a file that imports no other part of the profile: the readers of a

@@ -1,10 +1,10 @@
 import { extraParamProblems } from '../protocol/extra-params.ts';
-import { ENDPOINT_LABELS, ENDPOINT_NAMES } from '../view/endpoint-labels.ts';
+import { ENDPOINT_LABELS, ENDPOINT_NAMES } from './endpoint-labels.ts';
 import { BTG_ID_PRESET } from './presets.ts';
 import { PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
-import { PROMPTS, type Prompt } from '../view/prompts.ts';
+import { PROMPTS, type Prompt } from './prompts.ts';
 import { say, type Said } from '../i18n/say.ts';
-import { flowInfo } from '../view/flows.ts';
+import { flowInfo } from './flows.ts';
 import type { Endpoints, Profile } from './profile-types.ts';
 
 export {

@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/profile-types.ts';
 import { say, type Said } from '../i18n/say.ts';
-import type { MessageId } from '../view/words.ts';
+import type { MessageId } from '../i18n/words.ts';
 
 export type ParamRows = [name: string, value: string][];
 

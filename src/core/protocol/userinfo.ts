@@ -3,7 +3,7 @@ import type { Exchange, HttpRequest } from './http.ts';
 import { decodeToken } from './jwt.ts';
 import { parsedObject } from './discovery.ts';
 import { say } from '../i18n/say.ts';
-import type { MessageId } from '../view/words.ts';
+import type { MessageId } from '../i18n/words.ts';
 
 /**
  * OIDC Core §5.3.1: a GET with the access token in the Authorization header under its token type's

@@ -1,6 +1,6 @@
 import type { Exchange, ExchangeRole } from '../protocol/http.ts';
 import { ROLE_NAMES, type StepBase } from '../run/steps/step.ts';
-import { errorText, type MessageId, type Words } from '../view/words.ts';
+import { errorText, type MessageId, type Words } from '../i18n/words.ts';
 import { cell, fenced, plain } from './markdown.ts';
 
 /** One exchange in the Markdown report: the request as sent, the answer as received. */

@@ -1,7 +1,7 @@
 import { decodeToken } from '../protocol/jwt.ts';
 import type { Run, Secret, SecretKind } from '../run/run.ts';
 import { say, type Said } from '../i18n/say.ts';
-import { maskCredentials, REDACTED } from '../view/mask.ts';
+import { maskCredentials, REDACTED } from './mask.ts';
 import { withholdUnreadable, withPublicHeaders } from './withheld.ts';
 
 export const SIGNATURE_REDACTED = '[signature redacted]';

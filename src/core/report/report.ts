@@ -4,7 +4,7 @@ import type { Run } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
 import { headlineText } from '../view/headline.ts';
 import { checkTitle, runChecks, STATUS_TEXT } from '../view/verdict.ts';
-import { errorText, type Words } from '../view/words.ts';
+import { errorText, type Words } from '../i18n/words.ts';
 
 export interface ReportContext {
   extensionVersion: string;

@@ -1,5 +1,5 @@
 import type { Exchange } from '../../protocol/http.ts';
-import type { Words } from '../../view/words.ts';
+import type { Words } from '../../i18n/words.ts';
 
 export type Lane = 'browser' | 'extension' | 'provider';
 export const LANES: readonly Lane[] = ['browser', 'extension', 'provider'];

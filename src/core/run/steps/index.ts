@@ -5,7 +5,7 @@ import type { IntrospectionStep } from './introspection.ts';
 import type { JwksStep } from './jwks.ts';
 import type { RefreshStep } from './refresh.ts';
 import type { RevocationStep } from './revocation.ts';
-import type { MessageId } from '../../view/words.ts';
+import type { MessageId } from '../../i18n/words.ts';
 import { ROLE_NAMES, type ActionDef, type StepDef } from './step.ts';
 import type { Exchange } from '../../protocol/http.ts';
 import type { TokenStep } from './token.ts';

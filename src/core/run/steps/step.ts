@@ -2,7 +2,7 @@ import type { Check } from '../../checks/check.ts';
 import type { FlowErrorInfo } from '../../flow-error.ts';
 import type { Exchange, ExchangeRole } from '../../protocol/http.ts';
 import type { Endpoints } from '../../profile/profile.ts';
-import type { MessageId, Words } from '../../view/words.ts';
+import type { MessageId, Words } from '../../i18n/words.ts';
 import type { Arrow } from './arrows.ts';
 
 export type StepStatus = 'running' | 'ok' | 'failed';
