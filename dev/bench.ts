@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Worker } from 'playwright-core';
-import { DIST, launchWithExtension, redirectUrlFor } from './browser.ts';
-import { bigHar } from './big-har.ts';
+import { launchWithExtension, redirectUrlFor } from './browser.ts';
 import { traceRows } from './bench-trace.ts';
+import { sizeRows } from './bench-size.ts';
+import { popupRows } from './bench-popup.ts';
+import { harPageRows } from './bench-har-page.ts';
 import { logIn, openPopup, waitForPage } from './pages.ts';
 import { writeReferenceExtension } from './reference-extension.ts';
 import { confidentialClient, startProvider } from './provider.ts';
@@ -19,7 +17,6 @@ const LOGINS = Number(process.env.LOGINS ?? 15);
 const BARE = 20;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const results: { name: string; value: string; floor: string; target: string; ok: boolean }[] = [];
 const breakdown = (name: string, value: number, floor: string) =>
   results.push({ name: `  ${name}`, value: ms(value), floor, target: '(breakdown)', ok: true });
@@ -40,95 +37,11 @@ const idp = await startProvider({
 const base = `chrome-extension://${ext.extensionId}`;
 const refBase = `chrome-extension://${refId}`;
 
-// 1. Popup ready (fields restored and rendered: its 'popup-ready' mark) vs the extension's own
-// manifest.json loading, both read from the page's navigation clock.
-const page = await ext.context.newPage();
-const manifestTimes: number[] = [];
-const emptyPageTimes: number[] = [];
-const popupTimes: number[] = [];
-const refPopupTimes: number[] = [];
-for (let i = 0; i < ROUNDS * 2 + 3; i++) {
-  if (i === 3)
-    [manifestTimes.length, emptyPageTimes.length, popupTimes.length, refPopupTimes.length] = [0, 0, 0, 0]; // the first rounds warm the caches up
-  // The reference's popup: its one field restored from storage, its button shown.
-  await page.goto(`${refBase}/popup.html`);
-  await page.getByRole('button', { name: 'Authorize' }).waitFor();
-  refPopupTimes.push(await page.evaluate<number>(`performance.getEntriesByName('popup-ready')[0].startTime`));
-  await page.goto(`${base}/manifest.json`);
-  await page.waitForLoadState('load');
-  manifestTimes.push(
-    await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].loadEventEnd`),
-  );
-  // The DevTools page is the extension's smallest page: one tiny module script, nothing to render.
-  await page.goto(`${base}/src/devtools/index.html`);
-  await page.waitForLoadState('load');
-  emptyPageTimes.push(
-    await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].loadEventEnd`),
-  );
-  await page.goto(`${base}/src/popup/index.html`);
-  await page.getByRole('button', { name: 'Authorize' }).waitFor();
-  popupTimes.push(await page.evaluate<number>(`performance.getEntriesByName('popup-ready')[0].startTime`));
-}
-const [popupMs, manifestMs, refPopupMs] = [median(popupTimes), median(manifestTimes), median(refPopupTimes)];
-results.push({
-  name: 'popup ready',
-  value: ms(popupMs),
-  floor: `the reference extension's popup ready in ${ms(refPopupMs)}`,
-  target: '≤ 1.3× floor',
-  ok: popupMs <= 1.3 * refPopupMs,
-});
-results.push({
-  name: '  the same, against manifest.json',
-  value: ms(popupMs),
-  floor: `manifest.json loads in ${ms(manifestMs)}`,
-  target: `(reference: ${(popupMs / manifestMs).toFixed(2)}×)`,
-  ok: true,
-});
-// A page with a module script costs more than a JSON document however little it does: the same
-// figure against the extension's smallest page, as a second reference.
-const emptyMs = median(emptyPageTimes);
-results.push({
-  name: '  the same, against the smallest extension page',
-  value: ms(popupMs),
-  floor: `the DevTools page (one tiny script) loads in ${ms(emptyMs)}`,
-  target: `(reference: ${(popupMs / emptyMs).toFixed(2)}×)`,
-  ok: true,
-});
-await page.close();
+// 1. Popup ready against the reference's popup, manifest.json and the smallest page (`bench-popup.ts`).
+results.push(...(await popupRows(ext.context, base, refBase, ROUNDS)));
 
-// 2. JavaScript, gzipped: what the popup page loads, and everything in dist/.
-const gz = (path: string) => gzipSync(readFileSync(join(DIST, path))).length;
-const popupHtml = readFileSync(join(DIST, 'src/popup/index.html'), 'utf8');
-const scripts = new Set<string>();
-const visit = (path: string) => {
-  if (scripts.has(path)) return;
-  scripts.add(path);
-  const code = readFileSync(join(DIST, path), 'utf8');
-  // Static imports, and dynamic ones too: a chunk the popup imports later still counts against its budget.
-  for (const m of code.matchAll(
-    /from\s*["']\.\/([^"']+\.js)["']|import\s*["']\.\/([^"']+\.js)["']|import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g,
-  ))
-    visit(`assets/${m[1] ?? m[2] ?? m[3]}`);
-};
-for (const m of popupHtml.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)) visit(m[1]!);
-const popupBytes = [...scripts].reduce((sum, p) => sum + gz(p), 0);
-results.push({
-  name: 'popup JS (gzip)',
-  value: `${kb(popupBytes)} in ${scripts.size} files`,
-  floor: '—',
-  target: '≤ 20 KB',
-  ok: popupBytes <= 20 * 1024,
-});
-const allJs = (readdirSync(DIST, { recursive: true }) as string[]).filter((p) => p.endsWith('.js'));
-const allBytes = allJs.reduce((sum, p) => sum + gz(p), 0);
-// The budget the Open Finance round set (issue 42: ≤ 95 KB, from ≤ 80), for signing, key import, new pages.
-results.push({
-  name: 'all JS in dist/ (gzip)',
-  value: `${kb(allBytes)} in ${allJs.length} files`,
-  floor: '—',
-  target: '≤ 95 KB',
-  ok: allBytes <= 95 * 1024,
-});
+// 2. JavaScript, gzipped: what the popup page loads, and everything in dist/ (`bench-size.ts`).
+results.push(...sizeRows());
 
 // 3. From launchWebAuthFlow returning the callback to the tokens and the settled verdict on screen
 // (the inspector in front), against the browser's own round trips for the same requests.
@@ -141,14 +54,17 @@ const workerTimeline = (worker: Worker) =>
       if (m.name.startsWith('aci:')) marks[m.name.slice(4)] = (m as PerformanceMark).detail as number;
     performance.clearMarks();
     type Ex = {
+      role: string;
       durationMs: number;
       request: { url: string; method: string; headers: Record<string, string>; body?: string };
     };
     type Stored = { createdAt?: number; steps?: { kind: string; exchanges?: Ex[] }[] };
     const runs: Stored[] = Object.values(await chrome.storage.session.get<Record<string, Stored>>(null));
     const newest = runs.filter((r) => r.steps).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))[0];
-    const token = newest?.steps?.find((s) => s.kind === 'token')?.exchanges?.[0];
-    const jwks = newest?.steps?.flatMap((s) => (s.kind === 'validation' ? (s.exchanges ?? []) : []))[0];
+    // Found by role, never by place (design.md: one transport records each exchange's role).
+    const exchanges = newest?.steps?.flatMap((s) => s.exchanges ?? []) ?? [];
+    const token = exchanges.find((ex) => ex.role === 'token');
+    const jwks = exchanges.find((ex) => ex.role === 'jwks');
     return { marks, token, jwks };
   });
 
@@ -294,68 +210,8 @@ breakdown('pushed → verdict rendered', median(renderMs), '—');
 breakdown('storage write of the finished run (off the path now)', median(saveMs), '—');
 breakdown('provider: real token exchange', median(realHandling), `spent code ${ms(median(spentHandling))}`);
 
-// 4. A 50 MB HAR with 5,000 entries (generated here, not committed): the first login attempt on the
-// Trace page, against JSON.parse of the same file in the same page; and the page's longest task.
-const harPath = join(mkdtempSync(join(tmpdir(), 'aci-bench-har-')), 'big.har');
-writeFileSync(harPath, bigHar(5000, 50 * 1024 * 1024));
-const tracePage = await ext.context.newPage();
-const shownMs: number[] = [];
-const parseMs: number[] = [];
-const readMs: number[] = [];
-let longestTask = 0;
-for (let i = 0; i < 5; i++) {
-  await tracePage.goto(`${base}/src/trace/index.html`);
-  // A person takes longer than this to pick a file; the page readies its analysis worker meanwhile.
-  await tracePage.waitForTimeout(500);
-  await tracePage.evaluate(`(() => {
-    window.__tasks = [];
-    // The moment the attempt is on screen, stamped by the page itself (not by a poll from outside).
-    new MutationObserver(() => {
-      if (!window.__shown && document.body.textContent.includes('1 login attempt found.')) window.__shown = performance.now();
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]); })
-      .observe({ type: 'longtask', buffered: true });
-    document.querySelector('input[type=file]').addEventListener('change', () => { window.__picked = performance.now(); }, { capture: true });
-  })()`);
-  await tracePage.getByLabel('HAR file').setInputFiles(harPath);
-  await tracePage.getByText('1 login attempt found.').waitFor({ timeout: 60_000 });
-  const [picked, shown, tasks] = await tracePage.evaluate<[number, number, [number, number][]]>(
-    '[window.__picked, window.__shown, window.__tasks]',
-  );
-  shownMs.push(shown - picked);
-  // Tasks between the file picked and the attempt shown; not the page's own load before it (buffered).
-  for (const [start, duration] of tasks)
-    if (start + duration > picked && start < shown) longestTask = Math.max(longestTask, duration);
-  const [read, parse] = await tracePage.evaluate<[number, number]>(`(async () => {
-    const file = document.querySelector('input[type=file]').files[0];
-    let started = performance.now();
-    const text = await file.text();
-    const read = performance.now() - started;
-    started = performance.now();
-    JSON.parse(text);
-    return [read, performance.now() - started];
-  })()`);
-  readMs.push(read);
-  parseMs.push(parse);
-}
-const [harShown, harParse, harRead] = [median(shownMs), median(parseMs), median(readMs)];
-// Measured against the work no reader can skip: reading the file's text, then parsing it (agreed in
-// issue 17: reading the text alone takes longer than twice the parse on these machines).
-results.push({
-  name: '50 MB HAR → first attempt on screen',
-  value: ms(harShown),
-  floor: `read the text ${ms(harRead)} + parse ${ms(harParse)}`,
-  target: '≤ 2× floor',
-  ok: harShown <= 2 * (harRead + harParse),
-});
-results.push({
-  name: '  longest main-thread task meanwhile',
-  // The browser reports tasks of over 50 ms only.
-  value: longestTask ? ms(longestTask) : 'none over 50 ms',
-  floor: '—',
-  target: '≤ 100 ms',
-  ok: longestTask <= 100,
-});
+// 4. A 50 MB HAR on the Trace page: the first attempt on screen, and the longest task (`bench-har-page.ts`).
+results.push(...(await harPageRows(ext.context, base)));
 
 // 5–7. The Trace's analysis: the shared copy, many logins, malformed files (dev/bench-trace.ts).
 results.push(...(await traceRows()));
