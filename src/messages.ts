@@ -1,4 +1,5 @@
 import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
+import { messageOf } from './core/view/words.ts';
 import type { Said } from './core/i18n/say.ts';
 import type { Endpoints } from './core/profile/profile.ts';
 import type { ProfileBook } from './core/profile/profile-book.ts';
@@ -105,7 +106,7 @@ export async function send<K extends RequestName>(
   try {
     answer = await sendToWorker({ type, payload });
   } catch (e) {
-    return failed(type, String((e as Error)?.message ?? e), options.quiet) as Sent<K>;
+    return failed(type, messageOf(e), options.quiet) as Sent<K>;
   }
   // The worker wraps what it answers; no wrapper means it refused the message.
   if (typeof answer !== 'object' || answer === null || (answer as { answered?: unknown }).answered !== true)

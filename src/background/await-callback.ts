@@ -1,3 +1,4 @@
+import { messageOf } from '../core/flow-error.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import {
@@ -32,7 +33,7 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
   try {
     return { callbackUrl: await identity.launchLogin(authorizeUrl), arrivesAt: ownRedirect };
   } catch (e) {
-    failure = identity.failure((e as Error).message);
+    failure = identity.failure(messageOf(e));
   } finally {
     if (ruleId !== undefined) await routing.stop(ruleId);
   }

@@ -1,10 +1,11 @@
+import { messageOf } from '../core/flow-error.ts';
 import { redactRun } from '../core/report/redact.ts';
 import { cappedForDisk } from '../core/report/withheld.ts';
 import type { Run } from '../core/run/run.ts';
 import { allRunRecords, historyKey } from '../core/view/stored-records.ts';
 import type { WorkerPlatform } from './worker-platform.ts';
 
-export const isQuotaError = (e: unknown): boolean => /quota/i.test((e as Error)?.message ?? '');
+export const isQuotaError = (e: unknown): boolean => /quota/i.test(messageOf(e));
 
 /** How many of the oldest history copies make room at a time, and how many times the write is tried again. */
 const MAKE_ROOM = 10;
@@ -34,7 +35,7 @@ export async function writeHistoryCopy(platform: WorkerPlatform, run: Run): Prom
       await platform.storage.write('local', { [historyKey(run.id)]: record });
       return undefined;
     } catch (e) {
-      const why = (e as Error)?.message ?? String(e);
+      const why = messageOf(e);
       if (!isQuotaError(e) || attempt >= RETRIES) return why;
       await dropOldest(platform, run.id);
     }

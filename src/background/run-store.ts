@@ -1,4 +1,4 @@
-import { invalid, type FlowErrorInfo } from '../core/flow-error.ts';
+import { invalid, type FlowErrorInfo, messageOf } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import { redactRun } from '../core/report/redact.ts';
 import { finishRun, type Run } from '../core/run/run.ts';
@@ -167,7 +167,7 @@ const PRUNE_AFTER_MS = 1_000;
 /** What the person reads of an error nobody expected: the engine's words, kept as they came. */
 export const internalError = (error: unknown): FlowErrorInfo => ({
   code: 'internal',
-  ...say('internalError', (error as Error)?.message ?? String(error)),
+  ...say('internalError', messageOf(error)),
 });
 
 export async function failUnexpectedly(

@@ -89,3 +89,7 @@ export const invalid = (words: { say: Say }): { ok: false; error: FlowErrorInfo 
   ok: false,
   error: { code: 'invalid_input', ...words },
 });
+
+/** What a thrown value says: an error's message, anything else as text (the engine's words, kept as they came). */
+export const messageOf = (thrown: unknown): string =>
+  thrown instanceof Error ? thrown.message : String(thrown);

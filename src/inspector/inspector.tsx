@@ -1,3 +1,4 @@
+import { messageOf } from '../core/view/words.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
@@ -19,7 +20,7 @@ import { t } from '../ui/words.ts';
 function Guarded({ run, children }: { run: Run; children: ComponentChildren }) {
   const [error] = useErrorBoundary() as [unknown, () => void];
   if (!error) return <>{children}</>;
-  const why = String((error as Error)?.message ?? error);
+  const why = messageOf(error);
   return (
     <>
       <ErrorAlert error={{ code: 'run_unreadable', message: t('runNotShown', why) }} />

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo, Result } from '../core/flow-error.ts';
-import { errorText } from '../core/view/words.ts';
+import { errorText, messageOf } from '../core/view/words.ts';
 import { t, words } from './words.ts';
 
 /**
@@ -35,7 +35,7 @@ export function CopyButton({
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch (e) {
-      failed((e as Error).message);
+      failed(messageOf(e));
     }
   };
   return (

@@ -11,7 +11,7 @@ export const jwks: Performer<'jwks'> = async ({ run, endpoint, deps }) => {
   const set = readJwks(exchange);
   const idToken = currentTokens(run)?.idToken;
   const checks = jwksChecks(set, idToken?.kind === 'jwt' ? str(idToken.header.kid) : undefined);
-  const keys = 'error' in set ? undefined : (set.keys as Record<string, unknown>[]);
+  const keys = 'error' in set ? undefined : set.keys;
   return {
     step: {
       kind: 'jwks',

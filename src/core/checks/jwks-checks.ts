@@ -21,7 +21,7 @@ export function jwksChecks(set: JSONWebKeySet | { error: Said }, idTokenKid: str
     'error' in set ? set.error : say('exKeyCount', String(set.keys.length)),
   );
   if ('error' in set) return [http];
-  const keys = set.keys as Record<string, unknown>[];
+  const { keys } = set;
   const leaking = keys.flatMap((key, i) => (PRIVATE_MEMBERS.some((m) => m in key) ? [kidOf(key, i)] : []));
   const kids = keys.map((key) => key.kid);
   const repeated = kids.filter((kid, i) => typeof kid !== 'string' || kids.indexOf(kid) !== i);

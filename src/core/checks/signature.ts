@@ -1,3 +1,4 @@
+import { messageOf } from '../flow-error.ts';
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { Found } from './check.ts';
 import { say, type Said } from '../i18n/say.ts';
@@ -17,7 +18,7 @@ type Attempt =
   | { ok: false; reason: 'no-key' | 'bad' }
   | { ok: false; reason: 'error'; message: string };
 
-const codeOf = (e: unknown) => (e as { code?: string }).code;
+const codeOf = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined);
 
 /** Verifies with the matching key, or with each candidate when several match (no `kid`). */
 async function tryKeys(token: string, jwks: JSONWebKeySet, alg: string): Promise<Attempt> {
@@ -39,7 +40,7 @@ async function tryKeys(token: string, jwks: JSONWebKeySet, alg: string): Promise
       }
       return { ok: false, reason: 'bad' };
     }
-    return { ok: false, reason: 'error', message: (e as Error).message };
+    return { ok: false, reason: 'error', message: messageOf(e) };
   }
 }
 

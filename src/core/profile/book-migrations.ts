@@ -18,7 +18,7 @@ export const BOOK_MIGRATIONS: Readonly<Record<number, (book: StoredBook) => Stor
 export type BookRead = { book: ProfileBook; migrated: boolean } | { absent: true } | { unreadable: Said };
 
 const isStoredBook = (v: unknown): v is StoredBook =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Number.isSafeInteger((v as StoredBook).schema);
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'schema' in v && Number.isSafeInteger(v.schema);
 
 /** The stored value as a book of this version; `isBook` says whether a record of this version is one. */
 export function readStoredBook(value: unknown, isBook: (v: unknown) => v is ProfileBook): BookRead {

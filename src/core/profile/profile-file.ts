@@ -1,5 +1,6 @@
-import { invalid, ok, type Result } from '../flow-error.ts';
+import { invalid, ok, type Result, messageOf } from '../flow-error.ts';
 import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts';
+import { arrayOf, boolean, oneOf, picked, string, unknown as unknownValue } from '../schema.ts';
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
 import { say, type Said } from '../i18n/say.ts';
 import { CONTROL_OR_SPACE } from '../protocol/url-rules.ts';
@@ -29,28 +30,35 @@ const FIELD_RULES: Partial<Record<keyof Profile, () => Said>> = {
   extraToken: () => say('fileRuleRows'),
 };
 
+/** What every profile in a file must hold; the rest of `Profile` is optional there, as it is in the type. */
+const REQUIRED = { name: string, issuer: string, clientId: string, redirectUri: string, scopes: string };
+
 function readProfile(value: unknown, index: number): FileProfile | Said {
   const where = say('fileProfile', index + 1);
   if (!isObject(value)) return say('fileNotObject', where);
-  const label =
-    typeof value.name === 'string' && value.name.trim()
-      ? say('fileProfileNamed', index + 1, value.name)
-      : where;
+  const { name, issuer, clientId, redirectUri, scopes } = picked(REQUIRED, value);
+  const label = name?.trim() ? say('fileProfileNamed', index + 1, name) : where;
   const wrong = (field: string, rule: Said) => say('fileField', label, field, rule);
-  for (const field of ['name', 'issuer', 'clientId', 'redirectUri', 'scopes'] as const) {
-    if (typeof value[field] !== 'string') return wrong(field, say('fileRuleText'));
-  }
-  if (!(value.name as string).trim()) return wrong('name', say('fileRuleEmpty'));
-  if (typeof value.usePkce !== 'boolean') return wrong('usePkce', say('fileRuleBoolean'));
-  if (!(PROMPTS as readonly unknown[]).includes(value.prompt))
+  if (name === undefined) return wrong('name', say('fileRuleText'));
+  if (issuer === undefined) return wrong('issuer', say('fileRuleText'));
+  if (clientId === undefined) return wrong('clientId', say('fileRuleText'));
+  if (redirectUri === undefined) return wrong('redirectUri', say('fileRuleText'));
+  if (scopes === undefined) return wrong('scopes', say('fileRuleText'));
+  if (!name.trim()) return wrong('name', say('fileRuleEmpty'));
+  const { usePkce, prompt } = picked({ usePkce: boolean, prompt: oneOf(PROMPTS) }, value);
+  if (usePkce === undefined) return wrong('usePkce', say('fileRuleBoolean'));
+  if (prompt === undefined)
     return wrong('prompt', say('fileRuleOneOf', 'login, none, consent, select_account, ""'));
   const ep = value.endpoints;
-  if (!isObject(ep) || ['authorization', 'token', 'jwks'].some((k) => typeof ep[k] !== 'string'))
+  // Only the endpoints the tool knows are taken; each is text.
+  const endpoints = picked(profileSchema.shape.endpoints.shape, ep);
+  const { authorization, token, jwks } = endpoints;
+  if (!isObject(ep) || authorization === undefined || token === undefined || jwks === undefined)
     return wrong('endpoints', say('fileRuleEndpoints'));
   // A URL is checked in full when a run starts; a control character is refused at the door.
   const urls: [string, unknown][] = [
-    ['issuer', value.issuer],
-    ['redirectUri', value.redirectUri],
+    ['issuer', issuer],
+    ['redirectUri', redirectUri],
     ...Object.entries(ep).map(([k, v]): [string, unknown] => [`endpoints.${k}`, v]),
   ];
   for (const [field, url] of urls)
@@ -61,21 +69,18 @@ function readProfile(value: unknown, index: number): FileProfile | Said {
     if (key !== 'endpoints' && key in value && !profileSchema.shape[key].is(value[key]))
       return wrong(key, FIELD_RULES[key]?.() ?? say('fileRuleSchema'));
   // Only profile fields are taken (the profile's own list): whatever else the file carries (a secret,
-  // say) is left behind; an endpoint the tool does not know too.
-  return {
-    ...profileSnapshot(value as unknown as Profile),
-    name: (value.name as string).trim(),
-    endpoints: {
-      authorization: ep.authorization as string,
-      token: ep.token as string,
-      jwks: ep.jwks as string,
-      ...Object.fromEntries(
-        (['userinfo', 'revocation', 'introspection'] as const).flatMap((k) =>
-          typeof ep[k] === 'string' ? [[k, ep[k]]] : [],
-        ),
-      ),
-    },
+  // say) is left behind.
+  const profile: Profile = {
+    ...picked(profileSchema.shape, value),
+    issuer,
+    clientId,
+    redirectUri,
+    scopes,
+    usePkce,
+    prompt,
+    endpoints: { ...endpoints, authorization, token, jwks },
   };
+  return { ...profileSnapshot(profile), name: name.trim() };
 }
 
 /** Why `data` is not a version-1 profiles file with profiles in it, or undefined when it is one. */
@@ -139,21 +144,24 @@ export function importProfiles(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return invalid(say('fileNotJson', (e as Error).message));
+    return invalid(say('fileNotJson', messageOf(e)));
   }
   const problem = fileProblem(data);
   if (problem) return invalid(problem);
-  const listed = (data as { profiles: unknown[] }).profiles;
+  const listed = picked({ profiles: arrayOf(unknownValue) }, data).profiles ?? [];
   if (book.profiles.length + listed.length > MAX_PROFILES) return invalid(say('fileTooMany', MAX_PROFILES));
-  const read = listed.map(readProfile);
-  const bad = read.find((r): r is Said => 'say' in r);
-  if (bad) return invalid(bad);
+  const read: FileProfile[] = [];
+  for (const [i, value] of listed.entries()) {
+    const profile = readProfile(value, i);
+    if ('say' in profile) return invalid(profile);
+    read.push(profile);
+  }
   // A file can aim a credential at any host: such profiles wait for **Import anyway**.
-  const held = elsewhereEndpoints(read as FileProfile[]);
+  const held = elsewhereEndpoints(read);
   if (held.length && !anyway) return ok({ book, added: 0, moved: false, held });
   let next = book;
   let moved = false;
-  for (const profile of read as FileProfile[]) {
+  for (const profile of read) {
     const redirectUri = ownRedirect(profile.redirectUri);
     moved ||= redirectUri !== profile.redirectUri;
     next = {

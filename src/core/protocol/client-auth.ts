@@ -149,7 +149,7 @@ export const authenticate = (
 /** The methods in `token_endpoint_auth_methods_supported` the tool speaks, other than `used`. */
 export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unknown): ClientAuthMethod[] =>
   (Array.isArray(advertised) ? advertised : []).filter(
-    (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.includes(m as ClientAuthMethod) && m !== used,
+    (m): m is ClientAuthMethod => CLIENT_AUTH_METHODS.some((known) => known === m) && m !== used,
   );
 
 /** One way the client proved itself: its method, and for Basic whether the credential was form-urlencoded. */

@@ -53,12 +53,13 @@ export function discoveredEndpointProblems(
 }
 
 /** The body as a JSON object, or undefined. */
+const isFields = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export function parsedObject(body: string | undefined): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(body ?? '');
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return isFields(value) ? value : undefined;
   } catch {
     return undefined;
   }

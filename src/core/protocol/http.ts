@@ -1,4 +1,4 @@
-import type { Say } from '../flow-error.ts';
+import { messageOf, type Say } from '../flow-error.ts';
 import { say, type Said } from '../i18n/say.ts';
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -153,15 +153,14 @@ export async function performExchange(
       },
     });
   } catch (e) {
-    const err = e as Error;
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+    if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
       const seconds = Math.round(deps.timeoutMs / 1000);
       return done({
         failure: { code: 'timeout', ...say('httpTimeout', request.url, seconds) },
       });
     }
     return done({
-      failure: { code: 'network', ...say('httpNetwork', request.url, err.message) },
+      failure: { code: 'network', ...say('httpNetwork', request.url, messageOf(e)) },
     });
   }
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../flow-error.ts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 export type DecodedToken =
@@ -15,6 +16,6 @@ export function decodeToken(token: string): DecodedToken {
     if (parts === 5) return { kind: 'jwe', header };
     return { kind: 'jwt', header, claims: decodeJwt(token) };
   } catch (e) {
-    return { kind: 'malformed', error: (e as Error).message };
+    return { kind: 'malformed', error: messageOf(e) };
   }
 }

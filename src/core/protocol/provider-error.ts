@@ -17,7 +17,8 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 /** JSON strings inside a page (Entra's `$Config`), read without throwing. */
 const jsonString = (escaped: string): string => {
   try {
-    return JSON.parse(`"${escaped}"`) as string;
+    const text: unknown = JSON.parse(`"${escaped}"`);
+    return typeof text === 'string' ? text : escaped;
   } catch {
     return escaped;
   }

@@ -1,3 +1,4 @@
+import { messageOf } from '../flow-error.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { authenticate, type AuthTools, type ClientCredentials, type RequestParts } from './client-auth.ts';
@@ -10,11 +11,12 @@ import { parsedObject } from './discovery.ts';
  * introspection, PAR), before the client's authentication: the transport applies it (`withClientAuth`)
  * at the moment it sends. Never follows a redirect: the credentials go to this URL or nowhere.
  */
-export const formPost = (url: string, params: [string, string][]): HttpRequest => ({
+export const formPost = (url: string, params: [name: string, value: string | undefined][]): HttpRequest => ({
   method: 'POST',
   url,
   headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-  body: new URLSearchParams(params).toString(),
+  // A parameter without a value is not sent.
+  body: new URLSearchParams(params.filter((p): p is [string, string] => p[1] !== undefined)).toString(),
 });
 
 /** `request` (a form POST to `target.endpoint`) as it proves the client, by the strategy of its method. */
@@ -44,7 +46,7 @@ export const tokenRequest = (r: CodeRedemption): HttpRequest =>
     ['grant_type', 'authorization_code'],
     ['code', r.code],
     ['redirect_uri', r.redirectUri],
-    ...(r.codeVerifier ? [['code_verifier', r.codeVerifier] as [string, string]] : []),
+    ['code_verifier', r.codeVerifier || undefined],
     ...(r.extra ?? []),
   ]);
 
@@ -57,7 +59,7 @@ export function clientCredentialsRequest(
   const scope = scopes.trim().replace(/\s+/g, ' ');
   return formPost(tokenEndpoint, [
     ['grant_type', 'client_credentials'],
-    ...(scope ? [['scope', scope] as [string, string]] : []),
+    ['scope', scope || undefined],
     ...extra,
   ]);
 }
@@ -136,7 +138,7 @@ export function readTokenResponse(
     value = JSON.parse(res.body);
   } catch (e) {
     // The engine's own words on where the JSON breaks: text we did not write, kept as it is.
-    return { error: { code: 'token_not_json', ...say('tokenNotJson', (e as Error).message) } };
+    return { error: { code: 'token_not_json', ...say('tokenNotJson', messageOf(e)) } };
   }
   if (!isFields(value)) return { error: { code: 'token_not_json', ...say('tokenNotObject') } };
   const fields = value;

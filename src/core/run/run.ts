@@ -85,8 +85,14 @@ export function runCredential(run: Pick<Run, 'secrets'>): ClientCredential | und
 /** A record of this version's shape (older ones go through `migrateRun` first). */
 export function isRun(value: unknown): value is Run {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Run>;
-  return v.schema === RUN_SCHEMA && typeof v.id === 'string' && Array.isArray(v.steps);
+  return (
+    'schema' in value &&
+    value.schema === RUN_SCHEMA &&
+    'id' in value &&
+    typeof value.id === 'string' &&
+    'steps' in value &&
+    Array.isArray(value.steps)
+  );
 }
 
 export function newRun(id: string, profile: Profile, now: number): Run {

@@ -36,7 +36,8 @@ export function currentRefreshToken(run: Run): string | undefined {
     (s): s is TokensStep =>
       (s.kind === 'token' || s.kind === 'refresh') && typeof s.fields?.refresh_token === 'string',
   );
-  return found?.fields?.refresh_token as string | undefined;
+  const token = found?.fields?.refresh_token;
+  return typeof token === 'string' ? token : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ProfileBook, StoredProfile } from '../profile/profile-book.ts';
 import type { Run } from '../run/run.ts';
 import type { ClientCredential } from '../protocol/client-auth.ts';
+import { arrayOf, oneOf, picked, string, unknown } from '../schema.ts';
 import { migrateRun } from '../run/migrations/index.ts';
 import { readStoredBook, type BookRead } from '../profile/book-migrations.ts';
 
@@ -60,7 +61,7 @@ const readAll = (values: unknown[]): Run[] => values.map(readRun).filter((r): r 
 
 export function isProfileBook(value: unknown): value is ProfileBook {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Partial<ProfileBook>;
+  const v = picked({ schema: oneOf([1] as const), activeId: string, profiles: arrayOf(unknown) }, value);
   return (
     v.schema === 1 && typeof v.activeId === 'string' && Array.isArray(v.profiles) && v.profiles.length > 0
   );
@@ -127,13 +128,13 @@ export type StoredCredential = ClientCredential | null;
 export const storedCredential = (secret: string): StoredCredential =>
   secret === '' ? null : { kind: 'secret', secret };
 
-const isCredential = (v: unknown): v is ClientCredential => {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as Record<string, unknown>;
-  return c.kind === 'secret'
-    ? typeof c.secret === 'string'
-    : c.kind === 'key' && typeof c.alg === 'string' && typeof c.kid === 'string';
-};
+const isCredential = (v: unknown): v is ClientCredential =>
+  typeof v === 'object' &&
+  v !== null &&
+  'kind' in v &&
+  (v.kind === 'secret'
+    ? 'secret' in v && typeof v.secret === 'string'
+    : v.kind === 'key' && 'alg' in v && typeof v.alg === 'string' && 'kid' in v && typeof v.kid === 'string');
 
 /** A stored record as this version reads it: `undefined` when there is none (or none it can read). */
 export function readCredential(value: unknown): { credential?: ClientCredential } | undefined {

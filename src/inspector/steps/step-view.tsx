@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/view/words.ts';
 import type { FunctionComponent } from 'preact';
 import { memo } from '../../ui/memo.ts';
 import { useErrorBoundary } from 'preact/hooks';
@@ -39,7 +40,7 @@ function UnknownStep({ step, error }: { step: Step; error?: unknown }) {
   return (
     <>
       <h3>{t('unknownStep', String((step as { kind?: unknown }).kind))}</h3>
-      {error !== undefined && <p class="muted">{String((error as Error)?.message ?? error)}</p>}
+      {error !== undefined && <p class="muted">{messageOf(error)}</p>}
       <pre>
         <Secretish>{JSON.stringify(step, null, 2)}</Secretish>
       </pre>

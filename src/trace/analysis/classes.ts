@@ -125,9 +125,10 @@ export function wrongAudiences(har: HarIndex): Said[] {
     const bearer = /^Bearer\s+(\S+)/i.exec(header(e.request.headers, 'authorization') ?? '')?.[1];
     const decoded = bearer ? decodeToken(bearer) : undefined;
     if (decoded?.kind !== 'jwt') continue;
-    const aud = ([] as unknown[])
-      .concat(decoded.claims.aud ?? [])
-      .filter((a): a is string => typeof a === 'string');
+    const claimed: unknown = decoded.claims.aud;
+    const aud = (Array.isArray(claimed) ? claimed : [claimed]).filter(
+      (a): a is string => typeof a === 'string',
+    );
     const api = originOf(e.request.url);
     if (aud.some((a) => a === api || e.request.url.startsWith(a) || a === api.replace(/^https?:\/\//, '')))
       continue;

@@ -37,6 +37,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const listOf = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
+/** An object's rewrite is an object; anything else spreads as nothing. */
+const objectOr = (v: unknown): Json => (isObject(v) ? v : {});
 
 /** Every secret met, once: its kind (the first met), and what replaces it wherever else it recurs. */
 class Found implements Sink {
@@ -73,9 +75,9 @@ function rewriteAny(value: unknown, sink: Found): unknown {
 }
 
 function rewriteEntry(e: Json, sink: Found, removed: Removed, keep: boolean): Json {
-  const request = { ...(e.request as Json) };
-  const response = { ...(e.response as Json) };
-  request.url = rewriteUrl(request.url as string, sink);
+  const request: Json = { ...(isObject(e.request) ? e.request : {}) };
+  const response: Json = { ...(isObject(e.response) ? e.response : {}) };
+  request.url = rewriteUrl(str(request.url) ?? '', sink);
   request.headers = rewritePairs(request.headers, sink, removed, 'headers');
   request.cookies = rewritePairs(request.cookies, sink, removed, 'cookies');
   request.queryString = rewritePairs(request.queryString, sink, removed, 'params');
@@ -92,7 +94,8 @@ function rewriteEntry(e: Json, sink: Found, removed: Removed, keep: boolean): Js
   if (isObject(response.content) && typeof response.content.text === 'string') {
     const content = { ...response.content };
     const base64 = content.encoding === 'base64';
-    const plain = base64 ? decodeBase64(content.text as string) : (content.text as string);
+    const text = response.content.text;
+    const plain = base64 ? decodeBase64(text) : text;
     const body = plain !== undefined ? rewriteBody(plain, str(content.mimeType) ?? '', sink) : undefined;
     if (body ? !body.structured && !keep : !keep) {
       delete content.text;
@@ -105,7 +108,7 @@ function rewriteEntry(e: Json, sink: Found, removed: Removed, keep: boolean): Js
   }
   const { request: _q, response: _r, comment, ...rest } = e;
   return {
-    ...(rewriteAny(rest, sink) as Json),
+    ...objectOr(rewriteAny(rest, sink)),
     ...(typeof comment === 'string' ? { comment: rewriteProse(comment, sink) } : {}),
     request,
     response,
@@ -148,7 +151,7 @@ export function cleanHar(har: string | HarFile, options: CleanOptions): CleanedH
   const { log, ...top } = data;
   const { entries: _e, comment, pages, ...logRest } = log;
   const logFields = {
-    ...(rewriteAny(logRest, found) as Json),
+    ...objectOr(rewriteAny(logRest, found)),
     ...(typeof comment === 'string' ? { comment: rewriteProse(comment, found) } : {}),
     ...(Array.isArray(pages)
       ? {

@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/flow-error.ts';
 import { picked, string, unknown } from '../../core/schema.ts';
 import { htmlDecode } from '../../core/protocol/html-text.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
@@ -98,7 +99,7 @@ export function readHar(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { error: say('fileNotJson', (e as Error).message) };
+    return { error: say('fileNotJson', messageOf(e)) };
   }
   return readParsedHar(data);
 }
@@ -134,7 +135,7 @@ export function formParams(entry: HarEntry): URLSearchParams | undefined {
   if (!post) return undefined;
   if (typeof post.text === 'string') return new URLSearchParams(post.text);
   if (Array.isArray(post.params))
-    return new URLSearchParams(post.params.map((p) => [p.name, safeDecode(p.value)] as [string, string]));
+    return new URLSearchParams(post.params.map((p): [string, string] => [p.name, safeDecode(p.value)]));
   return undefined;
 }
 

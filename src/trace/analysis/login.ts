@@ -44,9 +44,10 @@ function issCheck(answer: URLSearchParams | undefined, issuer: string, advertise
 /** The tokens a token answer holds, decoded, and what the ID token checks need from it. */
 export function tokensOf(token: HarEntry | undefined, metadata: Metadata | undefined) {
   const body = token ? parsedObject(bodyText(token)) : undefined;
-  const tokens = ['id_token', 'access_token', 'refresh_token']
-    .filter((n) => typeof body?.[n] === 'string')
-    .map((name) => ({ name, decoded: decodeToken(body![name] as string) }));
+  const tokens = ['id_token', 'access_token', 'refresh_token'].flatMap((name) => {
+    const value = body?.[name];
+    return typeof value === 'string' ? [{ name, decoded: decodeToken(value) }] : [];
+  });
   const idToken = typeof body?.id_token === 'string' ? body.id_token : undefined;
   const answeredAt = token ? header(token.response.headers, 'date') : undefined;
   const jwksUri = typeof metadata?.jwks_uri === 'string' ? metadata.jwks_uri : undefined;

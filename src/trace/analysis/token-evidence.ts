@@ -13,6 +13,9 @@ import { decodeToken } from '../../core/protocol/jwt.ts';
 import type { LoginAttempt, Trace } from './attempts.ts';
 import { bodyText, type HarEntry } from './har.ts';
 
+/** A published key, as jose reads it (its members are checked where it is used). */
+const isKey = (k: unknown): k is JWK => typeof k === 'object' && k !== null && !Array.isArray(k);
+
 const SIGNATURE = {
   id: 'trace.signature',
   ...oidcCore('3.1.3.7', 'IDTokenValidation'),
@@ -33,9 +36,10 @@ function keysByUrl(entries: HarEntry[]): Map<string, JWK[]> {
     const text = bodyText(e);
     if (!text?.trimStart().startsWith('{') || !text.includes('"keys"')) continue;
     const body = parsedObject(text);
-    if (!Array.isArray(body?.keys)) continue;
+    const keys: unknown = body?.keys;
+    if (!Array.isArray(keys)) continue;
     const at = originAndPath(e.request.url);
-    byUrl.set(at, [...(byUrl.get(at) ?? []), ...(body.keys as JWK[])]);
+    byUrl.set(at, [...(byUrl.get(at) ?? []), ...keys.filter(isKey)]);
   }
   return byUrl;
 }

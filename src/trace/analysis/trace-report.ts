@@ -43,9 +43,11 @@ export function traceMarkdown(trace: Trace, fileName: string, w: Words): string 
 
 /** Stored words with the copy's secrets removed from every value in them. */
 function cleanSaid(said: Said, clean: (text: string) => string): Said {
-  const sub = (p: string | Say): string | Say =>
-    typeof p === 'string' ? clean(p) : { id: p.id, subs: p.subs.map(sub) };
-  return { say: sub(said.say) as Say };
+  const words = (s: Say): Say => ({
+    id: s.id,
+    subs: s.subs.map((p) => (typeof p === 'string' ? clean(p) : words(p))),
+  });
+  return { say: words(said.say) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { StoredRecord } from './stored-record.ts';
+import { isRecord, type StoredRecord } from './stored-record.ts';
 
 /**
  * Schema 2 → 3: every step lists its exchanges in `exchanges` (its own request first, then JWKS
@@ -9,16 +9,11 @@ export function exchangesOnEveryStep(run: StoredRecord): StoredRecord {
   return {
     ...run,
     schema: 3,
-    steps: (run.steps as unknown[]).map((step: unknown) => {
-      if (typeof step !== 'object' || step === null) return step;
-      const { exchange, exchanges, ...rest } = step as Record<string, unknown>;
-      return {
-        ...rest,
-        exchanges: [
-          ...(exchange ? [exchange] : []),
-          ...(Array.isArray(exchanges) ? (exchanges as unknown[]) : []),
-        ],
-      };
+    steps: run.steps.map((step: unknown) => {
+      if (!isRecord(step)) return step;
+      const { exchange, exchanges, ...rest } = step;
+      const older: unknown[] = Array.isArray(exchanges) ? exchanges : [];
+      return { ...rest, exchanges: [...(exchange ? [exchange] : []), ...older] };
     }),
   };
 }

@@ -1,4 +1,4 @@
-import type { StoredRecord } from './stored-record.ts';
+import { isRecord, type StoredRecord } from './stored-record.ts';
 
 /** Each kind's own request's role, in runs stored before roles: it was the first of the step's exchanges. */
 const OWN_ROLE: Readonly<Record<string, string>> = {
@@ -18,9 +18,9 @@ const OWN_ROLE: Readonly<Record<string, string>> = {
  */
 export function exchangeRoles(run: StoredRecord): StoredRecord {
   if (!Array.isArray(run.steps)) return { ...run, schema: 4 };
-  const steps = (run.steps as unknown[]).map((step: unknown) => {
-    if (typeof step !== 'object' || step === null) return step;
-    const { kind, exchanges } = step as { kind?: unknown; exchanges?: unknown };
+  const steps = run.steps.map((step: unknown) => {
+    if (!isRecord(step)) return step;
+    const { kind, exchanges } = step;
     if (!Array.isArray(exchanges)) return step;
     const own = typeof kind === 'string' && Object.hasOwn(OWN_ROLE, kind) ? OWN_ROLE[kind] : undefined;
     let fetches = 0;

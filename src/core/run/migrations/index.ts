@@ -19,10 +19,7 @@ export const MIGRATIONS: Readonly<Record<number, (run: StoredRecord) => StoredRe
 };
 
 const isStoredRecord = (v: unknown): v is StoredRecord =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  Number.isSafeInteger((v as StoredRecord).schema);
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'schema' in v && Number.isSafeInteger(v.schema);
 
 /**
  * The stored `value` as a run of this version, or `undefined` when it is none: not a run, or one

@@ -26,7 +26,8 @@ export function parseJson(text: string): unknown {
   const t = text.trim();
   if (!t || !'{["'.includes(t[0]!)) return undefined;
   try {
-    return JSON.parse(t) as unknown;
+    const value: unknown = JSON.parse(t);
+    return value;
   } catch {
     return undefined;
   }

@@ -19,7 +19,7 @@ export function rewritePairs(
   masked: 'headers' | 'cookies' | 'params',
 ) {
   if (!Array.isArray(list)) return list;
-  const pairs = listOf(list).map((p) => [str(p.name) ?? '', str(p.value) ?? ''] as [string, string]);
+  const pairs = listOf(list).map((p): [string, string] => [str(p.name) ?? '', str(p.value) ?? '']);
   const oauth = oauthCodes(pairs);
   return listOf(list).map((p, i) => {
     const [name, value] = pairs[i]!;

@@ -57,7 +57,7 @@ export function personalText(text: string, sink: Sink): string {
 export function personalClaims(payload: string, sink: Sink): string {
   if (!sink.personal) return payload;
   try {
-    const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as unknown;
+    const claims: unknown = JSON.parse(new TextDecoder().decode(base64url.decode(payload)));
     if (typeof claims !== 'object' || claims === null) return payload;
     let changed = false;
     const cleaned = Object.fromEntries(

@@ -134,7 +134,8 @@ export function rewriteInline(text: string, sink: Sink, shapes: boolean): string
   return text.replace(
     /(["']?)([A-Za-z_$][\w$.-]*)\1\s*([:=])\s*(\\?")((?:[^"\\]|\\.){1,8192}?)\4/g,
     (whole, _q: string, name: string, _sep: string, quote: string, raw: string) => {
-      const value = quote === '"' ? (parseJson(`"${raw}"`) as string | undefined) : raw;
+      const parsed = quote === '"' ? parseJson(`"${raw}"`) : raw;
+      const value = typeof parsed === 'string' ? parsed : undefined;
       // A page's or a script's own strings: a link or a sentence under a password's name is no password.
       if (value === undefined || (!isJwt(value) && /^(https?:)?\/\/|^\/|\s/.test(value))) return whole;
       const kind = secretKind(name, value);
