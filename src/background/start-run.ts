@@ -5,16 +5,9 @@ import { randomToken } from '../core/protocol/random.ts';
 import { addSecrets, newRun, runCredential, type Run } from '../core/run/run.ts';
 import { attemptOf, clientOf, type ClientCredential } from '../core/protocol/client-auth.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
-import {
-  extensionRedirectUrl,
-  isOwnRedirect,
-  ownRedirectFor,
-  redirectRefused,
-} from '../platform/identity.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
 import type { Res } from '../messages.ts';
-import { missingOrigins } from '../platform/permissions.ts';
 import type { WorkerDeps } from './deps.ts';
 import { discovery } from './steps/discovery.ts';
 import { FLOWS } from './flows/index.ts';
@@ -49,17 +42,18 @@ export async function startRun(
   retry?: Pick<Run, 'retry' | 'refusedBefore'>,
 ): Promise<StartRunResponse> {
   // A profile shared by a colleague names their installation's redirect URL: this one's is used.
-  const requested = { ...asked, redirectUri: ownRedirectFor(asked.redirectUri) };
+  const { identity, missingOrigins } = deps.platform;
+  const requested = { ...asked, redirectUri: identity.ownRedirectFor(asked.redirectUri) };
   const problems = profileProblems(requested);
   const flow = flowInfo(requested);
   if (flow.needsSecret && !credential) problems.push(say('problemClientCredentialsSecret'));
   // A secret-based method chosen explicitly needs its secret: never silently a public client.
   else if (SECRET_METHODS.has(requested.clientAuth) && credential?.kind !== 'secret')
     problems.push(say('problemSecretMethodEmpty', requested.clientAuth ?? ''));
-  if (flow.login && redirectRefused(requested.redirectUri))
-    problems.push(say('problemRedirectNotOwn', requested.redirectUri, extensionRedirectUrl()));
+  if (flow.login && identity.redirectRefused(requested.redirectUri))
+    problems.push(say('problemRedirectNotOwn', requested.redirectUri, identity.redirectUrl()));
   if (problems.length) return refuse({ code: 'invalid_input', ...sayAll(problems) });
-  const notGranted = await missingOrigins(providerOrigins(requested, isOwnRedirect));
+  const notGranted = await missingOrigins(providerOrigins(requested, identity.isOwnRedirect));
   if (notGranted.length) return refuse(accessRefusal(notGranted));
 
   const runId = randomToken(deps.random, 12);
@@ -76,7 +70,7 @@ export async function startRun(
     return refuse(discoveryError);
   }
   // Discovery may have moved an endpoint to an origin not granted yet: the popup asks for exactly those.
-  const missing = await missingOrigins(providerOrigins(w.run.profile, isOwnRedirect));
+  const missing = await missingOrigins(providerOrigins(w.run.profile, identity.isOwnRedirect));
   if (missing.length) {
     const error = accessRefusal(missing);
     await w.finish(error);

@@ -4,9 +4,11 @@ import {
   isOwnRedirect,
   launchLogin,
   loginWindowFailure,
+  ownRedirectFor,
+  redirectRefused,
 } from '../platform/identity.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
-import { hasOrigins } from '../platform/permissions.ts';
+import { hasOrigins, missingOrigins } from '../platform/permissions.ts';
 import { extensionUrl } from '../platform/runtime.ts';
 import { readAll, readKey, type Area } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
@@ -42,6 +44,10 @@ export interface WorkerPlatform {
   identity: {
     redirectUrl(): string;
     isOwnRedirect(url: string): boolean;
+    /** Another installation's redirect URL (a shared profile's) as this one's; any other URL as it is. */
+    ownRedirectFor(url: string): string;
+    /** Whether this browser cannot end a login at `redirectUri` (Firefox: only its own). */
+    redirectRefused(redirectUri: string): boolean;
     /** Opens the login window; resolves with the callback URL, rejects with the browser's message. */
     launchLogin(url: string): Promise<string>;
     failure(message: string): LoginWindowFailure;
@@ -53,6 +59,8 @@ export interface WorkerPlatform {
   };
   /** Whether the person granted host access to every one of `origins` (match patterns), asked now. */
   hasOrigins(origins: string[]): Promise<boolean>;
+  /** Those of `origins` not granted yet. */
+  missingOrigins(origins: string[]): Promise<string[]>;
 }
 
 export const browserPlatform: WorkerPlatform = {
@@ -67,9 +75,12 @@ export const browserPlatform: WorkerPlatform = {
   identity: {
     redirectUrl: extensionRedirectUrl,
     isOwnRedirect,
+    ownRedirectFor,
+    redirectRefused,
     launchLogin,
     failure: loginWindowFailure,
   },
   routing: { route: routeToExtension, stop: stopRouting },
   hasOrigins,
+  missingOrigins,
 };

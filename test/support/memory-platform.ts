@@ -65,6 +65,8 @@ export function memoryPlatform(options: MemoryOptions = {}): MemoryPlatform {
     identity: {
       redirectUrl: () => REDIRECT,
       isOwnRedirect: (url) => url.startsWith(REDIRECT),
+      ownRedirectFor: (url) => (/^https:\/\/[a-z]+\.chromiumapp\.org\/$/.test(url) ? REDIRECT : url),
+      redirectRefused: () => false,
       launchLogin: options.login ?? (() => Promise.reject(new Error('The user did not approve access.'))),
       failure: (message) => ({ kind: /did not approve/.test(message) ? 'closed' : 'other', message }),
     },
@@ -80,6 +82,10 @@ export function memoryPlatform(options: MemoryOptions = {}): MemoryPlatform {
       },
     },
     hasOrigins: (origins) => Promise.resolve(options.granted ? options.granted(origins) : true),
+    missingOrigins: (origins) => {
+      const { granted } = options;
+      return Promise.resolve(granted ? origins.filter((o) => !granted([o])) : []);
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { confidentialClient, startProvider, type RunningProvider } from '../../../dev/provider.ts';
 import { runAction } from '../../../src/background/actions.ts';
+import { startRun } from '../../../src/background/start-run.ts';
+import { fallbackEndpoints } from '../../../src/core/profile/presets.ts';
 import { FLOWS, type FlowDef } from '../../../src/background/flows/index.ts';
 import { runWriter } from '../../../src/background/flows/runner.ts';
 import { settleOrphans } from '../../../src/background/orphans.ts';
@@ -59,6 +61,38 @@ describe('a flow runs in a unit test: the worker on the in-memory platform, a re
     expect(platform.pages[0]).toContain(`#run=${run.id}`);
     await expect.poll(() => platform.areas.local.has(historyKey(run.id))).toBe(true);
     expect(JSON.stringify(platform.areas.local.get(historyKey(run.id)))).not.toContain(SECRET);
+  });
+
+  test('from the popup’s request: discovery, then the flow, each request on its role; refusals answered first', async () => {
+    const platform = memoryPlatform();
+    const deps = memoryDeps(platform);
+    const asked = { ...profileAt(idp.issuer), endpoints: fallbackEndpoints(idp.issuer) };
+    const started = await startRun(asked, 'Service', { kind: 'secret', secret: SECRET }, deps);
+    if (!started.ok) throw new Error(JSON.stringify(started.error));
+    await expect.poll(() => stored(platform, started.value.runId)?.status, { timeout: 10_000 }).toBe('done');
+    const run = stored(platform, started.value.runId)!;
+    expect(run.steps.map((s) => [s.kind, s.exchanges.map((ex) => ex.role)])).toEqual([
+      ['discovery', ['discovery']],
+      ['token', ['token']],
+      ['validation', []],
+    ]);
+    // Discovery's endpoints replaced the documented paths, as typed ones never are.
+    expect(run.profile.endpoints.jwks).toBe(`${idp.issuer}/jwks`);
+    // A secret-based method chosen without its secret is refused before anything is sent, naming the field.
+    const refused = await startRun(
+      { ...asked, clientAuth: 'client_secret_post', flow: 'authorization_code' },
+      'x',
+      undefined,
+      deps,
+    );
+    expect(!refused.ok && inEnglish(refused.error)).toMatch(
+      /Client secret is empty, but Client authentication is client_secret_post/,
+    );
+    // An origin not granted is named, and nothing is sent.
+    const closed = memoryPlatform({ granted: () => false });
+    const notGranted = await startRun(asked, 'x', { kind: 'secret', secret: SECRET }, memoryDeps(closed));
+    expect(!notGranted.ok && notGranted.error.code).toBe('permission_missing');
+    expect(closed.areas.session.size).toBe(0);
   });
 
   test('a worker that finds a run its predecessor left running resumes it once, through its flow', async () => {
