@@ -28,39 +28,39 @@ import {
  */
 export interface WorkerPlatform {
   storage: {
-    readKey(area: Area, key: string): Promise<unknown>;
-    readAll(area: Area): Promise<Record<string, unknown>>;
-    write(area: Area, values: Record<string, unknown>): Promise<void>;
-    remove(area: Area, keys: string[]): Promise<void>;
+    readKey: (area: Area, key: string) => Promise<unknown>;
+    readAll: (area: Area) => Promise<Record<string, unknown>>;
+    write: (area: Area, values: Record<string, unknown>) => Promise<void>;
+    remove: (area: Area, keys: string[]) => Promise<void>;
   };
   tabs: {
     /** An extension page's URL (`src/inspector/index.html#…`). */
-    pageUrl(path: string): string;
-    showInBackground(url: string): Promise<void>;
-    bringToFront(url: string, knownTab?: number): Promise<number | undefined>;
-    findLoginWindow(authorizeUrl: string): Promise<LoginWindow | undefined>;
-    closeWindow(windowId: number): Promise<void>;
+    pageUrl: (path: string) => string;
+    showInBackground: (url: string) => Promise<void>;
+    bringToFront: (url: string, knownTab?: number) => Promise<number | undefined>;
+    findLoginWindow: (authorizeUrl: string) => Promise<LoginWindow | undefined>;
+    closeWindow: (windowId: number) => Promise<void>;
   };
   identity: {
-    redirectUrl(): string;
-    isOwnRedirect(url: string): boolean;
+    redirectUrl: () => string;
+    isOwnRedirect: (url: string) => boolean;
     /** Another installation's redirect URL (a shared profile's) as this one's; any other URL as it is. */
-    ownRedirectFor(url: string): string;
+    ownRedirectFor: (url: string) => string;
     /** Whether this browser cannot end a login at `redirectUri` (Firefox: only its own). */
-    redirectRefused(redirectUri: string): boolean;
+    redirectRefused: (redirectUri: string) => boolean;
     /** Opens the login window; resolves with the callback URL, rejects with the browser's message. */
-    launchLogin(url: string): Promise<string>;
-    failure(message: string): LoginWindowFailure;
+    launchLogin: (url: string) => Promise<string>;
+    failure: (message: string) => LoginWindowFailure;
   };
   routing: {
     /** Routes an app's redirect URI matching `filter` to the extension's; answers the rule's id. */
-    route(filter: string, extensionRedirect: string): Promise<number>;
-    stop(ruleId: number): Promise<void>;
+    route: (filter: string, extensionRedirect: string) => Promise<number>;
+    stop: (ruleId: number) => Promise<void>;
   };
   /** Whether the person granted host access to every one of `origins` (match patterns), asked now. */
-  hasOrigins(origins: string[]): Promise<boolean>;
+  hasOrigins: (origins: string[]) => Promise<boolean>;
   /** Those of `origins` not granted yet. */
-  missingOrigins(origins: string[]): Promise<string[]>;
+  missingOrigins: (origins: string[]) => Promise<string[]>;
 }
 
 export const browserPlatform: WorkerPlatform = {

@@ -2,8 +2,8 @@ import { cell, fenced, plain } from './markdown.ts';
 import { redactionNotes, redactRun } from './redact.ts';
 import type { Run } from '../run/run.ts';
 import { stepDef } from '../run/steps/index.ts';
-import { headlineText } from '../view/headline.ts';
-import { checkTitle, runChecks, STATUS_TEXT } from '../view/verdict.ts';
+import { headlineText } from './headline.ts';
+import { checkTitle, runChecks, STATUS_TEXT } from './verdict.ts';
 import { errorText, type Words } from '../i18n/words.ts';
 
 export interface ReportContext {
