@@ -1,7 +1,7 @@
 import { say } from '../core/i18n/say.ts';
 import { invalid, ok, type FlowErrorInfo, type Result } from '../core/flow-error.ts';
-import { answerSecrets } from '../core/run/answer-secrets.ts';
-import { addAnswerSecrets, addSecrets, runCredential, type Step } from '../core/run/run.ts';
+import { answerSecrets, sentAssertions } from '../core/run/answer-secrets.ts';
+import { addAnswerSecrets, addAssertions, addSecrets, runCredential, type Step } from '../core/run/run.ts';
 import { actionDef, stepDef } from '../core/run/steps/index.ts';
 import { clientOf } from '../core/protocol/client-auth.ts';
 import { actionTarget, actionToken, unavailableBecause, type ActionRequest } from '../core/view/actions.ts';
@@ -61,7 +61,8 @@ export function runAction(
     const carried = done.step.exchanges.flatMap(
       (ex) => answerSecrets(ex, tokens && (ex.role === 'token' || ex.role === 'nonce-retry')).values,
     );
-    w.update((run) => addAnswerSecrets(addSecrets(run, done.secrets ?? {}), carried));
+    const sent = sentAssertions(done.step.exchanges);
+    w.update((run) => addAnswerSecrets(addAssertions(addSecrets(run, done.secrets ?? {}), sent), carried));
     w.settle(done.step);
     await w.save();
     return ok({

@@ -20,6 +20,7 @@ type StartRunResponse = Res<'startRun'>;
 const SECRET_METHODS: ReadonlySet<string | undefined> = new Set([
   'client_secret_basic',
   'client_secret_post',
+  'client_secret_jwt',
 ]);
 
 const refuse = (error: FlowErrorInfo): StartRunResponse => ({ ok: false, error });

@@ -4,11 +4,13 @@ import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';
 import type { MessageId } from '../core/view/words.ts';
 
-const METHODS: [ClientAuthMethod, MessageId][] = [
-  ['client_secret_basic', 'authBasic'],
-  ['client_secret_post', 'authPost'],
-  ['none', 'authNone'],
-];
+/** Each method's name in the list: a method added to `CLIENT_AUTH_METHODS` without one does not compile. */
+const METHODS: Record<ClientAuthMethod, MessageId> = {
+  client_secret_basic: 'authBasic',
+  client_secret_post: 'authPost',
+  client_secret_jwt: 'authSecretJwt',
+  none: 'authNone',
+};
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3), per profile. */
 export function RequestOptions({ profiles }: { profiles: Profiles }) {
@@ -24,7 +26,7 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
           value={method}
           onChange={(e) => change({ clientAuth: e.currentTarget.value as ClientAuthMethod })}
         >
-          {METHODS.map(([value, label]) => (
+          {Object.entries(METHODS).map(([value, label]) => (
             <option key={value} value={value}>
               {t(label)}
             </option>

@@ -154,6 +154,38 @@ describe('client authentication methods', () => {
     await popup.close();
   });
 
+  test('client_secret_jwt: a short-lived JWT signed with the secret; the secret itself never sent, the JWT kept without its signature', async () => {
+    const popup = await withMethod('jwt-app', 'client_secret_jwt');
+    const page = await submit(f, popup);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+    const body = (await page.getByLabel('Token request body').textContent()) ?? '';
+    expect(body).toContain(
+      'client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer',
+    );
+    expect(body).not.toContain('client_secret=');
+    expect(body).not.toContain(SECRET);
+    const assertion = new URLSearchParams(body).get('client_assertion') ?? '';
+    const [header, claims, signature] = assertion.split('.');
+    expect(JSON.parse(Buffer.from(claims!, 'base64url').toString())).toMatchObject({
+      iss: 'jwt-app',
+      sub: 'jwt-app',
+      aud: f.idp.issuer,
+    });
+    // On disk the assertion keeps its header and claims, never its signature.
+    const disk = await f.ext.worker.evaluate(async () =>
+      JSON.stringify(await chrome.storage.local.get(null)),
+    );
+    await expect
+      .poll(async () =>
+        (
+          await f.ext.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))
+        ).includes(`${header}.${claims}`),
+      )
+      .toBe(true);
+    expect(disk).not.toContain(signature!);
+    expect(disk).not.toContain(SECRET);
+  });
+
   test('client_secret_post: the secret goes in the body, no Authorization header', async () => {
     const popup = await withMethod('post-app', 'client_secret_post');
     const page = await submit(f, popup);

@@ -4,7 +4,7 @@ import { logIn, waitForPage } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import { authorize, flowFixture, isInspector, loginPage, verdict, type FlowFixture } from './flow-fixture.ts';
 
-/** The clients the action tests log in with: confidential (Basic, post), client credentials, public. */
+/** The clients the action tests log in with: confidential (Basic, post, a JWT), client credentials, public. */
 export const SECRET = 'actions-secret-0123456789abcdef';
 
 export function actionsFixture(): { f: FlowFixture; loggedIn: () => Promise<Page> } {
@@ -13,6 +13,10 @@ export function actionsFixture(): { f: FlowFixture; loggedIn: () => Promise<Page
     {
       ...confidentialClient('post-app', SECRET, [redirect]),
       token_endpoint_auth_method: 'client_secret_post',
+    },
+    {
+      ...confidentialClient('jwt-app', SECRET, [redirect]),
+      token_endpoint_auth_method: 'client_secret_jwt',
     },
     { ...confidentialClient('cc-app', SECRET, []), grant_types: ['client_credentials'], response_types: [] },
     {

@@ -2,8 +2,8 @@ import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
 import type { HttpRequest } from '../../core/protocol/http.ts';
 import { send } from '../transport.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
-import { answerSecrets } from '../../core/run/answer-secrets.ts';
-import { addAnswerSecrets, addSecrets, type StepOf } from '../../core/run/run.ts';
+import { answerSecrets, sentAssertions } from '../../core/run/answer-secrets.ts';
+import { addAnswerSecrets, addAssertions, addSecrets, type StepOf } from '../../core/run/run.ts';
 import { readTokenResponse } from '../../core/protocol/token.ts';
 import { secretOf, type ClientCredentials } from '../../core/protocol/client-auth.ts';
 import { serverOf } from '../../core/view/steps.ts';
@@ -62,7 +62,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
   // are secrets before any save.
   w.update((run) =>
     addAnswerSecrets(
-      addSecrets(run, {
+      addSecrets(addAssertions(run, sentAssertions(exchanges)), {
         access_token: accessToken,
         id_token: idToken,
         refresh_token: str(fields?.refresh_token),

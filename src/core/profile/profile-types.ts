@@ -33,7 +33,12 @@ export const FLOWS = ['authorization_code', 'client_credentials'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 /** `token_endpoint_auth_method` values the tool speaks (OIDC Registration §2). */
-export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+export const CLIENT_AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'none',
+] as const;
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 export interface Endpoints {

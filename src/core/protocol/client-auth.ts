@@ -1,6 +1,7 @@
 /** Client authentication (RFC 6749 §2.3): who the client is, and how a request proves it. */
 import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from '../profile/profile.ts';
 import type { RandomBytes } from './random.ts';
+import { assertionClaims, JWT_BEARER, signedWithSecret } from './assertion.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
 export function formEncode(value: string): string {
@@ -134,6 +135,19 @@ export const CLIENT_AUTHENTICATION: Record<ClientAuthMethod, ClientAuthenticatio
         ['client_secret', secretFor(c, 'client_secret_post')],
       ]),
     ),
+  // OIDC Core §9, RFC 7523 §2.2: a short-lived JWT about the client, signed with its secret (HS256).
+  client_secret_jwt: async (t, c, r, tools) =>
+    withForm(r, [
+      ['client_id', c.clientId],
+      ['client_assertion_type', JWT_BEARER],
+      [
+        'client_assertion',
+        await signedWithSecret(
+          assertionClaims(c.clientId, t.issuer, tools),
+          secretFor(c, 'client_secret_jwt'),
+        ),
+      ],
+    ]),
   // §2.3, §3.2.1: a public client names itself and proves nothing (PKCE does that for the code).
   none: (_t, c, r) => settled(() => withForm(r, [['client_id', c.clientId]])),
 };

@@ -11,6 +11,7 @@ const VARIABLE: Record<SecretKind, string> = {
   id_token: 'ID_TOKEN',
   state: 'STATE',
   nonce: 'NONCE',
+  client_assertion: 'CLIENT_ASSERTION',
   credential: 'CREDENTIAL',
 };
 
@@ -126,6 +127,11 @@ export function curlCommand(
   for (const v of used)
     lines.push(`[ -n "\${${v}+x}" ] || { printf '%s: ' ${v} >&2; read -rs ${v}; printf '\\n' >&2; }`);
   for (const helper of helpers) lines.push(HELPERS[helper]);
+  if (used.includes('CLIENT_ASSERTION'))
+    lines.push(
+      '# CLIENT_ASSERTION: a JWT about the client (iss = sub = client ID, aud = the issuer, a fresh jti, exp a minute ahead),',
+      '# signed as the profile says (RFC 7523 §2.2, OIDC Core §9). The recorded one has expired and its jti is spent: build a fresh one.',
+    );
   if (used.includes('CODE'))
     lines.push(
       '# An authorization code is single-use (RFC 6749 §4.1.2): replaying this request must fail (invalid_grant).',

@@ -17,6 +17,7 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
   'access_token',
   'refresh_token',
   'id_token',
+  'client_assertion',
   'credential',
 ]);
 
@@ -26,7 +27,10 @@ const secretName = (kind: SecretKind) => say(`secretName_${kind}`);
 /** A JWT keeps its header and claims and loses its signature; anything else goes whole. */
 function replacementFor(secret: Secret): string {
   if (
-    (secret.kind === 'access_token' || secret.kind === 'id_token' || secret.kind === 'credential') &&
+    (secret.kind === 'access_token' ||
+      secret.kind === 'id_token' ||
+      secret.kind === 'client_assertion' ||
+      secret.kind === 'credential') &&
     decodeToken(secret.value).kind === 'jwt'
   ) {
     return `${secret.value.slice(0, secret.value.lastIndexOf('.'))}.${SIGNATURE_REDACTED}`;

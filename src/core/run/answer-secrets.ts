@@ -92,3 +92,7 @@ function bodySecrets(body: string, truncated: boolean, isSecret: IsSecret): Answ
 
 /** What the disk copy and every report carry in place of an answer whose secrets could not be found. */
 export const BODY_WITHHELD = '(body withheld: it could not be read, so its secrets could not be found)';
+
+/** The client assertions the requests carried (RFC 7523 §2.2): made at sending, so the run holds them as secrets only now. */
+export const sentAssertions = (exchanges: Exchange[]): string[] =>
+  exchanges.flatMap((ex) => new URLSearchParams(ex.request.body ?? '').getAll('client_assertion'));

@@ -68,6 +68,8 @@ export type SecretKind =
   | 'id_token'
   | 'state'
   | 'nonce'
+  /** A signed JWT the client proved itself with (RFC 7523 §2.2): its claims may be shown, never its signature. */
+  | 'client_assertion'
   /** Any other credential an answer carried (by its name or its JWT shape): `sessionToken`, a nested token… */
   | 'credential';
 
@@ -115,6 +117,10 @@ export function addSecrets(run: Run, found: Partial<Record<SecretKind, string>>)
     .map(([kind, value]) => ({ kind, value }));
   return fresh.length ? { ...run, secrets: [...run.secrets, ...fresh] } : run;
 }
+
+/** `run` holding each client assertion its requests carried as a secret (its claims may be shown, never its signature). */
+export const addAssertions = (run: Run, assertions: string[]): Run =>
+  assertions.reduce((r, client_assertion) => addSecrets(r, { client_assertion }), run);
 
 export function appendStep(run: Run, step: Step): Run {
   return { ...run, steps: [...run.steps, step] };
