@@ -1,4 +1,10 @@
-import { CLIENT_AUTH_METHODS, FLOWS, type Endpoints, type Profile } from './profile/profile.ts';
+import {
+  ASSERTION_AUDIENCES,
+  CLIENT_AUTH_METHODS,
+  FLOWS,
+  type Endpoints,
+  type Profile,
+} from './profile/profile.ts';
 import type { StoredProfile } from './profile/profile-book.ts';
 import type { ClientCredential } from './protocol/client-auth.ts';
 import { PROMPTS } from './profile/prompts.ts';
@@ -44,6 +50,7 @@ export const profileSchema = fieldsOf<Profile>()({
   endpoints,
   clientAuth: optional(oneOf(CLIENT_AUTH_METHODS)),
   encodeBasic: optional(boolean),
+  assertionAudience: optional(oneOf(ASSERTION_AUDIENCES)),
   flow: optional(oneOf(FLOWS)),
   extraAuthorize: optional(paramRows),
   extraToken: optional(paramRows),

@@ -33,6 +33,21 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
           ))}
         </select>
       </div>
+      {method === 'client_secret_jwt' && (
+        <div class="field">
+          <label for="assertion-audience">{t('assertionAudience')}</label>
+          <select
+            id="assertion-audience"
+            value={profile.assertionAudience ?? 'issuer'}
+            onChange={(e) =>
+              change({ assertionAudience: e.currentTarget.value === 'endpoint' ? 'endpoint' : 'issuer' })
+            }
+          >
+            <option value="issuer">{t('audienceIssuer')}</option>
+            <option value="endpoint">{t('audienceEndpoint')}</option>
+          </select>
+        </div>
+      )}
       {method === 'client_secret_basic' && (
         <label class="check">
           <input

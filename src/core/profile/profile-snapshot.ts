@@ -16,6 +16,7 @@ export const PROFILE_FIELDS = [
   'endpoints',
   'clientAuth',
   'encodeBasic',
+  'assertionAudience',
   'flow',
   'extraAuthorize',
   'extraToken',
@@ -27,6 +28,7 @@ const everyField: [Unlisted] extends [never] ? true : Unlisted = true;
 const DEFAULTS: Partial<Record<keyof Profile, string>> = {
   clientAuth: '',
   encodeBasic: 'true',
+  assertionAudience: '"issuer"',
   flow: '"authorization_code"',
   extraAuthorize: '[]',
   extraToken: '[]',

@@ -21,6 +21,8 @@ export interface Profile {
   clientAuth?: ClientAuthMethod;
   /** RFC 6749 §2.3.1 form-urlencoding of the Basic credential (default on; some servers want it raw). */
   encodeBasic?: boolean;
+  /** A client assertion's `aud` (RFC 7523 §3): the issuer (default; FAPI 2.0) or the token endpoint's URL. */
+  assertionAudience?: AssertionAudience;
   /** Default: authorization_code (a login). client_credentials has no login window (RFC 6749 §4.4). */
   flow?: Flow;
   /** More authorize request parameters (`max_age`, `login_hint`, `acr_values`…); a name may repeat. */
@@ -40,6 +42,10 @@ export const CLIENT_AUTH_METHODS = [
   'none',
 ] as const;
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+
+/** Whom a client assertion names as its audience: the issuer identifier, or the endpoint it is sent to. */
+export const ASSERTION_AUDIENCES = ['issuer', 'endpoint'] as const;
+export type AssertionAudience = (typeof ASSERTION_AUDIENCES)[number];
 
 export interface Endpoints {
   authorization: string;

@@ -8,8 +8,10 @@ import { flowInfo } from './flows.ts';
 import type { Endpoints, Profile } from './profile-types.ts';
 
 export {
+  ASSERTION_AUDIENCES,
   CLIENT_AUTH_METHODS,
   FLOWS,
+  type AssertionAudience,
   type ClientAuthMethod,
   type Endpoints,
   type Flow,

@@ -43,6 +43,21 @@ export const refusesClient = (r: Refusal): boolean =>
 export interface RefusalOptions {
   refresh?: boolean;
   refusedBefore?: ClientAttempt[];
+  /** When the request left (epoch ms): beside the provider's `Date`, whether the clocks disagree. */
+  sentAt?: number;
+  /** The provider's `Date` header on its refusal. */
+  providerDate?: string;
+}
+
+/** How far apart the clocks may be before an assertion's `iat` and `exp` are in doubt (its life is 60 s). */
+const CLOCK_SKEW_MS = 30_000;
+
+/** RFC 7523 §3: an assertion the provider reads with its own clock; its `Date` and ours, when they disagree. */
+function clockCause(options: RefusalOptions): Said | undefined {
+  const theirs = options.providerDate ? Date.parse(options.providerDate) : NaN;
+  if (options.sentAt === undefined || Number.isNaN(theirs)) return undefined;
+  if (Math.abs(theirs - options.sentAt) <= CLOCK_SKEW_MS) return undefined;
+  return say('causeClock', options.providerDate!, new Date(options.sentAt).toUTCString());
 }
 
 /** The characters of `text` that form-urlencoding changes, each once, as `"+"`. */
@@ -81,6 +96,12 @@ export function clientAuthCauses(
     basicRefusedBothWays([...(options.refusedBefore ?? []), attemptOf(client)]);
   if (bothWays && (client.clientId + secretOf(client)).includes(':')) causes.push(say('causeColonSplit'));
   if (used !== 'none') causes.push(say('causeWrongSecret'));
+  if (used === 'client_secret_jwt') {
+    // RFC 7523 §3: `aud` identifies the provider; some take only their issuer, some only the endpoint.
+    causes.push(say(client.audience === 'endpoint' ? 'causeAudienceIssuer' : 'causeAudienceEndpoint'));
+    const clock = clockCause(options);
+    if (clock) causes.push(clock);
+  }
   if (used === 'client_secret_basic' && !bothWays) {
     const changed = encodingChanges(client.clientId + secretOf(client));
     if (changed.length)

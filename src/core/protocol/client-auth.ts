@@ -39,6 +39,8 @@ export interface ClientCredentials {
   method?: ClientAuthMethod;
   /** For client_secret_basic: form-urlencode first (default, RFC 6749 §2.3.1). */
   encodeBasic?: boolean;
+  /** For an assertion: its `aud` is the endpoint's URL rather than the issuer (the default). */
+  audience?: 'endpoint';
 }
 
 /** The client's secret, or '' when it proves itself otherwise (or not at all). */
@@ -55,6 +57,7 @@ export const clientOf = (profile: Profile, credential: ClientCredential | undefi
   ...(credential ? { credential } : {}),
   ...(profile.clientAuth ? { method: profile.clientAuth } : {}),
   ...(profile.encodeBasic === false ? { encodeBasic: false } : {}),
+  ...(profile.assertionAudience === 'endpoint' ? { audience: 'endpoint' as const } : {}),
 });
 
 /** A request being built, as far as a client authentication strategy (or, later, a DPoP proof) adds to it. */
@@ -143,7 +146,7 @@ export const CLIENT_AUTHENTICATION: Record<ClientAuthMethod, ClientAuthenticatio
       [
         'client_assertion',
         await signedWithSecret(
-          assertionClaims(c.clientId, t.issuer, tools),
+          assertionClaims(c.clientId, c.audience === 'endpoint' ? t.endpoint : t.issuer, tools),
           secretFor(c, 'client_secret_jwt'),
         ),
       ],

@@ -119,6 +119,8 @@ export function readTokenResponse(
     }
     const hint = refusalHint(res, error, client, advertised, {
       ...options,
+      sentAt: exchange.startedAt,
+      ...(res.headers.date ? { providerDate: res.headers.date } : {}),
       carriedCredentials: carriesCredentials(exchange.request),
     });
     return {

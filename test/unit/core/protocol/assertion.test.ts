@@ -1,11 +1,14 @@
-import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, test } from 'vitest';
 import {
   ASSERTION_LIFETIME_S,
   assertionClaims,
   JWT_BEARER,
 } from '../../../../src/core/protocol/assertion.ts';
-import { formPost } from '../../../../src/core/protocol/token.ts';
+import { formPost, readTokenResponse } from '../../../../src/core/protocol/token.ts';
+import { clientOf } from '../../../../src/core/protocol/client-auth.ts';
+import { profileSnapshot } from '../../../../src/core/profile/profile-snapshot.ts';
+import { hintInEnglish } from '../../../support/words.ts';
 import { curlCommand } from '../../../../src/core/report/curl.ts';
 import { redactRun } from '../../../../src/core/report/redact.ts';
 import { sentAssertions } from '../../../../src/core/run/answer-secrets.ts';
@@ -78,5 +81,62 @@ describe('client assertions (RFC 7523 §3, OIDC Core §9)', () => {
     expect(command).toContain('"${CLIENT_ASSERTION}"');
     expect(command).not.toContain(signature);
     expect(command).toMatch(/build a fresh one/);
+  });
+
+  test('the audience: the issuer by default, the endpoint the request goes to when the profile says so', async () => {
+    const audienceOf = async (more: { audience?: 'endpoint' }) => {
+      const client = { ...secretClient('jwt-app', SECRET, { method: 'client_secret_jwt' }), ...more };
+      const request = await authed(
+        formPost('https://id.example/oauth2/token', [['grant_type', 'x']]),
+        client,
+      );
+      return decodeJwt(new URLSearchParams(request.body).get('client_assertion')!).aud;
+    };
+    expect(await audienceOf({})).toBe('https://id.example');
+    expect(await audienceOf({ audience: 'endpoint' })).toBe('https://id.example/oauth2/token');
+    const profile = {
+      ...defaultProfile('https://x.chromiumapp.org/'),
+      clientAuth: 'client_secret_jwt' as const,
+    };
+    expect(clientOf({ ...profile, assertionAudience: 'endpoint' }, undefined).audience).toBe('endpoint');
+    expect(clientOf({ ...profile, assertionAudience: 'issuer' }, undefined)).not.toHaveProperty('audience');
+    expect(profileSnapshot({ ...profile, assertionAudience: 'issuer' })).not.toHaveProperty(
+      'assertionAudience',
+    );
+  });
+
+  test('an assertion refused: the secret, then the audience, then the clock when the provider’s Date is off', () => {
+    const client = secretClient('jwt-app', SECRET, { method: 'client_secret_jwt' });
+    const refused = (date: string) => ({
+      role: 'token' as const,
+      request: {
+        method: 'POST' as const,
+        url: 'https://id.example/token',
+        headers: {},
+        body: 'client_assertion=x.y.z',
+      },
+      response: { status: 401, statusText: '', headers: { date }, body: '{"error":"invalid_client"}' },
+      startedAt: NOW,
+      durationMs: 1,
+    });
+    const inTime = hintInEnglish(
+      readTokenResponse(refused(new Date(NOW + 2_000).toUTCString()), client).error,
+    );
+    expect(inTime).toMatch(
+      /the client secret is wrong; the provider wants the token endpoint’s URL as the assertion’s audience/,
+    );
+    expect(inTime).not.toMatch(/clocks disagree/);
+    const late = hintInEnglish(
+      readTokenResponse(refused(new Date(NOW + 300_000).toUTCString()), client).error,
+    );
+    expect(late).toMatch(
+      /the clocks disagree: the provider’s Date was .* when this computer’s was .*, and the assertion lives only a minute/,
+    );
+    const toEndpoint = hintInEnglish(
+      readTokenResponse(refused(new Date(NOW).toUTCString()), { ...client, audience: 'endpoint' }).error,
+    );
+    expect(toEndpoint).toMatch(
+      /wants its issuer identifier as the assertion’s audience \(aud\), as FAPI 2.0 requires/,
+    );
   });
 });
