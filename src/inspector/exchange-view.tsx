@@ -1,6 +1,8 @@
 import type { Result } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import { shownHeader } from '../core/view/mask.ts';
+import { sentAssertion } from '../core/view/assertion.ts';
+import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
 import { LongText } from '../ui/long-text.tsx';
@@ -26,6 +28,7 @@ export function ExchangeView({
   curl: () => Promise<Result<string>>;
 }) {
   const { request, response, failure } = exchange;
+  const assertion = sentAssertion(request);
   return (
     <div>
       <pre>
@@ -37,6 +40,12 @@ export function ExchangeView({
         <pre aria-label={t('requestBody', name)}>
           <Secretish>{request.body}</Secretish>
         </pre>
+      )}
+      {assertion && (
+        <>
+          <ClaimsTable values={assertion.header} caption={t('assertionHeader', name)} />
+          <ClaimsTable values={assertion.claims} caption={t('assertionClaims', name)} />
+        </>
       )}
       {response && (
         <>

@@ -164,6 +164,12 @@ describe('client authentication methods', () => {
     );
     expect(body).not.toContain('client_secret=');
     expect(body).not.toContain(SECRET);
+    // Decoded beside the raw request: its claims, as a person reads them.
+    const claimsTable = page.getByRole('table', { name: 'Token client assertion claims' });
+    expect(await claimsTable.getByRole('row', { name: /^aud / }).textContent()).toContain(f.idp.issuer);
+    expect(await page.getByRole('table', { name: 'Token client assertion header' }).textContent()).toContain(
+      'HS256',
+    );
     const assertion = new URLSearchParams(body).get('client_assertion') ?? '';
     const [header, claims, signature] = assertion.split('.');
     expect(JSON.parse(Buffer.from(claims!, 'base64url').toString())).toMatchObject({

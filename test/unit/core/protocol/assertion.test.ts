@@ -9,6 +9,7 @@ import { formPost, readTokenResponse } from '../../../../src/core/protocol/token
 import { clientOf } from '../../../../src/core/protocol/client-auth.ts';
 import { profileSnapshot } from '../../../../src/core/profile/profile-snapshot.ts';
 import { hintInEnglish } from '../../../support/words.ts';
+import { sentAssertion } from '../../../../src/core/view/assertion.ts';
 import { curlCommand } from '../../../../src/core/report/curl.ts';
 import { redactRun } from '../../../../src/core/report/redact.ts';
 import { sentAssertions } from '../../../../src/core/run/answer-secrets.ts';
@@ -74,6 +75,9 @@ describe('client assertions (RFC 7523 §3, OIDC Core §9)', () => {
       }),
       NOW + 1,
     );
+    // The page shows it decoded; a request without one shows nothing more.
+    expect(sentAssertion(request)?.claims).toMatchObject({ iss: 'jwt-app', aud: 'https://id.example' });
+    expect(sentAssertion({ ...request, body: 'grant_type=x' })).toBeUndefined();
     const disk = JSON.stringify(redactRun(run));
     expect(disk).toContain(`${header}.${claims}`);
     expect(disk).not.toContain(signature);
