@@ -1,3 +1,4 @@
+import { namedSetting } from '../core/run/run.ts';
 import { workerWords } from './words.ts';
 import { invalid, ok, type Result } from '../core/flow-error.ts';
 import { defaultProfile } from '../core/profile/profile.ts';
@@ -196,8 +197,7 @@ export async function keepRetrySetting(runId: string): Promise<Res<'keepRetrySet
     await setSecret(profile.id, run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '');
     return ok({ profileName: profile.name });
   }
-  const change =
-    'clientAuth' in run.retry ? { clientAuth: run.retry.clientAuth } : { encodeBasic: run.retry.encodeBasic };
+  const change = namedSetting(run.retry);
   await writeKeys('local', { [PROFILES_KEY]: updateProfile(book, { ...profile, ...change }) });
   return ok({ profileName: profile.name });
 }

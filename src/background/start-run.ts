@@ -2,7 +2,7 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import { flowInfo, flowOf } from '../core/view/flows.ts';
 import { profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
-import { addSecrets, newRun, runCredential, type Run } from '../core/run/run.ts';
+import { addSecrets, namedSetting, newRun, runCredential, type Run } from '../core/run/run.ts';
 import { attemptOf, clientOf, type ClientCredential } from '../core/protocol/client-auth.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
@@ -104,8 +104,7 @@ export async function retryRun(
   const credential = runCredential(run);
   const refusedBefore = [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, credential))];
   // Named fields only: whatever else a payload carried never reaches the profile.
-  const change: RetrySetting =
-    'clientAuth' in setting ? { clientAuth: setting.clientAuth } : { encodeBasic: setting.encodeBasic };
+  const change = namedSetting(setting);
   const none = 'clientAuth' in change && change.clientAuth === 'none';
   return startRun({ ...run.profile, ...change }, name, none ? undefined : credential, deps, {
     retry: change,

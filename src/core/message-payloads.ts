@@ -85,6 +85,7 @@ const runId = string;
 const retryRun = union(
   object({ runId, clientAuth: oneOf(CLIENT_AUTH_METHODS) }),
   object({ runId, encodeBasic: boolean }),
+  object({ runId, assertionAudience: oneOf(ASSERTION_AUDIENCES) }),
   object({ runId, credential }),
 );
 

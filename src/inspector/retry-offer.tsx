@@ -9,7 +9,9 @@ import { t } from '../ui/words.ts';
 const label = (setting: RetrySetting) =>
   'clientAuth' in setting
     ? t('retryWith', setting.clientAuth)
-    : t(setting.encodeBasic ? 'retryEncodedBasic' : 'retryRawBasic');
+    : 'encodeBasic' in setting
+      ? t(setting.encodeBasic ? 'retryEncodedBasic' : 'retryRawBasic')
+      : t(setting.assertionAudience === 'endpoint' ? 'retryAudienceEndpoint' : 'retryAudienceIssuer');
 
 /**
  * After the client's credentials were refused, the likeliest fix first: another secret, typed here;

@@ -192,6 +192,40 @@ describe('client authentication methods', () => {
     expect(disk).not.toContain(SECRET);
   });
 
+  test('an assertion refused for its audience: the cause named, Retry with the token endpoint as audience succeeds and is kept', async () => {
+    // A provider that wants its token endpoint's URL, never its issuer, as the assertion's audience.
+    f.tamper = (ctx) => {
+      const assertion = (ctx.oidc?.params?.client_assertion as string | undefined) ?? '';
+      if (ctx.oidc?.route !== 'token' || !assertion) return;
+      const { aud } = JSON.parse(Buffer.from(assertion.split('.')[1]!, 'base64url').toString()) as {
+        aud: string;
+      };
+      if (!aud.endsWith('/oauth2/token')) {
+        ctx.status = 401;
+        ctx.body = { error: 'invalid_client', error_description: 'invalid audience' };
+      }
+    };
+    try {
+      const popup = await withMethod('jwt-app', 'client_secret_jwt');
+      const page = await submit(f, popup);
+      await expect.poll(() => verdict(page)).toMatch(/Failed/);
+      expect(await page.getByRole('alert').first().textContent()).toMatch(
+        /the provider wants the token endpoint’s URL as the assertion’s audience \(aud\)/,
+      );
+      await page.getByRole('button', { name: 'Retry with the token endpoint as audience' }).click();
+      await logIn(await loginPage(f));
+      await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+      const claims = page.getByRole('table', { name: 'Token client assertion claims' });
+      expect(await claims.getByRole('row', { name: /^aud / }).textContent()).toContain('/oauth2/token');
+      await page.getByRole('button', { name: 'Keep this setting in the profile' }).click();
+      await popup.reload();
+      await popup.locator('summary', { hasText: 'Request options' }).click();
+      await expect.poll(() => popup.getByLabel('Assertion audience').inputValue()).toBe('endpoint');
+    } finally {
+      f.tamper = undefined;
+    }
+  });
+
   test('client_secret_post: the secret goes in the body, no Authorization header', async () => {
     const popup = await withMethod('post-app', 'client_secret_post');
     const page = await submit(f, popup);

@@ -173,14 +173,17 @@ export const otherAdvertisedMethods = (used: ClientAuthMethod, advertised: unkno
 export interface ClientAttempt {
   method: ClientAuthMethod;
   encodeBasic?: false;
+  /** For an assertion sent to its endpoint's URL rather than the issuer. */
+  audience?: 'endpoint';
 }
 
 /** The attempt a request with `client` makes, as a run remembers it when the provider refuses it. */
 export const attemptOf = (client: ClientCredentials): ClientAttempt => {
   const method = authMethodOf(client);
-  return method === 'client_secret_basic' && client.encodeBasic === false
-    ? { method, encodeBasic: false }
-    : { method };
+  if (method === 'client_secret_basic' && client.encodeBasic === false) return { method, encodeBasic: false };
+  if (method === 'client_secret_jwt' && client.audience === 'endpoint')
+    return { method, audience: 'endpoint' };
+  return { method };
 };
 
 /** Whether the provider refused Basic both ways (form-urlencoded and raw) among `attempts`. */

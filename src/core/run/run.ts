@@ -1,8 +1,20 @@
 import type { ClientAttempt, ClientCredential } from '../protocol/client-auth.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
-import type { ClientAuthMethod, Profile } from '../profile/profile.ts';
+import type { AssertionAudience, ClientAuthMethod, Profile } from '../profile/profile.ts';
 import type { Step } from './steps/index.ts';
 import { say, sayHint } from '../i18n/say.ts';
+
+/** What a retry after a refusal of the client's credentials changes: one setting, kept in the profile when it works. */
+export type RetrySetting =
+  { clientAuth: ClientAuthMethod } | { encodeBasic: boolean } | { assertionAudience: AssertionAudience };
+
+/** Only the setting's named field: whatever else a payload carried never reaches the profile. */
+export const namedSetting = (s: RetrySetting): RetrySetting =>
+  'clientAuth' in s
+    ? { clientAuth: s.clientAuth }
+    : 'encodeBasic' in s
+      ? { encodeBasic: s.encodeBasic }
+      : { assertionAudience: s.assertionAudience };
 
 /** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
 export const RUN_SCHEMA = 4;
@@ -45,7 +57,7 @@ export interface Run {
    * A retry after the client's credentials were refused: the setting it changed (kept in the profile on
    * request), or `newSecret` when it was a secret typed in the inspector (kept as the profile's secret).
    */
-  retry?: { clientAuth: ClientAuthMethod } | { encodeBasic: boolean } | { newSecret: true };
+  retry?: RetrySetting | { newSecret: true };
   /** The client authentications this provider refused earlier in the same chain of retries. */
   refusedBefore?: ClientAttempt[];
   /** Every secret value captured so far, so redaction can find each wherever it recurs. */

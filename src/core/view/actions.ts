@@ -10,7 +10,7 @@ import {
   secretOf,
 } from '../protocol/client-auth.ts';
 import { encodingChanges, refusesClient } from '../protocol/client-auth-refusal.ts';
-import { LOGIN_STEPS, runCredential, type Run, type TokenHint } from '../run/run.ts';
+import { LOGIN_STEPS, runCredential, type RetrySetting, type Run, type TokenHint } from '../run/run.ts';
 import { actionDef, ownExchange, type ActionKind } from '../run/steps/index.ts';
 import { DISCOVERY_FIELDS } from '../protocol/authorization-server.ts';
 import { loopbackUnderRemote, PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
@@ -72,7 +72,7 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
 export const actionCount = (run: Run): number => run.steps.filter((s) => !LOGIN_STEPS.has(s.kind)).length;
 
 /** What a retry changes: the client authentication method, the Basic credential's encoding, or the secret. */
-export type RetrySetting = { clientAuth: ClientAuthMethod } | { encodeBasic: boolean };
+export type { RetrySetting };
 
 /** What the inspector offers after the client's credentials were refused, likeliest fix first. */
 export interface RetryOffers {
@@ -125,8 +125,18 @@ export function clientAuthRetries(run: Run): RetryOffers {
     used !== 'none' && pkce && !refused('none') && (advertised === undefined || advertised.includes('none'))
       ? [{ clientAuth: 'none' as const }]
       : [];
+  // An assertion's audience the other way (RFC 7523 §3), unless this provider refused that one too.
+  const otherAudience = client.audience === 'endpoint' ? 'issuer' : 'endpoint';
+  const audience =
+    used === 'client_secret_jwt' &&
+    !tried.some(
+      (a) =>
+        a.method === 'client_secret_jwt' && (a.audience === 'endpoint') === (otherAudience === 'endpoint'),
+    )
+      ? [{ assertionAudience: otherAudience } as const]
+      : [];
   return {
     secret: used !== 'none',
-    settings: [...encoding, ...methods.map((clientAuth) => ({ clientAuth })), ...none],
+    settings: [...encoding, ...audience, ...methods.map((clientAuth) => ({ clientAuth })), ...none],
   };
 }

@@ -70,11 +70,20 @@ describe('after invalid_client, the retries offered, likeliest fix first', () =>
   const refused = (
     secret: string,
     advertised: unknown,
-    patch: { pkce?: boolean; encodeBasic?: false; refusedBefore?: Run['refusedBefore'] } = {},
+    patch: {
+      pkce?: boolean;
+      encodeBasic?: false;
+      refusedBefore?: Run['refusedBefore'];
+      profile?: Partial<Run['profile']>;
+    } = {},
   ): Run => {
     const withMeta = {
       ...discovered,
-      profile: { ...discovered.profile, ...(patch.encodeBasic === false ? { encodeBasic: false } : {}) },
+      profile: {
+        ...discovered.profile,
+        ...(patch.encodeBasic === false ? { encodeBasic: false } : {}),
+        ...patch.profile,
+      },
       steps: discovered.steps.map((s) =>
         s.kind === 'discovery'
           ? { ...s, metadata: { token_endpoint_auth_methods_supported: advertised } }
@@ -125,6 +134,24 @@ describe('after invalid_client, the retries offered, likeliest fix first', () =>
     ]);
     // A secret that form-urlencoding changes: the Basic credential the other way comes first.
     expect(clientAuthRetries(refused('a+b', all)).settings[0]).toEqual({ encodeBasic: false });
+  });
+
+  test('a refused assertion: its audience the other way first, then the other methods; never the same audience twice', () => {
+    const jwt = { clientAuth: 'client_secret_jwt' as const };
+    expect(offered(refused('s', all, { profile: jwt }))).toEqual([
+      { assertionAudience: 'endpoint' },
+      'client_secret_basic',
+      'client_secret_post',
+    ]);
+    // The endpoint refused now, the issuer before: no audience left to try.
+    const both = refused('s', all, {
+      profile: { ...jwt, assertionAudience: 'endpoint' },
+      refusedBefore: [{ method: 'client_secret_jwt' }],
+    });
+    expect(offered(both)).toEqual(['client_secret_basic', 'client_secret_post']);
+    expect(offered(refused('s', all, { profile: { ...jwt, assertionAudience: 'endpoint' } }))[0]).toEqual({
+      assertionAudience: 'issuer',
+    });
   });
 
   test('what this provider already refused is not offered again; Basic refused both ways puts post first', () => {
