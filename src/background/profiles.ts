@@ -20,6 +20,7 @@ import {
   activeProfile,
   readBookRecord,
   pickCredential,
+  pickSecret,
   storedCredential,
   type StoredCredential,
   PROFILES_KEY,
@@ -68,16 +69,19 @@ async function loadState(): Promise<{ book: ProfileBook; keptAside?: Said }> {
   return { book, ...(keptAside ? { keptAside } : {}) };
 }
 
-async function readCredentialOf(profile: StoredProfile): Promise<StoredCredential> {
+/** A profile's credential records: its session copy and its disk copy. */
+const credentialRecords = (profile: StoredProfile): Promise<[unknown, unknown]> => {
   const key = secretKey(profile.id);
-  const [inSession, onDisk] = await Promise.all([readKey('session', key), readKey('local', key)]);
-  return pickCredential(profile, inSession, onDisk) ?? null;
+  return Promise.all([readKey('session', key), readKey('local', key)]);
+};
+
+async function readCredentialOf(profile: StoredProfile): Promise<StoredCredential> {
+  return pickCredential(profile, ...(await credentialRecords(profile))) ?? null;
 }
 
 /** The secret the popup's field shows for `profile`: its credential's, or '' (none, or a key). */
 async function readSecret(profile: StoredProfile): Promise<string> {
-  const credential = await readCredentialOf(profile);
-  return credential?.kind === 'secret' ? credential.secret : '';
+  return pickSecret(profile, ...(await credentialRecords(profile)));
 }
 
 /** The profile's credential record set from `secret`: in the session, and on disk only when remembered. */

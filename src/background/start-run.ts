@@ -3,7 +3,7 @@ import { flowInfo, flowOf } from '../core/view/flows.ts';
 import { profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
 import { addSecrets, namedSetting, newRun, runCredential, type Run } from '../core/run/run.ts';
-import { attemptOf, clientOf, type ClientCredential } from '../core/protocol/client-auth.ts';
+import { attemptOf, clientOf, usesSecret, type ClientCredential } from '../core/protocol/client-auth.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
@@ -16,12 +16,6 @@ import { loadRun, own } from './run-store.ts';
 import { say, sayAll } from '../core/i18n/say.ts';
 
 type StartRunResponse = Res<'startRun'>;
-
-const SECRET_METHODS: ReadonlySet<string | undefined> = new Set([
-  'client_secret_basic',
-  'client_secret_post',
-  'client_secret_jwt',
-]);
 
 const refuse = (error: FlowErrorInfo): StartRunResponse => ({ ok: false, error });
 
@@ -49,7 +43,7 @@ export async function startRun(
   const flow = flowInfo(requested);
   if (flow.needsSecret && !credential) problems.push(say('problemClientCredentialsSecret'));
   // A secret-based method chosen explicitly needs its secret: never silently a public client.
-  else if (SECRET_METHODS.has(requested.clientAuth) && credential?.kind !== 'secret')
+  else if (usesSecret(requested.clientAuth) && credential?.kind !== 'secret')
     problems.push(say('problemSecretMethodEmpty', requested.clientAuth ?? ''));
   if (flow.login && identity.redirectRefused(requested.redirectUri))
     problems.push(say('problemRedirectNotOwn', requested.redirectUri, identity.redirectUrl()));

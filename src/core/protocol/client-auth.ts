@@ -47,6 +47,10 @@ export interface ClientCredentials {
 export const secretOf = (client: ClientCredentials): string =>
   client.credential?.kind === 'secret' ? client.credential.secret : '';
 
+/** The methods that send the client secret, or a MAC keyed by it: none can start without one. */
+export const usesSecret = (method: ClientAuthMethod | undefined): boolean =>
+  method === 'client_secret_basic' || method === 'client_secret_post' || method === 'client_secret_jwt';
+
 /** The method actually used: a secret-based one without a credential is a public client. */
 export const authMethodOf = (client: ClientCredentials): ClientAuthMethod =>
   client.credential === undefined ? 'none' : (client.method ?? 'client_secret_basic');

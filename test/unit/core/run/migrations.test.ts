@@ -28,6 +28,9 @@ const v1Run = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** An exchange as older versions stored it: no role. */
+const ex = (url: string) => ({ request: { method: 'GET', url, headers: {} }, startedAt: 0, durationMs: 1 });
+
 describe('stored runs age well: numbered migrations, applied when a run is read', () => {
   test('every older version has its migration, so raising the schema without one fails here', () => {
     for (let version = 1; version < RUN_SCHEMA; version++)
@@ -53,11 +56,6 @@ describe('stored runs age well: numbered migrations, applied when a run is read'
   });
 
   test('a version 2 run opens with every step’s exchanges in one list: its own request first, then JWKS', () => {
-    const ex = (url: string) => ({
-      request: { method: 'GET', url, headers: {} },
-      startedAt: 0,
-      durationMs: 1,
-    });
     const run = migrateRun({
       ...v1Run(),
       schema: 2,
@@ -84,11 +82,6 @@ describe('stored runs age well: numbered migrations, applied when a run is read'
   });
 
   test('a version 3 run opens with a role on every exchange: its kind’s own request, then JWKS, JWKS again', () => {
-    const ex = (url: string) => ({
-      request: { method: 'GET', url, headers: {} },
-      startedAt: 0,
-      durationMs: 1,
-    });
     const run = migrateRun({
       ...v1Run(),
       schema: 3,
