@@ -77,6 +77,7 @@ export default tseslint.config(
       forbid: [
         { regex: '(^|/)background/', message: 'Pages talk to the worker through messages.ts.' },
         { regex: '(^|/)platform/storage-write', message: 'Only the worker writes storage.' },
+        { regex: '(^|/)platform/key-store', message: 'Only the worker opens the key store.' },
         {
           regex: '(^|/)core/(?!view/)',
           allowTypeImports: true,

@@ -22,7 +22,16 @@ export interface RunningProvider {
   signingKey: JWK;
   /** Milliseconds the provider spent handling each request, by route; for the bench's floors. */
   handlingMs: { route: string; ms: number }[];
+  /**
+   * Registers one more client while the provider runs (oidc-provider's client adapter, in memory): a
+   * client whose JWKS exists only once the extension made its key.
+   */
+  register: (client: ClientMetadata) => Promise<void>;
   close: () => Promise<void>;
+}
+
+interface ClientAdapter {
+  upsert: (id: string, payload: ClientMetadata, expiresIn: number) => Promise<void>;
 }
 
 async function signingKey(): Promise<JWK> {
@@ -119,6 +128,14 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
     provider,
     signingKey: key,
     handlingMs,
+    // oidc-provider keeps dynamic clients in its `Client` adapter (its in-memory one here); its types do
+    // not declare the static getter, which is public at run time (models/client.js).
+    register: (client) =>
+      (provider.Client as unknown as { adapter: ClientAdapter }).adapter.upsert(
+        client.client_id,
+        client,
+        3600,
+      ),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -54,6 +54,8 @@ interface Responses {
   setPresentation: void;
   /** A curl command repeating one recorded exchange, secrets as shell variables. */
   curl: Result<{ text: string }>;
+  /** A client key's public half as SPKI PEM, for a portal that wants PEM rather than a JWKS. */
+  publicKeyPem: Result<string>;
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */
   discover: Result<{
     endpoints: Endpoints;

@@ -19,6 +19,8 @@ import { serial } from './serial.ts';
 import { clearHistory, deleteRun } from './run-store.ts';
 import { settleOrphans } from './orphans.ts';
 import { retryRun, startRun } from './start-run.ts';
+import { publicKeyPem } from './client-keys.ts';
+import { ok } from '../core/flow-error.ts';
 
 /** What the worker does for each message; writes to the profile book and secrets run one at a time. */
 export const handlers: Handlers = {
@@ -39,4 +41,5 @@ export const handlers: Handlers = {
   setPresentation: (r) => writeKeys('local', { [PRESENTATION_KEY]: r.on }),
   curl: (r) => curl(r),
   discover: (r) => discover(r.issuer, workerDeps),
+  publicKeyPem: async (r) => ok(await publicKeyPem(r.jwk, r.alg)),
 };

@@ -33,6 +33,7 @@ import { extensionRedirectUrl, ownRedirectFor } from '../platform/identity.ts';
 import { readAll, readKey } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
 import type { WorkerDeps } from './deps.ts';
+import { generateClientKey, importClientKey, rememberClientKey, removeClientKey } from './client-keys.ts';
 import { forgetRunSecrets, loadRun, missingRun } from './run-store.ts';
 import { browserPlatform } from './worker-platform.ts';
 import { say, type Said } from '../core/i18n/say.ts';
@@ -118,7 +119,9 @@ async function applyEdit(
     case 'duplicate': {
       const source = book.profiles.find((p) => p.id === edit.id);
       if (!source) return gone;
-      const copy = { ...source, id: newId(), name: `${source.name} (copy)`, rememberSecret: false };
+      // The copy names no key: a private key belongs to one profile (generate or import one for the copy).
+      const { clientKey: _key, ...fields } = source;
+      const copy = { ...fields, id: newId(), name: `${source.name} (copy)`, rememberSecret: false };
       // The copy gets the secret for this session only: remembering is asked per profile.
       await writeKeys('session', { [secretKey(copy.id)]: await readCredentialOf(source) });
       return ok(addProfile(book, copy));
@@ -127,27 +130,65 @@ async function applyEdit(
       return renameProfile(book, edit.id, edit.name);
     case 'delete': {
       const next = deleteProfile(book, edit.id);
+      const ref = book.profiles.find((p) => p.id === edit.id)?.clientKey?.ref;
       if (next.ok)
         await Promise.all([
           removeKeys('session', [secretKey(edit.id)]),
           removeKeys('local', [secretKey(edit.id)]),
+          ...(ref ? [removeClientKey(deps.platform, ref)] : []),
         ]);
       return next;
     }
+    case 'generateKey':
+    case 'importKey':
+    case 'deleteKey':
+      return keyEdit(book, edit, deps);
     case 'select':
       return book.profiles.some((p) => p.id === edit.id) ? ok({ ...book, activeId: edit.id }) : gone;
     case 'update': {
       const before = book.profiles.find((p) => p.id === edit.profile.id);
       if (!before) return gone;
-      const next = updateProfile(book, { ...edit.profile, name: before.name });
+      // Of the key, a page edits only its kid: the key itself changes through the key edits alone.
+      const { clientKey: _asked, ...asked } = edit.profile;
+      const kid = edit.profile.clientKey?.kid.trim();
+      const clientKey = before.clientKey && { ...before.clientKey, ...(kid ? { kid } : {}) };
+      const next = updateProfile(book, { ...asked, ...(clientKey ? { clientKey } : {}), name: before.name });
       if (before.rememberSecret !== edit.profile.rememberSecret) {
         const record = await readCredentialOf(before);
         if (edit.profile.rememberSecret) await writeKeys('local', { [secretKey(before.id)]: record });
         else await removeKeys('local', [secretKey(before.id)]);
+        if (before.clientKey?.ref)
+          await rememberClientKey(deps.platform, before.clientKey.ref, edit.profile.rememberSecret);
       }
       return ok(next);
     }
   }
+}
+
+type KeyEdit = Extract<ProfileEdit, { action: 'generateKey' | 'importKey' | 'deleteKey' }>;
+
+/**
+ * A profile's client key generated, imported or deleted: the private half in the worker's keeping (see
+ * `client-keys.ts`), the profile naming its public half. A new key takes a new handle and the old key's
+ * private half is removed only once the new one is kept; a refused file changes nothing.
+ */
+async function keyEdit(book: ProfileBook, edit: KeyEdit, deps: WorkerDeps): Promise<Result<ProfileBook>> {
+  const profile = book.profiles.find((p) => p.id === edit.id);
+  if (!profile) return gone;
+  const old = profile.clientKey?.ref;
+  const { clientKey: _old, ...rest } = profile;
+  let next: StoredProfile = rest;
+  if (edit.action !== 'deleteKey') {
+    const ref = randomToken(deps.random, 16);
+    const made =
+      edit.action === 'generateKey'
+        ? ok(await generateClientKey(deps.platform, edit.alg, ref))
+        : await importClientKey(deps.platform, edit.text, edit.alg, ref, profile.rememberSecret);
+    if (!made.ok) return made;
+    next = { ...rest, clientKey: made.value };
+  }
+  if (old) await removeClientKey(deps.platform, old);
+  return ok(updateProfile(book, next));
 }
 
 export async function editProfiles(edit: ProfileEdit, deps: WorkerDeps): Promise<Res<'editProfiles'>> {

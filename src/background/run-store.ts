@@ -1,4 +1,4 @@
-import { invalid, type FlowErrorInfo, messageOf } from '../core/flow-error.ts';
+import { FlowFailure, invalid, type FlowErrorInfo, messageOf } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import { redactRun } from '../core/report/redact.ts';
 import { finishRun, type Run } from '../core/run/run.ts';
@@ -165,10 +165,8 @@ const PRUNE_AFTER_MS = 1_000;
  * Bodies are dropped if the run is too large to save whole.
  */
 /** What the person reads of an error nobody expected: the engine's words, kept as they came. */
-export const internalError = (error: unknown): FlowErrorInfo => ({
-  code: 'internal',
-  ...say('internalError', messageOf(error)),
-});
+export const internalError = (error: unknown): FlowErrorInfo =>
+  error instanceof FlowFailure ? error.info : { code: 'internal', ...say('internalError', messageOf(error)) };
 
 export async function failUnexpectedly(
   platform: WorkerPlatform,

@@ -3,7 +3,14 @@ import { flowInfo, flowOf } from '../core/view/flows.ts';
 import { profileProblems, type Profile } from '../core/profile/profile.ts';
 import { randomToken } from '../core/protocol/random.ts';
 import { addSecrets, namedSetting, newRun, runCredential, type Run } from '../core/run/run.ts';
-import { attemptOf, clientOf, usesSecret, type ClientCredential } from '../core/protocol/client-auth.ts';
+import {
+  attemptOf,
+  clientOf,
+  credentialFor,
+  usesSecret,
+  type ClientCredential,
+} from '../core/protocol/client-auth.ts';
+import { findSigningKey } from './client-keys.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
@@ -25,6 +32,13 @@ const accessRefusal = (origins: string[]): FlowErrorInfo => ({
   origins,
 });
 
+/** Why a profile under private_key_jwt cannot sign: no key, or its private half not on this device. */
+async function keyProblems(profile: Profile, credential: ClientCredential | undefined, deps: WorkerDeps) {
+  if (!profile.clientKey) return [say('problemNoKey')];
+  const held = credential?.kind === 'key' && (await findSigningKey(deps.platform, credential));
+  return held ? [] : [say('keyNotOnDevice')];
+}
+
 /**
  * Everything up to opening the login window. Problems found here are answered to the popup (which
  * is still open); from the login window on, the run record carries them to the inspector.
@@ -32,7 +46,7 @@ const accessRefusal = (origins: string[]): FlowErrorInfo => ({
 export async function startRun(
   asked: Profile,
   profileName: string,
-  credential: ClientCredential | undefined,
+  typed: ClientCredential | undefined,
   deps: WorkerDeps,
   retry?: Pick<Run, 'retry' | 'refusedBefore'>,
 ): Promise<StartRunResponse> {
@@ -41,7 +55,11 @@ export async function startRun(
   const requested = { ...asked, redirectUri: identity.ownRedirectFor(asked.redirectUri) };
   const problems = profileProblems(requested);
   const flow = flowInfo(requested);
-  if (flow.needsSecret && !credential) problems.push(say('problemClientCredentialsSecret'));
+  // Under private_key_jwt the profile's key, held on this device, is the credential; else the secret typed.
+  const credential = credentialFor(requested, typed);
+  if (requested.clientAuth === 'private_key_jwt')
+    problems.push(...(await keyProblems(requested, credential, deps)));
+  else if (flow.needsSecret && !credential) problems.push(say('problemClientCredentialsSecret'));
   // A secret-based method chosen explicitly needs its secret: never silently a public client.
   else if (usesSecret(requested.clientAuth) && credential?.kind !== 'secret')
     problems.push(say('problemSecretMethodEmpty', requested.clientAuth ?? ''));

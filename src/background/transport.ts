@@ -9,6 +9,7 @@ import {
 } from '../core/protocol/http.ts';
 import { withClientAuth } from '../core/protocol/token.ts';
 import { granted, type WorkerDeps } from './deps.ts';
+import { signingKey } from './client-keys.ts';
 
 /**
  * A proof of possession the transport adds to a request (a DPoP proof, RFC 9449): applied before
@@ -48,7 +49,11 @@ export async function send(deps: WorkerDeps, request: HttpRequest, options: Send
   const http = options.timeoutMs ? { ...deps.http, timeoutMs: options.timeoutMs } : deps.http;
   const prepared = async (nonce?: string) => {
     const authenticated = options.client
-      ? await withClientAuth(request, options.client, options.issuer ?? '', deps)
+      ? await withClientAuth(request, options.client, options.issuer ?? '', {
+          now: deps.now,
+          random: deps.random,
+          signingKey: (key) => signingKey(deps.platform, key),
+        })
       : request;
     return options.proof ? options.proof.apply(authenticated, nonce) : authenticated;
   };

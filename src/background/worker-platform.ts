@@ -9,6 +9,7 @@ import {
 } from '../platform/identity.ts';
 import { routeToExtension, stopRouting } from '../platform/net-rules.ts';
 import { hasOrigins, missingOrigins } from '../platform/permissions.ts';
+import { readStoredKey, removeStoredKey, storeKey } from '../platform/key-store.ts';
 import { extensionUrl } from '../platform/runtime.ts';
 import { readAll, readKey, type Area } from '../platform/storage-read.ts';
 import { removeKeys, writeKeys } from '../platform/storage-write.ts';
@@ -57,6 +58,12 @@ export interface WorkerPlatform {
     route: (filter: string, extensionRedirect: string) => Promise<number>;
     stop: (ruleId: number) => Promise<void>;
   };
+  /** The key store of generated private keys (IndexedDB in the browser), by handle. */
+  keys: {
+    read: (ref: string) => Promise<unknown>;
+    write: (ref: string, record: unknown) => Promise<void>;
+    remove: (ref: string) => Promise<void>;
+  };
   /** Whether the person granted host access to every one of `origins` (match patterns), asked now. */
   hasOrigins: (origins: string[]) => Promise<boolean>;
   /** Those of `origins` not granted yet. */
@@ -81,6 +88,7 @@ export const browserPlatform: WorkerPlatform = {
     failure: loginWindowFailure,
   },
   routing: { route: routeToExtension, stop: stopRouting },
+  keys: { read: readStoredKey, write: storeKey, remove: removeStoredKey },
   hasOrigins,
   missingOrigins,
 };

@@ -90,6 +90,16 @@ export const invalid = (words: { say: Say }): { ok: false; error: FlowErrorInfo 
   error: { code: 'invalid_input', ...words },
 });
 
+/**
+ * An error thrown with its words already said, from deep inside a request (a key that is not on this
+ * device at the moment of signing): the run shows it as it is, not as an internal error.
+ */
+export class FlowFailure extends Error {
+  constructor(readonly info: FlowErrorInfo) {
+    super(info.code);
+  }
+}
+
 /** What a thrown value says: an error's message, anything else as text (the engine's words, kept as they came). */
 export const messageOf = (thrown: unknown): string =>
   thrown instanceof Error ? thrown.message : String(thrown);

@@ -2,6 +2,8 @@ import {
   ASSERTION_AUDIENCES,
   CLIENT_AUTH_METHODS,
   FLOWS,
+  KEY_ALGS,
+  type ClientKey,
   type Endpoints,
   type Profile,
 } from './profile/profile.ts';
@@ -19,6 +21,7 @@ import {
   optional,
   pair,
   string,
+  textRecord,
   union,
   type Infer,
   type Schema,
@@ -40,6 +43,17 @@ const endpoints = fieldsOf<Endpoints>()({
   introspection: optional(string),
 });
 
+/** The private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4): never in a profile. */
+export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
+
+const clientKey = fieldsOf<ClientKey>()({
+  kid: string,
+  alg: oneOf(KEY_ALGS),
+  jwk: textRecord(PRIVATE_JWK_MEMBERS),
+  ref: optional(string),
+  source: optional(oneOf(['generated', 'imported'] as const)),
+});
+
 export const profileSchema = fieldsOf<Profile>()({
   issuer: string,
   clientId: string,
@@ -51,6 +65,7 @@ export const profileSchema = fieldsOf<Profile>()({
   clientAuth: optional(oneOf(CLIENT_AUTH_METHODS)),
   encodeBasic: optional(boolean),
   assertionAudience: optional(oneOf(ASSERTION_AUDIENCES)),
+  clientKey: optional(clientKey),
   flow: optional(oneOf(FLOWS)),
   extraAuthorize: optional(paramRows),
   extraToken: optional(paramRows),
@@ -65,7 +80,10 @@ const storedProfile: Schema<StoredProfile> = fieldsOf<StoredProfile>()({
 
 const profileEdit = union(
   object({ action: oneOf(['new', 'duplicate', 'delete', 'select'] as const), id: string }),
+  object({ action: oneOf(['deleteKey'] as const), id: string }),
   object({ action: oneOf(['rename'] as const), id: string, name: string }),
+  object({ action: oneOf(['generateKey'] as const), id: string, alg: oneOf(KEY_ALGS) }),
+  object({ action: oneOf(['importKey'] as const), id: string, alg: oneOf(KEY_ALGS), text: string }),
   object({ action: oneOf(['update'] as const), profile: storedProfile }),
 );
 export type ProfileEdit = Infer<typeof profileEdit>;
@@ -74,11 +92,14 @@ const exchangeRef = object({ step: index, exchange: index });
 /** Which recorded exchange: the run's `step`-th step, its `exchange`-th exchange (`exchanges`). */
 export type ExchangeRef = Infer<typeof exchangeRef>;
 
-/** The client's credential (the union of `protocol/client-auth.ts`): a secret, or a key reference. */
-const credential: Schema<ClientCredential> = union(
-  object({ kind: oneOf(['secret'] as const), secret: string }),
-  object({ kind: oneOf(['key'] as const), alg: string, kid: string }),
-);
+/**
+ * A credential a page may hand the worker: a secret typed there. A key never comes from a page: the
+ * worker takes it from the profile (`clientKey`) and its own key store.
+ */
+const credential: Schema<Extract<ClientCredential, { kind: 'secret' }>> = object({
+  kind: oneOf(['secret'] as const),
+  secret: string,
+});
 
 const runId = string;
 /** What a retry changes, one of: a method, the Basic credential's encoding, a credential typed in the inspector. */
@@ -111,6 +132,7 @@ export const PAYLOADS = {
   setPresentation: object({ on: boolean }),
   curl: object({ runId, exchange: exchangeRef }),
   discover: object({ issuer: string }),
+  publicKeyPem: object({ jwk: textRecord(PRIVATE_JWK_MEMBERS), alg: oneOf(KEY_ALGS) }),
 };
 
 export type Payloads = typeof PAYLOADS;

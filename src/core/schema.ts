@@ -23,6 +23,15 @@ export const boolean = schema<boolean>((v) => typeof v === 'boolean');
 /** A whole number ≥ 0 (a position in a list). */
 export const index = schema<number>((v) => Number.isSafeInteger(v) && (v as number) >= 0);
 
+/** An object whose every member is text (a public JWK's, RFC 7517 §4), none of `refused` among them. */
+export const textRecord = (refused: readonly string[] = []): Schema<Record<string, string>> =>
+  schema(
+    (v) =>
+      isObject(v) &&
+      Object.values(v).every((m) => typeof m === 'string') &&
+      !refused.some((name) => Object.hasOwn(v, name)),
+  );
+
 /** One of `values`, exactly. */
 export const oneOf = <const V extends readonly (string | number | boolean)[]>(values: V): Schema<V[number]> =>
   schema((v) => (values as readonly unknown[]).includes(v));

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PresentationMode } from '../ui/presentation.tsx';
 import { usePresentation } from '../ui/use-presentation.ts';
 import { AccessNotice } from './access-notice.tsx';
+import { ClientKeyField } from './client-key-field.tsx';
 import { EndpointFields } from './endpoint-fields.tsx';
 import { LoginFields } from './login-fields.tsx';
 import { ProfileBar } from './profile-bar.tsx';
@@ -56,8 +57,12 @@ export function Popup({ initial }: { initial: PopupState }) {
           onChange={(issuer) => void discovery.discover(issuer)}
         />
         <TextField label={t('clientId')} value={profile.clientId} onInput={(clientId) => set({ clientId })} />
-        {profile.clientAuth !== 'none' && (
-          <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
+        {profile.clientAuth === 'private_key_jwt' ? (
+          <ClientKeyField profiles={profiles} onError={reporter('key')} />
+        ) : (
+          profile.clientAuth !== 'none' && (
+            <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
+          )
         )}
         <div class="pair">
           <TextField

@@ -9,6 +9,7 @@ const METHODS: Record<ClientAuthMethod, MessageId> = {
   client_secret_basic: 'authBasic',
   client_secret_post: 'authPost',
   client_secret_jwt: 'authSecretJwt',
+  private_key_jwt: 'authPrivateKeyJwt',
   none: 'authNone',
 };
 
@@ -33,7 +34,7 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
           ))}
         </select>
       </div>
-      {method === 'client_secret_jwt' && (
+      {(method === 'client_secret_jwt' || method === 'private_key_jwt') && (
         <div class="field">
           <label for="assertion-audience">{t('assertionAudience')}</label>
           <select

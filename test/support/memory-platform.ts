@@ -10,6 +10,8 @@ export interface MemoryPlatform extends WorkerPlatform {
   rules: Set<number>;
   /** Login windows closed. */
   closed: number[];
+  /** The key store: records kept as they are (a CryptoKey is not JSON). */
+  keyRecords: Map<string, unknown>;
 }
 
 export interface MemoryOptions {
@@ -27,6 +29,7 @@ export function memoryPlatform(options: MemoryOptions = {}): MemoryPlatform {
   const pages: string[] = [];
   const rules = new Set<number>();
   const closed: number[] = [];
+  const keyRecords = new Map<string, unknown>();
   let nextRule = 1;
   const copy = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   return {
@@ -34,6 +37,18 @@ export function memoryPlatform(options: MemoryOptions = {}): MemoryPlatform {
     pages,
     rules,
     closed,
+    keyRecords,
+    keys: {
+      read: (ref) => Promise.resolve(keyRecords.get(ref)),
+      write: (ref, record) => {
+        keyRecords.set(ref, record);
+        return Promise.resolve();
+      },
+      remove: (ref) => {
+        keyRecords.delete(ref);
+        return Promise.resolve();
+      },
+    },
     storage: {
       readKey: (area, key) => Promise.resolve(copy(areas[area].get(key))),
       readAll: (area) => Promise.resolve(Object.fromEntries([...areas[area]].map(([k, v]) => [k, copy(v)]))),

@@ -25,7 +25,7 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
     exchange,
     client,
     serverOf(run)?.tokenEndpointAuthMethodsSupported,
-    { refresh: true },
+    { refresh: true, assertionAlgs: serverOf(run)?.tokenEndpointAuthSigningAlgValuesSupported },
   );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);

@@ -54,7 +54,10 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
     exchange,
     call.client,
     server?.tokenEndpointAuthMethodsSupported,
-    w.run.refusedBefore ? { refusedBefore: w.run.refusedBefore } : {},
+    {
+      assertionAlgs: server?.tokenEndpointAuthSigningAlgValuesSupported,
+      ...(w.run.refusedBefore ? { refusedBefore: w.run.refusedBefore } : {}),
+    },
   );
   const idToken = str(fields?.id_token);
   const accessToken = str(fields?.access_token);

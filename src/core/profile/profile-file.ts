@@ -1,5 +1,5 @@
 import { invalid, ok, type Result, messageOf } from '../flow-error.ts';
-import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type Profile } from './profile.ts';
+import { CLIENT_AUTH_METHODS, FLOWS, PROMPTS, type ClientKey, type Profile } from './profile.ts';
 import { arrayOf, boolean, oneOf, picked, string, unknown as unknownValue } from '../schema.ts';
 import { addProfile, MAX_PROFILES, type ProfileBook, type StoredProfile } from './profile-book.ts';
 import { say, type Said } from '../i18n/say.ts';
@@ -17,14 +17,21 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Profiles as a shareable file: never a secret, never a device setting. */
 export function exportProfiles(book: ProfileBook): string {
-  const profiles = book.profiles.map(({ id: _id, rememberSecret: _remember, ...p }) => p);
+  const profiles = book.profiles.map(({ id: _id, rememberSecret: _remember, ...p }) => ({
+    ...p,
+    ...(p.clientKey ? { clientKey: publicPart(p.clientKey) } : {}),
+  }));
   return JSON.stringify({ format: FILE_FORMAT, version: 1, profiles }, null, 2);
 }
+
+/** A client key as a file carries it: the public JWK, `kid` and `alg`; never this device's handle to the private half. */
+const publicPart = ({ ref: _ref, source: _source, ...key }: ClientKey): ClientKey => key;
 
 /** How a profile file's field must look, in words, where the schema's check alone would say too little. */
 const FIELD_RULES: Partial<Record<keyof Profile, () => Said>> = {
   clientAuth: () => say('fileRuleOneOf', CLIENT_AUTH_METHODS.join(', ')),
   encodeBasic: () => say('fileRuleBoolean'),
+  clientKey: () => say('fileRuleClientKey'),
   flow: () => say('fileRuleOneOf', FLOWS.join(', ')),
   extraAuthorize: () => say('fileRuleRows'),
   extraToken: () => say('fileRuleRows'),
@@ -70,8 +77,10 @@ function readProfile(value: unknown, index: number): FileProfile | Said {
       return wrong(key, FIELD_RULES[key]?.() ?? say('fileRuleSchema'));
   // Only profile fields are taken (the profile's own list): whatever else the file carries (a secret,
   // say) is left behind.
+  const fields = picked(profileSchema.shape, value);
   const profile: Profile = {
-    ...picked(profileSchema.shape, value),
+    ...fields,
+    ...(fields.clientKey ? { clientKey: publicPart(fields.clientKey) } : {}),
     issuer,
     clientId,
     redirectUri,

@@ -17,6 +17,7 @@ export const PROFILE_FIELDS = [
   'clientAuth',
   'encodeBasic',
   'assertionAudience',
+  'clientKey',
   'flow',
   'extraAuthorize',
   'extraToken',

@@ -23,6 +23,11 @@ export interface Profile {
   encodeBasic?: boolean;
   /** A client assertion's `aud` (RFC 7523 §3): the issuer (default; FAPI 2.0) or the token endpoint's URL. */
   assertionAudience?: AssertionAudience;
+  /**
+   * The client's key pair for `private_key_jwt` (RFC 7523 §2.2): its public half, `kid` and algorithm.
+   * The private half stays on this device, in the worker's key store (`ref`), never in the profile.
+   */
+  clientKey?: ClientKey;
   /** Default: authorization_code (a login). client_credentials has no login window (RFC 6749 §4.4). */
   flow?: Flow;
   /** More authorize request parameters (`max_age`, `login_hint`, `acr_values`…); a name may repeat. */
@@ -39,6 +44,7 @@ export const CLIENT_AUTH_METHODS = [
   'client_secret_basic',
   'client_secret_post',
   'client_secret_jwt',
+  'private_key_jwt',
   'none',
 ] as const;
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
@@ -46,6 +52,26 @@ export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 /** Whom a client assertion names as its audience: the issuer identifier, or the endpoint it is sent to. */
 export const ASSERTION_AUDIENCES = ['issuer', 'endpoint'] as const;
 export type AssertionAudience = (typeof ASSERTION_AUDIENCES)[number];
+
+/** The algorithms a client key is generated or imported for (FAPI 2.0 §5.4.1; EdDSA is not generated: Chrome 116). */
+export const KEY_ALGS = ['ES256', 'PS256'] as const;
+export type KeyAlg = (typeof KEY_ALGS)[number];
+
+/** A public JWK's members (RFC 7517 §4), all text: `kty`, `crv`, `x`, `y` or `n`, `e`. */
+export type PublicJwk = Record<string, string>;
+
+/** A client key as a profile names it: nothing in it is secret. */
+export interface ClientKey {
+  /** The `kid` its assertions carry: the JWK's own or its RFC 7638 thumbprint, editable. */
+  kid: string;
+  alg: KeyAlg;
+  /** The public key, without `kid`, `alg` or `use` (the JWKS shown adds them). */
+  jwk: PublicJwk;
+  /** Its private half's handle in this device's key store; absent in a profile file or a copy. */
+  ref?: string;
+  /** Made here (kept on disk, non-extractable) or imported (a secret like the client secret). */
+  source?: 'generated' | 'imported';
+}
 
 export interface Endpoints {
   authorization: string;

@@ -42,3 +42,11 @@ export const signedWithSecret = (claims: AssertionClaims, secret: string): Promi
   new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .sign(new TextEncoder().encode(secret));
+
+/** OIDC Core §9 `private_key_jwt`: the claims signed with the client's private key, named by its `kid`. */
+export const signedWithKey = (
+  claims: AssertionClaims,
+  key: { alg: string; kid: string },
+  privateKey: CryptoKey,
+): Promise<string> =>
+  new SignJWT({ ...claims }).setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' }).sign(privateKey);

@@ -10,6 +10,8 @@ export interface AuthorizationServer {
   endpoints: Required<Endpoints>;
   scopesSupported: string[] | undefined;
   tokenEndpointAuthMethodsSupported: string[] | undefined;
+  /** The algorithms it takes for client assertions (RFC 8414 §2). */
+  tokenEndpointAuthSigningAlgValuesSupported: string[] | undefined;
   idTokenSigningAlgValuesSupported: string[] | undefined;
   codeChallengeMethodsSupported: string[] | undefined;
   /** RFC 9207 §3: it sends `iss` in every authorization response. */
@@ -40,6 +42,9 @@ export function authorizationServer(metadata: Record<string, unknown>): Authoriz
     endpoints,
     scopesSupported: strings(metadata.scopes_supported),
     tokenEndpointAuthMethodsSupported: strings(metadata.token_endpoint_auth_methods_supported),
+    tokenEndpointAuthSigningAlgValuesSupported: strings(
+      metadata.token_endpoint_auth_signing_alg_values_supported,
+    ),
     idTokenSigningAlgValuesSupported: strings(metadata.id_token_signing_alg_values_supported),
     codeChallengeMethodsSupported: strings(metadata.code_challenge_methods_supported),
     authorizationResponseIssParameterSupported:

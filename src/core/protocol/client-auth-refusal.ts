@@ -5,6 +5,7 @@ import {
   authMethodOf,
   basicRefusedBothWays,
   formEncode,
+  isAssertion,
   otherAdvertisedMethods,
   secretOf,
   type ClientAttempt,
@@ -47,6 +48,16 @@ export interface RefusalOptions {
   sentAt?: number;
   /** The provider's `Date` header on its refusal. */
   providerDate?: string;
+  /** Discovery's `token_endpoint_auth_signing_alg_values_supported`, as it came. */
+  assertionAlgs?: unknown;
+}
+
+/** RFC 7523 §3, OIDC Registration §2: an assertion's algorithm the provider may not take for this client. */
+function algorithmCause(alg: string, advertised: unknown): Said {
+  const algs = Array.isArray(advertised) ? advertised.filter((a): a is string => typeof a === 'string') : [];
+  return algs.length && !algs.includes(alg)
+    ? say('causeAlgNotAdvertised', alg, algs.join(', '))
+    : say('causeAlg', alg);
 }
 
 /** How far apart the clocks may be before an assertion's `iat` and `exp` are in doubt (its life is 60 s). */
@@ -95,10 +106,14 @@ export function clientAuthCauses(
     used === 'client_secret_basic' &&
     basicRefusedBothWays([...(options.refusedBefore ?? []), attemptOf(client)]);
   if (bothWays && (client.clientId + secretOf(client)).includes(':')) causes.push(say('causeColonSplit'));
-  if (used !== 'none') causes.push(say('causeWrongSecret'));
-  if (used === 'client_secret_jwt') {
+  const key = client.credential?.kind === 'key' ? client.credential : undefined;
+  // OIDC Core §9: the provider checks the signature with the client's registered public key.
+  if (key) causes.push(say('causeKeyNotHeld', key.kid));
+  else if (used !== 'none') causes.push(say('causeWrongSecret'));
+  if (isAssertion(used)) {
     // RFC 7523 §3: `aud` identifies the provider; some take only their issuer, some only the endpoint.
     causes.push(say(client.audience === 'endpoint' ? 'causeAudienceIssuer' : 'causeAudienceEndpoint'));
+    causes.push(algorithmCause(key?.alg ?? 'HS256', options.assertionAlgs));
     const clock = clockCause(options);
     if (clock) causes.push(clock);
   }

@@ -1,7 +1,12 @@
 /** Client authentication (RFC 6749 §2.3): who the client is, and how a request proves it. */
-import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from '../profile/profile.ts';
+import {
+  CLIENT_AUTH_METHODS,
+  type ClientAuthMethod,
+  type ClientKey,
+  type Profile,
+} from '../profile/profile.ts';
 import type { RandomBytes } from './random.ts';
-import { assertionClaims, JWT_BEARER, signedWithSecret } from './assertion.ts';
+import { assertionClaims, JWT_BEARER, signedWithKey, signedWithSecret } from './assertion.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
 export function formEncode(value: string): string {
@@ -20,11 +25,32 @@ export function basicAuthorization(clientId: string, secret: string, encode = tr
     : `Basic ${base64(`${clientId}:${secret}`)}`;
 }
 
+/** A private key the client holds, as a request names it: the profile's key reference (`ref` its handle). */
+export type KeyCredential = { kind: 'key' } & Required<Omit<ClientKey, 'source'>>;
+
 /**
  * What the client proves itself with (design.md: a credential union): a shared secret, or a private
- * key it holds, named by its algorithm and key ID (the key itself stays in the key store).
+ * key it holds, named by its algorithm and key ID (the key itself stays in the worker's key store).
  */
-export type ClientCredential = { kind: 'secret'; secret: string } | { kind: 'key'; alg: string; kid: string };
+export type ClientCredential = { kind: 'secret'; secret: string } | KeyCredential;
+
+/**
+ * The key a profile proves itself with under `private_key_jwt`, when it names one held on this device
+ * (a profile from a file, or a copy, names only the public half: `ref` absent).
+ */
+export const keyCredential = (profile: Profile): KeyCredential | undefined => {
+  const key = profile.clientKey;
+  return key?.ref === undefined
+    ? undefined
+    : { kind: 'key', kid: key.kid, alg: key.alg, jwk: key.jwk, ref: key.ref };
+};
+
+/** The credential a run of `profile` uses: its key under `private_key_jwt`, else the secret typed for it. */
+export const credentialFor = (
+  profile: Profile,
+  secret: ClientCredential | undefined,
+): ClientCredential | undefined =>
+  profile.clientAuth === 'private_key_jwt' ? keyCredential(profile) : secret;
 
 /** A secret as a credential: an empty one is no credential (a public client). */
 export const secretCredential = (secret: string): ClientCredential | undefined =>
@@ -51,6 +77,10 @@ export const secretOf = (client: ClientCredentials): string =>
 export const usesSecret = (method: ClientAuthMethod | undefined): boolean =>
   method === 'client_secret_basic' || method === 'client_secret_post' || method === 'client_secret_jwt';
 
+/** The methods that send a signed JWT about the client (RFC 7523 §2.2). */
+export const isAssertion = (method: ClientAuthMethod): boolean =>
+  method === 'client_secret_jwt' || method === 'private_key_jwt';
+
 /** The method actually used: a secret-based one without a credential is a public client. */
 export const authMethodOf = (client: ClientCredentials): ClientAuthMethod =>
   client.credential === undefined ? 'none' : (client.method ?? 'client_secret_basic');
@@ -76,10 +106,14 @@ export interface AuthTarget {
   endpoint: string;
 }
 
-/** What a strategy may use besides the request: a clock and a random source (an assertion's `iat`, `jti`). */
+/**
+ * What a strategy may use besides the request: a clock and a random source (an assertion's `iat`, `jti`),
+ * and the private key a key credential names (the worker's key store; it refuses a key not on this device).
+ */
 export interface AuthTools {
   now: () => number;
   random: RandomBytes;
+  signingKey?: (key: KeyCredential) => Promise<CryptoKey>;
 }
 
 /**
@@ -99,12 +133,28 @@ function secretFor(client: ClientCredentials, method: ClientAuthMethod): string 
   return client.credential.secret;
 }
 
-/** A method the client's credential cannot serve (a secret-based method for a key): nothing is sent. */
+/** A key-based strategy's key; asked of a client that holds a secret (or nothing), it refuses to send. */
+function keyFor(client: ClientCredentials): KeyCredential {
+  if (client.credential?.kind !== 'key') throw new ClientAuthError('private_key_jwt');
+  return client.credential;
+}
+
+/** A method the client's credential cannot serve (a secret-based method for a key, or the reverse): nothing is sent. */
 export class ClientAuthError extends Error {
   constructor(readonly method: ClientAuthMethod) {
-    super(`${method} needs a client secret`);
+    super(`${method} needs ${method === 'private_key_jwt' ? 'a client key' : 'a client secret'}`);
   }
 }
+
+/** An assertion's audience (RFC 7523 §3): the issuer identifier, or the endpoint's URL when the client says so. */
+const audienceOf = (t: AuthTarget, c: ClientCredentials) =>
+  c.audience === 'endpoint' ? t.endpoint : t.issuer;
+
+const assertionPairs = (c: ClientCredentials, assertion: string): [string, string][] => [
+  ['client_id', c.clientId],
+  ['client_assertion_type', JWT_BEARER],
+  ['client_assertion', assertion],
+];
 
 /** A strategy that needs no signature settles at once (a refusal as a rejected promise, like a signer's). */
 const settled = <T>(work: () => T): Promise<T> => new Promise<T>((resolve) => resolve(work()));
@@ -144,17 +194,23 @@ export const CLIENT_AUTHENTICATION: Record<ClientAuthMethod, ClientAuthenticatio
     ),
   // OIDC Core §9, RFC 7523 §2.2: a short-lived JWT about the client, signed with its secret (HS256).
   client_secret_jwt: async (t, c, r, tools) =>
-    withForm(r, [
-      ['client_id', c.clientId],
-      ['client_assertion_type', JWT_BEARER],
-      [
-        'client_assertion',
+    withForm(
+      r,
+      assertionPairs(
+        c,
         await signedWithSecret(
-          assertionClaims(c.clientId, c.audience === 'endpoint' ? t.endpoint : t.issuer, tools),
+          assertionClaims(c.clientId, audienceOf(t, c), tools),
           secretFor(c, 'client_secret_jwt'),
         ),
-      ],
-    ]),
+      ),
+    ),
+  // OIDC Core §9, RFC 7523 §2.2: the same JWT signed with the client's private key, its `kid` in the header.
+  private_key_jwt: async (t, c, r, tools) => {
+    const key = keyFor(c);
+    if (!tools.signingKey) throw new ClientAuthError('private_key_jwt');
+    const claims = assertionClaims(c.clientId, audienceOf(t, c), tools);
+    return withForm(r, assertionPairs(c, await signedWithKey(claims, key, await tools.signingKey(key))));
+  },
   // §2.3, §3.2.1: a public client names itself and proves nothing (PKCE does that for the code).
   none: (_t, c, r) => settled(() => withForm(r, [['client_id', c.clientId]])),
 };
@@ -185,8 +241,7 @@ export interface ClientAttempt {
 export const attemptOf = (client: ClientCredentials): ClientAttempt => {
   const method = authMethodOf(client);
   if (method === 'client_secret_basic' && client.encodeBasic === false) return { method, encodeBasic: false };
-  if (method === 'client_secret_jwt' && client.audience === 'endpoint')
-    return { method, audience: 'endpoint' };
+  if (isAssertion(method) && client.audience === 'endpoint') return { method, audience: 'endpoint' };
   return { method };
 };
 

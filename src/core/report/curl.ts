@@ -129,8 +129,9 @@ export function curlCommand(
   for (const helper of helpers) lines.push(HELPERS[helper]);
   if (used.includes('CLIENT_ASSERTION'))
     lines.push(
-      '# CLIENT_ASSERTION: a JWT about the client (iss = sub = client ID, aud = the issuer, a fresh jti, exp a minute ahead),',
-      '# signed as the profile says (RFC 7523 §2.2, OIDC Core §9). The recorded one has expired and its jti is spent: build a fresh one.',
+      '# CLIENT_ASSERTION: a JWT about the client (iss = sub = client ID, aud = the issuer or the token endpoint as the profile chose,',
+      '# a fresh jti, exp a minute ahead), signed with the client secret (HS256, client_secret_jwt) or the client key with its kid',
+      '# (private_key_jwt; RFC 7523 §2.2, OIDC Core §9). The recorded one has expired and its jti is spent: build a fresh one.',
     );
   if (used.includes('CODE'))
     lines.push(

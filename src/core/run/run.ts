@@ -1,4 +1,4 @@
-import type { ClientAttempt, ClientCredential } from '../protocol/client-auth.ts';
+import { credentialFor, type ClientAttempt, type ClientCredential } from '../protocol/client-auth.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { AssertionAudience, ClientAuthMethod, Profile } from '../profile/profile.ts';
 import type { Step } from './steps/index.ts';
@@ -90,10 +90,13 @@ export interface Secret {
   value: string;
 }
 
-/** The credential the run's client proves itself with: the secret it started with, or none (a public client). */
-export function runCredential(run: Pick<Run, 'secrets'>): ClientCredential | undefined {
+/**
+ * The credential the run's client proves itself with: its profile's key under `private_key_jwt`, else the
+ * secret it started with, or none (a public client).
+ */
+export function runCredential(run: Pick<Run, 'secrets' | 'profile'>): ClientCredential | undefined {
   const secret = run.secrets.find((s) => s.kind === 'client_secret')?.value ?? '';
-  return secret === '' ? undefined : { kind: 'secret', secret };
+  return credentialFor(run.profile, secret === '' ? undefined : { kind: 'secret', secret });
 }
 
 /** A record of this version's shape (older ones go through `migrateRun` first). */

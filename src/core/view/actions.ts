@@ -6,6 +6,9 @@ import {
   authMethodOf,
   basicRefusedBothWays,
   clientOf,
+  isAssertion,
+  keyCredential,
+  usesSecret,
   otherAdvertisedMethods,
   secretOf,
 } from '../protocol/client-auth.ts';
@@ -112,8 +115,13 @@ export function clientAuthRetries(run: Run): RetryOffers {
       : [];
   const advertised = serverOf(run)?.tokenEndpointAuthMethodsSupported;
   const refused = (m: ClientAuthMethod) => m !== 'client_secret_basic' && tried.some((a) => a.method === m);
+  // private_key_jwt only with a key held here; after it, no secret-based method (the run holds no secret).
+  const usable = (m: ClientAuthMethod) =>
+    m === 'private_key_jwt'
+      ? keyCredential(run.profile) !== undefined
+      : !(used === 'private_key_jwt' && usesSecret(m));
   const methods = otherAdvertisedMethods(used, advertised)
-    .filter((m) => m !== 'none' && !refused(m) && !(bothWays && m === 'client_secret_basic'))
+    .filter((m) => m !== 'none' && usable(m) && !refused(m) && !(bothWays && m === 'client_secret_basic'))
     .sort(
       (a, b) =>
         Number(bothWays && b === 'client_secret_post') - Number(bothWays && a === 'client_secret_post'),
@@ -128,15 +136,13 @@ export function clientAuthRetries(run: Run): RetryOffers {
   // An assertion's audience the other way (RFC 7523 §3), unless this provider refused that one too.
   const otherAudience = client.audience === 'endpoint' ? 'issuer' : 'endpoint';
   const audience =
-    used === 'client_secret_jwt' &&
-    !tried.some(
-      (a) =>
-        a.method === 'client_secret_jwt' && (a.audience === 'endpoint') === (otherAudience === 'endpoint'),
-    )
+    isAssertion(used) &&
+    !tried.some((a) => a.method === used && (a.audience === 'endpoint') === (otherAudience === 'endpoint'))
       ? [{ assertionAudience: otherAudience } as const]
       : [];
   return {
-    secret: used !== 'none',
+    // Another secret for a method that sends one; a key is fixed under Client key, never retyped here.
+    secret: used !== 'none' && used !== 'private_key_jwt',
     settings: [...encoding, ...audience, ...methods.map((clientAuth) => ({ clientAuth })), ...none],
   };
 }

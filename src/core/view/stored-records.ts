@@ -1,6 +1,7 @@
 import type { ProfileBook, StoredProfile } from '../profile/profile-book.ts';
 import type { Run } from '../run/run.ts';
 import type { ClientCredential } from '../protocol/client-auth.ts';
+import type { PublicJwk } from '../profile/profile.ts';
 import { arrayOf, oneOf, picked, string, unknown } from '../schema.ts';
 import { migrateRun } from '../run/migrations/index.ts';
 import { readStoredBook, type BookRead } from '../profile/book-migrations.ts';
@@ -9,8 +10,11 @@ import { readStoredBook, type BookRead } from '../profile/book-migrations.ts';
  * The storage layout, in one place (design.md "The storage layout has one home"): which key holds
  * what, in which area, and which copy wins. Nothing else spells a key.
  *
- * - `storage.local` (disk): the profile book, a run's redacted copy (`history:`), a remembered secret.
- * - `storage.session` (memory): a run's full record (`run:`), every profile's secret (`secret:`).
+ * - `storage.local` (disk): the profile book, a run's redacted copy (`history:`), a remembered secret or
+ *   imported private key.
+ * - `storage.session` (memory): a run's full record (`run:`), every profile's secret (`secret:`), every
+ *   imported private key (`key:`).
+ * - The worker's key store (IndexedDB, `platform/key-store.ts`): generated private keys, non-extractable.
  */
 export type AreaName = 'session' | 'local';
 /** One storage area's contents, as `storage.get(null)` answers. */
@@ -29,6 +33,7 @@ export const ACTIVE_PROFILE_HINT = 'activeProfileHint';
 const RUN_PREFIX = 'run:';
 const HISTORY_PREFIX = 'history:';
 const SECRET_PREFIX = 'secret:';
+const KEY_PREFIX = 'key:';
 
 /** A run's full record, in storage.session. */
 export const runKey = (id: string): string => `${RUN_PREFIX}${id}`;
@@ -36,6 +41,18 @@ export const runKey = (id: string): string => `${RUN_PREFIX}${id}`;
 export const historyKey = (id: string): string => `${HISTORY_PREFIX}${id}`;
 /** A profile's secret: in storage.session, and also in storage.local when remembered. */
 export const secretKey = (profileId: string): string => `${SECRET_PREFIX}${profileId}`;
+
+/**
+ * An imported private key (a secret like the client secret: the session's, and the disk's when the
+ * profile remembers its secret), by its handle (`ClientKey.ref`).
+ */
+export const importedKeyKey = (ref: string): string => `${KEY_PREFIX}${ref}`;
+
+/** What an imported key's record holds: the private JWK, and the thumbprint of its public half. */
+export interface ImportedKeyRecord {
+  jwk: PublicJwk;
+  thumbprint: string;
+}
 
 /** The push channel a page opens to hear one run's saves as they happen (`run:<id>`). */
 export const runChannel = {
@@ -114,30 +131,34 @@ export const historyKeys = (session: AreaRecords, local: AreaRecords): Record<Ar
   local: keysWith(local, HISTORY_PREFIX),
 });
 
-/** Every stored client secret, remembered or not. */
-export const secretKeys = (records: AreaRecords): string[] => keysWith(records, SECRET_PREFIX);
+/** Every stored client secret and imported private key, remembered or not. */
+export const secretKeys = (records: AreaRecords): string[] => [
+  ...keysWith(records, SECRET_PREFIX),
+  ...keysWith(records, KEY_PREFIX),
+];
 
 /**
- * What a profile's credential record (`secret:<id>`) holds: the credential union, or `null` for none.
- * Records written before the union hold the bare secret (`''` for none); they are read as the union,
- * and written as one the next time the profile's secret is set.
+ * What a profile's credential record (`secret:<id>`) holds: a secret credential, or `null` for none (a
+ * key is named by the profile, `clientKey`). Records written before the union hold the bare secret (`''`
+ * for none); they are read as the union, and written as one the next time the profile's secret is set.
  */
-export type StoredCredential = ClientCredential | null;
+export type StoredCredential = SecretCredential | null;
+type SecretCredential = Extract<ClientCredential, { kind: 'secret' }>;
 
 /** The record for `secret` typed in the popup or the inspector: a secret credential, or none. */
 export const storedCredential = (secret: string): StoredCredential =>
   secret === '' ? null : { kind: 'secret', secret };
 
-const isCredential = (v: unknown): v is ClientCredential =>
+const isCredential = (v: unknown): v is SecretCredential =>
   typeof v === 'object' &&
   v !== null &&
   'kind' in v &&
-  (v.kind === 'secret'
-    ? 'secret' in v && typeof v.secret === 'string'
-    : v.kind === 'key' && 'alg' in v && typeof v.alg === 'string' && 'kid' in v && typeof v.kid === 'string');
+  v.kind === 'secret' &&
+  'secret' in v &&
+  typeof v.secret === 'string';
 
 /** A stored record as this version reads it: `undefined` when there is none (or none it can read). */
-export function readCredential(value: unknown): { credential?: ClientCredential } | undefined {
+export function readCredential(value: unknown): { credential?: SecretCredential } | undefined {
   if (typeof value === 'string') return value === '' ? {} : { credential: { kind: 'secret', secret: value } };
   if (value === null) return {};
   return isCredential(value) ? { credential: value } : undefined;
@@ -148,7 +169,7 @@ export function pickCredential(
   profile: StoredProfile,
   inSession: unknown,
   onDisk: unknown,
-): ClientCredential | undefined {
+): SecretCredential | undefined {
   const session = readCredential(inSession);
   if (session) return session.credential;
   return profile.rememberSecret ? readCredential(onDisk)?.credential : undefined;

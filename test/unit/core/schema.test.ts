@@ -63,7 +63,8 @@ describe('payload schemas: one definition gives the type and the check', () => {
     const bad: [keyof Profile, unknown][] = [
       ['issuer', 42],
       ['prompt', 'always'],
-      ['clientAuth', 'private_key_jwt'],
+      ['clientAuth', 'tls_client_auth'],
+      ['clientKey', { kid: 'k', alg: 'ES256', jwk: { kty: 'EC', d: 'private!' } }],
       ['flow', 'implicit'],
       ['extraAuthorize', [['a']]],
       ['endpoints', { ...profile.endpoints, token: undefined }],

@@ -61,7 +61,7 @@ describe('composed pt-BR sentences read natively', () => {
     const inEnglish = clientAuthCauses(secretClient('app', 's'), [
       'client_secret_post',
       'none',
-      'private_key_jwt',
+      'tls_client_auth',
     ]);
     expect(en.spoken(inEnglish.at(-1)!.say)).toBe(
       'client_secret_basic is not allowed for this client; the provider also accepts client_secret_post or none',

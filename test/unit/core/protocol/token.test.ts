@@ -208,7 +208,10 @@ describe('what counts as the client’s credential in a request', () => {
   });
 
   test('a secret-based method refuses to send for a client that holds a key: nothing is made up', async () => {
-    const keyed = { clientId: 'app', credential: { kind: 'key', alg: 'PS256', kid: 'k1' } as const };
+    const keyed = {
+      clientId: 'app',
+      credential: { kind: 'key', alg: 'PS256', kid: 'k1', jwk: { kty: 'RSA' }, ref: 'r' } as const,
+    };
     await expect(authed(formPost('https://op/t', [['grant_type', 'x']]), keyed)).rejects.toThrow(
       /client_secret_basic needs/,
     );

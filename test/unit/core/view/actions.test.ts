@@ -154,6 +154,21 @@ describe('after invalid_client, the retries offered, likeliest fix first', () =>
     });
   });
 
+  test('private_key_jwt: offered only with a key held here; refused, its audience first and no secret asked', () => {
+    const key = { kid: 'k', alg: 'ES256' as const, jwk: { kty: 'EC' } };
+    expect(offered(refused('s', all))).not.toContain('private_key_jwt');
+    expect(offered(refused('s', all, { profile: { clientKey: { ...key, ref: 'r' } } }))).toContain(
+      'private_key_jwt',
+    );
+    // A key named by a shared file, its private half elsewhere: not offered.
+    expect(offered(refused('s', all, { profile: { clientKey: key } }))).not.toContain('private_key_jwt');
+    const keyed = refused('', all, {
+      profile: { clientAuth: 'private_key_jwt', clientKey: { ...key, ref: 'r' } },
+    });
+    expect(clientAuthRetries(keyed).secret).toBe(false);
+    expect(offered(keyed)).toEqual([{ assertionAudience: 'endpoint' }]);
+  });
+
   test('what this provider already refused is not offered again; Basic refused both ways puts post first', () => {
     const basic = ['client_secret_post', 'client_secret_basic'];
     // The raw credential refused now, the form-urlencoded one before: neither again, post first.

@@ -81,12 +81,11 @@ describe('the storage layout: one home for keys and for which copy wins', () => 
       kind: 'secret',
       secret: 'disk',
     });
-    // A key reference is a credential; the popup's secret field shows nothing for it.
+    // A key is named by the profile (`clientKey`), never by this record: one here is not read as a credential.
     const key = { kind: 'key', alg: 'PS256', kid: 'k1' };
-    expect(readCredential(key)).toEqual({ credential: key });
+    expect(readCredential(key)).toBeUndefined();
     expect(pickSecret(stored, key, undefined)).toBe('');
     // What this version cannot read is no record: the lookup goes on.
-    expect(readCredential({ kind: 'key', alg: 'PS256' })).toBeUndefined();
     expect(readCredential(42)).toBeUndefined();
     expect(pickCredential(stored, { kind: 'password' }, 'disk')).toEqual({ kind: 'secret', secret: 'disk' });
   });
