@@ -1,0 +1,173 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { redirectUrlFor } from '../../dev/browser.ts';
+import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
+import { flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
+
+/*
+ * private_key_jwt end to end: the key made (or imported) in the extension, its public JWKS read from the
+ * popup's Public key (JWKS) field and registered at a real oidc-provider while it runs, then logins
+ * that provider checks the assertions of. The browser restarts on the same profile directory.
+ */
+const f = flowFixture(() => [], { profileDir: mkdtempSync(join(tmpdir(), 'aci-keys-')) });
+
+/** Registers `clientId` at the provider with the JWKS the popup shows: private_key_jwt, code flow. */
+async function register(clientId: string, popup: Page): Promise<void> {
+  const jwks = JSON.parse(await popup.getByLabel('Public key (JWKS)').inputValue()) as { keys: object[] };
+  await f.idp.register({
+    client_id: clientId,
+    redirect_uris: [redirectUrlFor(f.ext.extensionId)],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks,
+  });
+}
+
+/** A fresh popup for `clientId` with private_key_jwt chosen, showing its Client key section. */
+async function keyPopup(clientId: string): Promise<Page> {
+  const popup = await openPopup(f.ext.context, f.ext.extensionId, {
+    issuer: f.idp.issuer,
+    clientId,
+    secret: '',
+    scopes: 'openid email',
+  });
+  await popup.locator('summary', { hasText: 'Request options' }).click();
+  await popup.getByLabel('Client authentication').selectOption('private_key_jwt');
+  await expect.poll(() => popup.getByRole('group', { name: 'Client key' }).count()).toBe(1);
+  return popup;
+}
+
+const assertionHeader = (page: Page) =>
+  page.getByRole('table', { name: 'Token client assertion header' }).textContent();
+
+describe('private_key_jwt with a key made in the extension', () => {
+  test('Generate a key, register its JWKS, log in with every check passed; after a browser restart the same key signs', async () => {
+    const popup = await keyPopup('pk-app');
+    await popup.getByLabel('Key type').selectOption('ES256');
+    await popup.getByRole('button', { name: 'Generate a key' }).click();
+    const jwksField = popup.getByLabel('Public key (JWKS)');
+    await expect.poll(() => jwksField.count()).toBe(1);
+    const jwks = JSON.parse(await jwksField.inputValue()) as { keys: Record<string, string>[] };
+    expect(jwks.keys).toHaveLength(1);
+    const [key] = jwks.keys;
+    expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    expect(key).not.toHaveProperty('d');
+    expect(await popup.getByLabel('Key ID (kid)').inputValue()).toBe(key!.kid);
+    // The one secret kept on disk without an opt-in: said where it is made.
+    expect(await popup.getByText(/kept on this device’s disk without asking/).count()).toBe(1);
+    await popup.getByRole('button', { name: 'Copy public JWKS' }).click();
+    expect(JSON.parse(await pasted(f.ext.context))).toEqual(jwks);
+    await popup.getByRole('button', { name: 'Copy public key (PEM)' }).click();
+    expect(await pasted(f.ext.context)).toMatch(
+      /^-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----/,
+    );
+    await register('pk-app', popup);
+
+    const page = await submit(f, popup);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
+    const header = await assertionHeader(page);
+    expect(header).toContain('ES256');
+    expect(header).toContain(key!.kid);
+    // Refresh authenticates the client the same way.
+    await page.getByRole('button', { name: 'Refresh tokens' }).click();
+    await expect.poll(() => page.getByText('Refresh token rotated').count()).toBe(1);
+    // No private key in either storage area: the key store alone holds it.
+    const stored = await f.ext.worker.evaluate(async () =>
+      JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]),
+    );
+    expect(stored).not.toMatch(/"d":/);
+
+    await f.restart();
+    const again = await f.ext.context.newPage();
+    await again.goto(`chrome-extension://${f.ext.extensionId}/src/popup/index.html`);
+    await expect.poll(() => again.getByLabel('Key ID (kid)').inputValue()).toBe(key!.kid);
+    const afterRestart = await submit(f, again);
+    await expect.poll(() => verdict(afterRestart)).toMatch(/^Tokens received · All/);
+    expect(await assertionHeader(afterRestart)).toContain(key!.kid);
+  });
+
+  test('Import a private key (PKCS#8, RSA for PS256): it signs; a refused audience is explained and retried', async () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const popup = await keyPopup('pk-imported');
+    await popup.getByLabel('Key type').selectOption('PS256');
+    await popup
+      .getByLabel('Import a private key')
+      .setInputFiles({ name: 'key.pk8.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pem) });
+    const jwksField = popup.getByLabel('Public key (JWKS)');
+    await expect.poll(() => jwksField.count()).toBe(1);
+    const shown = JSON.parse(await jwksField.inputValue()) as { keys: Record<string, string>[] };
+    expect(shown.keys[0]).toMatchObject({
+      kty: 'RSA',
+      alg: 'PS256',
+      n: rsa.publicKey.export({ format: 'jwk' }).n,
+    });
+    expect(await popup.getByText(/kept for this session only/).count()).toBe(1);
+    await register('pk-imported', popup);
+    // A provider as strict as FAPI 2.0 §5.3.2.1 (the issuer, nothing else, as the audience): the endpoint's URL is refused.
+    await popup.getByLabel('Assertion audience').selectOption('endpoint');
+    f.tamper = (ctx) => {
+      const assertion = (ctx.oidc?.params?.client_assertion as string | undefined) ?? '';
+      if (ctx.oidc?.route !== 'token' || !assertion) return;
+      const claims = JSON.parse(Buffer.from(assertion.split('.')[1]!, 'base64url').toString()) as {
+        aud: string;
+      };
+      if (claims.aud !== f.idp.issuer) {
+        ctx.status = 401;
+        ctx.body = { error: 'invalid_client', error_description: 'invalid client assertion' };
+      }
+    };
+    onTestFinished(() => {
+      f.tamper = undefined;
+    });
+
+    const page = await submit(f, popup);
+    await expect.poll(() => verdict(page)).toMatch(/Failed/);
+    const alert = (await page.getByRole('alert').first().textContent()) ?? '';
+    expect(alert).toMatch(/invalid_client/);
+    expect(alert).toMatch(
+      /the provider does not hold this public key: register the JWKS shown under Client key/,
+    );
+    expect(alert).toMatch(/wants its issuer identifier as the assertion’s audience \(aud\)/);
+    await page.getByRole('button', { name: 'Retry with the issuer as audience' }).click();
+    await logIn(await loginPage(f));
+    const retried = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(retried)).toMatch(/^Tokens received/);
+    expect(await assertionHeader(retried)).toContain('PS256');
+  });
+
+  test('a key file that cannot be used is refused with the reason, and the profile keeps no key', async () => {
+    const popup = await keyPopup('pk-app');
+    const sec1 = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      privateKeyEncoding: { type: 'sec1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    await popup.getByLabel('Import a private key').setInputFiles({
+      name: 'ec.pem',
+      mimeType: 'application/x-pem-file',
+      buffer: Buffer.from(sec1.privateKey),
+    });
+    const alert = popup.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/SEC1 form .* openssl pkcs8 -topk8 -nocrypt -in key\.pem/);
+    const publicJwk = JSON.stringify(createPublicKey(sec1.publicKey).export({ format: 'jwk' }));
+    await popup
+      .getByLabel('Import a private key')
+      .setInputFiles({ name: 'public.json', mimeType: 'application/json', buffer: Buffer.from(publicJwk) });
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/this JWK has no private part \(d\): it is a public key/);
+    expect(await popup.getByLabel('Public key (JWKS)').count()).toBe(0);
+    expect(await popup.getByText(/No key yet/).count()).toBe(1);
+    // Without a key, Authorize says what to do before anything is sent.
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await expect.poll(() => alert.textContent()).toMatch(/this profile has no key: generate or import one/);
+  });
+});
