@@ -1,8 +1,9 @@
-import { calculateJwkThumbprint, exportJWK, exportSPKI, generateKeyPair, importJWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, importJWK } from 'jose';
+import { toPem } from '../core/protocol/pem.ts';
 import { FlowFailure, type Result, ok } from '../core/flow-error.ts';
 import type { ClientKey, KeyAlg, PublicJwk } from '../core/profile/profile.ts';
 import type { KeyCredential } from '../core/protocol/client-auth.ts';
-import { publicHalf, readPrivateKey } from '../core/protocol/key-import.ts';
+import { newKeyPair, publicHalf, readPrivateKey } from '../core/protocol/key-import.ts';
 import { importedKeyKey, type ImportedKeyRecord } from '../core/view/stored-records.ts';
 import { say } from '../core/i18n/say.ts';
 import type { WorkerPlatform } from './worker-platform.ts';
@@ -33,7 +34,7 @@ export async function generateClientKey(
   alg: KeyAlg,
   ref: string,
 ): Promise<ClientKey> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: false });
+  const { privateKey, publicKey } = await newKeyPair(alg);
   const jwk = publicHalf(await exportJWK(publicKey));
   const thumbprint = await calculateJwkThumbprint(jwk);
   await platform.keys.write(ref, { privateKey, thumbprint } satisfies GeneratedKeyRecord);
@@ -109,5 +110,7 @@ export async function signingKey(platform: WorkerPlatform, key: KeyCredential): 
 
 /** The public key as SPKI PEM (RFC 7468 §13), which some registration portals ask for instead of a JWKS. */
 export async function publicKeyPem(jwk: PublicJwk, alg: KeyAlg): Promise<string> {
-  return exportSPKI((await importJWK(jwk, alg, { extractable: true })) as CryptoKey);
+  const key = await importJWK(jwk, alg, { extractable: true });
+  if (!(key instanceof CryptoKey)) throw new TypeError('not a public key');
+  return toPem('PUBLIC KEY', await crypto.subtle.exportKey('spki', key));
 }

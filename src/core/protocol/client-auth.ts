@@ -1,12 +1,16 @@
 /** Client authentication (RFC 6749 §2.3): who the client is, and how a request proves it. */
-import {
-  CLIENT_AUTH_METHODS,
-  type ClientAuthMethod,
-  type ClientKey,
-  type Profile,
-} from '../profile/profile.ts';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type Profile } from '../profile/profile.ts';
+import type { ClientCredential, KeyCredential } from './credential.ts';
 import type { RandomBytes } from './random.ts';
 import { assertionClaims, JWT_BEARER, signedWithKey, signedWithSecret } from './assertion.ts';
+
+export {
+  credentialFor,
+  keyCredential,
+  secretCredential,
+  type ClientCredential,
+  type KeyCredential,
+} from './credential.ts';
 
 /** application/x-www-form-urlencoded serialisation of one value (spaces become `+`). */
 export function formEncode(value: string): string {
@@ -24,37 +28,6 @@ export function basicAuthorization(clientId: string, secret: string, encode = tr
     ? `Basic ${base64(`${formEncode(clientId)}:${formEncode(secret)}`)}`
     : `Basic ${base64(`${clientId}:${secret}`)}`;
 }
-
-/** A private key the client holds, as a request names it: the profile's key reference (`ref` its handle). */
-export type KeyCredential = { kind: 'key' } & Required<Omit<ClientKey, 'source'>>;
-
-/**
- * What the client proves itself with (design.md: a credential union): a shared secret, or a private
- * key it holds, named by its algorithm and key ID (the key itself stays in the worker's key store).
- */
-export type ClientCredential = { kind: 'secret'; secret: string } | KeyCredential;
-
-/**
- * The key a profile proves itself with under `private_key_jwt`, when it names one held on this device
- * (a profile from a file, or a copy, names only the public half: `ref` absent).
- */
-export const keyCredential = (profile: Profile): KeyCredential | undefined => {
-  const key = profile.clientKey;
-  return key?.ref === undefined
-    ? undefined
-    : { kind: 'key', kid: key.kid, alg: key.alg, jwk: key.jwk, ref: key.ref };
-};
-
-/** The credential a run of `profile` uses: its key under `private_key_jwt`, else the secret typed for it. */
-export const credentialFor = (
-  profile: Profile,
-  secret: ClientCredential | undefined,
-): ClientCredential | undefined =>
-  profile.clientAuth === 'private_key_jwt' ? keyCredential(profile) : secret;
-
-/** A secret as a credential: an empty one is no credential (a public client). */
-export const secretCredential = (secret: string): ClientCredential | undefined =>
-  secret === '' ? undefined : { kind: 'secret', secret };
 
 /** Who the client is and how it proves it (RFC 6749 §2.3). */
 export interface ClientCredentials {

@@ -1,13 +1,39 @@
-import { calculateJwkThumbprint, exportJWK, importJWK, importPKCS8, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, importJWK, type JWK } from 'jose';
+import { pemBody } from './pem.ts';
 import { invalid, ok, type Result, messageOf } from '../flow-error.ts';
 import type { KeyAlg, PublicJwk } from '../profile/profile.ts';
 import { say, type Said } from '../i18n/say.ts';
 
 /** What a key of each algorithm is (RFC 7518 §3.4, §3.5): its `kty`, and for EC its curve. */
-const KEY_TYPES: Record<KeyAlg, { kty: string; crv?: string; named: string }> = {
-  ES256: { kty: 'EC', crv: 'P-256', named: 'EC P-256' },
-  PS256: { kty: 'RSA', named: 'RSA' },
+const KEY_TYPES: Record<
+  KeyAlg,
+  { kty: string; crv?: string; named: string; webCrypto: EcKeyImportParams | RsaHashedImportParams }
+> = {
+  ES256: { kty: 'EC', crv: 'P-256', named: 'EC P-256', webCrypto: { name: 'ECDSA', namedCurve: 'P-256' } },
+  PS256: { kty: 'RSA', named: 'RSA', webCrypto: { name: 'RSA-PSS', hash: 'SHA-256' } },
 };
+
+/**
+ * WebCrypto's parameters for a new key pair of `alg` (RSA: 2048 bits, exponent 65537), its private half
+ * non-extractable: made here rather than by jose's generator, which carries every JWE algorithm along.
+ */
+export const newKeyPair = (alg: KeyAlg): Promise<CryptoKeyPair> =>
+  crypto.subtle.generateKey(
+    alg === 'PS256'
+      ? ({
+          name: 'RSA-PSS',
+          hash: 'SHA-256',
+          modulusLength: MIN_RSA_BITS,
+          publicExponent: new Uint8Array([1, 0, 1]),
+        } satisfies RsaHashedKeyGenParams)
+      : ({ name: 'ECDSA', namedCurve: 'P-256' } satisfies EcKeyGenParams),
+    false,
+    ['sign', 'verify'],
+  );
+
+/** A PKCS#8 key as WebCrypto reads it for `alg` (extractable: its JWK is read once, here). */
+const pkcs8Key = (der: Uint8Array<ArrayBuffer>, alg: KeyAlg): Promise<CryptoKey> =>
+  crypto.subtle.importKey('pkcs8', der, KEY_TYPES[alg].webCrypto, true, ['sign']);
 
 /** The members of each key type's public half (RFC 7518 §6.2.1, §6.3.1): nothing else is kept. */
 const PUBLIC_MEMBERS: Record<string, string[]> = { EC: ['kty', 'crv', 'x', 'y'], RSA: ['kty', 'n', 'e'] };
@@ -80,15 +106,17 @@ const oneJwk = (v: unknown): unknown =>
   isObject(v) && Array.isArray(v.keys) && v.keys.length === 1 ? v.keys[0] : v;
 
 async function fromPkcs8(pem: string, alg: KeyAlg): Promise<Result<ReadKey>> {
+  const der = pemBody(pem, 'PRIVATE KEY');
+  if (!der) return refuse(say('keyUnreadable', 'the PEM body is not base64'));
   let jwk: JWK;
   try {
-    jwk = await exportJWK(await importPKCS8(pem, alg, { extractable: true }));
+    jwk = await exportJWK(await pkcs8Key(der, alg));
   } catch (e) {
     // Another algorithm's key reads under that algorithm: the type is wrong, not the file.
     const other = (Object.keys(KEY_TYPES) as KeyAlg[]).find((a) => a !== alg);
     const readsAsOther =
       other &&
-      (await importPKCS8(pem, other).then(
+      (await pkcs8Key(der, other).then(
         () => true,
         () => false,
       ));

@@ -1,4 +1,5 @@
-import { credentialFor, type ClientAttempt, type ClientCredential } from '../protocol/client-auth.ts';
+import type { ClientAttempt } from '../protocol/client-auth.ts';
+import { credentialFor, type ClientCredential } from '../protocol/credential.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { AssertionAudience, ClientAuthMethod, Profile } from '../profile/profile.ts';
 import type { Step } from './steps/index.ts';
