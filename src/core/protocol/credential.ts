@@ -35,4 +35,3 @@ export const credentialFor = (
 /** A secret as a credential: an empty one is no credential (a public client). */
 export const secretCredential = (secret: string): ClientCredential | undefined =>
   secret === '' ? undefined : { kind: 'secret', secret };
-
