@@ -89,6 +89,11 @@ describe('private_key_jwt with a key made in the extension', () => {
     const afterRestart = await submit(f, again);
     await expect.poll(() => verdict(afterRestart)).toMatch(/^Tokens received · All/);
     expect(await assertionHeader(afterRestart)).toContain(key!.kid);
+    // Duplicate profile copies no key: a private key belongs to one profile.
+    await again.locator('summary', { hasText: 'Profile actions' }).click();
+    await again.getByRole('button', { name: 'Duplicate profile' }).click();
+    await expect.poll(() => again.getByText(/No key yet/).count()).toBe(1);
+    expect(await again.getByLabel('Public key (JWKS)').count()).toBe(0);
   });
 
   test('Import a private key (PKCS#8, RSA for PS256): it signs; a refused audience is explained and retried', async () => {

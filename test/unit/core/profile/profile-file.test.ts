@@ -106,6 +106,32 @@ describe('profile import and export', () => {
     expect(result.book.profiles.every((p) => !p.rememberSecret)).toBe(true);
   });
 
+  test('a client key travels as its public half and kid only: never its handle on this device, never a private member', () => {
+    const jwk = { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' };
+    const keyed = book();
+    keyed.profiles[0] = {
+      ...keyed.profiles[0]!,
+      clientAuth: 'private_key_jwt',
+      clientKey: { kid: 'bank-kid', alg: 'ES256', jwk, ref: 'device-handle', source: 'generated' },
+    };
+    const text = exportProfiles(keyed);
+    expect(text).not.toContain('device-handle');
+    expect(text).not.toContain('generated');
+    const answer = importProfiles(book(), text, newId);
+    if (!answer.ok) throw new Error(inEnglish(answer.error));
+    expect(answer.value.book.profiles.at(-2)?.clientKey).toEqual({ kid: 'bank-kid', alg: 'ES256', jwk });
+    // A handle written into a file by hand is dropped: a file never points at a key on this device.
+    const crafted = file([{ ...good[0], clientKey: { kid: 'k', alg: 'ES256', jwk, ref: 'someone-elses' } }]);
+    const read = importProfiles(book(), crafted, newId);
+    expect(read.ok && read.value.book.profiles.at(-1)?.clientKey).toEqual({ kid: 'k', alg: 'ES256', jwk });
+    // A private member is refused with the rule, and nothing is added.
+    const leaked = file([
+      { ...good[0], clientKey: { kid: 'k', alg: 'ES256', jwk: { ...jwk, d: 'secret' } } },
+    ]);
+    const refused = importProfiles(book(), leaked, newId);
+    expect(!refused.ok && inEnglish(refused.error)).toMatch(/"clientKey" must be a public key/);
+  });
+
   test('fields a file should not carry (a secret) are left behind', () => {
     const answer = importProfiles(book(), file([{ ...good[0], clientSecret: 'leaked', name: 'X' }]), newId);
     if (!answer.ok) throw new Error(inEnglish(answer.error));
