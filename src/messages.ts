@@ -62,6 +62,8 @@ interface Responses {
     source: 'discovery' | 'fallback';
     noteSay: Say;
     scopes: string[];
+    /** RFC 9126 §5 `require_pushed_authorization_requests`: Use PAR is on and locked. */
+    requirePar: boolean;
   }>;
 }
 

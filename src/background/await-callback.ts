@@ -37,7 +37,9 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
   } finally {
     if (ruleId !== undefined) await routing.stop(ruleId);
   }
-  const exchanges = rereadAfter(failure.kind) ? await readAgain(authorizeUrl, deps) : [];
+  // A pushed request's `request_uri` is single-use (RFC 9126 §4): never spent again by the worker.
+  const pushed = run.steps.some((s) => s.kind === 'par');
+  const exchanges = rereadAfter(failure.kind) && !pushed ? await readAgain(authorizeUrl, deps) : [];
   const reread = exchanges.find((ex) => ex.role === 'authorize-reread');
   const verdict = reread ? providerVerdict(reread) : undefined;
   const { redirectUri, clientId, issuer } = run.profile;

@@ -50,6 +50,7 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
           source: 'discovery',
           noteSay: note.say,
           scopes: outcome.server.scopesSupported ?? [],
+          requirePar: outcome.server.requirePushedAuthorizationRequests,
         },
       }
     : {
@@ -59,6 +60,7 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
           source: 'fallback',
           noteSay: note.say,
           scopes: [],
+          requirePar: false,
         },
       };
 }

@@ -11,6 +11,8 @@ import {
   type ClientCredential,
 } from '../core/protocol/client-auth.ts';
 import { findSigningKey } from './client-keys.ts';
+import { usesPar } from '../core/protocol/par.ts';
+import { serverOf } from '../core/view/steps.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
@@ -81,6 +83,12 @@ export async function startRun(
   if (discoveryError) {
     await w.finish(discoveryError);
     return refuse(discoveryError);
+  }
+  // A pushed request needs its endpoint: typed, or published by discovery (RFC 9126 §5).
+  if (flow.login && usesPar(w.run.profile, serverOf(w.run)) && !w.run.profile.endpoints.par) {
+    const error: FlowErrorInfo = { code: 'invalid_input', ...say('problemParNoEndpoint') };
+    await w.finish(error);
+    return refuse(error);
   }
   // Discovery may have moved an endpoint to an origin not granted yet: the popup asks for exactly those.
   const missing = await missingOrigins(providerOrigins(w.run.profile, identity.isOwnRedirect));

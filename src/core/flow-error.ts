@@ -41,6 +41,8 @@ export type FlowErrorCode =
   | 'token_http_error'
   | 'token_not_json'
   | 'token_invalid'
+  | 'par_refused'
+  | 'par_invalid'
   | 'network'
   | 'redirect'
   | 'not_granted'

@@ -41,6 +41,7 @@ const endpoints = fieldsOf<Endpoints>()({
   userinfo: optional(string),
   revocation: optional(string),
   introspection: optional(string),
+  par: optional(string),
 });
 
 /** The private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4): never in a profile. */
@@ -66,6 +67,7 @@ export const profileSchema = fieldsOf<Profile>()({
   encodeBasic: optional(boolean),
   assertionAudience: optional(oneOf(ASSERTION_AUDIENCES)),
   clientKey: optional(clientKey),
+  usePar: optional(boolean),
   flow: optional(oneOf(FLOWS)),
   extraAuthorize: optional(paramRows),
   extraToken: optional(paramRows),

@@ -19,9 +19,12 @@ export function LoginRefusal({ run }: { run: Run }) {
       {error.refusal?.cause === 'redirect_uri' && (
         <CopyButton text={run.profile.redirectUri} label={t('copyRedirectUri')} />
       )}
-      <button type="button" onClick={() => void openInTab(authorize.url)}>
-        {t('openAuthorizeInTab')}
-      </button>
+      {/* A pushed request's request_uri is single-use (RFC 9126 §4): opening it again would only be refused. */}
+      {!run.steps.some((s) => s.kind === 'par') && (
+        <button type="button" onClick={() => void openInTab(authorize.url)}>
+          {t('openAuthorizeInTab')}
+        </button>
+      )}
       {reference && (
         <p>
           {t('providerReference')}

@@ -98,7 +98,7 @@ export function Popup({ initial }: { initial: PopupState }) {
             note={discovery.note}
             onRediscover={() => void discovery.discover(profile.issuer)}
           />
-          <RequestOptions profiles={profiles} />
+          <RequestOptions profiles={profiles} requirePar={discovery.requirePar} />
         </div>
         {/* Stays at the bottom of the popup while the form above scrolls: the main action is always in view. */}
         <div class="action-bar">

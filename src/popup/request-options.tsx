@@ -3,6 +3,7 @@ import { ParamRowsField } from './param-rows.tsx';
 import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';
 import type { MessageId } from '../core/view/words.ts';
+import { flowInfo } from '../core/view/flows.ts';
 
 /** Each method's name in the list: a method added to `CLIENT_AUTH_METHODS` without one does not compile. */
 const METHODS: Record<ClientAuthMethod, MessageId> = {
@@ -14,9 +15,10 @@ const METHODS: Record<ClientAuthMethod, MessageId> = {
 };
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3), per profile. */
-export function RequestOptions({ profiles }: { profiles: Profiles }) {
+export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; requirePar: boolean }) {
   const { profile, change } = profiles;
   const method = profile.clientAuth ?? 'client_secret_basic';
+  const login = flowInfo(profile).login;
   return (
     <details>
       <summary>{t('requestOptions')}</summary>
@@ -58,6 +60,23 @@ export function RequestOptions({ profiles }: { profiles: Profiles }) {
           />
           {t('encodeBasic')}
         </label>
+      )}
+      {login && (
+        <>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={requirePar || profile.usePar === true}
+              disabled={requirePar}
+              aria-describedby="use-par-hint"
+              onChange={(e) => change({ usePar: e.currentTarget.checked })}
+            />
+            {t('usePar')}
+          </label>
+          <p class="hint" id="use-par-hint">
+            {t(requirePar ? 'useParRequired' : 'useParHint')}
+          </p>
+        </>
       )}
       <ParamRowsField
         legend={t('extraAuthorize')}

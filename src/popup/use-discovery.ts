@@ -11,6 +11,7 @@ import { spoken, t } from '../ui/words.ts';
 export function useDiscovery(profiles: Profiles, report: ReportError) {
   const [note, setNote] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
+  const [requirePar, setRequirePar] = useState(false);
   const discover = async (issuer: string) => {
     report(undefined);
     setNote(t('discoveryReading', `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`));
@@ -21,7 +22,8 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
     }
     setNote(spoken(answer.value.noteSay));
     setScopes(answer.value.scopes);
+    setRequirePar(answer.value.requirePar);
     profiles.change((p) => (p.issuer === issuer ? { endpoints: answer.value.endpoints } : {}));
   };
-  return { note, scopes, discover };
+  return { note, scopes, requirePar, discover };
 }

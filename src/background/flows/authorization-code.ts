@@ -2,7 +2,7 @@ import { clientOf, type ClientCredential } from '../../core/protocol/client-auth
 import { extraParams } from '../../core/protocol/extra-params.ts';
 import { jwksRequest } from '../../core/protocol/jwks.ts';
 import { tokenRequest } from '../../core/protocol/token.ts';
-import { openInspectorBehind } from '../inspector-page.ts';
+import { bringInspectorToFront, openInspectorBehind } from '../inspector-page.ts';
 import { mark } from '../marks.ts';
 import { failUnexpectedly } from '../run-store.ts';
 import { authorize } from '../steps/authorize.ts';
@@ -20,7 +20,9 @@ export async function authorizationCode(
   w: RunWriter,
   credential: ClientCredential | undefined,
 ): Promise<void> {
-  const url = await authorize(w);
+  const url = await authorize(w, clientOf(w.run.profile, credential));
+  // A refused push ended the run before any window: its answer comes to the front.
+  if (url === undefined) return bringInspectorToFront(w.deps.platform, w.run.id);
   // Persisted before the window opens: a worker stopped during the login still leaves the record.
   await w.save();
   await openInspectorBehind(w.deps.platform, w.run.id);

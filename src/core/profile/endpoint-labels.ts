@@ -13,6 +13,7 @@ export const ENDPOINT_LABELS: Record<keyof Endpoints, MessageId> = {
   userinfo: 'endpointUserinfo',
   revocation: 'endpointRevocation',
   introspection: 'endpointIntrospection',
+  par: 'endpointPar',
 };
 
 export const ENDPOINT_NAMES = Object.keys(ENDPOINT_LABELS) as (keyof Endpoints)[];

@@ -104,7 +104,7 @@ function fileProblem(data: unknown): Said | undefined {
 }
 
 /** The endpoints that receive a credential (the client secret, a code, a token); JWKS and authorization carry none. */
-const CREDENTIAL_ENDPOINTS = ['token', 'userinfo', 'revocation', 'introspection'] as const;
+const CREDENTIAL_ENDPOINTS = ['token', 'userinfo', 'revocation', 'introspection', 'par'] as const;
 
 /** An endpoint of a shared profile on another origin than its issuer: imported only when the person says so. */
 export interface Elsewhere {

@@ -28,6 +28,11 @@ export interface Profile {
    * The private half stays on this device, in the worker's key store (`ref`), never in the profile.
    */
   clientKey?: ClientKey;
+  /**
+   * RFC 9126: push the authorization request's parameters to the provider first, the login window then
+   * carrying only `client_id` and `request_uri` (on regardless when discovery requires it).
+   */
+  usePar?: boolean;
   /** Default: authorization_code (a login). client_credentials has no login window (RFC 6749 §4.4). */
   flow?: Flow;
   /** More authorize request parameters (`max_age`, `login_hint`, `acr_values`…); a name may repeat. */
@@ -81,4 +86,6 @@ export interface Endpoints {
   userinfo?: string;
   revocation?: string;
   introspection?: string;
+  /** RFC 9126 §5: where a pushed authorization request goes (`pushed_authorization_request_endpoint`). */
+  par?: string;
 }

@@ -16,6 +16,8 @@ export interface AuthorizationServer {
   codeChallengeMethodsSupported: string[] | undefined;
   /** RFC 9207 §3: it sends `iss` in every authorization response. */
   authorizationResponseIssParameterSupported: boolean;
+  /** RFC 9126 §5: it accepts authorization requests only pushed. */
+  requirePushedAuthorizationRequests: boolean;
 }
 
 /** Where the document publishes each of the profile's endpoints (Discovery §3). */
@@ -26,6 +28,7 @@ export const DISCOVERY_FIELDS: Record<keyof Endpoints, string> = {
   userinfo: 'userinfo_endpoint',
   revocation: 'revocation_endpoint',
   introspection: 'introspection_endpoint',
+  par: 'pushed_authorization_request_endpoint',
 };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -49,5 +52,6 @@ export function authorizationServer(metadata: Record<string, unknown>): Authoriz
     codeChallengeMethodsSupported: strings(metadata.code_challenge_methods_supported),
     authorizationResponseIssParameterSupported:
       metadata.authorization_response_iss_parameter_supported === true,
+    requirePushedAuthorizationRequests: metadata.require_pushed_authorization_requests === true,
   };
 }

@@ -27,6 +27,7 @@ export type { Rotation } from './steps/refresh.ts';
 /** The steps of the login itself; later steps are actions on its tokens. */
 export const LOGIN_STEPS: ReadonlySet<Step['kind']> = new Set([
   'discovery',
+  'par',
   'authorize',
   'callback',
   'token',

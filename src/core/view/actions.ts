@@ -127,7 +127,8 @@ export function clientAuthRetries(run: Run): RetryOffers {
         Number(bothWays && b === 'client_secret_post') - Number(bothWays && a === 'client_secret_post'),
     );
   const pkce = run.steps.some(
-    (s) => s.kind === 'authorize' && s.params.some(([n]) => n === 'code_challenge'),
+    // The login's parameters: the query's, or the pushed request's (RFC 9126).
+    (s) => (s.kind === 'authorize' || s.kind === 'par') && s.params.some(([n]) => n === 'code_challenge'),
   );
   const none =
     used !== 'none' && pkce && !refused('none') && (advertised === undefined || advertised.includes('none'))

@@ -24,7 +24,7 @@ export const originNames = (patterns: string[]): string =>
  */
 export function providerOrigins(profile: Profile, isOwnRedirect: (url: string) => boolean): string[] {
   const routedRedirect = isOwnRedirect(profile.redirectUri) ? [] : [profile.redirectUri];
-  const { authorization, token, jwks, userinfo, revocation, introspection } = profile.endpoints;
+  const { authorization, token, jwks, userinfo, revocation, introspection, par } = profile.endpoints;
   // The authorization endpoint: a login window that fails is read again from the worker, to say why.
   // The actions' endpoints: asked for with the others, so no credential waits on a second prompt.
   return originPatterns([
@@ -32,7 +32,7 @@ export function providerOrigins(profile: Profile, isOwnRedirect: (url: string) =
     ...(flowInfo(profile).login ? [authorization] : []),
     token,
     jwks,
-    ...[userinfo, revocation, introspection].filter((u): u is string => !!u),
+    ...[userinfo, revocation, introspection, par].filter((u): u is string => !!u),
     ...routedRedirect,
   ]);
 }

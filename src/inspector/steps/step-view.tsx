@@ -14,6 +14,7 @@ import { TokenStep } from './token.tsx';
 import { ValidationStep } from './validation.tsx';
 import { IntrospectionStep } from './introspection.tsx';
 import { JwksStep } from './jwks.tsx';
+import { ParStep } from './par.tsx';
 import { RefreshStep } from './refresh.tsx';
 import { RevocationStep } from './revocation.tsx';
 import { UserinfoStep } from './userinfo.tsx';
@@ -21,6 +22,7 @@ import { UserinfoStep } from './userinfo.tsx';
 /** Each step kind's view in the Exchange section: a new kind adds one file and one line here. */
 const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
   discovery: DiscoveryStep,
+  par: ParStep,
   authorize: AuthorizeStep,
   callback: CallbackStep,
   token: TokenStep,

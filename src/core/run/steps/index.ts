@@ -3,6 +3,7 @@ import type { CallbackStep } from './callback.ts';
 import type { DiscoveryStep } from './discovery.ts';
 import type { IntrospectionStep } from './introspection.ts';
 import type { JwksStep } from './jwks.ts';
+import type { ParStep } from './par.ts';
 import type { RefreshStep } from './refresh.ts';
 import type { RevocationStep } from './revocation.ts';
 import type { MessageId } from '../../i18n/words.ts';
@@ -16,6 +17,7 @@ import { callback } from './callback.ts';
 import { discovery } from './discovery.ts';
 import { introspection } from './introspection.ts';
 import { jwks } from './jwks.ts';
+import { par } from './par.ts';
 import { refresh } from './refresh.ts';
 import { revocation } from './revocation.ts';
 import { token } from './token.ts';
@@ -25,6 +27,7 @@ import { validation } from './validation.ts';
 /** A step kind is one file in this folder, one member here and one entry in `STEPS`. */
 export type Step =
   | DiscoveryStep
+  | ParStep
   | AuthorizeStep
   | CallbackStep
   | TokenStep
@@ -41,6 +44,7 @@ export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 /** Each step kind's entry, in the order of a run: a kind without one does not compile. */
 export const STEPS = {
   discovery,
+  par,
   authorize,
   callback,
   token,

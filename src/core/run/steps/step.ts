@@ -27,7 +27,7 @@ export interface StepBase {
 export type TokenHint = 'access_token' | 'refresh_token';
 
 /** An endpoint an action calls. */
-export type ActionEndpoint = Exclude<keyof Endpoints, 'authorization'>;
+export type ActionEndpoint = Exclude<keyof Endpoints, 'authorization' | 'par'>;
 
 /** A step that is an action on a finished run's tokens, offered as buttons in the inspector. */
 export interface ActionDef {

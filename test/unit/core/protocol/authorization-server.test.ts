@@ -21,12 +21,15 @@ describe('a discovery document read once into a typed authorization server', () 
         userinfo: '',
         revocation: '',
         introspection: '',
+        par: '',
       },
       scopesSupported: ['openid', 'email'],
       tokenEndpointAuthMethodsSupported: ['private_key_jwt'],
+      tokenEndpointAuthSigningAlgValuesSupported: undefined,
       idTokenSigningAlgValuesSupported: undefined,
       codeChallengeMethodsSupported: undefined,
       authorizationResponseIssParameterSupported: false,
+      requirePushedAuthorizationRequests: false,
     });
   });
 

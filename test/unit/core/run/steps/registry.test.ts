@@ -77,15 +77,17 @@ describe('the check tables', () => {
       check('id_token.iss'),
       check('discovery.issuer'),
       check('par.request_uri'),
+      check('dpop.htu'),
       check('trace.grant'),
       check('refresh.token.http'),
     ]);
     expect(tables.map((t) => [en.t(t.caption), t.rows.map((c) => c.id)])).toEqual([
       ['Discovery checks', ['discovery.issuer']],
+      ['Pushed authorization response checks', ['par.request_uri']],
       ['ID token checks', ['id_token.iss']],
       ['Refresh checks', ['refresh.token.http']],
       ['Trace checks', ['trace.grant']],
-      ['Other checks', ['par.request_uri']],
+      ['Other checks', ['dpop.htu']],
     ]);
   });
 });
