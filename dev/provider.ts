@@ -13,6 +13,11 @@ export interface ProviderOptions {
   host?: string;
   /** Consulted on every response, so a test can switch misbehaviour on and off between logins. */
   tamper?: () => Tamper | undefined;
+  /**
+   * A FAPI 2.0 server (oidc-provider's `fapi` profile 2.0): pushed authorization requests required, an
+   * ES256 key beside the RSA one (FAPI 2.0 §5.4.1 takes no RS256; its clients ask for ES256 ID tokens).
+   */
+  fapi?: boolean;
 }
 
 export interface RunningProvider {
@@ -34,13 +39,13 @@ interface ClientAdapter {
   upsert: (id: string, payload: ClientMetadata, expiresIn: number) => Promise<void>;
 }
 
-async function signingKey(): Promise<JWK> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+async function signingKey(alg: 'RS256' | 'ES256' = 'RS256'): Promise<JWK> {
+  const { privateKey } = await generateKeyPair(alg, { extractable: true });
   return {
     ...(await exportJWK(privateKey)),
-    kid: `demo-${Date.now().toString(36)}`,
+    kid: `demo-${alg.toLowerCase()}-${Date.now().toString(36)}`,
     use: 'sig',
-    alg: 'RS256',
+    alg,
   };
 }
 
@@ -57,9 +62,10 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
   const issuer = `http://${host}:${port}`;
 
   const key = await signingKey();
+  const fapiKey = options.fapi ? await signingKey('ES256') : undefined;
   const configuration: Configuration = {
     clients: options.clients,
-    jwks: { keys: [key] },
+    jwks: { keys: fapiKey ? [key, fapiKey] : [key] },
     cookies: { keys: ['auth-code-inspector-demo-cookie-key'] },
     pkce: { required: () => true },
     routes: { authorization: '/oauth2/authorize', token: '/oauth2/token' },
@@ -97,6 +103,12 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       revocation: { enabled: true },
       introspection: { enabled: true },
       clientCredentials: { enabled: true },
+      ...(options.fapi
+        ? {
+            fapi: { enabled: true, profile: '2.0' },
+            pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
+          }
+        : {}),
       // An authorize request with `resource=` gets a JWT access token (RFC 9068) for that API;
       // without one, access tokens stay opaque (oidc-provider's UserInfo refuses tokens with an aud).
       resourceIndicators: {

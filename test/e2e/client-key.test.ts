@@ -2,10 +2,9 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { redirectUrlFor } from '../../dev/browser.ts';
-import { logIn, openPopup, pasted, waitForPage } from '../../dev/pages.ts';
+import { logIn, pasted, waitForPage } from '../../dev/pages.ts';
+import { assertionHeader, keyPopup, registerShownKey } from '../support/key-popup.ts';
 import { flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
 
 /*
@@ -15,39 +14,9 @@ import { flowFixture, isInspector, loginPage, submit, verdict } from '../support
  */
 const f = flowFixture(() => [], { profileDir: mkdtempSync(join(tmpdir(), 'aci-keys-')) });
 
-/** Registers `clientId` at the provider with the JWKS the popup shows: private_key_jwt, code flow. */
-async function register(clientId: string, popup: Page): Promise<void> {
-  const jwks = JSON.parse(await popup.getByLabel('Public key (JWKS)').inputValue()) as { keys: object[] };
-  await f.idp.register({
-    client_id: clientId,
-    redirect_uris: [redirectUrlFor(f.ext.extensionId)],
-    grant_types: ['authorization_code', 'refresh_token'],
-    response_types: ['code'],
-    token_endpoint_auth_method: 'private_key_jwt',
-    jwks,
-  });
-}
-
-/** A fresh popup for `clientId` with private_key_jwt chosen, showing its Client key section. */
-async function keyPopup(clientId: string): Promise<Page> {
-  const popup = await openPopup(f.ext.context, f.ext.extensionId, {
-    issuer: f.idp.issuer,
-    clientId,
-    secret: '',
-    scopes: 'openid email',
-  });
-  await popup.locator('summary', { hasText: 'Request options' }).click();
-  await popup.getByLabel('Client authentication').selectOption('private_key_jwt');
-  await expect.poll(() => popup.getByRole('group', { name: 'Client key' }).count()).toBe(1);
-  return popup;
-}
-
-const assertionHeader = (page: Page) =>
-  page.getByRole('table', { name: 'Token client assertion header' }).textContent();
-
 describe('private_key_jwt with a key made in the extension', () => {
   test('Generate a key, register its JWKS, log in with every check passed; after a browser restart the same key signs', async () => {
-    const popup = await keyPopup('pk-app');
+    const popup = await keyPopup(f, 'pk-app');
     await popup.getByLabel('Key type').selectOption('ES256');
     await popup.getByRole('button', { name: 'Generate a key' }).click();
     const jwksField = popup.getByLabel('Public key (JWKS)');
@@ -66,7 +35,7 @@ describe('private_key_jwt with a key made in the extension', () => {
     expect(await pasted(f.ext.context)).toMatch(
       /^-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----/,
     );
-    await register('pk-app', popup);
+    await registerShownKey(f, 'pk-app', popup);
 
     const page = await submit(f, popup);
     await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All/);
@@ -99,7 +68,7 @@ describe('private_key_jwt with a key made in the extension', () => {
   test('Import a private key (PKCS#8, RSA for PS256): it signs; a refused audience is explained and retried', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const popup = await keyPopup('pk-imported');
+    const popup = await keyPopup(f, 'pk-imported');
     await popup.getByLabel('Key type').selectOption('PS256');
     await popup
       .getByLabel('Import a private key')
@@ -113,7 +82,7 @@ describe('private_key_jwt with a key made in the extension', () => {
       n: rsa.publicKey.export({ format: 'jwk' }).n,
     });
     expect(await popup.getByText(/kept for this session only/).count()).toBe(1);
-    await register('pk-imported', popup);
+    await registerShownKey(f, 'pk-imported', popup);
     // A provider as strict as FAPI 2.0 §5.3.2.1 (the issuer, nothing else, as the audience): the endpoint's URL is refused.
     await popup.getByLabel('Assertion audience').selectOption('endpoint');
     f.tamper = (ctx) => {
@@ -147,7 +116,7 @@ describe('private_key_jwt with a key made in the extension', () => {
   });
 
   test('a key file that cannot be used is refused with the reason, and the profile keeps no key', async () => {
-    const popup = await keyPopup('pk-app');
+    const popup = await keyPopup(f, 'pk-app');
     const sec1 = generateKeyPairSync('ec', {
       namedCurve: 'P-256',
       privateKeyEncoding: { type: 'sec1', format: 'pem' },

@@ -26,6 +26,8 @@ export interface FixtureOptions {
   profileDir?: string;
   /** The browser's language (`--lang`), e.g. `pt-BR`. */
   lang?: string;
+  /** The provider as a FAPI 2.0 server (PAR required; see `dev/provider.ts`). */
+  fapi?: boolean;
 }
 
 export function flowFixture(
@@ -49,7 +51,11 @@ export function flowFixture(
   beforeAll(async () => {
     f.ext = await launch();
     const registered = clients(redirectUrlFor(f.ext.extensionId));
-    f.idp = await startProvider({ clients: registered, tamper: () => f.tamper });
+    f.idp = await startProvider({
+      clients: registered,
+      tamper: () => f.tamper,
+      ...(options.fapi ? { fapi: true } : {}),
+    });
     f.others = await Promise.all(
       (options.otherHosts ?? []).map((host) => startProvider({ clients: registered, host })),
     );

@@ -95,8 +95,9 @@ const NO_OFFERS: RetryOffers = { secret: false, settings: [] };
  * when the login sent PKCE and the provider lists `none` or publishes no list (RFC 7636 then binds the code).
  */
 export function clientAuthRetries(run: Run): RetryOffers {
-  const token = lastStep(run, 'token');
-  const response = token && ownExchange(token)?.response;
+  // The request that refused the client: the token request's, or the pushed request's (RFC 9126 §2.1).
+  const refusing = lastStep(run, 'token') ?? lastStep(run, 'par');
+  const response = refusing && ownExchange(refusing)?.response;
   if (run.status !== 'failed' || !response) return NO_OFFERS;
   const error = parsedObject(response.body)?.error;
   const refusal = {

@@ -1,0 +1,69 @@
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { logIn, waitForPage } from '../../dev/pages.ts';
+import { flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
+import { assertionHeader, keyPopup, registerShownKey } from '../support/key-popup.ts';
+
+/*
+ * Pushed authorization requests against oidc-provider as a FAPI 2.0 server (PAR required, private_key_jwt,
+ * ES256 ID tokens): the key made in the extension, its JWKS registered while the provider runs.
+ */
+const f = flowFixture(() => [], { fapi: true });
+
+const FAPI_CLIENT = { id_token_signed_response_alg: 'ES256' } as const;
+
+describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => {
+  test('discovery requires PAR: Use PAR locked on; the pushed step, then a window with client_id and request_uri only', async () => {
+    const popup = await keyPopup(f, 'fapi-app');
+    const usePar = popup.getByLabel('Use PAR (pushed authorization request)');
+    await expect.poll(() => usePar.isChecked()).toBe(true);
+    expect(await usePar.isDisabled()).toBe(true);
+    expect(await popup.getByText(/discovery document requires it/).count()).toBe(1);
+    await popup.getByRole('button', { name: 'Generate a key' }).click();
+    await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
+    await registerShownKey(f, 'fapi-app', popup, FAPI_CLIENT);
+
+    const page = await submit(f, popup);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+    const pushedChecks = page.getByRole('table', { name: 'Pushed authorization response checks' });
+    expect(await pushedChecks.getByRole('row').allTextContents()).toEqual([
+      'StatusCheckExpectedActualRule',
+      expect.stringMatching(/^✓ passEndpoint answers 201 with a JSON object/),
+      expect.stringMatching(/^✓ passrequest_uri is a string.*urn:ietf:params:oauth:request_uri:/),
+      expect.stringMatching(/^✓ passexpires_in is a positive number of seconds/),
+    ]);
+    // The pushed step carries every parameter; the login window's URL only the client and the reference.
+    const pushed = page.getByRole('table', { name: 'Parameters pushed' });
+    for (const name of ['redirect_uri', 'code_challenge', 'state', 'nonce'])
+      expect(await pushed.getByRole('row', { name: new RegExp(`^${name} `) }).count()).toBe(1);
+    const authorize = page.getByRole('table', { name: 'Authorize request parameters' });
+    expect(await authorize.getByRole('row').allTextContents()).toEqual([
+      'client_idfapi-app',
+      expect.stringMatching(/^request_uriurn:ietf:params:oauth:request_uri:/),
+    ]);
+    expect(await assertionHeader(page, 'Pushed authorization request (PAR)')).toContain('ES256');
+  });
+
+  test('a pushed request refused for the assertion’s audience: the run ends there, explained; the retry succeeds', async () => {
+    const popup = await keyPopup(f, 'fapi-aud');
+    await popup.getByRole('button', { name: 'Generate a key' }).click();
+    await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
+    await registerShownKey(f, 'fapi-aud', popup, FAPI_CLIENT);
+    // FAPI 2.0 §5.3.2.1: the issuer, nothing else, as the audience; the PAR endpoint's URL is refused.
+    await popup.getByLabel('Assertion audience').selectOption('endpoint');
+    onTestFinished(() => popup.close());
+
+    const page = await submit(f, popup, 'Authorize', false);
+    await expect.poll(() => verdict(page)).toMatch(/Failed/);
+    const alert = (await page.getByRole('alert').first().textContent()) ?? '';
+    expect(alert).toMatch(/The pushed authorization request endpoint answered HTTP 401: invalid_client/);
+    expect(alert).toMatch(/wants its issuer identifier as the assertion’s audience \(aud\)/);
+    // Nothing after the push: no login window was opened, the pushed exchange is kept.
+    expect(await page.getByRole('heading', { name: 'Pushed authorization request' }).count()).toBeGreaterThan(
+      0,
+    );
+    await page.getByRole('button', { name: 'Retry with the issuer as audience' }).click();
+    await logIn(await loginPage(f));
+    const retried = await waitForPage(f.ext.context, isInspector);
+    await expect.poll(() => verdict(retried)).toMatch(/^Tokens received/);
+  });
+});
