@@ -122,7 +122,11 @@ export async function retryRun(
   if ('credential' in setting)
     return startRun(run.profile, name, setting.credential, deps, { retry: { newSecret: true } });
   const credential = runCredential(run);
-  const refusedBefore = [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, credential))];
+  // A push asked for by the provider says nothing against the client's authentication.
+  const refusedBefore =
+    'usePar' in setting
+      ? (run.refusedBefore ?? [])
+      : [...(run.refusedBefore ?? []), attemptOf(clientOf(run.profile, credential))];
   // Named fields only: whatever else a payload carried never reaches the profile.
   const change = namedSetting(setting);
   const none = 'clientAuth' in change && change.clientAuth === 'none';

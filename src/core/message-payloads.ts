@@ -109,6 +109,7 @@ const retryRun = union(
   object({ runId, clientAuth: oneOf(CLIENT_AUTH_METHODS) }),
   object({ runId, encodeBasic: boolean }),
   object({ runId, assertionAudience: oneOf(ASSERTION_AUDIENCES) }),
+  object({ runId, usePar: oneOf([true] as const) }),
   object({ runId, credential }),
 );
 

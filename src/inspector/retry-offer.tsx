@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Run } from '../core/run/run.ts';
-import { clientAuthRetries, type RetrySetting } from '../core/view/actions.ts';
+import { clientAuthRetries, parRetry, type RetrySetting } from '../core/view/actions.ts';
 import { send } from '../messages.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { t } from '../ui/words.ts';
@@ -11,7 +11,9 @@ const label = (setting: RetrySetting) =>
     ? t('retryWith', setting.clientAuth)
     : 'encodeBasic' in setting
       ? t(setting.encodeBasic ? 'retryEncodedBasic' : 'retryRawBasic')
-      : t(setting.assertionAudience === 'endpoint' ? 'retryAudienceEndpoint' : 'retryAudienceIssuer');
+      : 'usePar' in setting
+        ? t('retryPar')
+        : t(setting.assertionAudience === 'endpoint' ? 'retryAudienceEndpoint' : 'retryAudienceIssuer');
 
 /**
  * After the client's credentials were refused, the likeliest fix first: another secret, typed here;
@@ -20,7 +22,10 @@ const label = (setting: RetrySetting) =>
 export function RetryOffer({ run }: { run: Run }) {
   const [error, setError] = useState<FlowErrorInfo>();
   const [secret, setSecret] = useState('');
-  const offers = clientAuthRetries(run);
+  const auth = clientAuthRetries(run);
+  // After "Pushed Authorization Request must be used" (RFC 9126 §5), the same login pushed.
+  const settings: RetrySetting[] = [...auth.settings, ...(parRetry(run) ? [{ usePar: true } as const] : [])];
+  const offers = { secret: auth.secret, settings };
   if (!offers.secret && offers.settings.length === 0) return null;
   const retry = async (setting: RetrySetting | { credential: { kind: 'secret'; secret: string } }) => {
     setError(undefined);

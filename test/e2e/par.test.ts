@@ -1,5 +1,6 @@
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { logIn, waitForPage } from '../../dev/pages.ts';
+import { redirectUrlFor } from '../../dev/browser.ts';
+import { logIn, openPopup, waitForPage } from '../../dev/pages.ts';
 import { flowFixture, isInspector, loginPage, submit, verdict } from '../support/flow-fixture.ts';
 import { assertionHeader, keyPopup, registerShownKey } from '../support/key-popup.ts';
 
@@ -65,5 +66,49 @@ describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => 
     await logIn(await loginPage(f));
     const retried = await waitForPage(f.ext.context, isInspector);
     await expect.poll(() => verdict(retried)).toMatch(/^Tokens received/);
+  });
+});
+
+describe('a provider that requires PAR of one client only (RFC 9126 §5), not in discovery', () => {
+  const plain = flowFixture(() => []);
+
+  test('the refusal explained, Retry with PAR succeeds and the setting is kept in the profile', async () => {
+    await plain.idp.register({
+      client_id: 'par-only',
+      redirect_uris: [redirectUrlFor(plain.ext.extensionId)],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+      require_pushed_authorization_requests: true,
+    });
+    const popup = await openPopup(plain.ext.context, plain.ext.extensionId, {
+      issuer: plain.idp.issuer,
+      clientId: 'par-only',
+      secret: '',
+      scopes: 'openid',
+    });
+    await popup.locator('summary', { hasText: 'Request options' }).click();
+    const usePar = popup.getByLabel('Use PAR (pushed authorization request)');
+    expect([await usePar.isChecked(), await usePar.isDisabled()]).toEqual([false, false]);
+    const page = await submit(plain, popup, 'Authorize', false);
+    await expect.poll(() => verdict(page)).toMatch(/Failed/);
+    const alert = (await page.getByRole('alert').first().textContent()) ?? '';
+    expect(alert).toMatch(/Pushed Authorization Request must be used/);
+    expect(alert).toMatch(/This client must push its authorization requests \(RFC 9126 §5\)/);
+    await page.getByRole('button', { name: 'Retry with PAR' }).click();
+    await logIn(
+      await waitForPage(plain.ext.context, (url) => url.startsWith(`${plain.idp.issuer}/interaction/`)),
+    );
+    const retried = await waitForPage(plain.ext.context, isInspector);
+    await expect.poll(() => verdict(retried)).toMatch(/^Tokens received/);
+    expect(
+      await retried.getByRole('heading', { name: 'Pushed authorization request' }).count(),
+    ).toBeGreaterThan(0);
+    await retried.getByRole('button', { name: 'Keep this setting in the profile' }).click();
+    await popup.reload();
+    await popup.locator('summary', { hasText: 'Request options' }).click();
+    await expect
+      .poll(() => popup.getByLabel('Use PAR (pushed authorization request)').isChecked())
+      .toBe(true);
   });
 });

@@ -52,6 +52,13 @@ export const readAuthorizationResponse = (
   expected: CallbackExpectations,
 ): Promise<CallbackReading> => Promise.resolve(readCallback(callbackUrl, params, expected));
 
+/**
+ * RFC 9126 §5: a provider may require pushed requests of one client, which discovery does not show;
+ * it says so in the authorization response (oidc-provider: "Pushed Authorization Request must be used").
+ */
+export const parRequired = (error: string, description: string | undefined): boolean =>
+  error === 'invalid_request' && /pushed authori[sz]ation request/i.test(description ?? '');
+
 export function readCallback(
   callbackUrl: string,
   params: Params,
@@ -68,7 +75,11 @@ export function readCallback(
       code: 'provider_error',
       ...say('providerRefused', `${providerError}${description ? ` — ${description}` : ''}`),
       actual: providerError,
-      ...(uri ? sayHint('moreAboutIt', uri) : {}),
+      ...(uri
+        ? sayHint('moreAboutIt', uri)
+        : parRequired(providerError, description)
+          ? sayHint('hintParRequired')
+          : {}),
     };
     return { checks, error };
   }

@@ -5,9 +5,15 @@ import type { AssertionAudience, ClientAuthMethod, Profile } from '../profile/pr
 import type { Step } from './steps/index.ts';
 import { say, sayHint } from '../i18n/say.ts';
 
-/** What a retry after a refusal of the client's credentials changes: one setting, kept in the profile when it works. */
+/**
+ * What a retry after a refusal changes: one setting, kept in the profile when it works (the client's
+ * authentication, or pushing the request when the provider said it must be pushed).
+ */
 export type RetrySetting =
-  { clientAuth: ClientAuthMethod } | { encodeBasic: boolean } | { assertionAudience: AssertionAudience };
+  | { clientAuth: ClientAuthMethod }
+  | { encodeBasic: boolean }
+  | { assertionAudience: AssertionAudience }
+  | { usePar: true };
 
 /** Only the setting's named field: whatever else a payload carried never reaches the profile. */
 export const namedSetting = (s: RetrySetting): RetrySetting =>
@@ -15,7 +21,9 @@ export const namedSetting = (s: RetrySetting): RetrySetting =>
     ? { clientAuth: s.clientAuth }
     : 'encodeBasic' in s
       ? { encodeBasic: s.encodeBasic }
-      : { assertionAudience: s.assertionAudience };
+      : 'usePar' in s
+        ? { usePar: true }
+        : { assertionAudience: s.assertionAudience };
 
 /** The stored run's shape; older ones are migrated when read (`run/migrations/`). */
 export const RUN_SCHEMA = 4;

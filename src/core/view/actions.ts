@@ -1,4 +1,5 @@
 import { parsedObject } from '../protocol/discovery.ts';
+import { parRequired } from '../protocol/callback.ts';
 import type { ClientAuthMethod } from '../profile/profile.ts';
 import { ENDPOINT_LABELS } from './endpoint-labels.ts';
 import {
@@ -94,6 +95,14 @@ const NO_OFFERS: RetryOffers = { secret: false, settings: [] };
  * not refused yet, `client_secret_post` first once Basic was refused both ways; `none` last, and only
  * when the login sent PKCE and the provider lists `none` or publishes no list (RFC 7636 then binds the code).
  */
+/** After a provider said this client must push its requests (RFC 9126 §5), when the run did not: Retry with PAR. */
+export function parRetry(run: Run): boolean {
+  if (run.status !== 'failed' || run.redacted || run.steps.some((s) => s.kind === 'par')) return false;
+  const callback = lastStep(run, 'callback');
+  const get = (name: string) => callback?.params.find(([n]) => n === name)?.[1];
+  return parRequired(get('error') ?? '', get('error_description'));
+}
+
 export function clientAuthRetries(run: Run): RetryOffers {
   // The request that refused the client: the token request's, or the pushed request's (RFC 9126 §2.1).
   const refusing = lastStep(run, 'token') ?? lastStep(run, 'par');

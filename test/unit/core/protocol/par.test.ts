@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parChecks } from '../../../../src/core/checks/par-checks.ts';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { parRequest, readParResponse, usesPar } from '../../../../src/core/protocol/par.ts';
+import { parRequired } from '../../../../src/core/protocol/callback.ts';
 import { authed, secretClient } from '../../../support/client.ts';
 import { hintInEnglish, inEnglish } from '../../../support/words.ts';
 
@@ -93,5 +94,13 @@ describe('pushed authorization requests (RFC 9126)', () => {
     expect(usesPar({ usePar: true }, undefined)).toBe(true);
     expect(usesPar({ usePar: false }, { requirePushedAuthorizationRequests: true })).toBe(true);
     expect(usesPar({}, { requirePushedAuthorizationRequests: false })).toBe(false);
+  });
+
+  test('a provider’s "must be pushed" answer is recognised (oidc-provider’s words, either spelling), nothing else', () => {
+    expect(parRequired('invalid_request', 'Pushed Authorization Request must be used')).toBe(true);
+    expect(parRequired('invalid_request', 'pushed authorisation request required')).toBe(true);
+    expect(parRequired('invalid_request', 'missing required parameter')).toBe(false);
+    expect(parRequired('access_denied', 'Pushed Authorization Request must be used')).toBe(false);
+    expect(parRequired('invalid_request', undefined)).toBe(false);
   });
 });
