@@ -95,6 +95,8 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       Session: 24 * 3600,
       Grant: 10 * 24 * 3600,
     },
+    // A FAPI 2.0 deployment takes client assertions in §5.4's algorithms only (the default adds HS256, RS256).
+    ...(options.fapi ? { enabledJWA: { clientAuthSigningAlgValues: ['PS256', 'ES256', 'EdDSA'] } } : {}),
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // Every refresh brings a new refresh token (RFC 6749 §10.4), as the tool must show.
     rotateRefreshToken: true,

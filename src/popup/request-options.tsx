@@ -66,15 +66,32 @@ export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; r
           <label class="check">
             <input
               type="checkbox"
-              checked={requirePar || profile.usePar === true}
-              disabled={requirePar}
+              checked={profile.fapi2 === true}
+              aria-describedby="fapi2-hint"
+              // FAPI 2.0 §5.3.2.2: pushed requests and PKCE S256; Client authentication is left as chosen.
+              onChange={(e) =>
+                change(
+                  e.currentTarget.checked ? { fapi2: true, usePar: true, usePkce: true } : { fapi2: false },
+                )
+              }
+            />
+            {t('fapi2')}
+          </label>
+          <p class={profile.fapi2 && method !== 'private_key_jwt' ? 'hint warning' : 'hint'} id="fapi2-hint">
+            {profile.fapi2 && method !== 'private_key_jwt' ? t('fapi2NotKey', method) : t('fapi2Hint')}
+          </p>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={requirePar || profile.fapi2 === true || profile.usePar === true}
+              disabled={requirePar || profile.fapi2 === true}
               aria-describedby="use-par-hint"
               onChange={(e) => change({ usePar: e.currentTarget.checked })}
             />
             {t('usePar')}
           </label>
           <p class="hint" id="use-par-hint">
-            {t(requirePar ? 'useParRequired' : 'useParHint')}
+            {t(requirePar ? 'useParRequired' : profile.fapi2 ? 'useParFapi' : 'useParHint')}
           </p>
         </>
       )}

@@ -22,9 +22,25 @@ describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => 
     await popup.getByRole('button', { name: 'Generate a key' }).click();
     await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
     await registerShownKey(f, 'fapi-app', popup, FAPI_CLIENT);
+    await popup.getByLabel('Check against FAPI 2.0 Security Profile').check();
 
     const page = await submit(f, popup);
-    await expect.poll(() => verdict(page)).toMatch(/^Tokens received/);
+    // Every check but the sender constraint, which only DPoP (or mTLS) gives: the truth about a bearer token.
+    await expect
+      .poll(() => verdict(page))
+      .toMatch(/^Tokens received · 1 check failed: Access token is sender-constrained/);
+    const fapiRows = await page
+      .getByRole('table', { name: 'FAPI 2.0 checks' })
+      .getByRole('row')
+      .allTextContents();
+    expect(fapiRows.slice(1).filter((r) => !r.startsWith('✓ pass'))).toEqual([
+      // EC keys on both sides (ES256): no RSA key to measure.
+      expect.stringMatching(/^– skipRSA keys have at least 2048 bits/),
+      expect.stringMatching(
+        /^✗ failAccess token is sender-constrained.*token_type Bearer: the access token is a bearer token/,
+      ),
+    ]);
+    expect(fapiRows.length).toBe(17);
     const pushedChecks = page.getByRole('table', { name: 'Pushed authorization response checks' });
     expect(await pushedChecks.getByRole('row').allTextContents()).toEqual([
       'StatusCheckExpectedActualRule',

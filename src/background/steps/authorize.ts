@@ -20,7 +20,8 @@ export async function authorize(w: RunWriter, client: ClientCredentials): Promis
   const { random, now } = w.deps;
   const state = randomToken(random);
   const nonce = requestsOpenId(profile.scopes) ? randomToken(random) : undefined;
-  const pkce = profile.usePkce ? await createPkce(random) : undefined;
+  // FAPI 2.0 §5.3.2.2: PKCE with S256, whatever Use PKCE says.
+  const pkce = profile.usePkce || profile.fapi2 ? await createPkce(random) : undefined;
   const params = authorizationParams(profile, {
     state,
     ...(nonce ? { nonce } : {}),

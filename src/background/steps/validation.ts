@@ -2,6 +2,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { Said } from '../../core/i18n/say.ts';
 import { accessTokenChecks } from '../../core/checks/access-token-checks.ts';
 import { idTokenChecks } from '../../core/checks/id-token-checks.ts';
+import { fapiChecks } from '../../core/checks/fapi-checks.ts';
 import type { JwksSource } from '../../core/checks/signature.ts';
 import type { Check } from '../../core/checks/check.ts';
 import { extraParam } from '../../core/protocol/extra-params.ts';
@@ -97,7 +98,9 @@ export async function tokenChecks(
 /** The validation step: the checks of the login's tokens, with the JWKS fetches they needed. */
 export async function validation(w: RunWriter, tokens: TokensToValidate): Promise<void> {
   const exchanges: Exchange[] = [];
-  const checks = await tokenChecks(w.run, tokens, exchanges, w.deps, w.run.flight?.nonce);
+  const tokenResults = await tokenChecks(w.run, tokens, exchanges, w.deps, w.run.flight?.nonce);
+  // The FAPI 2.0 group, when the profile asks: the whole login against the profile (design.md "Checks").
+  const checks = w.run.profile.fapi2 ? [...tokenResults, ...fapiChecks(w.run, exchanges)] : tokenResults;
   w.append({
     kind: 'validation',
     status: 'ok',

@@ -67,8 +67,12 @@ export function readParResponse(
   return { pushed: { requestUri, expiresIn } };
 }
 
-/** Whether a login pushes its request: the profile asks for it, or the provider requires it (RFC 9126 §5). */
+/**
+ * Whether a login pushes its request: the profile asks for it (or for a FAPI 2.0 check, §5.3.2.2), or the
+ * provider requires it (RFC 9126 §5).
+ */
 export const usesPar = (
-  profile: { usePar?: boolean },
+  profile: { usePar?: boolean; fapi2?: boolean },
   server: { requirePushedAuthorizationRequests: boolean } | undefined,
-): boolean => profile.usePar === true || server?.requirePushedAuthorizationRequests === true;
+): boolean =>
+  profile.usePar === true || profile.fapi2 === true || server?.requirePushedAuthorizationRequests === true;

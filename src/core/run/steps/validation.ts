@@ -12,6 +12,7 @@ export const validation = {
   checkGroups: [
     ['id_token', 'checksIdToken'],
     ['access_token', 'checksAccessToken'],
+    ['fapi', 'checksFapi'],
   ],
   arrows: exchangesArrows,
   report: (step, w) => exchangesMarkdown(step, w, (ex) => w.t(ROLE_NAMES[ex.role])),
