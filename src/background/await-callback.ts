@@ -10,6 +10,7 @@ import {
 import { routeFilter } from '../core/protocol/redirect-route.ts';
 import type { Run } from '../core/run/run.ts';
 import { granted, type WorkerDeps } from './deps.ts';
+import { sayHint } from '../core/i18n/say.ts';
 import { send } from './transport.ts';
 
 export type LoginOutcome =
@@ -43,7 +44,10 @@ export async function awaitCallback(run: Run, authorizeUrl: string, deps: Worker
   const reread = exchanges.find((ex) => ex.role === 'authorize-reread');
   const verdict = reread ? providerVerdict(reread) : undefined;
   const { redirectUri, clientId, issuer } = run.profile;
-  return { error: loginWindowError(failure, verdict, { redirectUri, clientId, issuer }), exchanges };
+  const error = loginWindowError(failure, verdict, { redirectUri, clientId, issuer });
+  // RFC 9126 §4: a pushed request's request_uri is single-use, and Firefox requests the URL twice.
+  const spentTwice = pushed && identity.loadsLoginUrlTwice;
+  return { error: spentTwice ? { ...error, ...sayHint('hintParLoadedTwice') } : error, exchanges };
 }
 
 /**

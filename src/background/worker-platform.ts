@@ -3,6 +3,7 @@ import {
   extensionRedirectUrl,
   isOwnRedirect,
   launchLogin,
+  loadsLoginUrlTwice,
   loginWindowFailure,
   ownRedirectFor,
   redirectRefused,
@@ -52,6 +53,8 @@ export interface WorkerPlatform {
     /** Opens the login window; resolves with the callback URL, rejects with the browser's message. */
     launchLogin: (url: string) => Promise<string>;
     failure: (message: string) => LoginWindowFailure;
+    /** Whether the browser requests the login URL twice, once hidden (Firefox). */
+    loadsLoginUrlTwice: boolean;
   };
   routing: {
     /** Routes an app's redirect URI matching `filter` to the extension's; answers the rule's id. */
@@ -86,6 +89,7 @@ export const browserPlatform: WorkerPlatform = {
     redirectRefused,
     launchLogin,
     failure: loginWindowFailure,
+    loadsLoginUrlTwice,
   },
   routing: { route: routeToExtension, stop: stopRouting },
   keys: { read: readStoredKey, write: storeKey, remove: removeStoredKey },

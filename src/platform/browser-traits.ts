@@ -28,6 +28,11 @@ export interface BrowserTraits {
   otherRedirectForms(own: string): string[];
   /** Whether DevTools hands its network log to extensions only after its Network panel was opened (Firefox). */
   networkLogAfterNetworkPanel: boolean;
+  /**
+   * Whether the login window's URL is requested twice, once in a hidden request before the page shows
+   * (Firefox): a single-use `request_uri` (RFC 9126 §4) spent on the first is refused on the second.
+   */
+  loadsLoginUrlTwice: boolean;
 }
 
 export const sameUrlHost = (url: string, own: string): boolean => {

@@ -29,6 +29,9 @@ export const loginWindowFailure = (message: string): LoginWindowFailure => trait
 export const redirectRefused = (redirectUri: string): boolean =>
   !traits.routesAppRedirects && redirectUri.trim() !== '' && !isOwnRedirect(redirectUri);
 
+/** Whether this browser requests the login window's URL twice (a single-use `request_uri` suffers). */
+export const loadsLoginUrlTwice: boolean = traits.loadsLoginUrlTwice;
+
 /** Another installation's redirect URL (a shared profile's) as this installation's own; any other URL as it is. */
 export const ownRedirectFor = (url: string): string =>
   asOwnRedirect(url, extensionRedirectUrl(), isOwnRedirect);

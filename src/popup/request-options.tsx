@@ -4,6 +4,7 @@ import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';
 import type { MessageId } from '../core/view/words.ts';
 import { flowInfo } from '../core/view/flows.ts';
+import { loadsLoginUrlTwice } from '../platform/identity.ts';
 
 /** Each method's name in the list: a method added to `CLIENT_AUTH_METHODS` without one does not compile. */
 const METHODS: Record<ClientAuthMethod, MessageId> = {
@@ -93,6 +94,12 @@ export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; r
           <p class="hint" id="use-par-hint">
             {t(requirePar ? 'useParRequired' : profile.fapi2 ? 'useParFapi' : 'useParHint')}
           </p>
+          {/* Said before the window opens: a single-use request_uri and a browser that requests the URL twice. */}
+          {loadsLoginUrlTwice && (requirePar || profile.fapi2 || profile.usePar) && (
+            <p class="hint warning" role="status">
+              {t('useParFirefox')}
+            </p>
+          )}
         </>
       )}
       <ParamRowsField

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { firefoxRedirectUrl } from '../../dev/firefox.ts';
-import { fillPopup } from '../../dev/pages.ts';
+import { fillPopup, logInAt } from '../../dev/pages.ts';
 import { confidentialClient } from '../../dev/provider.ts';
 import type { Ui } from '../../dev/ui.ts';
 import {
@@ -17,12 +17,31 @@ import { profilesFile, sharedProfile } from '../support/profile-files.ts';
 
 /** The mistakes people make first, and the files they share, in Firefox ESR. */
 const SECRET = 'firefox-secret-0123456789abcdef0123';
-const f = firefoxFixture(() => [
+const f = firefoxFixture((redirect) => [
   // Registered for an app's own URL only: the extension's redirect URI is not registered.
   confidentialClient('ff-elsewhere', SECRET, ['https://app.example.test/callback']),
+  // A public client (PKCE) that pushes its requests.
+  {
+    client_id: 'ff-par',
+    redirect_uris: [redirect],
+    token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  },
 ]);
 const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
 const status = async (ui: Ui) => (await ui.texts('status'))[0] ?? '';
+
+/** A fresh popup for the public client with Use PAR ticked under Request options. */
+async function parPopup() {
+  const opened = await openFreshPopup(f);
+  await fillPopup(opened.ui, { issuer: f.idp.issuer, clientId: 'ff-par', secret: '', scopes: 'openid' });
+  await opened.ui.evaluate(() =>
+    [...document.querySelectorAll('summary')].find((s) => s.textContent === 'Request options')?.click(),
+  );
+  await opened.ui.click('checkbox', 'Use PAR (pushed authorization request)');
+  return opened;
+}
 
 describe('Firefox ESR: registration mistakes and shared files', () => {
   test.each([
@@ -81,6 +100,53 @@ describe('Firefox ESR: registration mistakes and shared files', () => {
       .toContain('“Vendor profile”: UserInfo endpoint is on https://collector.example.test');
     await inspector.click('button', 'Import anyway');
     await expect.poll(async () => (await inspector.texts('status')).join(' ')).toMatch(/Imported 1 profile/);
+    await page.close();
+  });
+
+  test('PAR in Firefox against oidc-provider (it spends request_uri only when it answers): the login succeeds', async () => {
+    const { ui: popup, page } = await parPopup();
+    await popup.click('button', 'Authorize');
+    const { ui: login } = await firefoxPage(f, (u) => u.startsWith(`${f.idp.issuer}/interaction/`));
+    await logInAt(login);
+    const { ui: inspector } = await firefoxPage(f, isInspector);
+    await expect.poll(() => status(inspector)).toMatch(/^Tokens received/);
+    await page.close();
+  });
+
+  test('PAR in Firefox: said before the window opens; a provider that spends request_uri on the first request is named', async () => {
+    // A provider stricter than oidc-provider: a request_uri answered once, the same one refused after.
+    const seen = new Map<string, number>();
+    f.tamper = (ctx) => {
+      const uri =
+        ctx.method === 'GET' && ctx.path === '/oauth2/authorize' ? ctx.query.request_uri : undefined;
+      if (typeof uri !== 'string') return;
+      const times = (seen.get(uri) ?? 0) + 1;
+      seen.set(uri, times);
+      if (times < 2) return;
+      ctx.status = 400;
+      ctx.type = 'html';
+      ctx.body =
+        '<!DOCTYPE html><title>oops</title><h1>oops! something went wrong</h1><pre>error: invalid_request_uri\nerror_description: request_uri is invalid, expired, or was already used</pre>';
+    };
+    onTestFinished(() => {
+      f.tamper = undefined;
+    });
+    const { ui: popup, page } = await parPopup();
+    await expect
+      .poll(async () => (await popup.texts('status')).join(' '))
+      .toMatch(/Firefox requests the login URL twice \(once hidden\)/);
+    await popup.click('button', 'Authorize');
+    const { page: login } = await firefoxPage(f, (u) => u.startsWith(`${f.idp.issuer}/oauth2/authorize`));
+    await expect
+      .poll(() => login.evaluate(() => document.body?.textContent ?? '').catch(() => ''))
+      .toMatch(/invalid_request_uri/);
+    expect([...seen.values()]).toEqual([2]);
+    await login.close();
+    const { ui: inspector } = await firefoxPage(f, isInspector);
+    await expect.poll(() => status(inspector)).toMatch(/^Failed at the login window/);
+    expect((await inspector.texts('alert')).join(' ')).toMatch(
+      /Firefox requests the login URL twice, once hidden before it shows the page.*invalid_request_uri/,
+    );
     await page.close();
   });
 });

@@ -19,6 +19,8 @@ export interface MemoryOptions {
   granted?: (origins: string[]) => boolean;
   /** The login window: resolves with the callback URL, or rejects with the browser's words (default: closed). */
   login?: (url: string) => Promise<string>;
+  /** Firefox's trait: the login URL requested twice (default: once, as Chromium). */
+  loadsLoginUrlTwice?: boolean;
 }
 
 const REDIRECT = 'https://memory-extension.chromiumapp.org/';
@@ -84,6 +86,7 @@ export function memoryPlatform(options: MemoryOptions = {}): MemoryPlatform {
       redirectRefused: () => false,
       launchLogin: options.login ?? (() => Promise.reject(new Error('The user did not approve access.'))),
       failure: (message) => ({ kind: /did not approve/.test(message) ? 'closed' : 'other', message }),
+      loadsLoginUrlTwice: options.loadsLoginUrlTwice ?? false,
     },
     routing: {
       route: () => {

@@ -19,5 +19,6 @@ export const traits: BrowserTraits = {
   },
   routesAppRedirects: true,
   networkLogAfterNetworkPanel: false,
+  loadsLoginUrlTwice: false,
   otherRedirectForms: () => [],
 };

@@ -37,5 +37,6 @@ export const traits: BrowserTraits = {
   },
   routesAppRedirects: false,
   networkLogAfterNetworkPanel: true,
+  loadsLoginUrlTwice: true,
   otherRedirectForms: (own) => [loopbackForm(own)].filter((f): f is string => !!f),
 };
