@@ -27,7 +27,8 @@ describe('results where the eye is', () => {
         .toBe('UserInfo');
       const inView = await page.evaluate(() => {
         const r = document.activeElement!.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
+        // Scrolled to its top edge, give or take the sub-pixel a layout's rounding leaves (-0.3 px seen).
+        return r.top >= -1 && r.bottom <= window.innerHeight + 1;
       });
       expect(inView).toBe(true);
       expect(await button.getAttribute('aria-busy')).toBeNull();
