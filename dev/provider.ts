@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
@@ -108,6 +109,8 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       ...(options.fapi
         ? {
             fapi: { enabled: true, profile: '2.0' },
+            // RFC 9449 with server nonces demanded, as FAPI 2.0 §5.3.1.1 allows (clients must handle them).
+            dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
             pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
           }
         : {}),

@@ -12,7 +12,9 @@ import {
 } from '../core/protocol/client-auth.ts';
 import { findSigningKey } from './client-keys.ts';
 import { usesPar } from '../core/protocol/par.ts';
-import { serverOf } from '../core/view/steps.ts';
+import { lastStep, serverOf } from '../core/view/steps.ts';
+import { dpopAlg } from '../core/protocol/dpop.ts';
+import { newDpopSecret } from './dpop.ts';
 import { originNames, providerOrigins } from '../core/view/origins.ts';
 import { profileSnapshot } from '../core/view/profile-snapshot.ts';
 import type { RetrySetting } from '../core/view/actions.ts';
@@ -96,6 +98,13 @@ export async function startRun(
     const error = accessRefusal(missing);
     await w.finish(error);
     return refuse(error);
+  }
+  // RFC 9449: the run's own key pair, in the algorithm the provider lists (§5.1), before any proof.
+  if (w.run.profile.useDpop) {
+    const dpop_key = await newDpopSecret(
+      dpopAlg(lastStep(w.run, 'discovery')?.metadata?.dpop_signing_alg_values_supported),
+    );
+    w.update((run) => addSecrets(run, { dpop_key }));
   }
   await FLOWS[flowOf(w.run.profile)].start(w, credential);
   return { ok: true, value: { runId } };

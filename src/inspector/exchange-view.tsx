@@ -1,7 +1,7 @@
 import type { Result } from '../core/flow-error.ts';
 import type { Exchange } from '../core/protocol/http.ts';
 import { shownHeader } from '../core/view/mask.ts';
-import { sentAssertion } from '../core/view/assertion.ts';
+import { sentAssertion, sentDpopProof } from '../core/view/assertion.ts';
 import { ClaimsTable } from '../ui/claims-table.tsx';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { KeyValueTable } from '../ui/key-value-table.tsx';
@@ -29,6 +29,7 @@ export function ExchangeView({
 }) {
   const { request, response, failure } = exchange;
   const assertion = sentAssertion(request);
+  const proof = sentDpopProof(request);
   return (
     <div>
       <pre>
@@ -45,6 +46,12 @@ export function ExchangeView({
         <>
           <ClaimsTable values={assertion.header} caption={t('assertionHeader', name)} />
           <ClaimsTable values={assertion.claims} caption={t('assertionClaims', name)} />
+        </>
+      )}
+      {proof && (
+        <>
+          <ClaimsTable values={proof.header} caption={t('dpopProofHeader', name)} />
+          <ClaimsTable values={proof.claims} caption={t('dpopProofClaims', name)} />
         </>
       )}
       {response && (

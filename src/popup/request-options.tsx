@@ -72,7 +72,9 @@ export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; r
               // FAPI 2.0 §5.3.2.2: pushed requests and PKCE S256; Client authentication is left as chosen.
               onChange={(e) =>
                 change(
-                  e.currentTarget.checked ? { fapi2: true, usePar: true, usePkce: true } : { fapi2: false },
+                  e.currentTarget.checked
+                    ? { fapi2: true, usePar: true, usePkce: true, useDpop: true }
+                    : { fapi2: false },
                 )
               }
             />
@@ -102,6 +104,18 @@ export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; r
           )}
         </>
       )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={profile.useDpop === true}
+          aria-describedby="use-dpop-hint"
+          onChange={(e) => change({ useDpop: e.currentTarget.checked })}
+        />
+        {t('useDpop')}
+      </label>
+      <p class={profile.fapi2 && !profile.useDpop ? 'hint warning' : 'hint'} id="use-dpop-hint">
+        {t(profile.fapi2 && !profile.useDpop ? 'useDpopFapi' : 'useDpopHint')}
+      </p>
       <ParamRowsField
         legend={t('extraAuthorize')}
         rowName={(n) => t('extraAuthorizeRow', n)}

@@ -10,6 +10,7 @@ import { callback } from '../steps/callback.ts';
 import { token } from '../steps/token.ts';
 import { validation } from '../steps/validation.ts';
 import { send } from '../transport.ts';
+import { dpopProof } from '../dpop.ts';
 import { savedIfSlow, SHOW_TOKENS_AFTER_MS, type RunWriter } from './runner.ts';
 
 /**
@@ -52,7 +53,8 @@ async function afterLogin(
     ...(flight?.codeVerifier ? { codeVerifier: flight.codeVerifier } : {}),
     extra: extraParams(profile.extraToken),
   });
-  const tokens = await token(w, { request, client, expectIdToken: true });
+  const proof = dpopProof(w.deps, w.run);
+  const tokens = await token(w, { request, client, expectIdToken: true, ...(proof ? { proof } : {}) });
   if (!tokens) return;
   // The tokens show by themselves only while checking them is slow (a JWKS fetched now).
   await savedIfSlow(w, SHOW_TOKENS_AFTER_MS, () => validation(w, { ...tokens, prefetchedJwks }));

@@ -5,6 +5,7 @@ import { openInspectorBehind } from '../inspector-page.ts';
 import { mark } from '../marks.ts';
 import { failUnexpectedly } from '../run-store.ts';
 import { token } from '../steps/token.ts';
+import { dpopProof } from '../dpop.ts';
 import { validation } from '../steps/validation.ts';
 import { savedIfSlow, SHOW_TOKENS_AFTER_MS, type RunWriter } from './runner.ts';
 
@@ -23,7 +24,8 @@ async function tokens(w: RunWriter, credential: ClientCredential | undefined): P
   const client = clientOf(profile, credential);
   const extra = extraParams(profile.extraToken);
   const request = clientCredentialsRequest(profile.endpoints.token, profile.scopes, extra);
-  const received = await token(w, { request, client, expectIdToken: false });
+  const proof = dpopProof(w.deps, w.run);
+  const received = await token(w, { request, client, expectIdToken: false, ...(proof ? { proof } : {}) });
   if (!received) return;
   await savedIfSlow(w, SHOW_TOKENS_AFTER_MS, () => validation(w, received));
   mark('verified');

@@ -3,6 +3,7 @@ import type { ClientCredentials } from '../../core/protocol/client-auth.ts';
 import { usesPar } from '../../core/protocol/par.ts';
 import { serverOf } from '../../core/view/steps.ts';
 import { pushed } from './par.ts';
+import { runJkt } from '../dpop.ts';
 import { createPkce } from '../../core/protocol/pkce.ts';
 import { randomToken } from '../../core/protocol/random.ts';
 import { requestsOpenId } from '../../core/profile/profile.ts';
@@ -31,6 +32,9 @@ export async function authorize(w: RunWriter, client: ClientCredentials): Promis
     ...addSecrets(run, { state, nonce, code_verifier: pkce?.verifier }),
     flight: { state, ...(nonce ? { nonce } : {}), ...(pkce ? { codeVerifier: pkce.verifier } : {}) },
   }));
+  // RFC 9449 §10: the code bound to the run's DPoP key from the start.
+  const jkt = await runJkt(w.run);
+  if (jkt) params.push(['dpop_jkt', jkt]);
   let delivered = params;
   if (usesPar(profile, serverOf(w.run))) {
     const requestUri = await pushed(w, profile.endpoints.par ?? '', params, client);

@@ -1,6 +1,7 @@
 import type { Check } from '../../core/checks/check.ts';
 import { refreshIdTokenChecks } from '../../core/checks/refresh-checks.ts';
-import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
+import { dpopBindingCheck, tokenResponseChecks } from '../../core/checks/token-checks.ts';
+import { dpopProof, runJkt } from '../dpop.ts';
 import { extraParams } from '../../core/protocol/extra-params.ts';
 import type { Exchange } from '../../core/protocol/http.ts';
 import { secretOf } from '../../core/protocol/client-auth.ts';
@@ -15,10 +16,12 @@ import { settled, str, under, type Performer } from './performer.ts';
 /** RFC 6749 §6, with OIDC Core §12.2 on a new ID token; the newest tokens become current. */
 export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, client, deps }) => {
   const previous = currentTokens(run)?.fields ?? {};
+  const proof = dpopProof(deps, run);
   const sent = await send(deps, refreshRequest(endpoint, token, extraParams(run.profile.extraToken)), {
     role: 'token',
     client,
     issuer: run.profile.issuer,
+    ...(proof ? { proof } : {}),
   });
   const { exchange } = sent;
   const { fields, error } = readTokenResponse(
@@ -41,6 +44,9 @@ export const refresh: Performer<'refresh'> = async ({ run, endpoint, token, clie
     // below): the login's rule would repeat that id under the same title.
     const idChecks = await tokenChecks(run, tokens, exchanges, deps, undefined);
     checks.push(...idChecks.filter((c) => c.id !== 'id_token.nonce'));
+    // RFC 9449 §6.1: the refreshed access token stays bound to the run's key.
+    const jkt = proof ? await runJkt(run) : undefined;
+    if (jkt) checks.push(dpopBindingCheck(accessToken ? decodeToken(accessToken) : undefined, jkt));
     const first = lastStep(run, 'token')?.idToken;
     const next = idToken ? decodeToken(idToken) : undefined;
     if (first?.kind === 'jwt' && next?.kind === 'jwt')

@@ -1,6 +1,7 @@
-import { tokenResponseChecks } from '../../core/checks/token-checks.ts';
+import { dpopBindingCheck, tokenResponseChecks } from '../../core/checks/token-checks.ts';
 import type { HttpRequest } from '../../core/protocol/http.ts';
-import { send } from '../transport.ts';
+import { send, type Proof } from '../transport.ts';
+import { runJkt } from '../dpop.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { answerSecrets, sentAssertions } from '../../core/run/answer-secrets.ts';
 import { addAnswerSecrets, addAssertions, addSecrets, type StepOf } from '../../core/run/run.ts';
@@ -22,6 +23,8 @@ export interface TokenCall {
   client: ClientCredentials;
   /** A login with `openid` expects an ID token; client credentials never brings one. */
   expectIdToken: boolean;
+  /** The run's DPoP proof (RFC 9449), when it proves possession of a key. */
+  proof?: Proof;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
     role: 'token',
     client: call.client,
     issuer: w.run.profile.issuer,
+    ...(call.proof ? { proof: call.proof } : {}),
   });
   w.append({ kind: 'token', status: 'running', at: deps.now(), exchanges: [] });
   // Saving (and the inspector re-rendering and coming to the front) while the request is out slows
@@ -73,7 +77,11 @@ export async function token(w: RunWriter, call: TokenCall): Promise<TokensToVali
       exchanges.flatMap((ex) => answerSecrets(ex, true).values),
     ),
   );
-  const checks = tokenResponseChecks(exchange, fields, w.run.profile.scopes);
+  const jkt = call.proof ? await runJkt(w.run) : undefined;
+  const checks = [
+    ...tokenResponseChecks(exchange, fields, w.run.profile.scopes),
+    ...(jkt && !error ? [dpopBindingCheck(accessToken ? decodeToken(accessToken) : undefined, jkt)] : []),
+  ];
   const step: StepOf<'token'> = {
     kind: 'token',
     status: error ? 'failed' : 'ok',

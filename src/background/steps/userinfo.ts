@@ -3,6 +3,7 @@ import { verifySignature } from '../../core/checks/signature.ts';
 import type { Exchange } from '../../core/protocol/http.ts';
 import { secretOf } from '../../core/protocol/client-auth.ts';
 import { send } from '../transport.ts';
+import { dpopProof } from '../dpop.ts';
 import { decodeToken } from '../../core/protocol/jwt.ts';
 import { readUserinfo, userinfoRequest } from '../../core/protocol/userinfo.ts';
 import { currentTokens, tokenTypeOf } from '../../core/view/steps.ts';
@@ -11,7 +12,12 @@ import { settled, type Performer } from './performer.ts';
 
 /** OIDC Core §5.3: the claims for this access token; `sub` must be the ID token's. */
 export const userinfo: Performer<'userinfo'> = async ({ run, endpoint, token, client, deps }) => {
-  const sent = await send(deps, userinfoRequest(endpoint, token, tokenTypeOf(run)), { role: 'userinfo' });
+  // A DPoP-bound token is presented with a proof of the run's key (RFC 9449 §7), `ath` its hash.
+  const proof = dpopProof(deps, run);
+  const sent = await send(deps, userinfoRequest(endpoint, token, tokenTypeOf(run)), {
+    role: 'userinfo',
+    ...(proof ? { proof } : {}),
+  });
   const { exchange } = sent;
   const { claims, jwt, error } = readUserinfo(exchange);
   const exchanges: Exchange[] = [...sent.exchanges];

@@ -4,6 +4,7 @@ import { oidcCore, outcome, passIf, rfc, shown, type Check } from './check.ts';
 import type { Exchange } from '../protocol/http.ts';
 import { scopeList } from '../profile/profile.ts';
 import type { TokenFields } from '../protocol/token.ts';
+import type { DecodedToken } from '../protocol/jwt.ts';
 
 /** What came back, as the check names it: "HTTP 401 invalid_client", "HTTP 502, not a JSON object". */
 function answerFound({ response }: Exchange): Said {
@@ -94,4 +95,17 @@ export function tokenResponseChecks(
           )
         : outcome(rules.scope, 'pass', requested.join(' '), granted.join(' ')),
   ];
+}
+
+/**
+ * RFC 9449 §6.1: an access token bound to the run's DPoP key names that key's thumbprint in `cnf.jkt`;
+ * an opaque one can say so only through introspection (§6.2).
+ */
+export function dpopBindingCheck(accessToken: DecodedToken | undefined, jkt: string): Check {
+  const rule = { id: 'token.dpop_binding', ...rfc(9449, '6.1') };
+  if (!accessToken) return outcome(rule, 'skip', jkt, say('valueMissing'));
+  if (accessToken.kind !== 'jwt') return outcome(rule, 'skip', jkt, say('exDpopOpaque'));
+  const cnf = accessToken.claims.cnf;
+  const got = typeof cnf === 'object' && cnf !== null && 'jkt' in cnf ? cnf.jkt : undefined;
+  return passIf(rule, got === jkt, jkt, shown(got));
 }

@@ -14,10 +14,11 @@ const KEY_TYPES: Record<
 };
 
 /**
- * WebCrypto's parameters for a new key pair of `alg` (RSA: 2048 bits, exponent 65537), its private half
- * non-extractable: made here rather than by jose's generator, which carries every JWE algorithm along.
+ * A new key pair of `alg` (RSA: 2048 bits, exponent 65537), its private half non-extractable unless
+ * asked (a run's DPoP key, kept as a session secret): made with WebCrypto rather than by jose's
+ * generator, which carries every JWE algorithm along.
  */
-export const newKeyPair = (alg: KeyAlg): Promise<CryptoKeyPair> =>
+export const newKeyPair = (alg: KeyAlg, extractable = false): Promise<CryptoKeyPair> =>
   crypto.subtle.generateKey(
     alg === 'PS256'
       ? ({
@@ -27,7 +28,7 @@ export const newKeyPair = (alg: KeyAlg): Promise<CryptoKeyPair> =>
           publicExponent: new Uint8Array([1, 0, 1]),
         } satisfies RsaHashedKeyGenParams)
       : ({ name: 'ECDSA', namedCurve: 'P-256' } satisfies EcKeyGenParams),
-    false,
+    extractable,
     ['sign', 'verify'],
   );
 

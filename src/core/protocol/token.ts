@@ -3,7 +3,7 @@ import type { FlowErrorInfo } from '../flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { authenticate, type AuthTools, type ClientCredentials, type RequestParts } from './client-auth.ts';
 import { refusalHint, type RefusalOptions } from './client-auth-refusal.ts';
-import { say } from '../i18n/say.ts';
+import { say, sayHint } from '../i18n/say.ts';
 import { parsedObject } from './discovery.ts';
 
 /**
@@ -93,6 +93,12 @@ export interface TokenReading {
   error?: FlowErrorInfo;
 }
 
+/** What a DPoP refusal of the token request means (RFC 9449 §8, §4.3), by its error code. */
+const DPOP_HINTS: Partial<Record<string, 'hintDpopNonceLoop' | 'hintDpopProof'>> = {
+  use_dpop_nonce: 'hintDpopNonceLoop',
+  invalid_dpop_proof: 'hintDpopProof',
+};
+
 /**
  * Reads a token response (RFC 6749 §5.1 success, §5.2 error) and says what was wrong with it; the
  * raw body stays in the exchange for the inspector to show.
@@ -117,12 +123,16 @@ export function readTokenResponse(
       error = typeof body.error === 'string' ? body.error : '';
       description = typeof body.error_description === 'string' ? body.error_description : '';
     }
-    const hint = refusalHint(res, error, client, advertised, {
-      ...options,
-      sentAt: exchange.startedAt,
-      ...(res.headers.date ? { providerDate: res.headers.date } : {}),
-      carriedCredentials: carriesCredentials(exchange.request),
-    });
+    // RFC 9449 §8, §4.3: a nonce asked for again after the retry (the transport retries once), a proof refused.
+    const dpopHint = DPOP_HINTS[error];
+    const hint = dpopHint
+      ? sayHint(dpopHint)
+      : refusalHint(res, error, client, advertised, {
+          ...options,
+          sentAt: exchange.startedAt,
+          ...(res.headers.date ? { providerDate: res.headers.date } : {}),
+          carriedCredentials: carriesCredentials(exchange.request),
+        });
     return {
       error: {
         code: 'token_http_error',

@@ -12,6 +12,7 @@ const VARIABLE: Record<SecretKind, string> = {
   state: 'STATE',
   nonce: 'NONCE',
   client_assertion: 'CLIENT_ASSERTION',
+  dpop_key: 'DPOP_KEY',
   credential: 'CREDENTIAL',
 };
 
@@ -132,6 +133,11 @@ export function curlCommand(
       '# CLIENT_ASSERTION: a JWT about the client (iss = sub = client ID, aud = the issuer or the token endpoint as the profile chose,',
       '# a fresh jti, exp a minute ahead), signed with the client secret (HS256, client_secret_jwt) or the client key with its kid',
       '# (private_key_jwt; RFC 7523 §2.2, OIDC Core §9). The recorded one has expired and its jti is spent: build a fresh one.',
+    );
+  if (Object.keys(exchange.request.headers).some((h) => h.toLowerCase() === 'dpop'))
+    lines.push(
+      '# DPoP: the proof below is the one sent (RFC 9449 §4.2). It is single-use (its jti), names this method and URL and',
+      '# the time it was made: sent again, it is refused. A new request needs a fresh proof signed with the run’s key.',
     );
   if (used.includes('CODE'))
     lines.push(

@@ -18,6 +18,7 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
   'refresh_token',
   'id_token',
   'client_assertion',
+  'dpop_key',
   'credential',
 ]);
 
