@@ -23,6 +23,9 @@ describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => 
     await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
     await registerShownKey(f, 'fapi-app', popup, FAPI_CLIENT);
     await popup.getByLabel('Check against FAPI 2.0 Security Profile').check();
+    // Use DPoP comes ticked with it and may be unticked: the popup says what that costs.
+    await popup.getByLabel('Use DPoP (sender-constrained tokens)').uncheck();
+    expect(await popup.getByText(/the FAPI 2.0 sender-constraint check will fail/).count()).toBe(1);
 
     const page = await submit(f, popup);
     // Every check but the sender constraint, which only DPoP (or mTLS) gives: the truth about a bearer token.
@@ -82,6 +85,45 @@ describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => 
     await logIn(await loginPage(f));
     const retried = await waitForPage(f.ext.context, isInspector);
     await expect.poll(() => verdict(retried)).toMatch(/^Tokens received/);
+  });
+});
+
+describe('DPoP (RFC 9449) at the FAPI 2.0 server, nonces demanded', () => {
+  test('PAR, private_key_jwt and DPoP: every check passes, the nonce retry is seen; Refresh and UserInfo prove', async () => {
+    const popup = await keyPopup(f, 'fapi-dpop');
+    await popup.getByRole('button', { name: 'Generate a key' }).click();
+    await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
+    await registerShownKey(f, 'fapi-dpop', popup, FAPI_CLIENT);
+    // Ticking the FAPI 2.0 check ticks Use DPoP (it may be unticked).
+    await popup.getByLabel('Check against FAPI 2.0 Security Profile').check();
+    expect(await popup.getByLabel('Use DPoP (sender-constrained tokens)').isChecked()).toBe(true);
+
+    const page = await submit(f, popup);
+    await expect.poll(() => verdict(page)).toMatch(/^Tokens received · All \d+ checks passed/);
+    const fapiRows = await page
+      .getByRole('table', { name: 'FAPI 2.0 checks' })
+      .getByRole('row')
+      .allTextContents();
+    expect(fapiRows.filter((r) => r.startsWith('✓ passAccess token is sender-constrained'))).toHaveLength(1);
+    // The provider demands nonces: the token request carried one, asked for in a 400 use_dpop_nonce and
+    // sent again (the retry) unless an earlier answer from this origin had handed it over already.
+    const tokenProofs = page.getByRole('table', {
+      name: /^(Token|Again, with the nonce the provider asked for) DPoP proof claims$/,
+    });
+    await expect.poll(() => tokenProofs.getByRole('row', { name: /^nonce / }).count()).toBeGreaterThan(0);
+    expect(await tokenProofs.getByRole('row', { name: /^htm POST/ }).count()).toBeGreaterThan(0);
+    const pushed = page.getByRole('table', { name: 'Parameters pushed' });
+    expect(await pushed.getByRole('row', { name: /^dpop_jkt / }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Refresh tokens' }).click();
+    await expect.poll(() => page.getByText('Refresh token rotated').count()).toBe(1);
+    await page.getByRole('button', { name: 'Call UserInfo', exact: true }).click();
+    const userinfoClaims = page.getByRole('table', {
+      name: /^(UserInfo|Again, with the nonce the provider asked for) DPoP proof claims$/,
+    });
+    await expect.poll(() => userinfoClaims.getByRole('row', { name: /^ath / }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'UserInfo' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });
 

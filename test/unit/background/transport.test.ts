@@ -4,8 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { send, type Proof } from '../../../src/background/transport.ts';
 import type { WorkerDeps } from '../../../src/background/deps.ts';
 import { basicAuthorization } from '../../../src/core/protocol/client-auth.ts';
-import { formPost } from '../../../src/core/protocol/token.ts';
-import { inEnglish } from '../../support/words.ts';
+import { formPost, readTokenResponse } from '../../../src/core/protocol/token.ts';
+import { hintInEnglish, inEnglish } from '../../support/words.ts';
+import { dpopProof, newDpopSecret } from '../../../src/background/dpop.ts';
 import { fixedTools, secretClient } from '../../support/client.ts';
 import { memoryDeps, memoryPlatform } from '../../support/memory-platform.ts';
 
@@ -37,6 +38,23 @@ describe('the transport: every provider request of the worker, against a real se
           dpop,
           body: text,
         });
+        // A provider whose nonce never satisfies it: a loop the transport must stop.
+        if (req.url === '/loop')
+          return res
+            .writeHead(400, { 'dpop-nonce': `n-${seen.length}`, 'content-type': 'application/json' })
+            .end('{"error":"use_dpop_nonce"}');
+        // A real proof: its nonce claim must be the one this server hands out.
+        if (req.url === '/real') {
+          const claims = JSON.parse(
+            Buffer.from((dpop ?? '..').split('.')[1]!, 'base64url').toString() || '{}',
+          ) as {
+            nonce?: string;
+          };
+          if (claims.nonce !== 'real-n')
+            return res
+              .writeHead(400, { 'dpop-nonce': 'real-n', 'content-type': 'application/json' })
+              .end('{"error":"use_dpop_nonce"}');
+        }
         // Like RFC 9449 §8: a proof without the server's nonce is refused once, naming the nonce.
         if (req.url === '/dpop' && dpop !== 'proof-with-n1')
           return res
@@ -147,5 +165,25 @@ describe('the transport: every provider request of the worker, against a real se
     );
     expect(once.exchanges).toHaveLength(1);
     expect(seen).toHaveLength(1);
+  });
+
+  test('a run’s DPoP proof: the nonce asked for is carried in the retry and kept for the origin; a loop is stopped after one retry and named', async () => {
+    const run = { secrets: [{ kind: 'dpop_key' as const, value: await newDpopSecret('ES256') }] };
+    const d = deps(() => true);
+    const post = (path: string) => formPost(`${base}${path}`, [['grant_type', 'x']]);
+    const first = await send(d, post('/real'), { role: 'token', proof: dpopProof(d, run)! });
+    expect(first.exchanges.map((ex) => [ex.role, ex.response?.status])).toEqual([
+      ['token', 400],
+      ['nonce-retry', 200],
+    ]);
+    // The next request to this origin carries the nonce from the start: no retry.
+    const next = await send(d, post('/real'), { role: 'token', proof: dpopProof(d, run)! });
+    expect(next.exchanges.map((ex) => [ex.role, ex.response?.status])).toEqual([['token', 200]]);
+    const loop = await send(d, post('/loop'), { role: 'token', proof: dpopProof(d, run)! });
+    expect(loop.exchanges.map((ex) => ex.role)).toEqual(['token', 'nonce-retry']);
+    const reading = readTokenResponse(loop.exchange, secretClient('app', ''));
+    expect(hintInEnglish(reading.error)).toMatch(
+      /asked for a DPoP nonce again after the retry .*: a nonce loop, stopped/,
+    );
   });
 });
