@@ -1,4 +1,4 @@
-import type { HttpResponse } from './http.ts';
+import { carriesCredentials, type HttpRequest, type HttpResponse } from './http.ts';
 import { say, sayHint, type Said } from '../i18n/say.ts';
 import {
   attemptOf,
@@ -130,6 +130,25 @@ export function clientAuthCauses(
   );
   return causes;
 }
+
+/**
+ * The hint of a refusal of a request that authenticated the client (token, pushed request), read off
+ * its exchange: when it left, the provider's `Date`, and whether it carried the client's credentials.
+ */
+export const exchangeRefusalHint = (
+  exchange: { request: HttpRequest; startedAt: number },
+  response: HttpResponse,
+  error: string,
+  client: ClientCredentials,
+  advertised: unknown,
+  options: RefusalOptions,
+): ReturnType<typeof refusalHint> =>
+  refusalHint(response, error, client, advertised, {
+    ...options,
+    sentAt: exchange.startedAt,
+    ...(response.headers.date ? { providerDate: response.headers.date } : {}),
+    carriedCredentials: carriesCredentials(exchange.request),
+  });
 
 /** The hint of a refusal: what the standard expects, then the likely causes in order. */
 export function refusalHint(

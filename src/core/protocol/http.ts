@@ -168,3 +168,13 @@ export async function performExchange(
 /** Why an exchange has no response, as words of ours (or as a run stored before message ids said it). */
 export const failureOf = (exchange: Exchange): Said =>
   exchange.failure?.say ? { say: exchange.failure.say } : say('answerNone');
+
+/** Whether a request proved who the client is: a Basic credential, a secret or an assertion in the body. */
+export const carriesCredentials = (request: HttpRequest): boolean => {
+  const form = new URLSearchParams(request.body ?? '');
+  return (
+    Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
+    form.has('client_secret') ||
+    form.has('client_assertion')
+  );
+};

@@ -1,11 +1,11 @@
 import type { FlowErrorInfo } from '../flow-error.ts';
 import { say } from '../i18n/say.ts';
 import type { AuthorizeParams } from './authorize.ts';
-import { refusalHint, type RefusalOptions } from './client-auth-refusal.ts';
+import { exchangeRefusalHint, type RefusalOptions } from './client-auth-refusal.ts';
 import type { ClientCredentials } from './client-auth.ts';
 import { parsedObject } from './discovery.ts';
 import type { Exchange, HttpRequest } from './http.ts';
-import { carriesCredentials, formPost } from './token.ts';
+import { formPost } from './token.ts';
 
 /**
  * RFC 9126 §2.1: every authorization parameter (`redirect_uri` included) in a form POST to the pushed
@@ -37,12 +37,7 @@ export function readParResponse(
   if (res.status < 200 || res.status > 299) {
     const code = typeof body?.error === 'string' ? body.error : '';
     const description = typeof body?.error_description === 'string' ? ` — ${body.error_description}` : '';
-    const hint = refusalHint(res, code, client, advertised, {
-      ...options,
-      sentAt: exchange.startedAt,
-      ...(res.headers.date ? { providerDate: res.headers.date } : {}),
-      carriedCredentials: carriesCredentials(exchange.request),
-    });
+    const hint = exchangeRefusalHint(exchange, res, code, client, advertised, options);
     return {
       error: {
         code: 'par_refused',

@@ -1,8 +1,10 @@
 import { messageOf } from '../flow-error.ts';
 import type { FlowErrorInfo } from '../flow-error.ts';
 import type { Exchange, HttpRequest } from './http.ts';
+
+export { carriesCredentials } from './http.ts';
 import { authenticate, type AuthTools, type ClientCredentials, type RequestParts } from './client-auth.ts';
-import { refusalHint, type RefusalOptions } from './client-auth-refusal.ts';
+import { exchangeRefusalHint, type RefusalOptions } from './client-auth-refusal.ts';
 import { say, sayHint } from '../i18n/say.ts';
 import { parsedObject } from './discovery.ts';
 
@@ -74,16 +76,6 @@ export const refreshRequest = (
 
 export type TokenFields = Record<string, unknown>;
 
-/** Whether a request proved who the client is: a Basic credential, a secret or an assertion in the body. */
-export const carriesCredentials = (request: HttpRequest): boolean => {
-  const form = new URLSearchParams(request.body ?? '');
-  return (
-    Object.keys(request.headers).some((h) => h.toLowerCase() === 'authorization') ||
-    form.has('client_secret') ||
-    form.has('client_assertion')
-  );
-};
-
 const isFields = (value: unknown): value is TokenFields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -127,12 +119,7 @@ export function readTokenResponse(
     const dpopHint = DPOP_HINTS[error];
     const hint = dpopHint
       ? sayHint(dpopHint)
-      : refusalHint(res, error, client, advertised, {
-          ...options,
-          sentAt: exchange.startedAt,
-          ...(res.headers.date ? { providerDate: res.headers.date } : {}),
-          carriedCredentials: carriesCredentials(exchange.request),
-        });
+      : exchangeRefusalHint(exchange, res, error, client, advertised, options);
     return {
       error: {
         code: 'token_http_error',
