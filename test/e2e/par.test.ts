@@ -89,7 +89,7 @@ describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => 
 });
 
 describe('DPoP (RFC 9449) at the FAPI 2.0 server, nonces demanded', () => {
-  test('PAR, private_key_jwt and DPoP: every check passes, the nonce retry is seen; Refresh and UserInfo prove', async () => {
+  test('PAR, private_key_jwt and DPoP: every check passes, the nonce is carried; Refresh and UserInfo prove after the worker restarts', async () => {
     const popup = await keyPopup(f, 'fapi-dpop');
     await popup.getByRole('button', { name: 'Generate a key' }).click();
     await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
@@ -115,6 +115,11 @@ describe('DPoP (RFC 9449) at the FAPI 2.0 server, nonces demanded', () => {
     const pushed = page.getByRole('table', { name: 'Parameters pushed' });
     expect(await pushed.getByRole('row', { name: /^dpop_jkt / }).count()).toBe(1);
 
+    // What the browser does to an idle extension worker, done on purpose: the run's DPoP key is in its
+    // session record, so the next worker still proves.
+    const cdp = await f.ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
     await page.getByRole('button', { name: 'Refresh tokens' }).click();
     await expect.poll(() => page.getByText('Refresh token rotated').count()).toBe(1);
     await page.getByRole('button', { name: 'Call UserInfo', exact: true }).click();
