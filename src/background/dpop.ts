@@ -1,7 +1,8 @@
 import { exportJWK, importJWK } from 'jose';
 import { KEY_ALGS, type KeyAlg } from '../core/profile/profile.ts';
 import { dpopJkt, nonceAsked, proofClaims, signedProof, type DpopKey } from '../core/protocol/dpop.ts';
-import { newKeyPair, publicHalf } from '../core/protocol/key-import.ts';
+import { newKeyPair, privateHalf, publicHalf } from '../core/protocol/key-import.ts';
+import { object, oneOf, textRecord } from '../core/schema.ts';
 import type { Run } from '../core/run/run.ts';
 import type { WorkerDeps } from './deps.ts';
 import type { Proof } from './transport.ts';
@@ -12,18 +13,16 @@ import type { Proof } from './transport.ts';
  * worker that restarts still proves for Refresh tokens and Call UserInfo.
  */
 
+/** What a run's `dpop_key` secret holds, as this version reads it. */
+const DPOP_KEY = object({ alg: oneOf(KEY_ALGS), jwk: textRecord() });
+
 /** The nonces servers last gave, by origin (§8, §9): a new proof carries the one its origin asked for. */
 const nonces = new Map<string, string>();
 
 /** A new DPoP key for a run, as its secret's value (JSON of `DpopKey`). */
 export async function newDpopSecret(alg: KeyAlg): Promise<string> {
   const { privateKey } = await newKeyPair(alg, true);
-  const key: DpopKey = {
-    alg,
-    jwk: Object.fromEntries(
-      Object.entries(await exportJWK(privateKey)).filter(([, v]) => typeof v === 'string'),
-    ) as DpopKey['jwk'],
-  };
+  const key: DpopKey = { alg, jwk: privateHalf(await exportJWK(privateKey)) };
   return JSON.stringify(key);
 }
 
@@ -33,11 +32,7 @@ export function dpopKeyOf(run: Pick<Run, 'secrets'>): DpopKey | undefined {
   if (!value) return undefined;
   try {
     const key: unknown = JSON.parse(value);
-    if (typeof key !== 'object' || key === null || !('alg' in key) || !('jwk' in key)) return undefined;
-    const alg = KEY_ALGS.find((a) => a === key.alg);
-    return alg && typeof key.jwk === 'object' && key.jwk !== null
-      ? { alg, jwk: key.jwk as DpopKey['jwk'] }
-      : undefined;
+    return DPOP_KEY.is(key) ? key : undefined;
   } catch {
     return undefined;
   }

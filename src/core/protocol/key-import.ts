@@ -52,6 +52,12 @@ const membersOf = (jwk: Record<string, unknown>, names: string[]): Record<string
 export const publicHalf = (jwk: Record<string, unknown>): PublicJwk =>
   membersOf(jwk, PUBLIC_MEMBERS[String(jwk.kty)] ?? ['kty']);
 
+/** A private JWK's key members only (its public half and `d`…): no `kid`, `alg`, `use`, `key_ops`, `ext`. */
+export const privateHalf = (jwk: Record<string, unknown>): PublicJwk => ({
+  ...publicHalf(jwk),
+  ...membersOf(jwk, PRIVATE_MEMBERS[String(jwk.kty)] ?? []),
+});
+
 /** An RSA modulus's size in bits, from its base64url text (RFC 7518 §6.3.1.1). */
 export const modulusBits = (n: string): number => Math.floor((n.length * 6) / 8) * 8;
 
@@ -139,7 +145,7 @@ async function fromJwk(value: unknown, alg: KeyAlg): Promise<Result<ReadKey>> {
   const publicJwk = publicHalf(value);
   if (value.kty === 'RSA' && modulusBits(publicJwk.n ?? '') < MIN_RSA_BITS)
     return refuse(say('keyRsaShort', modulusBits(publicJwk.n ?? ''), MIN_RSA_BITS));
-  const privateJwk = { ...publicJwk, ...membersOf(value, PRIVATE_MEMBERS[value.kty] ?? []) };
+  const privateJwk = privateHalf(value);
   try {
     await importJWK(privateJwk, alg);
   } catch (e) {
