@@ -16,7 +16,8 @@ export interface ProviderOptions {
   tamper?: () => Tamper | undefined;
   /**
    * A FAPI 2.0 server (oidc-provider's `fapi` profile 2.0): pushed authorization requests required, an
-   * ES256 key beside the RSA one (FAPI 2.0 §5.4.1 takes no RS256; its clients ask for ES256 ID tokens).
+   * ES256 key beside the RSA one (FAPI 2.0 §5.4.1 takes no RS256; its clients ask for ES256 ID tokens),
+   * DPoP with nonces demanded, request objects (RFC 9101) taken.
    */
   fapi?: boolean;
 }
@@ -112,6 +113,8 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
             // RFC 9449 with server nonces demanded, as FAPI 2.0 §5.3.1.1 allows (clients must handle them).
             dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
             pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
+            // RFC 9101 request objects, required of a client by its `require_signed_request_object`.
+            requestObjects: { enabled: true },
           }
         : {}),
       // An authorize request with `resource=` gets a JWT access token (RFC 9068) for that API;

@@ -64,6 +64,8 @@ interface Responses {
     scopes: string[];
     /** RFC 9126 §5 `require_pushed_authorization_requests`: Use PAR is on and locked. */
     requirePar: boolean;
+    /** RFC 9101 §10.5 `require_signed_request_object`: Sign the authorization request is on and locked. */
+    requireJar: boolean;
   }>;
 }
 

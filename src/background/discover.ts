@@ -51,6 +51,7 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
           noteSay: note.say,
           scopes: outcome.server.scopesSupported ?? [],
           requirePar: outcome.server.requirePushedAuthorizationRequests,
+          requireJar: outcome.server.requireSignedRequestObject,
         },
       }
     : {
@@ -61,6 +62,7 @@ export async function discover(issuer: string, deps: WorkerDeps): Promise<Discov
           noteSay: note.say,
           scopes: [],
           requirePar: false,
+          requireJar: false,
         },
       };
 }

@@ -12,6 +12,8 @@ import {
 } from '../core/protocol/client-auth.ts';
 import { findSigningKey } from './client-keys.ts';
 import { usesPar } from '../core/protocol/par.ts';
+import { usesJar } from '../core/protocol/jar.ts';
+import { keyCredential } from '../core/protocol/credential.ts';
 import { lastStep, serverOf } from '../core/view/steps.ts';
 import { dpopAlg } from '../core/protocol/dpop.ts';
 import { newDpopSecret } from './dpop.ts';
@@ -91,6 +93,18 @@ export async function startRun(
     const error: FlowErrorInfo = { code: 'invalid_input', ...say('problemParNoEndpoint') };
     await w.finish(error);
     return refuse(error);
+  }
+  // A signed request needs the profile's key, held here (RFC 9101): asked of the profile or the provider.
+  if (flow.login && usesJar(w.run.profile, serverOf(w.run))) {
+    const key = keyCredential(w.run.profile);
+    if (!key || !(await findSigningKey(deps.platform, key))) {
+      const error: FlowErrorInfo = {
+        code: 'invalid_input',
+        ...say(w.run.profile.clientKey ? 'keyNotOnDevice' : 'problemJarNoKey'),
+      };
+      await w.finish(error);
+      return refuse(error);
+    }
   }
   // Discovery may have moved an endpoint to an origin not granted yet: the popup asks for exactly those.
   const missing = await missingOrigins(providerOrigins(w.run.profile, identity.isOwnRedirect));

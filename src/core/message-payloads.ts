@@ -68,6 +68,7 @@ export const profileSchema = fieldsOf<Profile>()({
   assertionAudience: optional(oneOf(ASSERTION_AUDIENCES)),
   clientKey: optional(clientKey),
   usePar: optional(boolean),
+  signRequest: optional(boolean),
   useDpop: optional(boolean),
   fapi2: optional(boolean),
   flow: optional(oneOf(FLOWS)),

@@ -4,6 +4,7 @@ import { currentTokens, revocationAccepted } from '../core/view/steps.ts';
 import { headline } from '../core/view/headline.ts';
 import { loginChecks, runChecks, verdict } from '../core/view/verdict.ts';
 import { send } from '../messages.ts';
+import { unboundUnderDpop } from '../core/view/dpop-unbound.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { Expiry } from '../ui/expiry.tsx';
 import { expiresAt } from '../core/view/expiry.ts';
@@ -119,6 +120,7 @@ export function RunPage({ run }: { run: Run }) {
     access: revocationAccepted(run, tokens, 'access_token'),
     refresh: revocationAccepted(run, tokens, 'refresh_token'),
   };
+  const unbound = unboundUnderDpop(run);
   return (
     <>
       <p class="summary">
@@ -144,6 +146,11 @@ export function RunPage({ run }: { run: Run }) {
       )}
       <RunActions run={run} />
       {run.error && <ErrorAlert error={run.error} />}
+      {unbound !== undefined && (
+        <p class="alert" role="alert">
+          {t('dpopUnbound', unbound)}
+        </p>
+      )}
       <LoginRefusal run={run} />
       <RetryOffer run={run} />
       <KeepRetrySetting run={run} />

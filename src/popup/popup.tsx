@@ -57,12 +57,12 @@ export function Popup({ initial }: { initial: PopupState }) {
           onChange={(issuer) => void discovery.discover(issuer)}
         />
         <TextField label={t('clientId')} value={profile.clientId} onInput={(clientId) => set({ clientId })} />
-        {profile.clientAuth === 'private_key_jwt' ? (
+        {profile.clientAuth !== 'private_key_jwt' && profile.clientAuth !== 'none' && (
+          <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
+        )}
+        {/* The key signs client assertions (private_key_jwt) and request objects (RFC 9101). */}
+        {(profile.clientAuth === 'private_key_jwt' || profile.signRequest || discovery.requireJar) && (
           <ClientKeyField profiles={profiles} onError={reporter('key')} />
-        ) : (
-          profile.clientAuth !== 'none' && (
-            <SecretField profiles={profiles} onInput={() => setForgotten(false)} />
-          )
         )}
         <div class="pair">
           <TextField
@@ -98,7 +98,11 @@ export function Popup({ initial }: { initial: PopupState }) {
             note={discovery.note}
             onRediscover={() => void discovery.discover(profile.issuer)}
           />
-          <RequestOptions profiles={profiles} requirePar={discovery.requirePar} />
+          <RequestOptions
+            profiles={profiles}
+            requirePar={discovery.requirePar}
+            requireJar={discovery.requireJar}
+          />
         </div>
         {/* Stays at the bottom of the popup while the form above scrolls: the main action is always in view. */}
         <div class="action-bar">

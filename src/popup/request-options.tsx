@@ -16,10 +16,19 @@ const METHODS: Record<ClientAuthMethod, MessageId> = {
 };
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3), per profile. */
-export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; requirePar: boolean }) {
+export function RequestOptions({
+  profiles,
+  requirePar,
+  requireJar,
+}: {
+  profiles: Profiles;
+  requirePar: boolean;
+  requireJar: boolean;
+}) {
   const { profile, change } = profiles;
   const method = profile.clientAuth ?? 'client_secret_basic';
   const login = flowInfo(profile).login;
+  const signNoKey = (requireJar || profile.signRequest === true) && !profile.clientKey;
   return (
     <details>
       <summary>{t('requestOptions')}</summary>
@@ -102,6 +111,19 @@ export function RequestOptions({ profiles, requirePar }: { profiles: Profiles; r
               {t('useParFirefox')}
             </p>
           )}
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={requireJar || profile.signRequest === true}
+              disabled={requireJar}
+              aria-describedby="sign-request-hint"
+              onChange={(e) => change({ signRequest: e.currentTarget.checked })}
+            />
+            {t('signRequest')}
+          </label>
+          <p class={signNoKey ? 'hint warning' : 'hint'} id="sign-request-hint">
+            {t(requireJar ? 'signRequestRequired' : signNoKey ? 'signRequestNoKey' : 'signRequestHint')}
+          </p>
         </>
       )}
       <label class="check">

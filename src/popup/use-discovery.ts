@@ -12,6 +12,7 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
   const [note, setNote] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [requirePar, setRequirePar] = useState(false);
+  const [requireJar, setRequireJar] = useState(false);
   const discover = async (issuer: string) => {
     report(undefined);
     setNote(t('discoveryReading', `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`));
@@ -23,7 +24,8 @@ export function useDiscovery(profiles: Profiles, report: ReportError) {
     setNote(spoken(answer.value.noteSay));
     setScopes(answer.value.scopes);
     setRequirePar(answer.value.requirePar);
+    setRequireJar(answer.value.requireJar);
     profiles.change((p) => (p.issuer === issuer ? { endpoints: answer.value.endpoints } : {}));
   };
-  return { note, scopes, requirePar, discover };
+  return { note, scopes, requirePar, requireJar, discover };
 }

@@ -88,12 +88,27 @@ describe('pushed authorization requests (RFC 9126) at a FAPI 2.0 server', () => 
   });
 });
 
-describe('DPoP (RFC 9449) at the FAPI 2.0 server, nonces demanded', () => {
-  test('PAR, private_key_jwt and DPoP: every check passes, the nonce is carried; Refresh and UserInfo prove after the worker restarts', async () => {
+describe('DPoP (RFC 9449) and signed request objects (RFC 9101) at the FAPI 2.0 server, nonces demanded', () => {
+  test('PAR, private_key_jwt, JAR and DPoP: every check passes, the nonce is carried; Refresh and UserInfo prove after the worker restarts', async () => {
+    // Discovery says every request must be signed (the provider holds this client to it by registration);
+    // each nonce the provider asks for at its token endpoint is counted.
+    let nonceAsked = 0;
+    f.tamper = (ctx) => {
+      if (ctx.oidc?.route === 'discovery')
+        ctx.body = { ...(ctx.body as object), require_signed_request_object: true };
+      if (ctx.oidc?.route === 'token' && (ctx.body as { error?: unknown }).error === 'use_dpop_nonce')
+        nonceAsked += 1;
+    };
+    onTestFinished(() => {
+      f.tamper = undefined;
+    });
     const popup = await keyPopup(f, 'fapi-dpop');
+    const sign = popup.getByLabel('Sign the authorization request (JAR)');
+    await expect.poll(() => sign.isChecked()).toBe(true);
+    expect(await sign.isDisabled()).toBe(true);
     await popup.getByRole('button', { name: 'Generate a key' }).click();
     await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
-    await registerShownKey(f, 'fapi-dpop', popup, FAPI_CLIENT);
+    await registerShownKey(f, 'fapi-dpop', popup, { ...FAPI_CLIENT, require_signed_request_object: true });
     // Ticking the FAPI 2.0 check ticks Use DPoP (it may be unticked).
     await popup.getByLabel('Check against FAPI 2.0 Security Profile').check();
     expect(await popup.getByLabel('Use DPoP (sender-constrained tokens)').isChecked()).toBe(true);
@@ -112,16 +127,38 @@ describe('DPoP (RFC 9449) at the FAPI 2.0 server, nonces demanded', () => {
     });
     await expect.poll(() => tokenProofs.getByRole('row', { name: /^nonce / }).count()).toBeGreaterThan(0);
     expect(await tokenProofs.getByRole('row', { name: /^htm POST/ }).count()).toBeGreaterThan(0);
+    // Pushed: the request object, and beside it what OIDC Core §6.1 wants outside; inside, everything.
     const pushed = page.getByRole('table', { name: 'Parameters pushed' });
-    expect(await pushed.getByRole('row', { name: /^dpop_jkt / }).count()).toBe(1);
+    expect(await pushed.getByRole('row').count()).toBe(4);
+    for (const name of ['client_id', 'response_type', 'scope', 'request'])
+      expect(await pushed.getByRole('row', { name: new RegExp(`^${name} `) }).count()).toBe(1);
+    const header = page.getByRole('table', { name: 'Request object header' }).first();
+    expect(await header.getByRole('row', { name: /^typ / }).textContent()).toContain('oauth-authz-req+jwt');
+    const inside = page.getByRole('table', { name: 'Request object claims' }).first();
+    for (const name of [
+      'iss',
+      'aud',
+      'jti',
+      'nbf',
+      'exp',
+      'redirect_uri',
+      'code_challenge',
+      'state',
+      'dpop_jkt',
+    ])
+      expect(await inside.getByRole('row', { name: new RegExp(`^${name} `) }).count()).toBe(1);
+    expect(await inside.getByRole('row', { name: /^aud / }).textContent()).toContain(f.idp.issuer);
 
     // What the browser does to an idle extension worker, done on purpose: the run's DPoP key is in its
     // session record, so the next worker still proves.
     const cdp = await f.ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    const askedBefore = nonceAsked;
     await page.getByRole('button', { name: 'Refresh tokens' }).click();
     await expect.poll(() => page.getByText('Refresh token rotated').count()).toBe(1);
+    // A new worker knows no nonce: the provider asked for one (400 use_dpop_nonce) and the retry carried it.
+    expect(nonceAsked).toBe(askedBefore + 1);
     await page.getByRole('button', { name: 'Call UserInfo', exact: true }).click();
     const userinfoClaims = page.getByRole('table', {
       name: /^(UserInfo|Again, with the nonce the provider asked for) DPoP proof claims$/,
@@ -129,6 +166,26 @@ describe('DPoP (RFC 9449) at the FAPI 2.0 server, nonces demanded', () => {
     await expect.poll(() => userinfoClaims.getByRole('row', { name: /^ath / }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('heading', { name: 'UserInfo' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});
+
+describe('a request object refused (RFC 9101 §6.3)', () => {
+  test('invalid_request_object at the pushed endpoint: the run ends there, explained, the request object shown', async () => {
+    const popup = await keyPopup(f, 'fapi-jar-alg');
+    await popup.getByLabel('Sign the authorization request (JAR)').check();
+    await popup.getByRole('button', { name: 'Generate a key' }).click();
+    await expect.poll(() => popup.getByLabel('Public key (JWKS)').count()).toBe(1);
+    // Registered for PS256 request objects; the key signs ES256.
+    await registerShownKey(f, 'fapi-jar-alg', popup, { ...FAPI_CLIENT, request_object_signing_alg: 'PS256' });
+    onTestFinished(() => popup.close());
+
+    const page = await submit(f, popup, 'Authorize', false);
+    await expect.poll(() => verdict(page)).toMatch(/Failed/);
+    const alert = (await page.getByRole('alert').first().textContent()) ?? '';
+    expect(alert).toMatch(/answered HTTP 400: invalid_request_object/);
+    expect(alert).toMatch(/The provider refused the signed request object \(RFC 9101 §6\.3\)/);
+    const header = page.getByRole('table', { name: 'Request object header' });
+    expect(await header.getByRole('row', { name: /^alg / }).textContent()).toContain('ES256');
   });
 });
 

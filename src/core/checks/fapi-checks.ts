@@ -4,6 +4,7 @@ import { readJwks } from '../protocol/jwks.ts';
 import { modulusBits, MIN_RSA_BITS } from '../protocol/key-import.ts';
 import type { Run } from '../run/run.ts';
 import { lastStep, serverOf } from '../view/steps.ts';
+import { requestedParams, sentRequestObject } from '../view/assertion.ts';
 import { outcome, passIf, shown, type Check, type Rule } from './check.ts';
 
 /** The FAPI 2.0 Security Profile (final), by section. */
@@ -25,7 +26,11 @@ const rule = (id: string, section: string): Rule => ({ id: `fapi.${id}`, ...fapi
  */
 export function fapiChecks(run: Run, jwks: Exchange[]): Check[] {
   const pushed = lastStep(run, 'par');
-  const params = pushed?.params ?? lastStep(run, 'authorize')?.params ?? [];
+  // A signed request's parameters are those inside its request object (RFC 9101 §5).
+  const sent = pushed?.params ?? lastStep(run, 'authorize')?.params ?? [];
+  const params = requestedParams(sent);
+  const signedWith = sentRequestObject(sent)?.header.alg;
+  const requestAlg = signedWith === undefined ? undefined : typeof signedWith === 'string' ? signedWith : '?';
   const param = (name: string) => params.find(([n]) => n === name)?.[1];
   const callback = lastStep(run, 'callback');
   const token = lastStep(run, 'token');
@@ -98,6 +103,7 @@ export function fapiChecks(run: Run, jwks: Exchange[]): Check[] {
       rule('algorithms', '5.4'),
       (!idToken || fapiAlg(idToken.header.alg)) &&
         (method !== 'private_key_jwt' || fapiAlg(key?.alg)) &&
+        (requestAlg === undefined || fapiAlg(requestAlg)) &&
         method !== 'client_secret_jwt',
       FAPI_ALGS.join(', '),
       [
@@ -107,6 +113,7 @@ export function fapiChecks(run: Run, jwks: Exchange[]): Check[] {
           : key && method === 'private_key_jwt'
             ? `assertion ${key.alg}`
             : '',
+        requestAlg === undefined ? '' : `request object ${requestAlg}`,
       ]
         .filter(Boolean)
         .join(', ') || say('valueMissing'),

@@ -33,6 +33,11 @@ export interface Profile {
    * carrying only `client_id` and `request_uri` (on regardless when discovery requires it).
    */
   usePar?: boolean;
+  /**
+   * RFC 9101: every authorization parameter in a request object signed with the client key (on regardless
+   * when discovery requires it).
+   */
+  signRequest?: boolean;
   /** RFC 9449: prove possession of a per-run key on every token and resource request (sender-constrained tokens). */
   useDpop?: boolean;
   /** Check the login against the FAPI 2.0 Security Profile: PAR and PKCE S256 on, a FAPI 2.0 check group. */

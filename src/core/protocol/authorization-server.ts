@@ -18,6 +18,10 @@ export interface AuthorizationServer {
   authorizationResponseIssParameterSupported: boolean;
   /** RFC 9126 §5: it accepts authorization requests only pushed. */
   requirePushedAuthorizationRequests: boolean;
+  /** RFC 9101 §10.5: it accepts authorization requests only as signed request objects. */
+  requireSignedRequestObject: boolean;
+  /** The algorithms it takes for request objects (RFC 9101 §10.5, Discovery §3). */
+  requestObjectSigningAlgValuesSupported: string[] | undefined;
 }
 
 /** Where the document publishes each of the profile's endpoints (Discovery §3). */
@@ -53,5 +57,7 @@ export function authorizationServer(metadata: Record<string, unknown>): Authoriz
     authorizationResponseIssParameterSupported:
       metadata.authorization_response_iss_parameter_supported === true,
     requirePushedAuthorizationRequests: metadata.require_pushed_authorization_requests === true,
+    requireSignedRequestObject: metadata.require_signed_request_object === true,
+    requestObjectSigningAlgValuesSupported: strings(metadata.request_object_signing_alg_values_supported),
   };
 }

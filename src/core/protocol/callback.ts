@@ -3,6 +3,7 @@ import { callbackChecks, type CallbackExpectations } from '../checks/callback-ch
 import type { FlowErrorCode, FlowErrorInfo } from '../flow-error.ts';
 import type { Params } from './params.ts';
 import { say, sayHint } from '../i18n/say.ts';
+import { requestObjectHint } from './jar.ts';
 
 const STOP_CODES: Record<string, FlowErrorCode> = {
   'callback.redirect_uri': 'callback_elsewhere',
@@ -79,7 +80,7 @@ export function readCallback(
         ? sayHint('moreAboutIt', uri)
         : parRequired(providerError, description)
           ? sayHint('hintParRequired')
-          : {}),
+          : (requestObjectHint(providerError, description) ?? {})),
     };
     return { checks, error };
   }

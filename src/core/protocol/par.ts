@@ -6,6 +6,7 @@ import type { ClientCredentials } from './client-auth.ts';
 import { parsedObject } from './discovery.ts';
 import type { Exchange, HttpRequest } from './http.ts';
 import { formPost } from './token.ts';
+import { requestObjectHint } from './jar.ts';
 
 /**
  * RFC 9126 §2.1: every authorization parameter (`redirect_uri` included) in a form POST to the pushed
@@ -36,12 +37,14 @@ export function readParResponse(
   const body = parsedObject(res.body);
   if (res.status < 200 || res.status > 299) {
     const code = typeof body?.error === 'string' ? body.error : '';
-    const description = typeof body?.error_description === 'string' ? ` — ${body.error_description}` : '';
-    const hint = exchangeRefusalHint(exchange, res, code, client, advertised, options);
+    const description = typeof body?.error_description === 'string' ? body.error_description : undefined;
+    const hint =
+      requestObjectHint(code, description) ??
+      exchangeRefusalHint(exchange, res, code, client, advertised, options);
     return {
       error: {
         code: 'par_refused',
-        ...say('parHttp', `${res.status}${code ? `: ${code}` : ''}${description}`),
+        ...say('parHttp', `${res.status}${code ? `: ${code}` : ''}${description ? ` — ${description}` : ''}`),
         ...hint,
       },
     };

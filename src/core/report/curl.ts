@@ -12,6 +12,7 @@ const VARIABLE: Record<SecretKind, string> = {
   state: 'STATE',
   nonce: 'NONCE',
   client_assertion: 'CLIENT_ASSERTION',
+  request_object: 'REQUEST_OBJECT',
   dpop_key: 'DPOP_KEY',
   credential: 'CREDENTIAL',
 };

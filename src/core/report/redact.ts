@@ -18,6 +18,7 @@ const SECRET_AFTER_RUN: ReadonlySet<SecretKind> = new Set([
   'refresh_token',
   'id_token',
   'client_assertion',
+  'request_object',
   'dpop_key',
   'credential',
 ]);
@@ -31,6 +32,7 @@ function replacementFor(secret: Secret): string {
     (secret.kind === 'access_token' ||
       secret.kind === 'id_token' ||
       secret.kind === 'client_assertion' ||
+      secret.kind === 'request_object' ||
       secret.kind === 'credential') &&
     decodeToken(secret.value).kind === 'jwt'
   ) {

@@ -92,6 +92,8 @@ export type SecretKind =
   | 'nonce'
   /** A signed JWT the client proved itself with (RFC 7523 §2.2): its claims may be shown, never its signature. */
   | 'client_assertion'
+  /** The run's signed authorization request (RFC 9101): its claims may be shown, never its signature. */
+  | 'request_object'
   /** The run's DPoP key (RFC 9449): its private JWK, as JSON; never leaves the session. */
   | 'dpop_key'
   /** Any other credential an answer carried (by its name or its JWT shape): `sessionToken`, a nested token… */

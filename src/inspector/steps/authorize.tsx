@@ -1,4 +1,5 @@
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
+import { RequestObject } from './request-object.tsx';
 import { Secretish } from '../../ui/presentation.tsx';
 import type { StepProps } from './step-props.ts';
 import { t } from '../../ui/words.ts';
@@ -11,6 +12,7 @@ export function AuthorizeStep({ step }: StepProps<'authorize'>) {
         <Secretish>{step.url}</Secretish>
       </pre>
       <KeyValueTable rows={step.params} caption={t('authorizeParams')} />
+      <RequestObject params={step.params} />
     </>
   );
 }

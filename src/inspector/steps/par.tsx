@@ -1,4 +1,5 @@
 import { KeyValueTable } from '../../ui/key-value-table.tsx';
+import { RequestObject } from './request-object.tsx';
 import { OutcomeLine } from './outcome-line.tsx';
 import { StepExchanges } from './step-exchanges.tsx';
 import type { StepProps } from './step-props.ts';
@@ -11,6 +12,7 @@ export function ParStep({ step, curl }: StepProps<'par'>) {
       <h3>{t('stepPar')}</h3>
       <OutcomeLine step={step} />
       <KeyValueTable rows={step.params} caption={t('parParams')} />
+      <RequestObject params={step.params} />
       <StepExchanges step={step} curl={curl} />
     </>
   );

@@ -1,4 +1,6 @@
+import { generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
+import { beside, requestObjectClaims, signedRequestObject } from '../../../../src/core/protocol/jar.ts';
 import { fapiChecks } from '../../../../src/core/checks/fapi-checks.ts';
 import type { Exchange } from '../../../../src/core/protocol/http.ts';
 import { defaultProfile, type Profile } from '../../../../src/core/profile/profile.ts';
@@ -37,6 +39,8 @@ interface Login {
   iss?: boolean;
   tokenType?: string;
   idAlg?: string;
+  /** What was pushed, when not PARAMS as they are (a signed request, say). */
+  params?: [string, string][];
 }
 
 /** A finished FAPI login's run, changed where a test says. */
@@ -50,7 +54,7 @@ function login(l: Login = {}): Run {
             kind: 'par' as const,
             status: 'ok' as const,
             at: 2,
-            params: PARAMS,
+            params: l.params ?? PARAMS,
             exchanges: [],
             requestUri: 'urn:x',
             expiresIn: l.pushed?.expiresIn ?? 60,
@@ -140,6 +144,27 @@ describe('the FAPI 2.0 check group (FAPI 2.0 Security Profile, final)', () => {
     );
     expect(failing(login({ idAlg: 'RS256' }))).toContain('fapi.algorithms');
     expect(failing(login({ idAlg: 'EdDSA' }))).not.toContain('fapi.algorithms');
+  });
+
+  test('a signed request is read inside its request object (RFC 9101 §5), its algorithm held to §5.4', async () => {
+    const signed = async (alg: 'ES256' | 'RS256', params: [string, string][]) => {
+      const { privateKey } = await generateKeyPair(alg);
+      const claims = requestObjectClaims(
+        params,
+        { clientId: 'app', issuer: ISSUER },
+        { now: () => 0, random: (n) => new Uint8Array(n) },
+      );
+      return beside(params, await signedRequestObject(claims, { alg, kid: 'k' }, privateKey));
+    };
+    // Outside: client_id, response_type, scope and request only; inside, redirect_uri and PKCE.
+    expect(failing(login({ params: await signed('ES256', PARAMS) }))).toEqual(['fapi.sender_constrained']);
+    const noRedirect = PARAMS.filter(([n]) => n !== 'redirect_uri');
+    expect(failing(login({ params: await signed('ES256', noRedirect) }))).toContain('fapi.par_redirect_uri');
+    const rs256 = fapiChecks(login({ params: await signed('RS256', PARAMS) }), []).find(
+      (c) => c.id === 'fapi.algorithms',
+    );
+    expect(rs256?.status).toBe('fail');
+    expect(rs256?.actual).toMatch(/request object RS256/);
   });
 
   test('RSA keys under 2048 bits fail; discovery’s lists are held to the profile', () => {

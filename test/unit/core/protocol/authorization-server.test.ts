@@ -30,6 +30,8 @@ describe('a discovery document read once into a typed authorization server', () 
       codeChallengeMethodsSupported: undefined,
       authorizationResponseIssParameterSupported: false,
       requirePushedAuthorizationRequests: false,
+      requireSignedRequestObject: false,
+      requestObjectSigningAlgValuesSupported: undefined,
     });
   });
 

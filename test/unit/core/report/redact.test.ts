@@ -20,6 +20,27 @@ describe('redaction: what leaves the browser session holds no secret', () => {
     );
   });
 
+  test('a signed request object keeps its header and claims and loses its signature, in the URL and the params', () => {
+    const jwt =
+      'eyJhbGciOiJFUzI1NiIsInR5cCI6Im9hdXRoLWF1dGh6LXJlcStqd3QifQ.eyJpc3MiOiJhcHAifQ.c2lnbmF0dXJlLWJ5dGVz';
+    const authorize = {
+      kind: 'authorize' as const,
+      status: 'ok' as const,
+      at: 0,
+      url: `https://op.example/authorize?client_id=app&request=${jwt}`,
+      params: [['request', jwt]] as [string, string][],
+      exchanges: [],
+    };
+    const signed = {
+      ...run,
+      steps: [authorize, ...run.steps],
+      secrets: [...run.secrets, { kind: 'request_object' as const, value: jwt }],
+    };
+    const text = JSON.stringify(redactRun(signed));
+    expect(text).not.toContain('c2lnbmF0dXJlLWJ5dGVz');
+    expect(text).toContain(`${jwt.slice(0, jwt.lastIndexOf('.'))}.[signature redacted]`);
+  });
+
   test('state and nonce may stay once the run is over', () => {
     expect(JSON.stringify(redactRun(run))).toContain('st4te');
   });
