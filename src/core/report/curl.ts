@@ -135,6 +135,12 @@ export function curlCommand(
       '# a fresh jti, exp a minute ahead), signed with the client secret (HS256, client_secret_jwt) or the client key with its kid',
       '# (private_key_jwt; RFC 7523 §2.2, OIDC Core §9). The recorded one has expired and its jti is spent: build a fresh one.',
     );
+  if (used.includes('REQUEST_OBJECT'))
+    lines.push(
+      '# REQUEST_OBJECT: the authorization parameters as a JWT (typ oauth-authz-req+jwt; iss = client ID, aud = the issuer,',
+      '# nbf and exp five minutes apart, a fresh jti) signed with the client key under its kid (RFC 9101 §4). The recorded one',
+      '# shows its claims in the step; it expires minutes after the login: build and sign a fresh one.',
+    );
   if (Object.keys(exchange.request.headers).some((h) => h.toLowerCase() === 'dpop'))
     lines.push(
       '# DPoP: the proof below is the one sent (RFC 9449 §4.2). It is single-use (its jti), names this method and URL and',

@@ -62,6 +62,26 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
     expect(curl).toContain('# An authorization code is single-use (RFC 6749 §4.1.2)');
   });
 
+  test('a pushed signed request: the request object a variable, said how to make a fresh one', () => {
+    const jwt = 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJhcHAifQ.c2lnbmF0dXJl';
+    const ex = exchange(
+      {
+        method: 'POST',
+        url: 'https://op.example/par',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `client_id=app&response_type=code&scope=openid&request=${jwt}`,
+      },
+      '{"request_uri":"urn:x","expires_in":60}',
+      'par',
+    );
+    const curl = curlCommand(ex, [{ kind: 'request_object', value: jwt }], 'app');
+    expect(curl).not.toContain('c2lnbmF0dXJl');
+    expect(curl).toContain('${REQUEST_OBJECT}');
+    expect(curl).toContain(
+      '# REQUEST_OBJECT: the authorization parameters as a JWT (typ oauth-authz-req+jwt',
+    );
+  });
+
   test('literal text is single-quoted: nothing in it expands', () => {
     const ex = exchange(
       { method: 'GET', url: 'https://op.example/a?x=$(rm -rf ~)&y="`q`"&z=it\'s!#', headers: {} },
