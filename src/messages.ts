@@ -2,6 +2,7 @@ import type { FlowErrorInfo, Result, Say } from './core/flow-error.ts';
 import { messageOf } from './core/view/words.ts';
 import type { Said } from './core/i18n/say.ts';
 import type { Endpoints } from './core/profile/profile.ts';
+import type { ApiCall } from './core/protocol/api-call.ts';
 import type { ProfileBook } from './core/profile/profile-book.ts';
 import type { Elsewhere } from './core/profile/profile-file.ts';
 import type { Infer } from './core/schema.ts';
@@ -56,6 +57,8 @@ interface Responses {
   curl: Result<{ text: string }>;
   /** A client key's public half as SPKI PEM, for a portal that wants PEM rather than a JWKS. */
   publicKeyPem: Result<string>;
+  /** The profile's last API requests, newest first (credential-like header values not kept). */
+  recentApiCalls: Result<ApiCall[]>;
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */
   discover: Result<{
     endpoints: Endpoints;

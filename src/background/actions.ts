@@ -50,6 +50,7 @@ export function runAction(
         hint,
         client: clientOf(stored.profile, runCredential(stored)),
         deps,
+        ...(request.call ? { call: request.call } : {}),
       });
     } catch (e) {
       const error = settleThrown(w, e);

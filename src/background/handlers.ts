@@ -20,6 +20,7 @@ import { clearHistory, deleteRun } from './run-store.ts';
 import { settleOrphans } from './orphans.ts';
 import { retryRun, startRun } from './start-run.ts';
 import { publicKeyPem } from './client-keys.ts';
+import { recentApiCalls } from './api-recent.ts';
 import { ok } from '../core/flow-error.ts';
 
 /** What the worker does for each message; writes to the profile book and secrets run one at a time. */
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   curl: (r) => curl(r),
   discover: (r) => discover(r.issuer, workerDeps),
   publicKeyPem: async (r) => ok(await publicKeyPem(r.jwk, r.alg)),
+  recentApiCalls: async (r) => ok(await recentApiCalls(workerDeps.platform, r.profileName)),
 };

@@ -11,6 +11,7 @@ import type { StoredProfile } from './profile/profile-book.ts';
 import type { ClientCredential } from './protocol/client-auth.ts';
 import { PROMPTS } from './profile/prompts.ts';
 import { ACTION_KINDS } from './run/steps/index.ts';
+import { apiCallSchema } from './protocol/api-call-schema.ts';
 import {
   arrayOf,
   boolean,
@@ -132,7 +133,9 @@ export const PAYLOADS = {
     runId,
     action: oneOf(ACTION_KINDS),
     token: optional(oneOf(['access_token', 'refresh_token'] as const)),
+    call: optional(apiCallSchema),
   }),
+  recentApiCalls: object({ profileName: string }),
   retryRun,
   keepRetrySetting: object({ runId }),
   setPresentation: object({ on: boolean }),

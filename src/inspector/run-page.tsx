@@ -16,6 +16,7 @@ import { RunActions } from './run-actions.tsx';
 import { stepTitle } from './run-text.ts';
 import { StepView } from './steps/step-view.tsx';
 import { TokenActions } from './token-actions.tsx';
+import { ApiCallForm } from './api-call.tsx';
 import { TokenResponse, TokenView } from './token-sections.tsx';
 import type { MessageId } from '../core/view/words.ts';
 import { t, words } from '../ui/words.ts';
@@ -194,6 +195,7 @@ export function RunPage({ run }: { run: Run }) {
       <section id="actions">
         <h2>{t('actionsHeading')}</h2>
         <TokenActions run={run} />
+        <ApiCallForm run={run} />
       </section>
       <section id="checks" aria-busy={busy}>
         <h2>{t('checks')}</h2>

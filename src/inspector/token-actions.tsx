@@ -15,7 +15,7 @@ const ACTIONS = actionButtons();
  * Brings an action's result to the eye: its step in the Exchange section (drawn a frame or two after the
  * run, so looked for a moment) scrolled into view, and the keyboard focus on its heading.
  */
-function revealStep(index: number, tries = 60) {
+export function revealStep(index: number, tries = 60) {
   const heading = document.getElementById(`step-${index}`)?.querySelector('h3');
   if (!heading) {
     if (tries > 0) requestAnimationFrame(() => revealStep(index, tries - 1));

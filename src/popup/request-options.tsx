@@ -1,5 +1,5 @@
 import type { ClientAuthMethod } from '../core/profile/profile.ts';
-import { ParamRowsField } from './param-rows.tsx';
+import { ParamRowsField } from '../ui/param-rows.tsx';
 import type { Profiles } from './use-profiles.ts';
 import { t } from '../ui/words.ts';
 import type { MessageId } from '../core/view/words.ts';

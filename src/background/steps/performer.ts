@@ -3,6 +3,7 @@ import type { ClientCredentials } from '../../core/protocol/client-auth.ts';
 import type { Run, StepOf, TokenHint } from '../../core/run/run.ts';
 import type { ActionKind } from '../../core/run/steps/index.ts';
 import type { WorkerDeps } from '../deps.ts';
+import type { ApiCall } from '../../core/protocol/api-call.ts';
 
 /** What every action works with: the run, the endpoint and token it calls with, and the client. */
 export interface ActionContext {
@@ -13,6 +14,8 @@ export interface ActionContext {
   hint: TokenHint;
   client: ClientCredentials;
   deps: WorkerDeps;
+  /** An API call's request as the person wrote it (its URL is `endpoint`). */
+  call?: ApiCall;
 }
 
 export interface Performed<K extends ActionKind> {

@@ -86,3 +86,44 @@ export function introspectionChecks(
       : outcome(INTROSPECTION.active, 'skip', say('exTrueOrFalse'), say('exNoAnswer')),
   ];
 }
+
+/**
+ * An API call's answer (issue: Call an API): a 2xx; on a 401 the `WWW-Authenticate` challenge RFC 6750 §3
+ * requires (RFC 9449 §7.1 for DPoP); with an interaction id sent, the same id echoed (FAPI 1.0 Part 1 §6.2.1).
+ */
+export function apiChecks(exchange: Exchange, interactionId: string | undefined): Check[] {
+  const res = exchange.response;
+  const header = (name: string) =>
+    Object.entries(res?.headers ?? {}).find(([n]) => n.toLowerCase() === name)?.[1];
+  const checks = [
+    passIf(
+      { id: 'api.http', ...rfc(9110, '15.3') },
+      res !== undefined && res.status >= 200 && res.status <= 299,
+      say('exHttp2xx'),
+      status(exchange),
+    ),
+  ];
+  if (res?.status === 401)
+    checks.push(
+      passIf(
+        { id: 'api.www_authenticate', ...rfc(6750, '3') },
+        header('www-authenticate') !== undefined,
+        say('exPresent'),
+        shown(header('www-authenticate')),
+      ),
+    );
+  if (interactionId !== undefined) {
+    const rule = {
+      id: 'api.interaction_id',
+      spec: 'FAPI 1.0 Part 1 §6.2.1',
+      specUrl: 'https://openid.net/specs/openid-financial-api-part-1-1_0.html#protected-resources-provisions',
+    };
+    const echoed = header('x-fapi-interaction-id');
+    checks.push(
+      res
+        ? passIf(rule, echoed === interactionId, interactionId, shown(echoed))
+        : outcome(rule, 'skip', interactionId, status(exchange)),
+    );
+  }
+  return checks;
+}

@@ -1,7 +1,7 @@
 import { messageOf, type Say } from '../flow-error.ts';
 import { say, type Said } from '../i18n/say.ts';
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: string;

@@ -20,12 +20,15 @@ import { DISCOVERY_FIELDS } from '../protocol/authorization-server.ts';
 import { loopbackUnderRemote, PROVIDER_URL, urlProblem } from '../protocol/url-rules.ts';
 import { currentRefreshToken, currentTokens, lastStep, serverOf } from './steps.ts';
 import { say, type Spoken } from '../i18n/say.ts';
+import { apiCallProblems, type ApiCall } from '../protocol/api-call.ts';
 
 /** What the inspector asks of a finished run's tokens: an action step (`STEPS[kind].action`). */
 export interface ActionRequest {
   action: ActionKind;
   /** For the actions that take a `token_type_hint` (revocation, introspection): which token. */
   token?: TokenHint;
+  /** An API call's request as the person wrote it: its URL is the action's target. */
+  call?: ApiCall;
 }
 
 /** The token an action sends: the one it always sends (null: none), else the one its button named. */
@@ -38,8 +41,9 @@ export function sentToken({ action, token }: ActionRequest): TokenHint | null {
  * Where an action sends its request, a function of the run and the request: its endpoint as the
  * profile set it, else as discovery published it (an API call, later, the URL the person typed).
  */
-export function actionTarget(run: Run, { action }: ActionRequest): string | undefined {
+export function actionTarget(run: Run, { action, call }: ActionRequest): string | undefined {
   const name = actionDef(action).endpoint;
+  if (!name) return call?.url || undefined;
   const typed = run.profile.endpoints[name];
   return typed || serverOf(run)?.endpoints[name] || undefined;
 }
@@ -64,6 +68,11 @@ export function unavailableBecause(run: Run, request: ActionRequest): Spoken | u
       return say(sends === 'refresh_token' ? 'unavailableNoRefresh' : 'unavailableNoAccess');
   }
   const name = actionDef(request.action).endpoint;
+  if (!name) {
+    // An API: the URL the person typed (loopback too), and the request they wrote, each rule checked.
+    const [problem] = request.call ? apiCallProblems(request.call) : [say('apiNoRequest')];
+    return problem;
+  }
   const endpoint = actionTarget(run, request);
   if (!endpoint) return say(`unavailableNo_${name}`);
   // Published by a remote provider, on this computer: never sent anything (typed ones are the person's choice).
@@ -157,3 +166,11 @@ export function clientAuthRetries(run: Run): RetryOffers {
     settings: [...encoding, ...audience, ...methods.map((clientAuth) => ({ clientAuth })), ...none],
   };
 }
+
+export {
+  API_BODY_MAX,
+  API_METHODS,
+  apiCallProblems,
+  type ApiCall,
+  type ApiMethod,
+} from '../protocol/api-call.ts';

@@ -18,6 +18,7 @@ import { ParStep } from './par.tsx';
 import { RefreshStep } from './refresh.tsx';
 import { RevocationStep } from './revocation.tsx';
 import { UserinfoStep } from './userinfo.tsx';
+import { ApiStep } from './api.tsx';
 
 /** Each step kind's view in the Exchange section: a new kind adds one file and one line here. */
 const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
@@ -31,6 +32,7 @@ const VIEWS: { [K in StepKind]: FunctionComponent<StepProps<K>> } = {
   userinfo: UserinfoStep,
   revocation: RevocationStep,
   introspection: IntrospectionStep,
+  api: ApiStep,
   jwks: JwksStep,
 };
 

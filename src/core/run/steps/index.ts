@@ -12,6 +12,8 @@ import type { Exchange } from '../../protocol/http.ts';
 import type { TokenStep } from './token.ts';
 import type { UserinfoStep } from './userinfo.ts';
 import type { ValidationStep } from './validation.ts';
+import type { ApiStep } from './api.ts';
+import { api } from './api.ts';
 import { authorize } from './authorize.ts';
 import { callback } from './callback.ts';
 import { discovery } from './discovery.ts';
@@ -36,6 +38,7 @@ export type Step =
   | UserinfoStep
   | IntrospectionStep
   | RevocationStep
+  | ApiStep
   | JwksStep;
 
 export type StepKind = Step['kind'];
@@ -53,6 +56,7 @@ export const STEPS = {
   userinfo,
   introspection,
   revocation,
+  api,
   jwks,
 } satisfies { [K in StepKind]: StepDef<StepOf<K>> };
 

@@ -31,7 +31,8 @@ export type ActionEndpoint = Exclude<keyof Endpoints, 'authorization' | 'par'>;
 
 /** A step that is an action on a finished run's tokens, offered as buttons in the inspector. */
 export interface ActionDef {
-  endpoint: ActionEndpoint;
+  /** The profile's endpoint it calls; none for a call to a URL the person typed (an API). */
+  endpoint?: ActionEndpoint;
   /** The token it always sends (null: none); when unset, the one its button names (access token by default). */
   sends?: TokenHint | null;
   /** Its buttons: the label, and the token it sends when the action takes a `token_type_hint`. */

@@ -1,5 +1,5 @@
 import type { ParamRows } from '../core/protocol/extra-params.ts';
-import { t } from '../ui/words.ts';
+import { t } from './words.ts';
 
 /** Name/value rows for extra request parameters; a name may repeat, an empty row is not sent. */
 export function ParamRowsField({
