@@ -89,6 +89,8 @@ const PUBLIC_HEADERS = new Set([
   'cross-origin-opener-policy',
   'cross-origin-resource-policy',
   'x-request-id',
+  // FAPI's correlation id, sent by Call an API and echoed by the API.
+  'x-fapi-interaction-id',
   'request-id',
   'x-correlation-id',
   'x-ms-request-id',

@@ -62,6 +62,25 @@ describe('Copy as curl', { timeout: 30_000 }, () => {
     expect(curl).toContain('# An authorization code is single-use (RFC 6749 §4.1.2)');
   });
 
+  test('an API call: the access token as $ACCESS_TOKEN, asked for without echo when unset', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJlLWFwaQ';
+    const ex = exchange(
+      {
+        method: 'GET',
+        url: 'https://api.bank.example/accounts',
+        headers: { authorization: `Bearer ${token}` },
+      },
+      '{}',
+      'api',
+    );
+    const curl = curlCommand(ex, [{ kind: 'access_token', value: token }], 'app');
+    expect(curl).not.toContain('c2lnbmF0dXJlLWFwaQ');
+    expect(curl).toContain(`-H 'authorization: Bearer '"\${ACCESS_TOKEN}"`);
+    expect(curl).toContain(
+      `[ -n "\${ACCESS_TOKEN+x}" ] || { printf '%s: ' ACCESS_TOKEN >&2; read -rs ACCESS_TOKEN;`,
+    );
+  });
+
   test('a pushed signed request: the request object a variable, said how to make a fresh one', () => {
     const jwt = 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJhcHAifQ.c2lnbmF0dXJl';
     const ex = exchange(
