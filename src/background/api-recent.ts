@@ -53,3 +53,12 @@ export async function rememberApiCall(platform: WorkerPlatform, profileName: str
   recent[profileName] = list.slice(0, API_RECENT_MAX);
   await platform.storage.write('local', { [API_RECENT_KEY]: recent });
 }
+
+/** A profile deleted takes its recent requests with it; one renamed keeps them under its new name. */
+export async function moveApiCalls(platform: WorkerPlatform, from: string, to?: string) {
+  const recent = await readRecent(platform);
+  if (!recent[from]) return;
+  if (to !== undefined) recent[to] = recent[from];
+  delete recent[from];
+  await platform.storage.write('local', { [API_RECENT_KEY]: recent });
+}

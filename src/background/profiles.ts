@@ -1,3 +1,4 @@
+import { moveApiCalls } from './api-recent.ts';
 import { namedSetting } from '../core/run/run.ts';
 import { workerWords } from './words.ts';
 import { invalid, ok, type Result } from '../core/flow-error.ts';
@@ -126,8 +127,12 @@ async function applyEdit(
       await writeKeys('session', { [secretKey(copy.id)]: await readCredentialOf(source) });
       return ok(addProfile(book, copy));
     }
-    case 'rename':
-      return renameProfile(book, edit.id, edit.name);
+    case 'rename': {
+      const renamed = renameProfile(book, edit.id, edit.name);
+      const before = book.profiles.find((p) => p.id === edit.id)?.name;
+      if (renamed.ok && before !== undefined) await moveApiCalls(deps.platform, before, edit.name.trim());
+      return renamed;
+    }
     case 'delete': {
       const next = deleteProfile(book, edit.id);
       const ref = book.profiles.find((p) => p.id === edit.id)?.clientKey?.ref;
@@ -136,6 +141,7 @@ async function applyEdit(
           removeKeys('session', [secretKey(edit.id)]),
           removeKeys('local', [secretKey(edit.id)]),
           ...(ref ? [removeClientKey(deps.platform, ref)] : []),
+          moveApiCalls(deps.platform, book.profiles.find((p) => p.id === edit.id)?.name ?? ''),
         ]);
       return next;
     }

@@ -4,7 +4,12 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runAction } from '../../../src/background/actions.ts';
 import { newDpopSecret } from '../../../src/background/dpop.ts';
-import { API_RECENT_KEY, rememberApiCall, recentApiCalls } from '../../../src/background/api-recent.ts';
+import {
+  API_RECENT_KEY,
+  moveApiCalls,
+  rememberApiCall,
+  recentApiCalls,
+} from '../../../src/background/api-recent.ts';
 import { athOf } from '../../../src/core/protocol/dpop.ts';
 import { defaultProfile } from '../../../src/core/profile/profile.ts';
 import { addSecrets, appendStep, finishRun, newRun, type Run } from '../../../src/core/run/run.ts';
@@ -163,5 +168,11 @@ describe('an API call through the worker', () => {
     expect(await recentApiCalls(platform, 'Other')).toEqual([]);
     // Kept beside the profile book in storage.local, under its own key.
     expect(platform.areas.local.has(API_RECENT_KEY)).toBe(true);
+    // A renamed profile keeps them; a deleted one takes them along.
+    await moveApiCalls(platform, 'Bank', 'Bank (prod)');
+    expect(await recentApiCalls(platform, 'Bank')).toEqual([]);
+    expect(await recentApiCalls(platform, 'Bank (prod)')).toHaveLength(10);
+    await moveApiCalls(platform, 'Bank (prod)');
+    expect(await recentApiCalls(platform, 'Bank (prod)')).toEqual([]);
   });
 });
