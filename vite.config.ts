@@ -35,6 +35,7 @@ export default defineConfig(({ mode }) => {
         input: {
           inspector: 'src/inspector/index.html',
           trace: 'src/trace/index.html',
+          token: 'src/trace/token.html',
           panel: 'src/trace/panel.html',
         },
       },

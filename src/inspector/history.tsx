@@ -50,6 +50,9 @@ export const History = memo(
         <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
           {t('openHar')}
         </button>
+        <button type="button" onClick={() => void openExtensionPage('src/trace/token.html')}>
+          {t('readToken')}
+        </button>
         <ProfilesFile />
       </aside>
     );

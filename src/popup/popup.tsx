@@ -129,6 +129,9 @@ export function Popup({ initial }: { initial: PopupState }) {
           <button type="button" onClick={() => void openExtensionPage('src/trace/index.html')}>
             {t('openHar')}
           </button>
+          <button type="button" onClick={() => void openExtensionPage('src/trace/token.html')}>
+            {t('readToken')}
+          </button>
           <button type="button" onClick={() => void forget()}>
             {t('forgetSecrets')}
           </button>

@@ -33,7 +33,7 @@ export interface CheckTable {
  * any check no group claims, so a check is never silently left out. Empty tables are left out.
  */
 export function checkTables(checks: Check[]): CheckTable[] {
-  const groups = [...CHECK_GROUPS, ['trace', 'checksTrace'] as const];
+  const groups = [...CHECK_GROUPS, ['trace', 'checksTrace'] as const, ['read', 'checksRead'] as const];
   const claimed = new Set<Check>();
   const tables = groups.map(([prefix, caption]) => {
     const rows = checks.filter((c) => c.id.startsWith(`${prefix}.`));

@@ -20,6 +20,10 @@ describe('the message files', () => {
     expect(Object.keys(en).filter((id) => !(id in pt))).toEqual([]);
   });
 
+  it('name every message as Chrome reads names (letters, digits, _ and @): another character and the extension does not load', () => {
+    expect(Object.keys(en).filter((id) => !/^[A-Za-z0-9_@]+$/.test(id))).toEqual([]);
+  });
+
   it('use the same placeholders in both languages, and no message is empty', () => {
     // Chrome reads `$…$` as a named placeholder: "$1$2" is refused, and the extension does not load.
     for (const [id, m] of [...Object.entries(en), ...Object.entries(pt)])
