@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, base64url } from 'jose';
+import { base64url, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { actionsFixture } from '../support/actions-fixture.ts';
@@ -62,7 +62,7 @@ describe('Read a token', () => {
 
     // A JWKS without the token's kid, then one with its kid but another key.
     const { publicKey } = await generateKeyPair('RS256');
-    const kid = JSON.parse(new TextDecoder().decode(base64url.decode(idToken.split('.')[0]!))).kid as string;
+    const kid = decodeProtectedHeader(idToken).kid!;
     await section.getByLabel('A JWKS or a PEM public key').check();
     const keys = section.getByLabel('Keys (JWKS or PEM)');
     await keys.fill(JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'someone-else' }] }));

@@ -59,7 +59,7 @@ describe('what was pasted, read', () => {
       expect.objectContaining({
         from: '',
         kind: 'id_token',
-        claims: expect.objectContaining({ sub: 'ana' }),
+        claims: expect.objectContaining({ sub: 'ana' }) as unknown,
       }),
     ]);
     expect(sections(`Authorization: Bearer ${jwt}`)[0]).toMatchObject({ from: 'authorization', token: jwt });
