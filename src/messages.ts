@@ -3,6 +3,7 @@ import { messageOf } from './core/view/words.ts';
 import type { Said } from './core/i18n/say.ts';
 import type { Endpoints } from './core/profile/profile.ts';
 import type { ApiCall } from './core/protocol/api-call.ts';
+import type { Exchange } from './core/protocol/http.ts';
 import type { ProfileBook } from './core/profile/profile-book.ts';
 import type { Elsewhere } from './core/profile/profile-file.ts';
 import type { Infer } from './core/schema.ts';
@@ -59,6 +60,8 @@ interface Responses {
   publicKeyPem: Result<string>;
   /** The profile's last API requests, newest first (credential-like header values not kept). */
   recentApiCalls: Result<ApiCall[]>;
+  /** A pasted token introspected at a profile's endpoint (Read a token): stored nowhere, the secret scrubbed. */
+  introspectToken: Result<{ exchange: Exchange; fields?: Record<string, unknown>; error?: FlowErrorInfo }>;
   /** Reads `{issuer}/.well-known/openid-configuration` for the popup's Endpoints fields. */
   discover: Result<{
     endpoints: Endpoints;

@@ -21,6 +21,7 @@ import { settleOrphans } from './orphans.ts';
 import { retryRun, startRun } from './start-run.ts';
 import { publicKeyPem } from './client-keys.ts';
 import { recentApiCalls } from './api-recent.ts';
+import { introspectPasted } from './introspect-pasted.ts';
 import { ok } from '../core/flow-error.ts';
 
 /** What the worker does for each message; writes to the profile book and secrets run one at a time. */
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   discover: (r) => discover(r.issuer, workerDeps),
   publicKeyPem: async (r) => ok(await publicKeyPem(r.jwk, r.alg)),
   recentApiCalls: async (r) => ok(await recentApiCalls(workerDeps.platform, r.profileName)),
+  introspectToken: (r) => introspectPasted(r.profileId, r.token, r.hint, r.secret, workerDeps),
 };

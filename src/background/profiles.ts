@@ -252,3 +252,11 @@ export async function keepRetrySetting(runId: string): Promise<Res<'keepRetrySet
   await writeKeys('local', { [PROFILES_KEY]: updateProfile(book, { ...profile, ...change }) });
   return ok({ profileName: profile.name });
 }
+
+/** A stored profile and the secret typed for it this session (or remembered), for a request made outside a run. */
+export async function profileAndSecret(
+  profileId: string,
+): Promise<{ profile: StoredProfile; secret: string } | undefined> {
+  const profile = (await loadBook()).profiles.find((p) => p.id === profileId);
+  return profile && { profile, secret: await readSecret(profile) };
+}

@@ -136,6 +136,12 @@ export const PAYLOADS = {
     call: optional(apiCallSchema),
   }),
   recentApiCalls: object({ profileName: string }),
+  introspectToken: object({
+    profileId: string,
+    token: string,
+    hint: oneOf(['access_token', 'refresh_token'] as const),
+    secret: optional(string),
+  }),
   retryRun,
   keepRetrySetting: object({ runId }),
   setPresentation: object({ on: boolean }),

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../messages.ts';
 import type { Check } from '../core/checks/check.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Said } from '../core/i18n/say.ts';
@@ -142,7 +143,89 @@ function Verify({ section }: { section: TokenSection }) {
   );
 }
 
-function Section({ section }: { section: TokenSection }) {
+type ProfileChoice = { id: string; name: string; introspection: string };
+
+/** RFC 7662 at a chosen profile's introspection endpoint: the answer shown here, stored nowhere. */
+function Introspect({ section, profiles }: { section: TokenSection; profiles: ProfileChoice[] }) {
+  const [profileId, setProfileId] = useState(profiles[0]?.id ?? '');
+  const [secret, setSecret] = useState('');
+  const [answer, setAnswer] = useState<{ status: string; fields?: Record<string, unknown>; body: string }>();
+  const [error, setError] = useState<FlowErrorInfo>();
+  const [busy, setBusy] = useState(false);
+  if (!profiles.length) return null;
+  const introspect = async () => {
+    const endpoint = profiles.find((p) => p.id === profileId)?.introspection ?? '';
+    const origin = originOf(endpoint);
+    // First in the click: Firefox grants host access only in the gesture.
+    if (origin && !(await requestOrigins([`${origin}/*`])))
+      return setError({ code: 'permission_refused', message: t('accessRefused', origin) });
+    setError(undefined);
+    setBusy(true);
+    const hint = section.from === 'refresh_token' ? 'refresh_token' : 'access_token';
+    const result = await send('introspectToken', {
+      profileId,
+      token: section.token,
+      hint,
+      ...(secret ? { secret } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    const { exchange, fields } = result.value;
+    if (result.value.error) setError(result.value.error);
+    setAnswer({
+      status: exchange.response ? `HTTP ${exchange.response.status}` : '',
+      ...(fields ? { fields } : {}),
+      body: exchange.response?.body ?? '',
+    });
+  };
+  return (
+    <fieldset class="verify">
+      <legend>{t('readIntrospect')}</legend>
+      <p class="muted">{t('readIntrospectHint')}</p>
+      <label class="block">
+        {t('readProfile')}{' '}
+        <select value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="block">
+        {t('readClientSecret')}{' '}
+        <input
+          type="password"
+          autocomplete="off"
+          value={secret}
+          onInput={(e) => setSecret(e.currentTarget.value)}
+        />
+      </label>
+      <p>
+        <button type="button" disabled={busy} onClick={() => void introspect()}>
+          {busy ? '…' : t('readIntrospectButton')}
+        </button>
+      </p>
+      {error && <ErrorAlert error={error} />}
+      {answer && (
+        <>
+          <p>
+            <strong>{answer.status}</strong>
+          </p>
+          {answer.fields ? (
+            <ClaimsTable values={answer.fields} caption={t('readIntrospectAnswer')} explain={claimMeaning} />
+          ) : (
+            <pre aria-label={t('readIntrospectAnswer')}>
+              <Secretish>{answer.body}</Secretish>
+            </pre>
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function Section({ section, profiles }: { section: TokenSection; profiles: ProfileChoice[] }) {
   const title = t(`tokenKind_${section.kind}`);
   return (
     <section aria-label={title}>
@@ -161,6 +244,7 @@ function Section({ section }: { section: TokenSection }) {
         <ClaimsTable values={section.claims} caption={t('readClaims')} explain={claimMeaning} />
       )}
       {section.claims && <Verify section={section} />}
+      <Introspect section={section} profiles={profiles} />
     </section>
   );
 }
@@ -170,6 +254,18 @@ export function TokenPage() {
   const [text, setText] = useState('');
   const [sections, setSections] = useState<TokenSection[]>([]);
   const [error, setError] = useState<FlowErrorInfo>();
+  const [profiles, setProfiles] = useState<ProfileChoice[]>([]);
+  // The profiles that can introspect: those with an introspection endpoint.
+  useEffect(() => {
+    void send('loadProfiles', {}).then((answer) => {
+      if (!answer.ok) return;
+      setProfiles(
+        answer.value.book.profiles
+          .filter((p) => !!p.endpoints.introspection)
+          .map((p) => ({ id: p.id, name: p.name, introspection: p.endpoints.introspection ?? '' })),
+      );
+    });
+  }, []);
   const read = async () => {
     const answer = await ask({ read: text });
     if (!('pasted' in answer)) return;
@@ -199,7 +295,7 @@ export function TokenPage() {
         </p>
         {error && <ErrorAlert error={error} />}
         {sections.map((s, i) => (
-          <Section key={`${i}-${s.token.slice(-16)}`} section={s} />
+          <Section key={`${i}-${s.token.slice(-16)}`} section={s} profiles={profiles} />
         ))}
       </main>
     </PresentationMode.Provider>

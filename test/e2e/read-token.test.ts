@@ -6,15 +6,17 @@ import { actionsFixture } from '../support/actions-fixture.ts';
 /** Read a token: the local provider's own ID token, pasted, named, explained and verified. */
 const { f, loggedIn } = actionsFixture();
 
-const idTokenOf = async (inspector: Page) => {
-  const row = await inspector
-    .getByRole('table', { name: 'Token response fields' })
-    .getByRole('row', { name: /^id_token / })
-    .getByRole('cell')
-    .first()
-    .textContent();
-  return /eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(row ?? '')![0];
-};
+const fieldOf = async (inspector: Page, name: string) =>
+  (
+    await inspector
+      .getByRole('table', { name: 'Token response fields' })
+      .getByRole('row', { name: new RegExp(`^${name} `) })
+      .getByRole('cell')
+      .first()
+      .textContent()
+  )?.trim() ?? '';
+const idTokenOf = async (inspector: Page) =>
+  /eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(await fieldOf(inspector, 'id_token'))![0];
 
 async function readPage(): Promise<Page> {
   const page = await f.ext.context.newPage();
@@ -29,15 +31,24 @@ async function paste(page: Page, text: string) {
 
 describe('Read a token', () => {
   test('the provider’s ID token: named, sub shown, verified with the issuer’s keys; a wrong JWKS and alg none fail, saying why; bad paste refused', async () => {
-    const idToken = await idTokenOf(await loggedIn());
+    const inspector = await loggedIn();
+    const idToken = await idTokenOf(inspector);
+    const accessToken = await fieldOf(inspector, 'access_token');
     const page = await readPage();
-    await paste(
-      page,
-      `{"access_token":"opaque-access-token-0123456789","token_type":"Bearer","id_token":"${idToken}"}`,
-    );
+    await paste(page, JSON.stringify({ access_token: accessToken, token_type: 'Bearer', id_token: idToken }));
     const section = page.getByRole('region', { name: 'ID token' });
     await expect.poll(() => section.count()).toBe(1);
-    expect(await page.getByRole('region', { name: 'An opaque token' }).count()).toBe(1);
+    // The opaque access token, introspected at the profile's endpoint with its session secret.
+    const opaque = page.getByRole('region', { name: 'An opaque token' });
+    expect(await opaque.count()).toBe(1);
+    await opaque.getByRole('button', { name: 'Introspect', exact: true }).click();
+    const introspected = opaque.getByRole('table', { name: 'Introspection response' });
+    await expect
+      .poll(() => introspected.getByRole('row', { name: /^active / }).textContent())
+      .toMatch(/true/);
+    expect(await introspected.getByRole('row', { name: /^client_id / }).textContent()).toContain(
+      'actions-app',
+    );
     const claims = section.getByRole('table', { name: 'Claims' });
     expect(await claims.getByRole('row', { name: /^sub / }).textContent()).toMatch(
       /subject: whom it is about/,
