@@ -20,6 +20,8 @@ export interface ProviderOptions {
    * DPoP with nonces demanded, request objects (RFC 9101) taken.
    */
   fapi?: boolean;
+  /** DPoP (RFC 9449) taken, nonces demanded, without the rest of the FAPI profile. */
+  dpop?: boolean;
 }
 
 export interface RunningProvider {
@@ -107,11 +109,13 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       revocation: { enabled: true },
       introspection: { enabled: true },
       clientCredentials: { enabled: true },
+      // RFC 9449 with server nonces demanded, as FAPI 2.0 §5.3.1.1 allows (clients must handle them).
+      ...(options.fapi || options.dpop
+        ? { dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true } }
+        : {}),
       ...(options.fapi
         ? {
             fapi: { enabled: true, profile: '2.0' },
-            // RFC 9449 with server nonces demanded, as FAPI 2.0 §5.3.1.1 allows (clients must handle them).
-            dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
             pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
             // RFC 9101 request objects, required of a client by its `require_signed_request_object`.
             requestObjects: { enabled: true },

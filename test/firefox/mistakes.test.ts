@@ -17,18 +17,22 @@ import { profilesFile, sharedProfile } from '../support/profile-files.ts';
 
 /** The mistakes people make first, and the files they share, in Firefox ESR. */
 const SECRET = 'firefox-secret-0123456789abcdef0123';
-const f = firefoxFixture((redirect) => [
-  // Registered for an app's own URL only: the extension's redirect URI is not registered.
-  confidentialClient('ff-elsewhere', SECRET, ['https://app.example.test/callback']),
-  // A public client (PKCE) that pushes its requests.
-  {
-    client_id: 'ff-par',
-    redirect_uris: [redirect],
-    token_endpoint_auth_method: 'none',
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-  },
-]);
+const f = firefoxFixture(
+  (redirect) => [
+    // Registered for an app's own URL only: the extension's redirect URI is not registered.
+    confidentialClient('ff-elsewhere', SECRET, ['https://app.example.test/callback']),
+    // A public client (PKCE) that pushes its requests.
+    {
+      client_id: 'ff-par',
+      redirect_uris: [redirect],
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
+  ],
+  // DPoP taken (nonces demanded) by the same provider: a client that sends no proof is not affected.
+  { dpop: true },
+);
 const isInspector = (url: string) => url.includes('/src/inspector/index.html#run=');
 const status = async (ui: Ui) => (await ui.texts('status'))[0] ?? '';
 
@@ -110,6 +114,31 @@ describe('Firefox ESR: registration mistakes and shared files', () => {
     await logInAt(login);
     const { ui: inspector } = await firefoxPage(f, isInspector);
     await expect.poll(() => status(inspector)).toMatch(/^Tokens received/);
+    await page.close();
+  });
+
+  test('DPoP in Firefox: proofs made and nonces answered in Firefox’s worker; the token bound, UserInfo proved', async () => {
+    const { ui: popup, page } = await openFreshPopup(f);
+    await fillPopup(popup, { issuer: f.idp.issuer, clientId: 'ff-par', secret: '', scopes: 'openid' });
+    await popup.evaluate(() =>
+      [...document.querySelectorAll('summary')].find((s) => s.textContent === 'Request options')?.click(),
+    );
+    await popup.click('checkbox', 'Use DPoP (sender-constrained tokens)');
+    await popup.click('button', 'Authorize');
+    const { ui: login } = await firefoxPage(f, (u) => u.startsWith(`${f.idp.issuer}/interaction/`));
+    await logInAt(login);
+    const { ui: inspector } = await firefoxPage(f, isInspector);
+    await expect.poll(() => status(inspector)).toMatch(/^Tokens received · All \d+ checks passed/);
+    // A proof was sent, so the check passes only on token_type DPoP (RFC 9449 §5).
+    const rows = await inspector.texts('row');
+    expect(rows.filter((r) => r.includes('Token type is Bearer, or DPoP after a proof'))).toEqual([
+      expect.stringMatching(/^✓ pass.*DPoP$|^✓ pass.*DPoP.*RFC/),
+    ]);
+    await inspector.click('button', 'Call UserInfo');
+    await expect
+      .poll(async () => (await inspector.texts('heading')).filter((h) => h === 'UserInfo').length)
+      .toBeGreaterThan(0);
+    expect(await inspector.texts('alert')).toEqual([]);
     await page.close();
   });
 

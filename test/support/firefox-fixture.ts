@@ -21,12 +21,16 @@ export interface FirefoxFixture {
 
 export function firefoxFixture(
   clients: (redirectUri: string) => ClientMetadata[],
-  options: { lang?: string } = {},
+  options: { lang?: string; dpop?: boolean } = {},
 ): FirefoxFixture {
   const f = { tamper: undefined } as unknown as FirefoxFixture;
   beforeAll(async () => {
     f.ff = await launchFirefox(options.lang ? { lang: options.lang } : {});
-    f.idp = await startProvider({ clients: clients(firefoxRedirectUrl()), tamper: () => f.tamper });
+    f.idp = await startProvider({
+      clients: clients(firefoxRedirectUrl()),
+      tamper: () => f.tamper,
+      ...(options.dpop ? { dpop: true } : {}),
+    });
   });
   afterAll(async () => {
     await f.ff?.browser.close();
