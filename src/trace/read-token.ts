@@ -1,4 +1,4 @@
-import type { ReadAnswer, ReadRequest } from './analysis/token-worker.ts';
+import type { ReadAnswer, ReadRequest } from './analysis/token-answers.ts';
 
 /** The page's one worker for reading and verifying: each request answered by its id. */
 let worker: Worker | undefined;
@@ -11,7 +11,8 @@ type Unnumbered = ReadRequest extends infer T ? (T extends unknown ? Omit<T, 'id
 /** Asks the worker; the answer is the one with this request's id. */
 export function ask(request: Unnumbered): Promise<ReadAnswer> {
   if (!worker) {
-    worker = new Worker(new URL('./analysis/token-worker.ts', import.meta.url), { type: 'module' });
+    // The trace page's analysis worker answers these too: one bundle, one copy of jose.
+    worker = new Worker(new URL('./analysis/worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<ReadAnswer>) => {
       waiting.get(e.data.id)?.(e.data);
       waiting.delete(e.data.id);

@@ -5,7 +5,7 @@ import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Said } from '../core/i18n/say.ts';
 import { claimMeaning, headerMeaning } from '../core/view/claim-meanings.ts';
 import type { TokenSection } from './analysis/token-read.ts';
-import type { Verified } from './analysis/token-worker.ts';
+import type { Verified } from './analysis/token-answers.ts';
 import { requestOrigins } from '../platform/permissions.ts';
 import { ChecksSection } from '../ui/checks-section.tsx';
 import { ClaimsTable } from '../ui/claims-table.tsx';

@@ -4,6 +4,7 @@ import type { CleanedHar, CleanOptions } from './clean-har.ts';
 import { fetchedSignature, type FetchedSignature } from './token-evidence.ts';
 import { forLiveLog, sharedCopy, traceFile } from './read-file.ts';
 import type { HttpDeps } from '../../core/protocol/http.ts';
+import { answerRead, type ReadRequest } from './token-answers.ts';
 import { say, type Said } from '../../core/i18n/say.ts';
 
 /** What to share: the redacted HAR (a Blob, handed over without a copy) and the Markdown report. */
@@ -26,7 +27,9 @@ export type TraceRequest =
   /** The DevTools panel's log, live: the entries finished since the last message, never the whole log again. */
   | { append: unknown[] }
   /** `confirmed`: the loopback URLs the person agreed to send a request to. */
-  | { idToken: string; issuer: string; confirmed: string[] };
+  | { idToken: string; issuer: string; confirmed: string[] }
+  /** The Read a token page's requests (numbered). */
+  | ReadRequest;
 
 /** The provider's keys are fetched as the run fetches them: no cookies, a timeout, capped bodies. */
 const http: HttpDeps = {
@@ -81,6 +84,10 @@ function appendLive(entries: unknown[]) {
 // The page posts the file (or the log's text); reading, parsing and analysis stay here.
 self.onmessage = (event: MessageEvent<TraceRequest>) => {
   const request = event.data;
+  if ('id' in request) {
+    void answerRead(request, http).then((answer) => self.postMessage(answer));
+    return;
+  }
   if ('idToken' in request) {
     void fetchedSignature(request.idToken, request.issuer, http, request.confirmed).then((answer) =>
       post({ kind: 'signature', ...answer }),

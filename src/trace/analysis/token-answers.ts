@@ -7,7 +7,8 @@ import { readPasted, type Pasted } from './token-read.ts';
 import { SIGNATURE, validityCheck, verifyPasted, type GivenKey } from './token-verify.ts';
 
 /*
- * The Read a token page's worker: decoding and verification off the page's thread. Nothing is kept: a
+ * The Read a token page's requests, answered in the trace page's analysis worker: decoding and
+ * verification off the page's thread. Nothing is kept: a
  * request in, an answer out. The only requests it sends are the issuer's discovery and keys, when asked.
  */
 
@@ -20,14 +21,12 @@ export type ReadRequest =
 export type Verified = { checks: Check[] } | { confirm: string } | { error: Said };
 export type ReadAnswer = { id: number } & ({ pasted: Pasted } | { verified: Verified });
 
-/** The issuer's keys are fetched as the run fetches them: no cookies, a timeout, capped bodies, no redirect. */
-const http: HttpDeps = {
-  fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
-  now: () => performance.now(),
-  timeoutMs: 10_000,
-};
-
-async function byIssuer(token: string, issuer: string, confirmed: string[]): Promise<Verified> {
+async function byIssuer(
+  token: string,
+  issuer: string,
+  confirmed: string[],
+  http: HttpDeps,
+): Promise<Verified> {
   const decoded = decodeToken(token);
   if (decoded.kind !== 'jwt') return verifyPasted(token, { secret: '' }, Date.now());
   const answer = await fetchedSignature(token, issuer, http, confirmed);
@@ -35,25 +34,17 @@ async function byIssuer(token: string, issuer: string, confirmed: string[]): Pro
   return { checks: [{ ...answer.check, id: SIGNATURE.id }, validityCheck(decoded.claims, Date.now())] };
 }
 
-async function answer(request: ReadRequest): Promise<ReadAnswer> {
-  if ('read' in request) return { id: request.id, pasted: readPasted(request.read) };
-  const verified =
-    'key' in request
-      ? await verifyPasted(request.verify, request.key, Date.now())
-      : await byIssuer(request.verify, request.issuer, request.confirmed);
-  return { id: request.id, verified };
+/** A Read a token request answered, the issuer's keys fetched with `http` (the trace worker hands these here: one bundle, one copy of jose). */
+export async function answerRead(request: ReadRequest, http: HttpDeps): Promise<ReadAnswer> {
+  try {
+    if ('read' in request) return { id: request.id, pasted: readPasted(request.read) };
+    const verified =
+      'key' in request
+        ? await verifyPasted(request.verify, request.key, Date.now())
+        : await byIssuer(request.verify, request.issuer, request.confirmed, http);
+    return { id: request.id, verified };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { id: request.id, verified: { error: { say: { id: 'readVerifyError', subs: [why] } } } };
+  }
 }
-
-self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  const { id } = event.data;
-  answer(event.data)
-    .then((a) => self.postMessage(a))
-    .catch((e: unknown) =>
-      self.postMessage({
-        id,
-        verified: {
-          error: { say: { id: 'readVerifyError', subs: [e instanceof Error ? e.message : String(e)] } },
-        },
-      } satisfies ReadAnswer),
-    );
-};
