@@ -88,6 +88,22 @@ describe('a flow runs in a unit test: the worker on the in-memory platform, a re
     expect(!refused.ok && inEnglish(refused.error)).toMatch(
       /Client secret is empty, but Client authentication is client_secret_post/,
     );
+    // A signed request (RFC 9101) needs the profile's key on this device: said before the login window.
+    const login = { ...asked, flow: 'authorization_code' as const, scopes: 'openid', signRequest: true };
+    const unsigned = await startRun(login, 'x', { kind: 'secret', secret: SECRET }, deps);
+    expect(!unsigned.ok && inEnglish(unsigned.error)).toMatch(/to be signed .* but this profile has no key/);
+    const elsewhere = await startRun(
+      {
+        ...login,
+        clientKey: { kid: 'k', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, ref: 'r' },
+      },
+      'x',
+      { kind: 'secret', secret: SECRET },
+      deps,
+    );
+    expect(!elsewhere.ok && inEnglish(elsewhere.error)).toMatch(
+      /private key of this profile is not on this device/,
+    );
     // An origin not granted is named, and nothing is sent.
     const closed = memoryPlatform({ granted: () => false });
     const notGranted = await startRun(asked, 'x', { kind: 'secret', secret: SECRET }, memoryDeps(closed));

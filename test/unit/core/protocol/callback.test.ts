@@ -35,6 +35,21 @@ describe('authorization response (RFC 6749 §4.1.2, RFC 9207)', () => {
     ]);
   });
 
+  test('a refused request object, and a client that must sign its requests, are explained (RFC 9101)', () => {
+    const refused = read(
+      'error=invalid_request_object&error_description=could+not+validate+Request+Object&state=st4te',
+    );
+    expect(refused.error?.code).toBe('provider_error');
+    expect(hintInEnglish(refused.error)).toMatch(/refused the signed request object \(RFC 9101 §6\.3\)/);
+    const required = read(
+      'error=invalid_request&error_description=Request+Object+must+be+used+by+this+client&state=st4te',
+    );
+    expect(hintInEnglish(required.error)).toMatch(/must sign its authorization requests/);
+    expect(
+      hintInEnglish(read('error=invalid_request&error_description=bad&state=st4te').error),
+    ).toBeUndefined();
+  });
+
   test('a missing iss is skipped unless the provider advertises it, then it fails and stops', () => {
     expect(statusOf('code=abc&state=st4te', 'callback.iss')).toBe('skip');
     expect(outcomeOf('code=abc&state=st4te')).toBe('abc');
