@@ -260,7 +260,12 @@ export function TokenPage() {
     void send('loadProfiles', {}).then((answer) => {
       if (!answer.ok) return;
       setProfiles(
-        answer.value.book.profiles
+        // The active profile first: the one the person is working with.
+        [...answer.value.book.profiles]
+          .sort(
+            (a, b) =>
+              Number(b.id === answer.value.book.activeId) - Number(a.id === answer.value.book.activeId),
+          )
           .filter((p) => !!p.endpoints.introspection)
           .map((p) => ({ id: p.id, name: p.name, introspection: p.endpoints.introspection ?? '' })),
       );
