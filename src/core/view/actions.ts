@@ -39,7 +39,7 @@ export function sentToken({ action, token }: ActionRequest): TokenHint | null {
 
 /**
  * Where an action sends its request, a function of the run and the request: its endpoint as the
- * profile set it, else as discovery published it (an API call, later, the URL the person typed).
+ * profile set it, else as discovery published it; for an API call, the URL the person typed.
  */
 export function actionTarget(run: Run, { action, call }: ActionRequest): string | undefined {
   const name = actionDef(action).endpoint;
