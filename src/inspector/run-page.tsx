@@ -205,8 +205,7 @@ export function RunPage({ run }: { run: Run }) {
         <h2>{t('exchange')}</h2>
         {lower.steps.map((step, i) => (
           <div key={i} id={`step-${i}`}>
-            {/* Keyed by status: a view that failed while its step ran starts afresh once it settles. */}
-            <StepView key={step.status} step={step} curl={curl(i)} />
+            <StepView step={step} curl={curl(i)} />
           </div>
         ))}
       </section>
