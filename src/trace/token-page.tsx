@@ -4,6 +4,7 @@ import type { Check } from '../core/checks/check.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
 import type { Said } from '../core/i18n/say.ts';
 import { claimMeaning, headerMeaning } from '../core/view/claim-meanings.ts';
+import { originOf } from '../core/view/origins.ts';
 import type { TokenSection } from './analysis/token-read.ts';
 import type { Verified } from './analysis/token-answers.ts';
 import { requestOrigins } from '../platform/permissions.ts';
@@ -19,13 +20,28 @@ const alertOf = (said: Said): FlowErrorInfo => ({ code: 'invalid_input', say: sa
 
 type With = 'issuer' | 'keys' | 'secret';
 
-const originOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-};
+/** A secret typed for one request: never echoed, never offered for autofill, kept by the page alone. */
+function SecretInput({
+  label,
+  value,
+  onInput,
+}: {
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+}) {
+  return (
+    <label class="block">
+      {label}{' '}
+      <input
+        type="password"
+        autocomplete="off"
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
 
 /** Verify one token's signature: the issuer's keys (host access asked, loopback confirmed), a JWKS or PEM, or a secret. */
 function Verify({ section }: { section: TokenSection }) {
@@ -113,17 +129,7 @@ function Verify({ section }: { section: TokenSection }) {
           />
         </label>
       )}
-      {using === 'secret' && (
-        <label class="block">
-          {t('readSecret')}{' '}
-          <input
-            type="password"
-            autocomplete="off"
-            value={secret}
-            onInput={(e) => setSecret(e.currentTarget.value)}
-          />
-        </label>
-      )}
+      {using === 'secret' && <SecretInput label={t('readSecret')} value={secret} onInput={setSecret} />}
       <p>
         <button type="button" disabled={busy} onClick={() => void verify(confirmed)}>
           {busy ? '…' : t('readVerifyButton')}
@@ -133,7 +139,7 @@ function Verify({ section }: { section: TokenSection }) {
         <p role="status">
           {t('traceLoopbackAsk')} <code>{asking}</code>{' '}
           <button type="button" disabled={busy} onClick={() => void verify([...confirmed, asking])}>
-            {t('readFetchFrom', asking)}
+            {t('traceFetchFrom', asking)}
           </button>
         </p>
       )}
@@ -192,15 +198,7 @@ function Introspect({ section, profiles }: { section: TokenSection; profiles: Pr
           ))}
         </select>
       </label>
-      <label class="block">
-        {t('readClientSecret')}{' '}
-        <input
-          type="password"
-          autocomplete="off"
-          value={secret}
-          onInput={(e) => setSecret(e.currentTarget.value)}
-        />
-      </label>
+      <SecretInput label={t('readClientSecret')} value={secret} onInput={setSecret} />
       <p>
         <button type="button" disabled={busy} onClick={() => void introspect()}>
           {busy ? '…' : t('readIntrospectButton')}

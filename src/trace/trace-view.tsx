@@ -1,3 +1,4 @@
+import { originOf } from '../core/view/origins.ts';
 import { useState } from 'preact/hooks';
 import type { Check } from '../core/checks/check.ts';
 import type { FlowErrorInfo } from '../core/flow-error.ts';
@@ -21,14 +22,6 @@ import { count, spoken, t, words } from '../ui/words.ts';
 /** The report of the redacted copy's analysis, in the reader's language: written when it is copied. */
 const report = (safe: Trace, fileName: string) => () =>
   Promise.resolve({ ok: true as const, value: traceMarkdown(safe, fileName, words) });
-
-const originOf = (url: string): string | undefined => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * When the HAR holds no JWKS, the person may let the extension fetch the provider's keys (asking for

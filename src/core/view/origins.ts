@@ -1,6 +1,15 @@
 import { flowInfo } from './flows.ts';
 import type { Profile } from '../profile/profile.ts';
 
+/** A URL's origin, or undefined when it is not a URL (an issuer read from a file, a field being typed). */
+export const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 /** Host-permission patterns for the origins of `urls`; unparsable entries are left to input validation. */
 export function originPatterns(urls: string[]): string[] {
   const origins = urls.flatMap((u) => {
